@@ -1,0 +1,83 @@
+package org.industriallmonitor.archive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.ListingPage;
+
+/**
+ * The archive folder: articles as {@code articles/YYYY/YYYY-MM-DD-SLUG.txt} with {@code SLUG.json}
+ * beside them, and listing snapshots as {@code listings/REGION/from-N/TIMESTAMP.txt}.
+ */
+public final class Archive {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final DateTimeFormatter SNAPSHOT_NAME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path root;
+
+  public Archive(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Writes the article's text, then its sidecar, each atomically. */
+  public ArchivedArticle writeArticle(Article article, Instant fetchedAt) throws IOException {
+    String slug = SafeNames.fileSlug(article.slug());
+    String year = String.valueOf(article.published().getYear());
+    String textPath = "articles/" + year + "/" + article.published() + "-" + slug + ".txt";
+    String sidecarPath = "articles/" + year + "/" + slug + ".json";
+    byte[] text = ArchiveText.article(article).getBytes(StandardCharsets.UTF_8);
+    String sha256 = Hashes.sha256(text);
+    Sidecar sidecar = new Sidecar(
+        article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
+        article.countries(), article.themes(), article.translations(),
+        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath);
+    AtomicFiles.write(inside(textPath), text);
+    AtomicFiles.write(inside(sidecarPath), sidecarJson(sidecar));
+    return new ArchivedArticle(textPath, sidecarPath, sha256);
+  }
+
+  /** Keeps a snapshot of a listing page's text; returns its path relative to the root. */
+  public String writeListingSnapshot(int region, int from, String text, Instant at) throws IOException {
+    String path = "listings/" + region + "/from-" + from + "/" + SNAPSHOT_NAME.format(at) + ".txt";
+    AtomicFiles.write(inside(path), text.getBytes(StandardCharsets.UTF_8));
+    return path;
+  }
+
+  /** Removes temporary files left by a process that was killed while writing. */
+  public int removeLeftovers() throws IOException {
+    return AtomicFiles.removeLeftovers(root);
+  }
+
+  public Path resolve(String relativePath) {
+    return inside(relativePath);
+  }
+
+  private Path inside(String relativePath) {
+    Path path = root.resolve(relativePath).normalize();
+    if (!path.startsWith(root)) {
+      throw new IllegalArgumentException("refusing to write outside the archive: " + relativePath);
+    }
+    return path;
+  }
+
+  private static byte[] sidecarJson(Sidecar sidecar) throws IOException {
+    try {
+      return (JSON.writeValueAsString(sidecar) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IOException("cannot write the sidecar JSON: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.industriallmonitor.archive;
+
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.ListingItem;
+import org.industriallmonitor.parse.ListingPage;
+
+/** Renders articles and listing pages in the plain-text format of the archive contract. */
+public final class ArchiveText {
+  /** The two lines every archived page starts with. */
+  public static final String HEADER = "Jump to main content\nIndustriALL logotype";
+
+  private ArchiveText() {}
+
+  /** Header, title, date immediately followed by the lede, then the paragraphs; no final newline. */
+  public static String article(Article article) {
+    StringBuilder out = new StringBuilder(HEADER)
+        .append("\n\n").append(article.title())
+        .append("\n\n").append(article.date()).append(article.lede());
+    for (String paragraph : article.paragraphs()) {
+      out.append("\n\n").append(paragraph);
+    }
+    return out.toString();
+  }
+
+  /** Header, the summary line, then each item's title and its date followed by its teaser. */
+  public static String listing(ListingPage page) {
+    StringBuilder out = new StringBuilder(HEADER).append("\n\n\n").append(page.summary() == null ? "" : page.summary());
+    for (ListingItem item : page.items()) {
+      out.append("\n\n").append(item.title()).append("\n\n").append(item.date()).append(item.teaser());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package org.industriallmonitor.cli;
+
+import java.nio.file.Path;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.config.StorageConfig;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE} and {@code --state DIR}, shared by every command. */
+final class CommonOptions {
+  static final Path DEFAULT_CONFIG = Path.of("config", "monitor.yaml");
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: ${DEFAULT-VALUE}).",
+      defaultValue = "config/monitor.yaml")
+  Path config = DEFAULT_CONFIG;
+
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "State folder: DIR/monitor.db and DIR/archive instead of the paths under storage: in the configuration.")
+  Path state;
+
+  @Option(names = "--logs", paramLabel = "DIR", description = "Folder of monitor.log (default: ${DEFAULT-VALUE}).",
+      defaultValue = "logs")
+  Path logs = Path.of("logs");
+
+  /** Loads and validates the configuration, with {@code --state} applied. */
+  MonitorConfig load() {
+    MonitorConfig config = ConfigLoader.withSystemEnvironment().load(this.config);
+    return state == null ? config : config.withStorage(StorageConfig.under(state));
+  }
+}

@@ -1,0 +1,51 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.LayoutException;
+import org.industriallmonitor.parse.ListingParser;
+import org.industriallmonitor.parse.SiteUrls;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code countries}: the site's country list as YAML lines ready to paste into the configuration. */
+@Command(name = "countries", mixinStandardHelpOptions = true,
+    description = "Reads the list of countries from the site and prints them as YAML lines for the countries: section.")
+final class CountriesCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    MonitorConfig config = options.load();
+    SiteUrls urls = new SiteUrls(config.site().baseUrl());
+    PrintWriter out = spec.commandLine().getOut();
+    try (MonitorContext context = MonitorContext.open(config, java.time.Clock.systemUTC())) {
+      String url = urls.facets();
+      FetchResult page = context.fetcher().fetch(url, Validators.NONE);
+      Map<Integer, String> regions = new ListingParser(config.site().selectors(), urls).regions(page.body(), url);
+      out.printf("# %d countries on %s; paste the ones to monitor under countries: in %s%n", regions.size(), urls.base(),
+          config.source());
+      regions.forEach((region, name) -> out.printf("  - {name: %s, region: %d}%n", yamlString(name), region));
+      out.flush();
+      return ExitCodes.OK;
+    } catch (FetchException | LayoutException e) {
+      spec.commandLine().getErr().println("cannot read the country list: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+  }
+
+  static String yamlString(String value) {
+    if (value.matches("[A-Za-z][A-Za-z0-9 .()'-]*") && !value.endsWith(" ")) {
+      return value;
+    }
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

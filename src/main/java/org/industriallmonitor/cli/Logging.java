@@ -1,0 +1,56 @@
+package org.industriallmonitor.cli;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/** Adds the rolling log file to the console logging of {@code logback.xml}. */
+final class Logging {
+  static final String FILE_NAME = "monitor.log";
+
+  private Logging() {}
+
+  /**
+   * Logs to {@code dir/monitor.log} as well, rolled daily and at 10 MB, 30 days and 200 MB at
+   * most, compressed. Does nothing when the file is already attached.
+   */
+  static synchronized void toFile(Path dir) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root.getAppender("FILE") != null) {
+      return;
+    }
+    String base = dir.toAbsolutePath().toString();
+    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    appender.setContext(context);
+    appender.setName("FILE");
+    appender.setFile(base + "/" + FILE_NAME);
+
+    SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+    policy.setContext(context);
+    policy.setParent(appender);
+    policy.setFileNamePattern(base + "/monitor.%d{yyyy-MM-dd}.%i.log.gz");
+    policy.setMaxFileSize(FileSize.valueOf("10MB"));
+    policy.setMaxHistory(30);
+    policy.setTotalSizeCap(FileSize.valueOf("200MB"));
+    policy.start();
+
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %msg%n");
+    encoder.start();
+
+    appender.setRollingPolicy(policy);
+    appender.setEncoder(encoder);
+    appender.start();
+    root.addAppender(appender);
+  }
+}

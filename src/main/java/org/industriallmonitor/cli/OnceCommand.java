@@ -1,0 +1,50 @@
+package org.industriallmonitor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.CrawlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code once}: one crawl of every country (or one), then exit. */
+@Command(name = "once", mixinStandardHelpOptions = true,
+    description = {"Crawls every configured country (or one) once, archives the new articles, and exits.",
+        "Exit code 0 when every crawl succeeded, 1 when one failed."})
+final class OnceCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--country", paramLabel = "NAME", description = "Crawl only this country (name or region id).")
+  String country;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    MonitorConfig config = options.load();
+    Logging.toFile(options.logs);
+    List<CountryConfig> countries = country == null ? config.countries() : List.of(config.country(country)
+        .orElseThrow(() -> new UserException(ExitCodes.USAGE, "no country '" + country + "' in " + config.source()
+            + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
+    PrintWriter out = spec.commandLine().getOut();
+    try (MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
+      context.archive().removeLeftovers();
+      context.runs().closeAbandoned(Clock.systemUTC().instant());
+      List<CrawlReport> reports = context.crawler().crawlAll(countries, report -> print(out, report));
+      return reports.stream().allMatch(CrawlReport::succeeded) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+
+  private static void print(PrintWriter out, CrawlReport report) {
+    out.println(report.summaryLine());
+    report.problems().forEach(problem -> out.println("  error: " + problem));
+    report.notes().forEach(note -> out.println("  note: " + note));
+    out.flush();
+  }
+}

@@ -1,0 +1,69 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.CountryStatus;
+import org.industriallmonitor.store.CrawlRunRepository;
+import org.industriallmonitor.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code status}: per country, the last crawl, the last success, the article count and the last error. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Shows, per country, the last crawl, the last success, the number of articles and the last error.")
+final class StatusCommand implements Callable<Integer> {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    MonitorConfig config = options.load();
+    PrintWriter out = spec.commandLine().getOut();
+    if (!Files.exists(config.storage().database())) {
+      out.printf("No database yet at %s: nothing was crawled. Run `once` or `run` first.%n", config.storage().database());
+      out.flush();
+      return ExitCodes.OK;
+    }
+    List<CountryStatus> rows;
+    try (Database db = Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT)) {
+      rows = new CrawlRunRepository(db).status();
+    }
+    Map<Integer, CountryStatus> byRegion = new LinkedHashMap<>();
+    for (CountryConfig country : config.countries()) {
+      byRegion.put(country.region(), new CountryStatus(country.region(), country.name(), null, null, 0, null, false));
+    }
+    for (CountryStatus row : rows) {
+      byRegion.put(row.region(), row);
+    }
+    out.printf("%-20s %7s %9s  %-21s %-21s %s%n", "COUNTRY", "REGION", "ARTICLES", "LAST CRAWL", "LAST SUCCESS", "LAST ERROR");
+    for (CountryStatus s : byRegion.values()) {
+      boolean configured = config.countries().stream().anyMatch(c -> c.region() == s.region());
+      String name = s.name() + (configured ? "" : " (not configured)");
+      String error = s.lastError() == null ? "-" : s.lastError();
+      out.printf("%-20s %7d %9d  %-21s %-21s %s%n", name, s.region(), s.articles(), time(s.lastCrawl()),
+          time(s.lastSuccess()), error);
+      if (s.lastCrawl() != null && !s.baselineComplete()) {
+        out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? "never" : TIME.format(instant);
+  }
+}

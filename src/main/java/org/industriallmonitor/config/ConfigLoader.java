@@ -1,0 +1,190 @@
+package org.industriallmonitor.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads {@code monitor.yaml} into a validated {@link MonitorConfig}. */
+public final class ConfigLoader {
+  /** Far above any real configuration; keeps a runaway file from exhausting memory. */
+  static final long MAX_FILE_BYTES = 1024 * 1024;
+
+  private static final List<String> TOP_KEYS = List.of("site", "countries", "storage");
+  private static final List<String> SITE_KEYS =
+      List.of(
+          "base_url", "user_agent", "request_delay", "max_pages", "max_connections_per_host",
+          "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
+          "max_body_size", "selectors");
+  private static final List<String> COUNTRY_KEYS = List.of("name", "region");
+  private static final List<String> STORAGE_KEYS = List.of("database", "archive");
+
+  private final UnaryOperator<String> environment;
+
+  public ConfigLoader(UnaryOperator<String> environment) {
+    this.environment = environment;
+  }
+
+  /** A loader that reads {@code ${VAR}} from the process environment. */
+  public static ConfigLoader withSystemEnvironment() {
+    return new ConfigLoader(System::getenv);
+  }
+
+  public MonitorConfig load(Path file) {
+    return parse(file, read(file));
+  }
+
+  /** Parses {@code yaml} as if it were the content of {@code file}. */
+  public MonitorConfig parse(Path file, String yaml) {
+    ConfigNode root = new ConfigNode(compose(file, yaml), "", file, environment);
+    ConfigNode.Mapping top = root.mapping(TOP_KEYS);
+    SiteConfig site = site(top.required("site"));
+    List<CountryConfig> countries = countries(top.required("countries"));
+    StorageConfig storage =
+        top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
+    return new MonitorConfig(file, site, countries, storage);
+  }
+
+  private static String read(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new ConfigException(file, 0, "",
+            "the file is " + size / 1024 + " KB; a configuration may be at most " + MAX_FILE_BYTES / 1024 + " KB");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file, 0, "",
+          "no such file; create one with `java -jar industriall-monitor.jar init` or pass --config FILE");
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(file, 0, "", "the file is not valid UTF-8");
+    } catch (IOException e) {
+      throw new ConfigException(file, 0, "", "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  private static Node compose(Path file, String yaml) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(20);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(20);
+    options.setCodePointLimit((int) MAX_FILE_BYTES);
+    try {
+      Node node = new Yaml(options).compose(new StringReader(yaml));
+      if (node == null) {
+        throw new ConfigException(file, 0, "", "the file is empty");
+      }
+      return node;
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      int line = mark == null ? 0 : mark.getLine() + 1;
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      throw new ConfigException(file, line, "", "invalid YAML: " + problem.trim());
+    } catch (YAMLException e) {
+      throw new ConfigException(file, 0, "", "invalid YAML: " + e.getMessage());
+    }
+  }
+
+  private SiteConfig site(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(SITE_KEYS);
+    return new SiteConfig(
+        m.required("base_url").httpUrl(),
+        m.optional("user_agent").map(ConfigNode::nonBlankString).orElse(SiteConfig.DEFAULT_USER_AGENT),
+        m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2)),
+        m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(20),
+        m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(1),
+        positive(m, "connect_timeout", Duration.ofSeconds(10)),
+        positive(m, "read_timeout", Duration.ofSeconds(30)),
+        positive(m, "call_timeout", Duration.ofSeconds(60)),
+        m.optional("retries").map(n -> n.integer(0, 20)).orElse(3),
+        m.optional("retry_backoff").map(ConfigNode::duration).orElse(Duration.ofSeconds(1)),
+        m.optional("max_body_size").map(ConfigNode::byteSize).orElse(5L * 1024 * 1024),
+        m.optional("selectors").map(this::selectors).orElse(Selectors.defaults()));
+  }
+
+  private static Duration positive(ConfigNode.Mapping m, String key, Duration fallback) {
+    return m.optional(key)
+        .map(n -> {
+          Duration d = n.duration();
+          if (d.isZero()) {
+            throw n.error("must be longer than 0");
+          }
+          return d;
+        })
+        .orElse(fallback);
+  }
+
+  private Selectors selectors(ConfigNode node) {
+    Map<String, String> values = new LinkedHashMap<>(Selectors.defaults().byKey());
+    ConfigNode.Mapping m = node.mapping(values.keySet());
+    for (String key : List.copyOf(values.keySet())) {
+      m.optional(key).ifPresent(n -> {
+        String css = n.nonBlankString();
+        try {
+          QueryParser.parse(css);
+        } catch (Selector.SelectorParseException e) {
+          throw n.error("not a valid CSS selector: " + e.getMessage());
+        }
+        values.put(key, css);
+      });
+    }
+    return Selectors.fromKeys(values);
+  }
+
+  private List<CountryConfig> countries(ConfigNode node) {
+    List<CountryConfig> countries = new ArrayList<>();
+    Map<String, Integer> lineByName = new HashMap<>();
+    Map<Integer, Integer> lineByRegion = new HashMap<>();
+    for (ConfigNode item : node.list()) {
+      ConfigNode.Mapping m = item.mapping(COUNTRY_KEYS);
+      ConfigNode nameNode = m.required("name");
+      String name = nameNode.nonBlankString().trim();
+      ConfigNode regionNode = m.required("region");
+      int region = regionNode.integer(1, Integer.MAX_VALUE);
+      Integer earlier = lineByName.putIfAbsent(name.toLowerCase(Locale.ROOT), item.line());
+      if (earlier != null) {
+        throw nameNode.error("the country '" + name + "' is listed twice (first at line " + earlier + ")");
+      }
+      earlier = lineByRegion.putIfAbsent(region, item.line());
+      if (earlier != null) {
+        throw regionNode.error("region " + region + " is listed twice (first at line " + earlier + ")");
+      }
+      countries.add(new CountryConfig(name, region));
+    }
+    return countries;
+  }
+
+  private StorageConfig storage(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(STORAGE_KEYS);
+    return new StorageConfig(
+        m.optional("database").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
+        m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")));
+  }
+}

@@ -1,0 +1,249 @@
+package org.industriallmonitor.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One node of the YAML tree with its key path and line, so that every conversion error can say
+ * where it happened.
+ */
+final class ConfigNode {
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
+  private final Node node;
+  private final String path;
+  private final Path file;
+  private final UnaryOperator<String> environment;
+
+  ConfigNode(Node node, String path, Path file, UnaryOperator<String> environment) {
+    this.node = node;
+    this.path = path;
+    this.file = file;
+    this.environment = environment;
+  }
+
+  String path() {
+    return path;
+  }
+
+  int line() {
+    return node.getStartMark().getLine() + 1;
+  }
+
+  ConfigException error(String problem) {
+    return new ConfigException(file, line(), path, problem);
+  }
+
+  boolean isNull() {
+    return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+  }
+
+  /** The keys of a mapping node; any key outside {@code allowed} is an error at its own line. */
+  Mapping mapping(Collection<String> allowed) {
+    if (!(node instanceof MappingNode mapping)) {
+      throw error("expected a mapping of keys (" + String.join(", ", allowed) + "), got " + describe());
+    }
+    Map<String, ConfigNode> children = new LinkedHashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node keyNode = tuple.getKeyNode();
+      String childPath = path.isEmpty() ? "" : path + ".";
+      if (!(keyNode instanceof ScalarNode scalarKey)) {
+        throw new ConfigNode(keyNode, childPath + "?", file, environment).error("keys must be plain words");
+      }
+      String key = scalarKey.getValue();
+      ConfigNode child = new ConfigNode(tuple.getValueNode(), childPath + key, file, environment);
+      if (!allowed.contains(key)) {
+        throw new ConfigNode(keyNode, childPath + key, file, environment)
+            .error("unknown key '" + key + "'" + suggestion(key, allowed));
+      }
+      children.put(key, child);
+    }
+    return new Mapping(this, children);
+  }
+
+  List<ConfigNode> list() {
+    if (!(node instanceof SequenceNode sequence)) {
+      throw error("expected a list, got " + describe());
+    }
+    List<ConfigNode> items = new ArrayList<>();
+    for (int i = 0; i < sequence.getValue().size(); i++) {
+      items.add(new ConfigNode(sequence.getValue().get(i), path + "[" + i + "]", file, environment));
+    }
+    return items;
+  }
+
+  /** A list, or a single scalar taken as a list of one. */
+  List<ConfigNode> listOrSingle() {
+    return node instanceof ScalarNode ? List.of(this) : list();
+  }
+
+  String string() {
+    if (!(node instanceof ScalarNode scalar) || isNull()) {
+      throw error("expected a text value, got " + describe());
+    }
+    return substitute(scalar.getValue());
+  }
+
+  String nonBlankString() {
+    String value = string();
+    if (value.isBlank()) {
+      throw error("must not be empty");
+    }
+    return value;
+  }
+
+  int integer(int min, int max) {
+    String value = string().trim();
+    int number;
+    try {
+      number = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw error("expected a whole number, got '" + value + "'");
+    }
+    if (number < min || number > max) {
+      throw error("must be between " + min + " and " + max + ", got " + number);
+    }
+    return number;
+  }
+
+  boolean bool() {
+    String value = string().trim().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw error("expected true or false, got '" + value + "'");
+    };
+  }
+
+  Duration duration() {
+    String value = string();
+    return Durations.parse(value)
+        .orElseThrow(() -> error("expected a duration such as 300ms, 2s, 30m, 12h or 1d, got '" + value + "'"));
+  }
+
+  /** A byte size: a whole number of bytes or a number with KB, MB or GB (powers of 1024). */
+  long byteSize() {
+    String value = string().trim().toUpperCase(Locale.ROOT);
+    Matcher m = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?").matcher(value);
+    if (!m.matches()) {
+      throw error("expected a size such as 500KB or 5MB, got '" + value + "'");
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2);
+    return switch (unit) {
+      case "KB" -> amount * 1024;
+      case "MB" -> amount * 1024 * 1024;
+      case "GB" -> amount * 1024 * 1024 * 1024;
+      default -> amount;
+    };
+  }
+
+  URI httpUrl() {
+    String value = nonBlankString().trim();
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        throw error("expected an http:// or https:// address, got '" + value + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw error("not a valid address: " + e.getReason());
+    }
+  }
+
+  private String substitute(String value) {
+    Matcher m = VARIABLE.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      String replacement = environment.apply(name);
+      if (replacement == null) {
+        replacement = m.group(2);
+      }
+      if (replacement == null) {
+        throw error("environment variable " + name + " is not set (the value refers to ${" + name + "})");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private String describe() {
+    if (node instanceof MappingNode) return "a mapping";
+    if (node instanceof SequenceNode) return "a list";
+    if (isNull()) return "nothing";
+    return "'" + ((ScalarNode) node).getValue() + "'";
+  }
+
+  private static String suggestion(String key, Collection<String> allowed) {
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : allowed) {
+      int d = editDistance(key.toLowerCase(Locale.ROOT), candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best != null
+        ? " (did you mean '" + best + "'?)"
+        : " (expected one of: " + String.join(", ", allowed) + ")";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) previous[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** The children of a mapping node by key. */
+  static final class Mapping {
+    private final ConfigNode owner;
+    private final Map<String, ConfigNode> children;
+
+    private Mapping(ConfigNode owner, Map<String, ConfigNode> children) {
+      this.owner = owner;
+      this.children = children;
+    }
+
+    Optional<ConfigNode> optional(String key) {
+      ConfigNode child = children.get(key);
+      return child == null || child.isNull() ? Optional.empty() : Optional.of(child);
+    }
+
+    ConfigNode required(String key) {
+      return optional(key).orElseThrow(() -> owner.error("missing required key '" + key + "'"));
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.industriallmonitor.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CSS selectors that find things on the site's pages. The defaults are the contract of
+ * {@code shared/site/README.md}; each can be overridden under {@code site.selectors}.
+ */
+public record Selectors(
+    String listingSummary,
+    String listingItem,
+    String itemLink,
+    String itemTeaser,
+    String itemDate,
+    String nextPage,
+    String regionFacets,
+    String articleTitle,
+    String articlePublished,
+    String articleLead,
+    String articleDate,
+    String articleParagraphs,
+    String articleTranslations,
+    String articleRegions,
+    String articleThemes) {
+
+  public static Selectors defaults() {
+    return new Selectors(
+        ".search-results__summary",
+        "article.search-result",
+        "h2.search-result__title a[href]",
+        ".search-result__teaser",
+        "span.date",
+        "nav.pager a[rel=next]",
+        "ul.facet-regions a[data-region]",
+        "h1.page-title",
+        "meta[property=article:published_time]",
+        ".article-lead",
+        "span.date",
+        ".article-body p",
+        ".article-translations a[hreflang]",
+        ".article-tags a.tag--regions[data-region]",
+        ".article-tags a.tag--themes[data-theme]");
+  }
+
+  /** The selectors by their YAML key, in a stable order. */
+  public Map<String, String> byKey() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put("listing_summary", listingSummary);
+    keys.put("listing_item", listingItem);
+    keys.put("item_link", itemLink);
+    keys.put("item_teaser", itemTeaser);
+    keys.put("item_date", itemDate);
+    keys.put("next_page", nextPage);
+    keys.put("region_facets", regionFacets);
+    keys.put("article_title", articleTitle);
+    keys.put("article_published", articlePublished);
+    keys.put("article_lead", articleLead);
+    keys.put("article_date", articleDate);
+    keys.put("article_paragraphs", articleParagraphs);
+    keys.put("article_translations", articleTranslations);
+    keys.put("article_regions", articleRegions);
+    keys.put("article_themes", articleThemes);
+    return keys;
+  }
+
+  static Selectors fromKeys(Map<String, String> k) {
+    return new Selectors(
+        k.get("listing_summary"),
+        k.get("listing_item"),
+        k.get("item_link"),
+        k.get("item_teaser"),
+        k.get("item_date"),
+        k.get("next_page"),
+        k.get("region_facets"),
+        k.get("article_title"),
+        k.get("article_published"),
+        k.get("article_lead"),
+        k.get("article_date"),
+        k.get("article_paragraphs"),
+        k.get("article_translations"),
+        k.get("article_regions"),
+        k.get("article_themes"));
+  }
+}

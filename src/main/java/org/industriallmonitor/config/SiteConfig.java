@@ -1,0 +1,28 @@
+package org.industriallmonitor.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** How to reach the site and how politely: the {@code site:} section. */
+public record SiteConfig(
+    URI baseUrl,
+    String userAgent,
+    Duration requestDelay,
+    int maxPages,
+    int maxConnectionsPerHost,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration callTimeout,
+    int retries,
+    Duration retryBackoff,
+    long maxBodySize,
+    Selectors selectors) {
+
+  public static final String DEFAULT_USER_AGENT = "industriall-monitor/0.1 (+https://github.com/industriall-monitor)";
+
+  /** The base URL without a trailing slash, for joining paths. */
+  public String base() {
+    String s = baseUrl.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

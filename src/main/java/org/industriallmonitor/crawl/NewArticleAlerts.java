@@ -1,0 +1,15 @@
+package org.industriallmonitor.crawl;
+
+import java.time.Instant;
+import org.industriallmonitor.archive.ArchivedArticle;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.store.ArticleRepository.TransactionPart;
+
+/** Writes the alert rows of an article that is new (not baseline), in the transaction that records it. */
+@FunctionalInterface
+public interface NewArticleAlerts {
+  NewArticleAlerts NONE = (article, archived, region, detectedAt) -> null;
+
+  /** The rows to add to the recording transaction, or null for none. */
+  TransactionPart rowsFor(Article article, ArchivedArticle archived, int region, Instant detectedAt);
+}

@@ -1,0 +1,225 @@
+package org.industriallmonitor.fetch;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches pages over HTTP with the shared client: paced per host, conditional, retried with
+ * backoff, redirects followed only on the site, bodies bounded and strictly decoded.
+ */
+public final class HttpFetcher implements PageFetcher {
+  private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
+  private static final int MAX_REDIRECTS = 5;
+  /** A Retry-After longer than this is not waited for: the page fails for this cycle. */
+  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+  private static final Pattern META_CHARSET =
+      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+
+  private final OkHttpClient client;
+  private final HostPacer pacer;
+  private final RetryPolicy retryPolicy;
+  private final String userAgent;
+  private final long maxBodyBytes;
+  private final Predicate<HttpUrl> onSite;
+  private final RobotsRules robots;
+
+  public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
+      long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots) {
+    this.client = client;
+    this.pacer = pacer;
+    this.retryPolicy = retryPolicy;
+    this.userAgent = userAgent;
+    this.maxBodyBytes = maxBodyBytes;
+    this.onSite = onSite;
+    this.robots = robots;
+  }
+
+  @Override
+  public FetchResult fetch(String url, Validators validators) throws FetchException, InterruptedException {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new UnusableResponseException(url, "not a valid http(s) address");
+    }
+    robots.check(parsed);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(parsed, validators);
+      } catch (FetchException e) {
+        Duration retryAfter = e instanceof HttpStatusException h ? h.retryAfter() : null;
+        if (!e.retryable() || attempt > retryPolicy.retries()) {
+          throw e;
+        }
+        if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+          throw new FetchException(url, e.getMessage() + "; the server asks to wait longer than "
+              + MAX_RETRY_AFTER.toMinutes() + " minutes, giving up for this cycle", false, e);
+        }
+        Duration wait = retryPolicy.backoff(attempt, retryAfter);
+        log.warn("{} (attempt {} of {}); retrying in {} ms", e.getMessage(), attempt, retryPolicy.retries() + 1, wait.toMillis());
+        Thread.sleep(wait.toMillis());
+      }
+    }
+  }
+
+  private FetchResult attempt(HttpUrl start, Validators validators) throws FetchException, InterruptedException {
+    HttpUrl url = start;
+    for (int redirects = 0; ; redirects++) {
+      Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent)
+          .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+      if (validators.etag() != null) {
+        request.header("If-None-Match", validators.etag());
+      }
+      if (validators.lastModified() != null) {
+        request.header("If-Modified-Since", validators.lastModified());
+      }
+      try (HostPacer.Permit permit = pacer.acquire(url.host());
+          Response response = client.newCall(request.build()).execute()) {
+        int code = response.code();
+        if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
+          HttpUrl target = redirectTarget(start, url, response, redirects);
+          robots.check(target);
+          url = target;
+          continue;
+        }
+        if (code == 304) {
+          return FetchResult.notModified(start.toString(), validators);
+        }
+        if (code == 404 || code == 410) {
+          throw new PageGoneException(url.toString(), code);
+        }
+        if (code < 200 || code >= 300) {
+          throw new HttpStatusException(url.toString(), code, retryAfter(response.header("Retry-After")));
+        }
+        return page(start.toString(), url.toString(), response);
+      } catch (InterruptedIOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("interrupted while fetching " + url);
+        }
+        String what = e instanceof SocketTimeoutException ? "timed out" : "interrupted";
+        throw new FetchException(url.toString(), what + " (" + e.getMessage() + ")", true, e);
+      } catch (IOException e) {
+        throw new FetchException(url.toString(), "network error: " + e, true, e);
+      }
+    }
+  }
+
+  private HttpUrl redirectTarget(HttpUrl start, HttpUrl from, Response response, int redirects)
+      throws UnusableResponseException {
+    String location = response.header("Location");
+    HttpUrl target = location == null ? null : from.resolve(location);
+    if (target == null) {
+      throw new UnusableResponseException(from.toString(), "redirect " + response.code() + " without a usable Location");
+    }
+    if (!onSite.test(target)) {
+      throw new UnusableResponseException(start.toString(), "redirected off the site to " + target + "; not following");
+    }
+    if (redirects >= MAX_REDIRECTS) {
+      throw new UnusableResponseException(start.toString(), "more than " + MAX_REDIRECTS + " redirects");
+    }
+    return target;
+  }
+
+  private FetchResult page(String requestedUrl, String finalUrl, Response response) throws IOException, FetchException {
+    ResponseBody body = response.body();
+    MediaType type = body == null ? null : body.contentType();
+    if (type != null && !isHtml(type)) {
+      throw new UnusableResponseException(finalUrl, "content type " + type.type() + "/" + type.subtype() + " is not HTML");
+    }
+    long declared = body == null ? 0 : body.contentLength();
+    if (declared > maxBodyBytes) {
+      throw new UnusableResponseException(finalUrl, tooLarge());
+    }
+    byte[] bytes = body == null ? new byte[0] : readBounded(body.source(), finalUrl);
+    Charset charset = charset(type, bytes, finalUrl);
+    String text = decode(bytes, charset, finalUrl);
+    Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
+    return new FetchResult(requestedUrl, text, bytes, validators, false);
+  }
+
+  private byte[] readBounded(BufferedSource source, String url) throws IOException, UnusableResponseException {
+    Buffer buffer = new Buffer();
+    while (source.read(buffer, 64 * 1024) != -1) {
+      if (buffer.size() > maxBodyBytes) {
+        throw new UnusableResponseException(url, tooLarge());
+      }
+    }
+    return buffer.readByteArray();
+  }
+
+  private String tooLarge() {
+    return "the page is larger than max_body_size (" + maxBodyBytes / 1024 + " KB)";
+  }
+
+  private static boolean isHtml(MediaType type) {
+    String t = type.type().toLowerCase(Locale.ROOT) + "/" + type.subtype().toLowerCase(Locale.ROOT);
+    return t.equals("text/html") || t.equals("application/xhtml+xml");
+  }
+
+  private static Charset charset(MediaType type, byte[] bytes, String url) throws UnusableResponseException {
+    String name = type == null ? null : type.parameter("charset");
+    if (name == null) {
+      String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
+      Matcher m = META_CHARSET.matcher(head);
+      name = m.find() ? m.group(1) : "UTF-8";
+    }
+    try {
+      return Charset.forName(name.trim());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new UnusableResponseException(url, "unknown charset '" + name + "'");
+    }
+  }
+
+  private static String decode(byte[] bytes, Charset charset, String url) throws UnusableResponseException {
+    try {
+      return charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new UnusableResponseException(url, "the body is not valid " + charset.name() + " text");
+    }
+  }
+
+  static Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim();
+    if (value.matches("\\d{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(value));
+    }
+    try {
+      ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

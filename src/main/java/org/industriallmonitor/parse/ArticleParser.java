@@ -1,0 +1,95 @@
+package org.industriallmonitor.parse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.industriallmonitor.config.Selectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Reads an article page into an {@link Article}. */
+public final class ArticleParser {
+  private final Selectors selectors;
+
+  public ArticleParser(Selectors selectors) {
+    this.selectors = selectors;
+  }
+
+  /**
+   * Parses the page of the article {@code slug} found at {@code url}.
+   *
+   * @throws LayoutException when the page has no title, no body paragraph or no readable date
+   */
+  public Article parse(String html, String url, String slug) throws LayoutException {
+    Document doc = Jsoup.parse(html, url);
+    Element titleElement = doc.selectFirst(selectors.articleTitle());
+    String title = titleElement == null ? "" : SiteText.of(titleElement);
+    if (title.isEmpty()) {
+      throw new LayoutException(url, "article_title", selectors.articleTitle(), "no title");
+    }
+    List<String> paragraphs = new ArrayList<>();
+    for (Element p : doc.select(selectors.articleParagraphs())) {
+      String text = SiteText.of(p);
+      if (!text.isEmpty()) {
+        paragraphs.add(text);
+      }
+    }
+    if (paragraphs.isEmpty()) {
+      throw new LayoutException(url, "article_paragraphs", selectors.articleParagraphs(), "no body paragraphs");
+    }
+    Element lead = doc.selectFirst(selectors.articleLead());
+    Element dateElement = lead == null ? null : lead.selectFirst(selectors.articleDate());
+    String date = dateElement == null ? "" : SiteText.of(dateElement);
+    String lede = lead == null ? "" : SiteText.ofExcept(lead, dateElement);
+    LocalDate published = published(doc, date, url);
+    return new Article(url, slug, title, published, date, lede, paragraphs, countries(doc), themes(doc), translations(doc));
+  }
+
+  private LocalDate published(Document doc, String printedDate, String url) throws LayoutException {
+    Element meta = doc.selectFirst(selectors.articlePublished());
+    if (meta != null) {
+      String value = meta.hasAttr("content") ? meta.attr("content") : meta.hasAttr("datetime") ? meta.attr("datetime") : meta.text();
+      var iso = SiteDates.fromIso(value);
+      if (iso.isPresent()) {
+        return iso.get();
+      }
+    }
+    return SiteDates.fromPrinted(printedDate)
+        .orElseThrow(() -> new LayoutException(url, "article_published", selectors.articlePublished(),
+            "no publication date (article_date = \"" + selectors.articleDate() + "\" found none either)"));
+  }
+
+  private List<Region> countries(Document doc) {
+    List<Region> regions = new ArrayList<>();
+    for (Element tag : doc.select(selectors.articleRegions())) {
+      String id = tag.attr("data-region").trim();
+      if (id.matches("\\d{1,9}")) {
+        regions.add(new Region(Integer.parseInt(id), SiteText.of(tag)));
+      }
+    }
+    return regions;
+  }
+
+  private List<Theme> themes(Document doc) {
+    List<Theme> themes = new ArrayList<>();
+    for (Element tag : doc.select(selectors.articleThemes())) {
+      String id = tag.attr("data-theme").trim();
+      if (id.matches("\\d{1,9}")) {
+        themes.add(new Theme(Integer.parseInt(id), SiteText.of(tag)));
+      }
+    }
+    return themes;
+  }
+
+  private List<Translation> translations(Document doc) {
+    List<Translation> translations = new ArrayList<>();
+    for (Element link : doc.select(selectors.articleTranslations())) {
+      String href = link.absUrl("href");
+      if (!href.isEmpty()) {
+        translations.add(new Translation(link.attr("hreflang").trim(), href));
+      }
+    }
+    return translations;
+  }
+}

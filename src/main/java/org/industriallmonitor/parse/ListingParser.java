@@ -1,0 +1,94 @@
+package org.industriallmonitor.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.industriallmonitor.config.Selectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Reads a country listing page: its summary line, its items and its next link. */
+public final class ListingParser {
+  private static final Pattern RANGE =
+      Pattern.compile("(\\d[\\d,]*)\\s*[-–]\\s*(\\d[\\d,]*)\\s+of\\s+(\\d[\\d,]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NO_RESULTS = Pattern.compile("\\bno results\\b", Pattern.CASE_INSENSITIVE);
+
+  private final Selectors selectors;
+  private final SiteUrls urls;
+
+  public ListingParser(Selectors selectors, SiteUrls urls) {
+    this.selectors = selectors;
+    this.urls = urls;
+  }
+
+  public ListingPage parse(String html, String pageUrl) throws LayoutException {
+    Document doc = Jsoup.parse(html, pageUrl);
+    Element summaryElement = doc.selectFirst(selectors.listingSummary());
+    String summary = summaryElement == null ? null : SiteText.of(summaryElement);
+    List<ListingItem> items = new ArrayList<>();
+    for (Element result : doc.select(selectors.listingItem())) {
+      items.add(item(result, pageUrl));
+    }
+    if (summary == null && items.isEmpty()) {
+      throw new LayoutException(pageUrl, "listing_summary", selectors.listingSummary(),
+          "no summary line and no results (listing_item = \"" + selectors.listingItem() + "\" found nothing either)");
+    }
+    Element next = doc.selectFirst(selectors.nextPage());
+    String nextUrl = next == null || next.absUrl("href").isEmpty() ? null : next.absUrl("href");
+    return new ListingPage(pageUrl, summary, range(summary), items, nextUrl);
+  }
+
+  /** The countries of the region facet list, by region id, in page order. */
+  public Map<Integer, String> regions(String html, String pageUrl) throws LayoutException {
+    Document doc = Jsoup.parse(html, pageUrl);
+    Map<Integer, String> regions = new LinkedHashMap<>();
+    for (Element link : doc.select(selectors.regionFacets())) {
+      String id = link.attr("data-region").trim();
+      if (id.matches("\\d{1,9}")) {
+        regions.putIfAbsent(Integer.parseInt(id), SiteText.of(link));
+      }
+    }
+    if (regions.isEmpty()) {
+      throw new LayoutException(pageUrl, "region_facets", selectors.regionFacets(), "no country list");
+    }
+    return regions;
+  }
+
+  private ListingItem item(Element result, String pageUrl) throws LayoutException {
+    Element link = result.selectFirst(selectors.itemLink());
+    if (link == null) {
+      throw new LayoutException(pageUrl, "item_link", selectors.itemLink(), "a result without a title link");
+    }
+    String url = link.absUrl("href");
+    String slug = urls.slugOf(url).orElse(null);
+    Element teaserElement = result.selectFirst(selectors.itemTeaser());
+    String date = "";
+    String teaser = "";
+    if (teaserElement != null) {
+      Element dateElement = teaserElement.selectFirst(selectors.itemDate());
+      date = dateElement == null ? "" : SiteText.of(dateElement);
+      teaser = SiteText.ofExcept(teaserElement, dateElement);
+    }
+    return new ListingItem(url, slug, SiteText.of(link), date, teaser);
+  }
+
+  static Optional<ResultRange> range(String summary) {
+    if (summary == null) {
+      return Optional.empty();
+    }
+    Matcher m = RANGE.matcher(summary);
+    if (m.find()) {
+      return Optional.of(new ResultRange(number(m.group(1)), number(m.group(2)), number(m.group(3))));
+    }
+    return NO_RESULTS.matcher(summary).find() ? Optional.of(ResultRange.EMPTY) : Optional.empty();
+  }
+
+  private static int number(String digits) {
+    return Integer.parseInt(digits.replace(",", ""));
+  }
+}

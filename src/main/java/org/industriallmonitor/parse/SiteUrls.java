@@ -1,0 +1,79 @@
+package org.industriallmonitor.parse;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The addresses of the site contract: country listings and canonical article URLs. */
+public final class SiteUrls {
+  private final String base;
+  private final String host;
+  private final String basePath;
+
+  public SiteUrls(URI baseUrl) {
+    String text = baseUrl.toString();
+    this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    this.host = bareHost(baseUrl.getHost());
+    String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** Listing page of a country, {@code from} results into the list (0, 10, 20, ...). */
+  public String listing(int region, int from) {
+    return base + "/search?regions=" + region + "&language=en&sort=relevance&from=" + from;
+  }
+
+  /** A search page that shows the facet list of all countries. */
+  public String facets() {
+    return base + "/search?language=en&sort=relevance";
+  }
+
+  public String article(String slug) {
+    return base + "/" + slug;
+  }
+
+  /** True when {@code url} is on the configured site (with or without {@code www.}). */
+  public boolean isOnSite(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() != null && bareHost(uri.getHost()).equals(host);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The slug of an article link: its path below the base, without query or fragment. Empty when
+   * the link leaves the site or points at the site's root.
+   */
+  public Optional<String> slugOf(String absoluteUrl) {
+    URI uri;
+    try {
+      uri = new URI(absoluteUrl);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    if (uri.getHost() == null || !bareHost(uri.getHost()).equals(host) || uri.getRawPath() == null) {
+      return Optional.empty();
+    }
+    String path = uri.getRawPath();
+    if (!path.startsWith(basePath + "/")) {
+      return Optional.empty();
+    }
+    String slug = path.substring(basePath.length() + 1);
+    while (slug.endsWith("/")) {
+      slug = slug.substring(0, slug.length() - 1);
+    }
+    return slug.isEmpty() ? Optional.empty() : Optional.of(slug);
+  }
+
+  private static String bareHost(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.startsWith("www.") ? h.substring(4) : h;
+  }
+}

@@ -1,0 +1,215 @@
+package org.industriallmonitor.replica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the replica site publishes: countries, articles and each country's listing order. Safe to
+ * read while another thread publishes.
+ */
+public final class ReplicaCatalog {
+  public static final int PAGE_SIZE = 10;
+  private static final String[] TOPICS = {
+    "wage arrears at a gold mine", "a new collective agreement in metallurgy", "health and safety in the energy sector",
+    "organizing young textile workers", "the right to strike", "a just transition for oil workers",
+    "precarious work in construction materials", "union rights in the draft labour code"
+  };
+
+  private final List<ReplicaCountry> countries;
+  private final Map<Integer, String> themes;
+  private final Map<String, ReplicaArticle> articles = new LinkedHashMap<>();
+  private final Map<Integer, List<String>> orders = new LinkedHashMap<>();
+  private int published;
+
+  private ReplicaCatalog(List<ReplicaCountry> countries, Map<Integer, String> themes) {
+    this.countries = List.copyOf(countries);
+    this.themes = Map.copyOf(themes);
+  }
+
+  /** The packaged fixtures: the contract's real articles and listings, filled up with generated ones. */
+  public static ReplicaCatalog standard() {
+    JsonNode root;
+    try (InputStream in = ReplicaCatalog.class.getResourceAsStream("/replica/catalog.json")) {
+      if (in == null) {
+        throw new IllegalStateException("replica/catalog.json is missing from the jar");
+      }
+      root = new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the replica catalog", e);
+    }
+    List<ReplicaCountry> countries = new ArrayList<>();
+    root.get("countries").forEach(c -> countries.add(new ReplicaCountry(c.get("region").asInt(), c.get("name").asText())));
+    Map<Integer, String> themes = new LinkedHashMap<>();
+    root.get("themes").forEach(t -> themes.put(t.get("id").asInt(), t.get("name").asText()));
+    ReplicaCatalog catalog = new ReplicaCatalog(countries, themes);
+    Map<String, ReplicaArticle> real = new LinkedHashMap<>();
+    root.get("articles").forEach(a -> real.put(a.get("slug").asText(), realArticle(a)));
+    int c = 0;
+    for (JsonNode country : root.get("countries")) {
+      ReplicaCountry rc = countries.get(c++);
+      List<String> order = new ArrayList<>();
+      int position = 0;
+      for (JsonNode entry : country.get("order")) {
+        ReplicaArticle article = entry.isNull() ? filler(rc, position, themes) : real.get(entry.asText());
+        catalog.articles.putIfAbsent(article.slug(), article);
+        order.add(article.slug());
+        position++;
+      }
+      catalog.orders.put(rc.region(), order);
+    }
+    return catalog;
+  }
+
+  /** A large generated site for benchmarks: {@code countryCount} countries of {@code pagesEach} full pages. */
+  public static ReplicaCatalog synthetic(int countryCount, int pagesEach) {
+    List<ReplicaCountry> countries = new ArrayList<>();
+    for (int i = 1; i <= countryCount; i++) {
+      countries.add(new ReplicaCountry(10_000 + i, "Country " + i));
+    }
+    Map<Integer, String> themes = Map.of(1187, "Building strong unions", 1201, "Trade union rights");
+    ReplicaCatalog catalog = new ReplicaCatalog(countries, themes);
+    for (ReplicaCountry country : countries) {
+      List<String> order = new ArrayList<>();
+      for (int i = 0; i < pagesEach * PAGE_SIZE; i++) {
+        ReplicaArticle article = filler(country, i, themes);
+        catalog.articles.put(article.slug(), article);
+        order.add(article.slug());
+      }
+      catalog.orders.put(country.region(), order);
+    }
+    return catalog;
+  }
+
+  /** A copy that shows only the given countries, in that order, with their listings. */
+  public synchronized ReplicaCatalog onlyCountries(int... regions) {
+    List<ReplicaCountry> kept = new ArrayList<>();
+    for (int region : regions) {
+      countries.stream().filter(c -> c.region() == region).findFirst().ifPresent(kept::add);
+    }
+    ReplicaCatalog copy = new ReplicaCatalog(kept, themes);
+    for (ReplicaCountry country : kept) {
+      List<String> order = orders.get(country.region());
+      copy.orders.put(country.region(), new ArrayList<>(order));
+      order.forEach(slug -> copy.articles.put(slug, articles.get(slug)));
+    }
+    return copy;
+  }
+
+  public List<ReplicaCountry> countries() {
+    return countries;
+  }
+
+  public String themeName(int id) {
+    return themes.getOrDefault(id, "Theme " + id);
+  }
+
+  public Optional<ReplicaCountry> country(int region) {
+    return countries.stream().filter(c -> c.region() == region).findFirst();
+  }
+
+  /** The page of {@code region}'s listing that starts at {@code from}; empty for an unknown region. */
+  public synchronized ListingSlice listing(int region, int from) {
+    List<String> order = orders.getOrDefault(region, List.of());
+    return slice(order, from);
+  }
+
+  /** The page of the listing of all articles, as a search without a country shows it. */
+  public synchronized ListingSlice listingOfAll(int from) {
+    return slice(new ArrayList<>(articles.keySet()), from);
+  }
+
+  private ListingSlice slice(List<String> order, int from) {
+    List<ReplicaArticle> page = new ArrayList<>();
+    for (int i = Math.max(0, from); i < Math.min(order.size(), from + PAGE_SIZE); i++) {
+      page.add(articles.get(order.get(i)));
+    }
+    return new ListingSlice(from, order.size(), page);
+  }
+
+  public synchronized Optional<ReplicaArticle> article(String slug) {
+    return Optional.ofNullable(articles.get(slug));
+  }
+
+  public synchronized int articleCount() {
+    return articles.size();
+  }
+
+  /**
+   * Publishes {@code article} in the listings of its regions at {@code position} (0 is the top),
+   * the way relevance sorting can put a new article on any page.
+   */
+  public synchronized void publish(ReplicaArticle article, int position) {
+    if (articles.containsKey(article.slug())) {
+      throw new IllegalArgumentException("the replica already has " + article.slug());
+    }
+    articles.put(article.slug(), article);
+    for (int region : article.regions()) {
+      List<String> order = orders.computeIfAbsent(region, r -> new ArrayList<>());
+      order.add(Math.min(Math.max(position, 0), order.size()), article.slug());
+    }
+  }
+
+  /** Makes up and publishes a new article about {@code regions}, dated {@code date}. */
+  public synchronized ReplicaArticle publishNew(List<Integer> regions, LocalDate date, int position) {
+    int n = ++published;
+    List<String> names = new ArrayList<>();
+    for (int region : regions) {
+      names.add(country(region).map(ReplicaCountry::name).orElse("region " + region));
+    }
+    String topic = TOPICS[n % TOPICS.length];
+    String title = "Unions in " + String.join(" and ", names) + " act on " + topic + " (replica news " + n + ")";
+    String slug = slugOf(title);
+    ReplicaArticle article = new ReplicaArticle(slug, title, date,
+        "Trade unions in " + String.join(" and ", names) + " met this week on " + topic + ".",
+        List.of("This article was published by the replica site while the monitor was running.",
+            "Affiliates agreed on a joint plan of action on " + topic + " and will report back to IndustriALL."),
+        regions, List.of(n % 2 == 0 ? 1187 : 1201));
+    publish(article, position);
+    return article;
+  }
+
+  static String slugOf(String title) {
+    String lower = title.toLowerCase(Locale.ROOT).replace("’", "").replace("'", "");
+    return lower.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");
+  }
+
+  private static ReplicaArticle realArticle(JsonNode a) {
+    List<String> paragraphs = new ArrayList<>();
+    if (a.get("paragraphs").isNull()) {
+      paragraphs.add("The replica has only this article's listing teaser; this paragraph stands in for its body.");
+    } else {
+      a.get("paragraphs").forEach(p -> paragraphs.add(p.asText()));
+    }
+    List<Integer> regions = new ArrayList<>();
+    a.get("regions").forEach(r -> regions.add(r.asInt()));
+    List<Integer> themes = new ArrayList<>();
+    a.get("themes").forEach(t -> themes.add(t.asInt()));
+    return new ReplicaArticle(a.get("slug").asText(), a.get("title").asText(), LocalDate.parse(a.get("date").asText()),
+        a.get("lede").asText(), paragraphs, regions, themes);
+  }
+
+  private static ReplicaArticle filler(ReplicaCountry country, int index, Map<Integer, String> themes) {
+    int n = index + 1;
+    String topic = TOPICS[(index + country.region()) % TOPICS.length];
+    String title = country.name() + ": unions report on " + topic + " (replica item " + n + ")";
+    LocalDate date = LocalDate.of(2012, 1, 1).plusDays((index * 97L + country.region() * 13L) % 4700);
+    int theme = (index % 2 == 0) ? 1187 : 1201;
+    return new ReplicaArticle(slugOf(title), title, date,
+        "IndustriALL affiliates in " + country.name() + " reported on " + topic + ".",
+        List.of("This is generated text of the replica site, standing in for an article about " + topic + " in "
+                + country.name() + ".",
+            "Union representatives met employers and the authorities, and agreed to continue the talks.",
+            "IndustriALL will follow the case with its affiliates."),
+        List.of(country.region()), themes.containsKey(theme) ? List.of(theme) : List.of());
+  }
+}

@@ -1,0 +1,210 @@
+package org.industriallmonitor.replica;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
+ * conditional requests, and lets tests and the demo publish new articles
+ * ({@code POST /_replica/publish?region=364&position=3}).
+ */
+public final class ReplicaServer implements AutoCloseable {
+  private final ReplicaCatalog catalog;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicReference<String> robotsTxt = new AtomicReference<>("User-agent: *\nAllow: /\n");
+
+  private ReplicaServer(ReplicaCatalog catalog, HttpServer server, ExecutorService executor) {
+    this.catalog = catalog;
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Starts serving on 127.0.0.1; {@code port} 0 picks a free port. */
+  public static ReplicaServer start(ReplicaCatalog catalog, int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "replica-http");
+      t.setDaemon(true);
+      return t;
+    });
+    ReplicaServer replica = new ReplicaServer(catalog, server, executor);
+    server.createContext("/", replica::handle);
+    server.setExecutor(executor);
+    server.start();
+    return replica;
+  }
+
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public ReplicaCatalog catalog() {
+    return catalog;
+  }
+
+  /** Number of requests served so far. */
+  public int requestCount() {
+    return requests.get();
+  }
+
+  public void setRobotsTxt(String content) {
+    robotsTxt.set(content);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
+    try (exchange) {
+      URI uri = exchange.getRequestURI();
+      String path = uri.getRawPath();
+      if (path.equals("/_replica/publish") && exchange.getRequestMethod().equals("POST")) {
+        publish(exchange, uri);
+        return;
+      }
+      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        send(exchange, 405, "text/plain", "method not allowed\n");
+        return;
+      }
+      if (path.equals("/robots.txt")) {
+        send(exchange, 200, "text/plain", robotsTxt.get());
+      } else if (path.equals("/search")) {
+        searchPage(exchange, uri);
+      } else {
+        contentPage(exchange, path);
+      }
+    }
+  }
+
+  private void searchPage(HttpExchange exchange, URI uri) throws IOException {
+    Integer region = intParameter(uri, "regions");
+    int from = Optional.ofNullable(intParameter(uri, "from")).orElse(0);
+    ListingSlice slice = region == null ? catalog.listingOfAll(from) : catalog.listing(region, from);
+    sendHtml(exchange, ReplicaPages.listing(catalog, region, slice));
+  }
+
+  private void contentPage(HttpExchange exchange, String rawPath) throws IOException {
+    String path = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);
+    Optional<ReplicaArticle> article = catalog.article(path);
+    if (article.isPresent()) {
+      sendHtml(exchange, ReplicaPages.article(catalog, article.get()));
+      return;
+    }
+    int slash = path.indexOf('/');
+    if (slash == 2) {
+      Optional<ReplicaArticle> original = catalog.article(path.substring(3));
+      if (original.isPresent()) {
+        sendHtml(exchange, ReplicaPages.translation(original.get(), path.substring(0, 2)));
+        return;
+      }
+    }
+    send(exchange, 404, "text/html; charset=utf-8", "<!DOCTYPE html>\n<html><body><h1>Page not found</h1></body></html>\n");
+  }
+
+  private void publish(HttpExchange exchange, URI uri) throws IOException {
+    List<Integer> regions = new ArrayList<>();
+    for (String value : parameters(uri, "region")) {
+      regions.add(Integer.parseInt(value));
+    }
+    if (regions.isEmpty()) {
+      send(exchange, 400, "text/plain", "give at least one region=ID\n");
+      return;
+    }
+    Integer position = intParameter(uri, "position");
+    ReplicaArticle article = catalog.publishNew(regions, LocalDate.now(), position == null ? 3 : position);
+    String json = "{\"slug\":\"" + article.slug() + "\",\"title\":\"" + article.title().replace("\"", "\\\"") + "\",\"url\":\""
+        + baseUrl() + "/" + article.slug() + "\"}\n";
+    send(exchange, 200, "application/json", json);
+  }
+
+  private static void sendHtml(HttpExchange exchange, String html) throws IOException {
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    String etag = "\"" + sha256(body).substring(0, 20) + "\"";
+    exchange.getResponseHeaders().set("ETag", etag);
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+      exchange.sendResponseHeaders(304, -1);
+      return;
+    }
+    write(exchange, 200, body);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    write(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static Integer intParameter(URI uri, String name) {
+    List<String> values = parameters(uri, name);
+    if (values.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(values.get(0));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static List<String> parameters(URI uri, String name) {
+    List<String> values = new ArrayList<>();
+    String query = uri.getRawQuery();
+    if (query == null) {
+      return values;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

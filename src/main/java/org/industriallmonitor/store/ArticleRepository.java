@@ -1,0 +1,129 @@
+package org.industriallmonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code articles} and {@code article_countries} tables. */
+public final class ArticleRepository {
+  private final Database db;
+
+  public ArticleRepository(Database db) {
+    this.db = db;
+  }
+
+  /** Ids of the articles among {@code slugs} that are already recorded, by slug. */
+  public Map<String, Long> known(Collection<String> slugs) {
+    return db.read(c -> {
+      Map<String, Long> ids = new HashMap<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT id FROM articles WHERE slug = ?")) {
+        for (String slug : slugs) {
+          q.setString(1, slug);
+          try (ResultSet rs = q.executeQuery()) {
+            if (rs.next()) {
+              ids.put(slug, rs.getLong(1));
+            }
+          }
+        }
+      }
+      return ids;
+    });
+  }
+
+  public Optional<Long> idOf(String slug) {
+    return Optional.ofNullable(known(java.util.List.of(slug)).get(slug));
+  }
+
+  /** Links recorded articles to a country's listing; returns how many links are new. */
+  public int link(Collection<Long> articleIds, int region, Instant now) {
+    if (articleIds.isEmpty()) {
+      return 0;
+    }
+    return db.inTransaction(c -> {
+      int added = 0;
+      for (long id : articleIds) {
+        added += link(c, id, region, now);
+      }
+      return added;
+    });
+  }
+
+  /**
+   * Records a newly archived article and its link to the country in one transaction, with
+   * {@code alsoInSameTransaction} (the alert rows) when given. Returns empty when another job
+   * recorded the same slug first; the caller then only links it.
+   */
+  public Optional<Long> recordNew(NewArticle a, Instant detectedAt, TransactionPart alsoInSameTransaction) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM articles WHERE slug = ?")) {
+        exists.setString(1, a.slug());
+        try (ResultSet rs = exists.executeQuery()) {
+          if (rs.next()) {
+            return Optional.<Long>empty();
+          }
+        }
+      }
+      long id;
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
+              + "baseline, fetched_at, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          PreparedStatement.RETURN_GENERATED_KEYS)) {
+        insert.setString(1, a.slug());
+        insert.setString(2, a.url());
+        insert.setString(3, a.title());
+        insert.setString(4, a.published());
+        insert.setString(5, a.countries());
+        insert.setString(6, a.archivePath());
+        insert.setString(7, a.sidecarPath());
+        insert.setString(8, a.sha256());
+        insert.setInt(9, a.baseline() ? 1 : 0);
+        insert.setString(10, Timestamps.format(a.fetchedAt()));
+        insert.setString(11, Timestamps.format(detectedAt));
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      }
+      link(c, id, a.region(), detectedAt);
+      if (alsoInSameTransaction != null) {
+        alsoInSameTransaction.run(c, id);
+      }
+      return Optional.of(id);
+    });
+  }
+
+  /** Number of articles listed under a country. */
+  public int countFor(int region) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM article_countries WHERE region = ?")) {
+        q.setInt(1, region);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() ? rs.getInt(1) : 0;
+        }
+      }
+    });
+  }
+
+  private static int link(Connection c, long articleId, int region, Instant now) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT OR IGNORE INTO article_countries(article_id, region, first_seen_at) VALUES (?, ?, ?)")) {
+      insert.setLong(1, articleId);
+      insert.setInt(2, region);
+      insert.setString(3, Timestamps.format(now));
+      return insert.executeUpdate();
+    }
+  }
+
+  /** More rows to write in the transaction that records an article, given the new article's id. */
+  @FunctionalInterface
+  public interface TransactionPart {
+    void run(Connection connection, long articleId) throws SQLException;
+  }
+}

@@ -1,0 +1,45 @@
+package org.industriallmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+
+/** The {@code countries} table: which countries were ever crawled and whether their baseline is done. */
+public final class CountryRepository {
+  private final Database db;
+
+  public CountryRepository(Database db) {
+    this.db = db;
+  }
+
+  /** Records the country (or its new name) and returns true when its baseline crawl is complete. */
+  public boolean ensure(int region, String name, Instant now) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement upsert = c.prepareStatement(
+          "INSERT INTO countries(region, name, added_at) VALUES (?, ?, ?) "
+              + "ON CONFLICT(region) DO UPDATE SET name = excluded.name")) {
+        upsert.setInt(1, region);
+        upsert.setString(2, name);
+        upsert.setString(3, Timestamps.format(now));
+        upsert.executeUpdate();
+      }
+      try (PreparedStatement q = c.prepareStatement("SELECT baseline_completed_at FROM countries WHERE region = ?")) {
+        q.setInt(1, region);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() && rs.getString(1) != null;
+        }
+      }
+    });
+  }
+
+  public void markBaselineComplete(int region, Instant now) {
+    db.inTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement(
+          "UPDATE countries SET baseline_completed_at = ? WHERE region = ? AND baseline_completed_at IS NULL")) {
+        u.setString(1, Timestamps.format(now));
+        u.setInt(2, region);
+        return u.executeUpdate();
+      }
+    });
+  }
+}

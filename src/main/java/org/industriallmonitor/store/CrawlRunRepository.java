@@ -1,0 +1,83 @@
+package org.industriallmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code crawl_runs} table: one row per crawl of a country, and the status read from it. */
+public final class CrawlRunRepository {
+  private final Database db;
+
+  public CrawlRunRepository(Database db) {
+    this.db = db;
+  }
+
+  public long start(int region, boolean baseline, Instant now) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO crawl_runs(region, started_at, baseline) VALUES (?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+        insert.setInt(1, region);
+        insert.setString(2, Timestamps.format(now));
+        insert.setInt(3, baseline ? 1 : 0);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          return keys.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** Closes a run with its figures; {@code error} is null for a run that succeeded. */
+  public void finish(long runId, CrawlCounts counts, String error, Instant now) {
+    db.inTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement(
+          "UPDATE crawl_runs SET finished_at = ?, pages = ?, seen = ?, new_articles = ?, archived = ?, error = ? WHERE id = ?")) {
+        u.setString(1, Timestamps.format(now));
+        u.setInt(2, counts.pages());
+        u.setInt(3, counts.seen());
+        u.setInt(4, counts.newArticles());
+        u.setInt(5, counts.archived());
+        u.setString(6, error);
+        u.setLong(7, runId);
+        return u.executeUpdate();
+      }
+    });
+  }
+
+  /** Every country ever crawled, with its last crawl, last success, article count and last error. */
+  public List<CountryStatus> status() {
+    return db.read(c -> {
+      List<CountryStatus> rows = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT k.region, k.name, "
+              + " (SELECT MAX(started_at) FROM crawl_runs r WHERE r.region = k.region), "
+              + " (SELECT MAX(finished_at) FROM crawl_runs r WHERE r.region = k.region AND r.finished_at IS NOT NULL AND r.error IS NULL), "
+              + " (SELECT COUNT(*) FROM article_countries a WHERE a.region = k.region), "
+              + " (SELECT error FROM crawl_runs r WHERE r.region = k.region AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1), "
+              + " k.baseline_completed_at IS NOT NULL "
+              + "FROM countries k ORDER BY k.name");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new CountryStatus(rs.getInt(1), rs.getString(2), Timestamps.parse(rs.getString(3)),
+              Timestamps.parse(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getBoolean(7)));
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** Marks runs that a killed process left open as interrupted. */
+  public int closeAbandoned(Instant now) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement(
+          "UPDATE crawl_runs SET finished_at = ?, error = 'interrupted: the process stopped during this crawl' "
+              + "WHERE finished_at IS NULL")) {
+        u.setString(1, Timestamps.format(now));
+        return u.executeUpdate();
+      }
+    });
+  }
+}

@@ -1,0 +1,145 @@
+package org.industriallmonitor.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite database: one connection in WAL mode with a busy timeout, migrated on open from the
+ * numbered files {@code db/migration/V1.sql, V2.sql, ...}; work runs one piece at a time.
+ */
+public final class Database implements AutoCloseable {
+  static final String MIGRATIONS = "/db/migration/V%d.sql";
+
+  private final Path file;
+  private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private Database(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  public static Database open(Path file, Duration busyTimeout) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      config.setBusyTimeout((int) busyTimeout.toMillis());
+      config.enforceForeignKeys(true);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      Database db = new Database(file, connection);
+      db.migrate();
+      return db;
+    } catch (SQLException | IOException e) {
+      throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    lock.lock();
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs read-only {@code work}. */
+  public <T> T read(SqlWork<T> work) {
+    lock.lock();
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The schema version, the number of the last migration applied. */
+  public int schemaVersion() {
+    return read(Database::userVersion);
+  }
+
+  /** Result of {@code PRAGMA integrity_check}: "ok" for a healthy file. */
+  public String integrityCheck() {
+    return read(c -> {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        return rs.next() ? rs.getString(1) : "no answer";
+      }
+    });
+  }
+
+  private void migrate() throws SQLException, IOException {
+    int version = userVersion(connection);
+    while (true) {
+      String resource = String.format(MIGRATIONS, version + 1);
+      String sql;
+      try (InputStream in = Database.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          return;
+        }
+        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      int next = version + 1;
+      inTransaction(c -> {
+        try (Statement s = c.createStatement()) {
+          for (String statement : SqlScript.statements(sql)) {
+            s.execute(statement);
+          }
+          s.execute("PRAGMA user_version = " + next);
+        }
+        return null;
+      });
+      version = next;
+    }
+  }
+
+  private static int userVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.industriallmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.Optional;
+
+/** The {@code listing_pages} table. */
+public final class ListingPageRepository {
+  private final Database db;
+
+  public ListingPageRepository(Database db) {
+    this.db = db;
+  }
+
+  public Optional<ListingPageState> get(int region, int from) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT url, etag, last_modified, body_hash, text_hash, total, next_url, item_count, fetched_at "
+              + "FROM listing_pages WHERE region = ? AND from_offset = ?")) {
+        q.setInt(1, region);
+        q.setInt(2, from);
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          int total = rs.getInt(6);
+          Integer totalOrNull = rs.wasNull() ? null : total;
+          return Optional.of(new ListingPageState(region, from, rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getString(5), totalOrNull, rs.getString(7), rs.getInt(8),
+              Timestamps.parse(rs.getString(9))));
+        }
+      }
+    });
+  }
+
+  /** Saves the states of pages whose every article is recorded, in one transaction. */
+  public void saveAll(Collection<ListingPageState> pages) {
+    if (pages.isEmpty()) {
+      return;
+    }
+    db.inTransaction(c -> {
+      try (PreparedStatement upsert = c.prepareStatement(
+          "INSERT INTO listing_pages(region, from_offset, url, etag, last_modified, body_hash, text_hash, total, "
+              + "next_url, item_count, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              + "ON CONFLICT(region, from_offset) DO UPDATE SET url = excluded.url, etag = excluded.etag, "
+              + "last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
+              + "text_hash = excluded.text_hash, total = excluded.total, next_url = excluded.next_url, "
+              + "item_count = excluded.item_count, fetched_at = excluded.fetched_at")) {
+        for (ListingPageState p : pages) {
+          upsert.setInt(1, p.region());
+          upsert.setInt(2, p.from());
+          upsert.setString(3, p.url());
+          upsert.setString(4, p.etag());
+          upsert.setString(5, p.lastModified());
+          upsert.setString(6, p.bodyHash());
+          upsert.setString(7, p.textHash());
+          if (p.total() == null) {
+            upsert.setNull(8, Types.INTEGER);
+          } else {
+            upsert.setInt(8, p.total());
+          }
+          upsert.setString(9, p.nextUrl());
+          upsert.setInt(10, p.itemCount());
+          upsert.setString(11, Timestamps.format(p.fetchedAt()));
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,17 @@
+package org.industriallmonitor.store;
+
+import java.time.Instant;
+
+/** An archived article ready to be recorded, found in the listing of {@code region}. */
+public record NewArticle(
+    String slug,
+    String url,
+    String title,
+    String published,
+    String countries,
+    String archivePath,
+    String sidecarPath,
+    String sha256,
+    boolean baseline,
+    Instant fetchedAt,
+    int region) {}

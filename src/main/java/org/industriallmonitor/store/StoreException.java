@@ -1,0 +1,8 @@
+package org.industriallmonitor.store;
+
+/** The database could not be opened, migrated, read or written. */
+public final class StoreException extends RuntimeException {
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
