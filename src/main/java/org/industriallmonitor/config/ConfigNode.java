@@ -74,7 +74,11 @@ final class ConfigNode {
         throw new ConfigNode(keyNode, childPath + key, file, environment)
             .error("unknown key '" + key + "'" + suggestion(key, allowed));
       }
-      children.put(key, child);
+      ConfigNode earlier = children.put(key, child);
+      if (earlier != null) {
+        throw new ConfigNode(keyNode, childPath + key, file, environment)
+            .error("duplicate key " + key + " (first at line " + earlier.line() + ")");
+      }
     }
     return new Mapping(this, children);
   }
@@ -96,8 +100,12 @@ final class ConfigNode {
   }
 
   String string() {
+    return scalar("a text value");
+  }
+
+  private String scalar(String expected) {
     if (!(node instanceof ScalarNode scalar) || isNull()) {
-      throw error("expected a text value, got " + describe());
+      throw error("expected " + expected + ", got " + describe());
     }
     return substitute(scalar.getValue());
   }
@@ -111,7 +119,7 @@ final class ConfigNode {
   }
 
   int integer(int min, int max) {
-    String value = string().trim();
+    String value = scalar("a whole number").trim();
     int number;
     try {
       number = Integer.parseInt(value);
@@ -125,7 +133,7 @@ final class ConfigNode {
   }
 
   boolean bool() {
-    String value = string().trim().toLowerCase(Locale.ROOT);
+    String value = scalar("true or false").trim().toLowerCase(Locale.ROOT);
     return switch (value) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
@@ -134,7 +142,7 @@ final class ConfigNode {
   }
 
   Duration duration() {
-    String value = string();
+    String value = scalar("a duration");
     return Durations.parse(value)
         .orElseThrow(() -> error("expected a duration such as 300ms, 2s, 30m, 12h or 1d, got '" + value + "'"));
   }

@@ -140,6 +140,7 @@ public final class CountryCrawler {
       int from = 0;
       Set<String> previousSlugs = Set.of();
       Integer knownTotal = null;
+      int pageSize = 0;
       for (int page = 0; ; page++) {
         if (page >= maxPages) {
           notes.add("stopped at max_pages (" + maxPages + ") before the end of the listing");
@@ -152,10 +153,11 @@ public final class CountryCrawler {
           result = fetcher.fetch(url, stored.map(s -> new Validators(s.etag(), s.lastModified())).orElse(Validators.NONE));
         } catch (FetchException e) {
           errors.add("listing " + e.getMessage());
+          // Skip the failed page when the listing is known to go on: its articles are found next time.
           Integer total = knownTotal != null ? knownTotal : stored.map(ListingPageState::total).orElse(null);
-          int itemsHere = stored.map(ListingPageState::itemCount).orElse(0);
-          if (total != null && itemsHere > 0 && from + itemsHere < total) {
-            from += itemsHere;
+          int step = stored.map(ListingPageState::itemCount).filter(n -> n > 0).orElse(pageSize);
+          if (total != null && step > 0 && from + step < total) {
+            from += step;
             continue;
           }
           return;
@@ -185,6 +187,7 @@ public final class CountryCrawler {
         if (outcome.total != null) {
           knownTotal = outcome.total;
         }
+        pageSize = Math.max(pageSize, outcome.itemCount);
         OptionalNext next = next(from, outcome);
         if (next.done) {
           return;

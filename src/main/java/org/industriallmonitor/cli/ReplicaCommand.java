@@ -1,0 +1,83 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.industriallmonitor.config.Durations;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.replica.ReplicaCatalog;
+import org.industriallmonitor.replica.ReplicaCountry;
+import org.industriallmonitor.replica.ReplicaServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code replica}: serves the built-in replica of the site, for trying the monitor by hand. */
+@Command(name = "replica", mixinStandardHelpOptions = true,
+    description = {"Serves the built-in replica of the site on 127.0.0.1 until stopped (Ctrl-C).",
+        "Point site.base_url of a configuration at the address it prints."})
+final class ReplicaCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: a free port).", defaultValue = "0")
+  int port;
+
+  @Option(names = "--publish-every", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Publish a new article in a random country this often (e.g. 60s).")
+  Duration publishEvery;
+
+  @Option(names = "--countries", paramLabel = "N", description = "Serve a generated site of N countries instead of the fixtures.")
+  Integer countries;
+
+  @Option(names = "--pages", paramLabel = "N", defaultValue = "6", description = "Pages per country of a generated site (default: ${DEFAULT-VALUE}).")
+  int pages;
+
+  @Override
+  public Integer call() throws Exception {
+    ReplicaCatalog catalog = countries == null ? ReplicaCatalog.standard() : ReplicaCatalog.synthetic(countries, pages);
+    PrintWriter out = spec.commandLine().getOut();
+    ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (ReplicaServer replica = ReplicaServer.start(catalog, port)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      out.printf("Replica of the site at %s (%d countries, %d articles)%n", replica.baseUrl(), catalog.countries().size(),
+          catalog.articleCount());
+      for (ReplicaCountry c : catalog.countries().subList(0, Math.min(5, catalog.countries().size()))) {
+        out.printf("  - {name: %s, region: %d}%n", c.name(), c.region());
+      }
+      out.printf("Publish an article by hand: curl -X POST '%s/_replica/publish?region=%d'%n", replica.baseUrl(),
+          catalog.countries().get(0).region());
+      out.flush();
+      if (publishEvery != null) {
+        publisher.scheduleAtFixedRate(() -> {
+          List<ReplicaCountry> all = catalog.countries();
+          ReplicaCountry c = all.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(all.size()));
+          ReplicaArticle a = catalog.publishNew(List.of(c.region()), LocalDate.now(), 3);
+          out.printf("published in %s: %s/%s%n", c.name(), replica.baseUrl(), a.slug());
+          out.flush();
+        }, publishEvery.toMillis(), publishEvery.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      stopped.await();
+    } finally {
+      publisher.shutdownNow();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Reads the durations of the YAML ({@code 300ms}, {@code 2s}, ...) on the command line. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return Durations.parse(value)
+          .orElseThrow(() -> new IllegalArgumentException("expected a duration such as 300ms, 2s, 30m, 12h or 1d"));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.industriallmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.industriallmonitor.replica.ReplicaCatalog;
+import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate, status and countries, run as a user runs them. */
+class CommandsTest {
+  @TempDir Path dir;
+  private ReplicaServer replica;
+  private Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
+    config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 363).writeTo(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    replica.close();
+  }
+
+  @Test
+  void validatePrintsWhatWouldBeCrawled() {
+    CliRun run = CliRun.of("validate", "--config", config.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains(config + " is valid.")
+        .contains("Kyrgyzstan (region 364): " + replica.baseUrl() + "/search?regions=364&language=en&sort=relevance&from=0")
+        .contains("Kazakhstan (region 363)");
+  }
+
+  @Test
+  void invalidConfigExitsWithCode3AndNamesLineAndKey() throws Exception {
+    Files.writeString(config, Files.readString(config).replace("region: 363", "region: [363]"));
+
+    CliRun run = CliRun.of("validate", "--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("configuration error: " + config + ":12: countries[1].region: expected a whole number, got a list");
+  }
+
+  @Test
+  void missingConfigSaysHowToCreateIt() {
+    CliRun run = CliRun.of("once", "--config", dir.resolve("nothing.yaml").toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("no such file; create one with `java -jar industriall-monitor.jar init`");
+  }
+
+  @Test
+  void statusShowsLastCrawlSuccessCountAndError() {
+    CliRun before = CliRun.of("status", "--config", config.toString());
+    assertThat(before.out()).contains("nothing was crawled");
+
+    CliRun.of("once", "--config", config.toString(), "--country", "Kyrgyzstan");
+    CliRun after = CliRun.of("status", "--config", config.toString());
+
+    assertThat(after.exitCode()).isZero();
+    assertThat(after.out()).containsPattern("Kyrgyzstan\\s+364\\s+27\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+-")
+        .containsPattern("Kazakhstan\\s+363\\s+0\\s+never\\s+never\\s+-");
+  }
+
+  @Test
+  void statusShowsTheLastErrorOfAFailedCrawl() throws Exception {
+    replica.close();
+
+    CliRun.of("once", "--config", config.toString(), "--country", "364");
+    CliRun status = CliRun.of("status", "--config", config.toString());
+
+    assertThat(status.out()).containsPattern("Kyrgyzstan\\s+364\\s+0\\s+\\S+ \\S+\\s+never\\s+listing .*network error")
+        .contains("baseline not complete yet");
+  }
+
+  @Test
+  void countriesPrintsYamlReadyToPaste() {
+    CliRun run = CliRun.of("countries", "--config", config.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("  - {name: Kyrgyzstan, region: 364}\n  - {name: Kazakhstan, region: 363}\n  - {name: Uzbekistan, region: 366}\n");
+  }
+
+  @Test
+  void stateOptionMovesDatabaseAndArchive() {
+    Path state = dir.resolve("elsewhere");
+
+    CliRun.of("once", "--config", config.toString(), "--state", state.toString(), "--country", "Kyrgyzstan");
+
+    assertThat(state.resolve("monitor.db")).exists();
+    assertThat(state.resolve("archive/articles")).isDirectory();
+    assertThat(dir.resolve("state/monitor.db")).doesNotExist();
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"once", "validate", "status", "countries", "replica"}) {
+      CliRun run = CliRun.of(command, "--help");
+      assertThat(run.exitCode()).as(command).isZero();
+      assertThat(run.out()).as(command).contains("Usage: industriall-monitor " + command);
+    }
+  }
+}

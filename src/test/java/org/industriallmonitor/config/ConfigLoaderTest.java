@@ -1,0 +1,173 @@
+package org.industriallmonitor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final Path FILE = Path.of("config/monitor.yaml");
+  private final ConfigLoader loader = new ConfigLoader(Map.of("UA_CONTACT", "ops@example.org")::get);
+
+  private static final String VALID = """
+      site:
+        base_url: https://www.industriall-union.org
+        user_agent: "industriall-monitor/0.1 (+mailto:${UA_CONTACT})"
+        request_delay: 2s
+        max_pages: 20
+      countries:
+        - name: Kyrgyzstan
+          region: 364
+        - {name: Kazakhstan, region: 363}
+      storage:
+        database: state/monitor.db
+        archive: state/archive
+      """;
+
+  @Test
+  void readsTheDocumentedKeys() {
+    MonitorConfig config = loader.parse(FILE, VALID);
+
+    assertThat(config.site().base()).isEqualTo("https://www.industriall-union.org");
+    assertThat(config.site().userAgent()).isEqualTo("industriall-monitor/0.1 (+mailto:ops@example.org)");
+    assertThat(config.site().requestDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.site().maxPages()).isEqualTo(20);
+    assertThat(config.countries()).containsExactly(new CountryConfig("Kyrgyzstan", 364), new CountryConfig("Kazakhstan", 363));
+    assertThat(config.storage()).isEqualTo(new StorageConfig(Path.of("state/monitor.db"), Path.of("state/archive")));
+    assertThat(config.site().selectors()).isEqualTo(Selectors.defaults());
+  }
+
+  @Test
+  void unknownKeyNamesFileLineAndKeyAndSuggestsTheRightOne() {
+    String yaml = VALID.replace("  max_pages: 20", "  max_page: 20");
+
+    assertThatThrownBy(() -> loader.parse(FILE, yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config/monitor.yaml:5: site.max_page: unknown key 'max_page' (did you mean 'max_pages'?)")
+        .satisfies(e -> assertThat(((ConfigException) e).line()).isEqualTo(5));
+  }
+
+  @Test
+  void wrongTypeNamesTheKey() {
+    String yaml = VALID.replace("region: 364", "region: kyrgyz");
+
+    assertThatThrownBy(() -> loader.parse(FILE, yaml))
+        .hasMessage("config/monitor.yaml:8: countries[0].region: expected a whole number, got 'kyrgyz'");
+  }
+
+  @Test
+  void wrongDurationNamesTheKey() {
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("request_delay: 2s", "request_delay: soon")))
+        .hasMessageContaining(":4: site.request_delay: expected a duration such as 300ms, 2s, 30m, 12h or 1d");
+  }
+
+  @Test
+  void missingRegionIsAnError() {
+    String yaml = VALID.replace("  - {name: Kazakhstan, region: 363}", "  - {name: Kazakhstan}");
+
+    assertThatThrownBy(() -> loader.parse(FILE, yaml))
+        .hasMessage("config/monitor.yaml:9: countries[1]: missing required key 'region'");
+  }
+
+  @Test
+  void missingNameIsAnError() {
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  - {name: Kazakhstan, region: 363}", "  - {region: 363}")))
+        .hasMessage("config/monitor.yaml:9: countries[1]: missing required key 'name'");
+  }
+
+  @Test
+  void duplicateCountryByNameOrRegionIsAnError() {
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("{name: Kazakhstan, region: 363}", "{name: kyrgyzstan, region: 1}")))
+        .hasMessage("config/monitor.yaml:9: countries[1].name: the country 'kyrgyzstan' is listed twice (first at line 7)");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("{name: Kazakhstan, region: 363}", "{name: Kazakhstan, region: 364}")))
+        .hasMessage("config/monitor.yaml:9: countries[1].region: region 364 is listed twice (first at line 7)");
+  }
+
+  @Test
+  void duplicateKeyIsAnErrorWithItsLine() {
+    String yaml = VALID.replace("  max_pages: 20", "  max_pages: 20\n  max_pages: 30");
+
+    assertThatThrownBy(() -> loader.parse(FILE, yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("config/monitor.yaml:6:")
+        .hasMessageContaining("duplicate key max_pages");
+  }
+
+  @Test
+  void unsetEnvironmentVariableIsAnError() {
+    ConfigLoader noEnvironment = new ConfigLoader(name -> null);
+
+    assertThatThrownBy(() -> noEnvironment.parse(FILE, VALID))
+        .hasMessage("config/monitor.yaml:3: site.user_agent: environment variable UA_CONTACT is not set (the value refers to ${UA_CONTACT})");
+  }
+
+  @Test
+  void environmentVariableDefaultIsUsedWhenUnset() {
+    ConfigLoader noEnvironment = new ConfigLoader(name -> null);
+
+    MonitorConfig config = noEnvironment.parse(FILE, VALID.replace("${UA_CONTACT}", "${UA_CONTACT:-nobody@example.org}"));
+
+    assertThat(config.site().userAgent()).endsWith("(+mailto:nobody@example.org)");
+  }
+
+  @Test
+  void selectorsCanBeOverriddenAndAreChecked() {
+    String yaml = VALID.replace("  max_pages: 20", "  max_pages: 20\n  selectors:\n    article_title: \"h1.title\"");
+
+    assertThat(loader.parse(FILE, yaml).site().selectors().articleTitle()).isEqualTo("h1.title");
+    assertThat(loader.parse(FILE, yaml).site().selectors().listingItem()).isEqualTo("article.search-result");
+    assertThatThrownBy(() -> loader.parse(FILE, yaml.replace("h1.title", "h1[[")))
+        .hasMessageStartingWith("config/monitor.yaml:7: site.selectors.article_title: not a valid CSS selector");
+  }
+
+  @Test
+  void syntaxErrorNamesTheLine() {
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  max_pages: 20", "  max_pages: [20")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("config/monitor.yaml:")
+        .hasMessageContaining("invalid YAML");
+  }
+
+  @Test
+  void aliasBombIsRefused() {
+    StringBuilder yaml = new StringBuilder(VALID).append("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 12; i++) {
+      yaml.append("x").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    assertThatThrownBy(() -> loader.parse(FILE, yaml.toString()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("invalid YAML");
+  }
+
+  @Test
+  void missingFileSaysHowToCreateOne(@TempDir Path dir) {
+    assertThatThrownBy(() -> loader.load(dir.resolve("monitor.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no such file; create one with `java -jar industriall-monitor.jar init`");
+  }
+
+  @Test
+  void oversizedFileIsRefusedBeforeParsing(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("monitor.yaml");
+    Files.writeString(big, VALID + "#" + "x".repeat((int) ConfigLoader.MAX_FILE_BYTES) + "\n");
+
+    assertThatThrownBy(() -> loader.load(big)).hasMessageContaining("a configuration may be at most 1024 KB");
+  }
+
+  @Test
+  void loadsAFileFromDisk(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("monitor.yaml");
+    Files.writeString(file, VALID);
+
+    assertThat(loader.load(file).source()).isEqualTo(file);
+  }
+}

@@ -1,0 +1,147 @@
+package org.industriallmonitor.fetch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class HttpFetcherTest {
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+  private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), 1);
+
+  @AfterEach
+  void closeClient() {
+    HttpClients.shutdown(client);
+  }
+
+  private HttpFetcher fetcher(Duration delay, int retries) {
+    return new HttpFetcher(client, new HostPacer(delay, 1), new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofSeconds(1)),
+        "test-agent/1.0", 64 * 1024, url -> url.port() == site.getPort(), RobotsRules.ALLOW_ALL);
+  }
+
+  private String url(String path) {
+    return site.baseUrl() + path;
+  }
+
+  @Test
+  void sendsTheUserAgentAndDecodesUtf8() throws Exception {
+    site.stubFor(get("/a").willReturn(ok("<p>Atle Høie</p>").withHeader("Content-Type", "text/html; charset=utf-8")));
+
+    FetchResult result = fetcher(Duration.ZERO, 0).fetch(url("/a"), Validators.NONE);
+
+    assertThat(result.body()).isEqualTo("<p>Atle Høie</p>");
+    site.verify(getRequestedFor(urlEqualTo("/a")).withHeader("User-Agent", equalTo("test-agent/1.0")));
+  }
+
+  @Test
+  void retries503ThenSucceeds() throws Exception {
+    site.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
+    site.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("second")
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("third"));
+    site.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("third")
+        .willReturn(ok("<p>fine</p>").withHeader("Content-Type", "text/html")));
+
+    FetchResult result = fetcher(Duration.ZERO, 2).fetch(url("/flaky"), Validators.NONE);
+
+    assertThat(result.body()).isEqualTo("<p>fine</p>");
+    site.verify(3, getRequestedFor(urlEqualTo("/flaky")));
+  }
+
+  @Test
+  void givesUpAfterTheConfiguredRetries() {
+    site.stubFor(get("/down").willReturn(aResponse().withStatus(502)));
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 2).fetch(url("/down"), Validators.NONE))
+        .isInstanceOf(HttpStatusException.class)
+        .hasMessage(url("/down") + ": HTTP 502");
+    site.verify(3, getRequestedFor(urlEqualTo("/down")));
+  }
+
+  @Test
+  void notFoundIsNotRetried() {
+    site.stubFor(get("/gone").willReturn(aResponse().withStatus(404)));
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 3).fetch(url("/gone"), Validators.NONE)).isInstanceOf(PageGoneException.class);
+    site.verify(1, getRequestedFor(urlEqualTo("/gone")));
+  }
+
+  @Test
+  void sendsValidatorsAndReportsNotModified() throws Exception {
+    site.stubFor(get("/v").withHeader("If-None-Match", equalTo("\"abc\""))
+        .willReturn(aResponse().withStatus(304)));
+
+    FetchResult result = fetcher(Duration.ZERO, 0).fetch(url("/v"), new Validators("\"abc\"", "Wed, 21 Oct 2015 07:28:00 GMT"));
+
+    assertThat(result.notModified()).isTrue();
+    site.verify(getRequestedFor(urlEqualTo("/v")).withHeader("If-Modified-Since", equalTo("Wed, 21 Oct 2015 07:28:00 GMT")));
+  }
+
+  @Test
+  void followsRedirectsOnTheSiteButNotOffIt() throws Exception {
+    site.stubFor(get("/old").willReturn(aResponse().withStatus(301).withHeader("Location", "/new")));
+    site.stubFor(get("/new").willReturn(ok("<p>moved</p>").withHeader("Content-Type", "text/html")));
+    site.stubFor(get("/login").willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:1/login")));
+
+    assertThat(fetcher(Duration.ZERO, 0).fetch(url("/old"), Validators.NONE).body()).isEqualTo("<p>moved</p>");
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 0).fetch(url("/login"), Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class)
+        .hasMessageContaining("redirected off the site to http://localhost:1/login");
+  }
+
+  @Test
+  void refusesBodiesOverTheLimitAndNonHtml() {
+    site.stubFor(get("/big").willReturn(ok("x".repeat(100 * 1024)).withHeader("Content-Type", "text/html")));
+    site.stubFor(get("/pdf").willReturn(ok("%PDF").withHeader("Content-Type", "application/pdf")));
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 0).fetch(url("/big"), Validators.NONE))
+        .hasMessageContaining("larger than max_body_size (64 KB)");
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 0).fetch(url("/pdf"), Validators.NONE))
+        .hasMessageContaining("content type application/pdf is not HTML");
+  }
+
+  @Test
+  void bytesThatAreNotValidInTheirCharsetAreAnError() {
+    site.stubFor(get("/latin").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody(new byte[] {'<', 'p', '>', (byte) 0xF8, '<'})));
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 0).fetch(url("/latin"), Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class)
+        .hasMessageContaining("not valid UTF-8");
+  }
+
+  @Test
+  void keepsTheRequestDelayBetweenStarts() throws Exception {
+    site.stubFor(get("/p").willReturn(ok("<p>x</p>").withHeader("Content-Type", "text/html")));
+    HttpFetcher paced = fetcher(Duration.ofMillis(150), 0);
+
+    for (int i = 0; i < 3; i++) {
+      paced.fetch(url("/p"), Validators.NONE);
+    }
+
+    List<LoggedRequest> requests = site.findAll(getRequestedFor(urlEqualTo("/p")));
+    assertThat(requests).hasSize(3);
+    for (int i = 1; i < requests.size(); i++) {
+      long gap = requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime();
+      assertThat(gap).isGreaterThanOrEqualTo(140);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.industriallmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.industriallmonitor.testing.Sql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void migratesToTheLastVersionInWalMode() {
+    Path file = dir.resolve("sub/monitor.db");
+    try (Database db = Database.open(file, Duration.ofSeconds(1))) {
+      assertThat(db.schemaVersion()).isEqualTo(lastMigration());
+      String journalMode = db.read(c -> {
+        try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode")) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      });
+      assertThat(journalMode).isEqualTo("wal");
+      assertThat(db.integrityCheck()).isEqualTo("ok");
+    }
+    assertThat(Sql.column(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        .contains("article_countries", "articles", "countries", "crawl_runs", "listing_pages");
+  }
+
+  @Test
+  void reopeningDoesNotMigrateAgain() {
+    Path file = dir.resolve("monitor.db");
+    try (Database db = Database.open(file, Duration.ofSeconds(1))) {
+      new CountryRepository(db).ensure(364, "Kyrgyzstan", Instant.EPOCH);
+    }
+    try (Database db = Database.open(file, Duration.ofSeconds(1))) {
+      assertThat(db.schemaVersion()).isEqualTo(lastMigration());
+      assertThat(Sql.count(file, "SELECT COUNT(*) FROM countries")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothing() {
+    try (Database db = Database.open(dir.resolve("monitor.db"), Duration.ofSeconds(1))) {
+      ArticleRepository articles = new ArticleRepository(db);
+      NewArticle row = new NewArticle("s", "u", "t", "2020-01-01", "K", "a.txt", "s.json", "h", false, Instant.EPOCH, 364);
+
+      assertThatThrownBy(() -> articles.recordNew(row, Instant.EPOCH, (c, id) -> {
+        throw new java.sql.SQLException("alert rows failed");
+      })).isInstanceOf(StoreException.class).hasMessageContaining("alert rows failed");
+
+      assertThat(articles.idOf("s")).isEmpty();
+      assertThat(articles.recordNew(row, Instant.EPOCH, null)).isPresent();
+      assertThat(articles.recordNew(row, Instant.EPOCH, null)).as("a second recording of the slug").isEqualTo(Optional.empty());
+    }
+  }
+
+  @Test
+  void notADatabaseIsAStoreErrorNamingTheFile() throws Exception {
+    Path file = dir.resolve("monitor.db");
+    Files.writeString(file, "this is not sqlite, just text that is long enough to look like a header......");
+
+    assertThatThrownBy(() -> Database.open(file, Duration.ofSeconds(1)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(file.toString());
+  }
+
+  private static int lastMigration() {
+    int n = 0;
+    while (Database.class.getResource(String.format(Database.MIGRATIONS, n + 1)) != null) {
+      n++;
+    }
+    return n;
+  }
+}

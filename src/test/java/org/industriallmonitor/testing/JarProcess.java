@@ -1,0 +1,104 @@
+package org.industriallmonitor.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged jar started as a separate process, as a user or a service manager starts it. */
+public final class JarProcess implements AutoCloseable {
+  private final Process process;
+  private final Path stdout;
+  private final Path stderr;
+
+  private JarProcess(Process process, Path stdout, Path stderr) {
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  /** The jar built by {@code mvn package}, as failsafe passes it in {@code monitor.jar}. */
+  public static Path jar() {
+    String property = System.getProperty("monitor.jar", "target/industriall-monitor.jar");
+    Path jar = Path.of(property).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no jar at " + jar + "; integration tests run after `mvn package`");
+    }
+    return jar;
+  }
+
+  public static JarProcess start(Path workDir, Map<String, String> environment, String... args) {
+    try {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar().toString()));
+      command.addAll(List.of(args));
+      Files.createDirectories(workDir);
+      Path out = Files.createTempFile(workDir, "stdout-", ".txt");
+      Path err = Files.createTempFile(workDir, "stderr-", ".txt");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      return new JarProcess(builder.start(), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static JarProcess start(Path workDir, String... args) {
+    return start(workDir, Map.of(), args);
+  }
+
+  /** Waits for the process to exit and returns its exit code; fails the test after {@code seconds}. */
+  public int waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the monitor did not exit within " + seconds + " s\n" + this);
+    }
+    return process.exitValue();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  public String out() {
+    return read(stdout);
+  }
+
+  public String err() {
+    return read(stderr);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "--- stdout\n" + out() + "--- stderr\n" + err();
+  }
+}

@@ -1,0 +1,34 @@
+package org.industriallmonitor.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a monitor database the way a user with the sqlite3 shell would. */
+public final class Sql {
+  private Sql() {}
+
+  public static long count(Path db, String query) {
+    return Long.parseLong(column(db, query).get(0));
+  }
+
+  /** The first column of every row of {@code query}, as text. */
+  public static List<String> column(Path db, String query) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      List<String> values = new ArrayList<>();
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(query + ": " + e.getMessage(), e);
+    }
+  }
+}

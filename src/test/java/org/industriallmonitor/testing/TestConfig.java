@@ -1,0 +1,68 @@
+package org.industriallmonitor.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes monitor.yaml files for tests: no request delay, short backoff, state under the test's folder. */
+public final class TestConfig {
+  private final StringBuilder countries = new StringBuilder();
+  private final URI baseUrl;
+  private String extraSite = "";
+  private String extraTop = "";
+
+  private TestConfig(URI baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public static TestConfig site(URI baseUrl) {
+    return new TestConfig(baseUrl);
+  }
+
+  public TestConfig country(String name, int region) {
+    countries.append("  - name: ").append(name).append("\n    region: ").append(region).append('\n');
+    return this;
+  }
+
+  /** Lines added under {@code site:}, each indented by two spaces by the caller. */
+  public TestConfig siteLines(String lines) {
+    extraSite += lines.endsWith("\n") ? lines : lines + "\n";
+    return this;
+  }
+
+  /** Top-level YAML appended as is. */
+  public TestConfig topLevel(String yaml) {
+    extraTop += yaml.endsWith("\n") ? yaml : yaml + "\n";
+    return this;
+  }
+
+  public String yaml(Path stateDir) {
+    return "site:\n"
+        + "  base_url: " + baseUrl + "\n"
+        + "  user_agent: \"industriall-monitor-test/1.0\"\n"
+        + "  request_delay: 0ms\n"
+        + "  retries: 2\n"
+        + "  retry_backoff: 10ms\n"
+        + "  read_timeout: 5s\n"
+        + extraSite
+        + "countries:\n" + countries
+        + "storage:\n"
+        + "  database: " + stateDir.resolve("monitor.db") + "\n"
+        + "  archive: " + stateDir.resolve("archive") + "\n"
+        + extraTop;
+  }
+
+  /** Writes {@code dir/config/monitor.yaml} with state in {@code dir/state}; returns the file. */
+  public Path writeTo(Path dir) {
+    try {
+      Path file = dir.resolve("config").resolve("monitor.yaml");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, yaml(dir.resolve("state")));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
