@@ -1,13 +1,20 @@
 package org.industriallmonitor.cli;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
+import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.Crawler;
 import org.industriallmonitor.crawl.NewArticleAlerts;
 import org.industriallmonitor.crawl.SlugLocks;
@@ -24,45 +31,64 @@ import org.industriallmonitor.store.CountryRepository;
 import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.store.Database;
 import org.industriallmonitor.store.ListingPageRepository;
+import org.industriallmonitor.store.ScheduleRepository;
+import org.industriallmonitor.schedule.CrawlScheduler;
+import org.industriallmonitor.schedule.Daemon;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The one place that builds the monitor's parts from a configuration and wires them together. */
+/**
+ * The one place that builds the monitor's parts from a configuration and wires them together.
+ * The database and archive live as long as the context; the site-facing pipeline (client,
+ * fetcher, parsers, crawler) is rebuilt when {@code site:} changes in a running daemon.
+ */
 public final class MonitorContext implements AutoCloseable {
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+  private static final Logger log = LoggerFactory.getLogger(MonitorContext.class);
 
-  private final MonitorConfig config;
+  private final AtomicReference<MonitorConfig> config;
+  private final Clock clock;
   private final Database database;
-  private final OkHttpClient http;
-  private final HttpFetcher fetcher;
   private final Archive archive;
   private final CrawlRunRepository runs;
   private final ArticleRepository articles;
-  private final Crawler crawler;
+  private final CountryCrawler.Repositories repositories;
+  private final SlugLocks slugLocks = new SlugLocks();
+  private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
 
   private MonitorContext(MonitorConfig config, Clock clock) {
-    this.config = config;
-    SiteConfig site = config.site();
-    SiteUrls urls = new SiteUrls(site.baseUrl());
+    this.config = new AtomicReference<>(config);
+    this.clock = clock;
     this.database = Database.open(config.storage().database(), BUSY_TIMEOUT);
-    this.http = HttpClients.create(site.connectTimeout(), site.readTimeout(), site.callTimeout(), site.maxConnectionsPerHost());
-    HostPacer pacer = new HostPacer(site.requestDelay(), site.maxConnectionsPerHost());
-    this.fetcher = new HttpFetcher(http, pacer, new RetryPolicy(site.retries(), site.retryBackoff(), Duration.ofMinutes(1)),
-        site.userAgent(), site.maxBodySize(), (HttpUrl url) -> urls.isOnSite(url.toString()), RobotsRules.ALLOW_ALL);
     this.archive = new Archive(config.storage().archive());
     this.runs = new CrawlRunRepository(database);
     this.articles = new ArticleRepository(database);
-    CountryCrawler countryCrawler = new CountryCrawler(fetcher, urls, new ListingParser(site.selectors(), urls),
-        new ArticleParser(site.selectors()), archive,
-        new CountryCrawler.Repositories(new CountryRepository(database), articles, new ListingPageRepository(database), runs),
-        NewArticleAlerts.NONE, new SlugLocks(), clock, site.maxPages());
-    this.crawler = new Crawler(countryCrawler);
+    this.repositories = new CountryCrawler.Repositories(new CountryRepository(database), articles,
+        new ListingPageRepository(database), runs);
+    this.pipeline.set(pipeline(config.site()));
   }
 
   public static MonitorContext open(MonitorConfig config, Clock clock) {
     return new MonitorContext(config, clock);
   }
 
+  /** The parts that talk to the site, built from {@code site:}. */
+  private record Pipeline(SiteConfig site, OkHttpClient http, HttpFetcher fetcher, Crawler crawler) {}
+
+  private Pipeline pipeline(SiteConfig site) {
+    SiteUrls urls = new SiteUrls(site.baseUrl());
+    OkHttpClient http = HttpClients.create(site.connectTimeout(), site.readTimeout(), site.callTimeout(), site.maxConnectionsPerHost());
+    HostPacer pacer = new HostPacer(site.requestDelay(), site.maxConnectionsPerHost());
+    HttpFetcher fetcher = new HttpFetcher(http, pacer, new RetryPolicy(site.retries(), site.retryBackoff(), Duration.ofMinutes(1)),
+        site.userAgent(), site.maxBodySize(), (HttpUrl url) -> urls.isOnSite(url.toString()), RobotsRules.ALLOW_ALL);
+    CountryCrawler countryCrawler = new CountryCrawler(fetcher, urls, new ListingParser(site.selectors(), urls),
+        new ArticleParser(site.selectors()), archive, repositories, NewArticleAlerts.NONE, slugLocks, clock, site.maxPages());
+    return new Pipeline(site, http, fetcher, new Crawler(countryCrawler));
+  }
+
   public MonitorConfig config() {
-    return config;
+    return config.get();
   }
 
   public Database database() {
@@ -70,7 +96,7 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public HttpFetcher fetcher() {
-    return fetcher;
+    return pipeline.get().fetcher();
   }
 
   public Archive archive() {
@@ -86,12 +112,58 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public Crawler crawler() {
-    return crawler;
+    return pipeline.get().crawler();
+  }
+
+  /** Removes what a killed process left behind: temporary archive files and open crawl runs. */
+  public void recoverFromCrash() throws IOException {
+    int files = archive.removeLeftovers();
+    int runsClosed = runs.closeAbandoned(clock.instant());
+    if (files > 0 || runsClosed > 0) {
+      log.warn("recovered from an interrupted run: removed {} temporary files, closed {} crawl runs", files, runsClosed);
+    }
+  }
+
+  /** Crawls the country with this region id as the current configuration describes it. */
+  public Optional<CrawlReport> crawl(int region) throws InterruptedException {
+    Optional<CountryConfig> country = config.get().countries().stream().filter(c -> c.region() == region).findFirst();
+    if (country.isEmpty()) {
+      log.info("region {} is no longer configured; not crawling it", region);
+      return Optional.empty();
+    }
+    return Optional.of(crawler().crawl(country.get()));
+  }
+
+  /**
+   * Starts the daemon on this context: one scheduled job per country, the configuration file
+   * watched every {@code watchPeriod}; {@code adjust} is applied to each reloaded configuration.
+   */
+  public Daemon startDaemon(Duration watchPeriod, int threads, UnaryOperator<MonitorConfig> adjust) throws SchedulerException {
+    CrawlScheduler scheduler = new CrawlScheduler(this::crawl, new ScheduleRepository(database), clock, threads);
+    Daemon daemon = new Daemon(config().source(), ConfigLoader.withSystemEnvironment(), scheduler,
+        next -> reconfigure(adjust.apply(next)));
+    daemon.start(config(), watchPeriod);
+    return daemon;
+  }
+
+  /** Takes a new configuration: the next crawls use its countries and its {@code site:} settings. */
+  public void reconfigure(MonitorConfig next) {
+    MonitorConfig current = config.get();
+    if (!next.storage().equals(current.storage())) {
+      log.warn("storage: changed in {}; the database and archive stay where they are until the monitor restarts", next.source());
+      next = next.withStorage(current.storage());
+    }
+    if (!next.site().equals(current.site())) {
+      Pipeline old = pipeline.getAndSet(pipeline(next.site()));
+      HttpClients.shutdown(old.http());
+      log.info("site: changed; the next crawls use the new settings");
+    }
+    config.set(next);
   }
 
   @Override
   public void close() {
-    HttpClients.shutdown(http);
+    HttpClients.shutdown(pipeline.get().http());
     database.close();
   }
 }

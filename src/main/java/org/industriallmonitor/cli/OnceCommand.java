@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +34,9 @@ final class OnceCommand implements Callable<Integer> {
         .orElseThrow(() -> new UserException(ExitCodes.USAGE, "no country '" + country + "' in " + config.source()
             + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
     PrintWriter out = spec.commandLine().getOut();
-    try (MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
-      context.archive().removeLeftovers();
-      context.runs().closeAbandoned(Clock.systemUTC().instant());
+    try (StateLock lock = StateGuard.acquire(config, "once");
+        MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
+      context.recoverFromCrash();
       List<CrawlReport> reports = context.crawler().crawlAll(countries, report -> print(out, report));
       return reports.stream().allMatch(CrawlReport::succeeded) ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -1,5 +1,6 @@
 package org.industriallmonitor.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.store.Database;
+import org.industriallmonitor.store.ScheduleRepository;
+import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: per country, the last crawl, the last success, the article count and the last error. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Shows, per country, the last crawl, the last success, the number of articles and the last error.")
+    description = "Shows, per country, the last crawl, the last success, the number of articles, the next scheduled run and the last error.")
 final class StatusCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -29,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.exists(config.storage().database())) {
@@ -38,8 +41,11 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     List<CountryStatus> rows;
+    Map<Integer, ScheduleRepository.NextRun> nextRuns;
+    boolean daemonRunning = StateLock.isHeld(StateLock.fileFor(config.storage().database()));
     try (Database db = Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT)) {
       rows = new CrawlRunRepository(db).status();
+      nextRuns = daemonRunning ? new ScheduleRepository(db).all() : Map.of();
     }
     Map<Integer, CountryStatus> byRegion = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
@@ -48,13 +54,20 @@ final class StatusCommand implements Callable<Integer> {
     for (CountryStatus row : rows) {
       byRegion.put(row.region(), row);
     }
-    out.printf("%-20s %7s %9s  %-21s %-21s %s%n", "COUNTRY", "REGION", "ARTICLES", "LAST CRAWL", "LAST SUCCESS", "LAST ERROR");
+    out.println(daemonRunning
+        ? "A daemon is running on this state folder (pid " + StateLock.ownerPid(StateLock.fileFor(config.storage().database()))
+            .map(String::valueOf).orElse("?") + ")."
+        : "No daemon is running on this state folder: nothing is scheduled.");
+    out.printf("%-20s %7s %9s  %-21s %-21s %-21s %s%n", "COUNTRY", "REGION", "ARTICLES", "LAST CRAWL", "LAST SUCCESS",
+        "NEXT RUN", "LAST ERROR");
     for (CountryStatus s : byRegion.values()) {
       boolean configured = config.countries().stream().anyMatch(c -> c.region() == s.region());
       String name = s.name() + (configured ? "" : " (not configured)");
       String error = s.lastError() == null ? "-" : s.lastError();
-      out.printf("%-20s %7d %9d  %-21s %-21s %s%n", name, s.region(), s.articles(), time(s.lastCrawl()),
-          time(s.lastSuccess()), error);
+      ScheduleRepository.NextRun next = nextRuns.get(s.region());
+      String nextRun = next == null ? "-" : next.at() == null ? "none" : TIME.format(next.at());
+      out.printf("%-20s %7d %9d  %-21s %-21s %-21s %s%n", name, s.region(), s.articles(), time(s.lastCrawl()),
+          time(s.lastSuccess()), nextRun, error);
       if (s.lastCrawl() != null && !s.baselineComplete()) {
         out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
       }

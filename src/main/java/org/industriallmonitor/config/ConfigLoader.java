@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jsoup.select.QueryParser;
+import org.quartz.CronExpression;
 import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -31,13 +33,14 @@ public final class ConfigLoader {
   /** Far above any real configuration; keeps a runaway file from exhausting memory. */
   static final long MAX_FILE_BYTES = 1024 * 1024;
 
-  private static final List<String> TOP_KEYS = List.of("site", "countries", "storage");
+  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage");
+  private static final List<String> SCHEDULE_KEYS = List.of("every", "cron", "jitter");
   private static final List<String> SITE_KEYS =
       List.of(
           "base_url", "user_agent", "request_delay", "max_pages", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
           "max_body_size", "selectors");
-  private static final List<String> COUNTRY_KEYS = List.of("name", "region");
+  private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive");
 
   private final UnaryOperator<String> environment;
@@ -60,10 +63,11 @@ public final class ConfigLoader {
     ConfigNode root = new ConfigNode(compose(file, yaml), "", file, environment);
     ConfigNode.Mapping top = root.mapping(TOP_KEYS);
     SiteConfig site = site(top.required("site"));
-    List<CountryConfig> countries = countries(top.required("countries"));
+    Schedule schedule = top.optional("schedule").map(n -> schedule(n, null)).orElse(Schedule.every(Schedule.DEFAULT_EVERY));
+    List<CountryConfig> countries = countries(top.required("countries"), schedule);
     StorageConfig storage =
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
-    return new MonitorConfig(file, site, countries, storage);
+    return new MonitorConfig(file, site, schedule, countries, storage);
   }
 
   private static String read(Path file) {
@@ -158,7 +162,44 @@ public final class ConfigLoader {
     return Selectors.fromKeys(values);
   }
 
-  private List<CountryConfig> countries(ConfigNode node) {
+  /** A schedule; keys it leaves out come from {@code inherited} (null for the top-level one). */
+  private Schedule schedule(ConfigNode node, Schedule inherited) {
+    ConfigNode.Mapping m = node.mapping(SCHEDULE_KEYS);
+    var every = m.optional("every");
+    var cron = m.optional("cron");
+    if (every.isPresent() && cron.isPresent()) {
+      throw cron.get().error("give either every or cron, not both");
+    }
+    Duration interval = every.map(n -> {
+      Duration d = n.duration();
+      if (d.compareTo(Duration.ofMillis(100)) < 0) {
+        throw n.error("must be at least 100ms");
+      }
+      return d;
+    }).orElse(null);
+    String expression = cron.map(n -> {
+      String value = n.nonBlankString().trim();
+      try {
+        new CronExpression(value);
+      } catch (ParseException e) {
+        throw n.error("not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week): "
+            + e.getMessage());
+      }
+      return value;
+    }).orElse(null);
+    if (interval == null && expression == null) {
+      if (inherited == null) {
+        throw node.error("give every (such as 30m) or cron (such as \"0 0/30 * * * ?\")");
+      }
+      interval = inherited.every();
+      expression = inherited.cron();
+    }
+    Duration jitter = m.optional("jitter").map(ConfigNode::duration)
+        .orElse(inherited != null && every.isEmpty() && cron.isEmpty() ? inherited.jitter() : Schedule.defaultJitter(interval));
+    return new Schedule(interval, expression, jitter);
+  }
+
+  private List<CountryConfig> countries(ConfigNode node, Schedule defaultSchedule) {
     List<CountryConfig> countries = new ArrayList<>();
     Map<String, Integer> lineByName = new HashMap<>();
     Map<Integer, Integer> lineByRegion = new HashMap<>();
@@ -176,7 +217,8 @@ public final class ConfigLoader {
       if (earlier != null) {
         throw regionNode.error("region " + region + " is listed twice (first at line " + earlier + ")");
       }
-      countries.add(new CountryConfig(name, region));
+      Schedule schedule = m.optional("schedule").map(n -> schedule(n, defaultSchedule)).orElse(defaultSchedule);
+      countries.add(new CountryConfig(name, region, schedule));
     }
     return countries;
   }

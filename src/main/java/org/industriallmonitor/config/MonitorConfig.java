@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** The whole configuration file, validated. */
-public record MonitorConfig(Path source, SiteConfig site, List<CountryConfig> countries, StorageConfig storage) {
+public record MonitorConfig(
+    Path source, SiteConfig site, Schedule schedule, List<CountryConfig> countries, StorageConfig storage) {
 
   public MonitorConfig {
     countries = List.copyOf(countries);
   }
 
   public MonitorConfig withStorage(StorageConfig newStorage) {
-    return new MonitorConfig(source, site, countries, newStorage);
+    return new MonitorConfig(source, site, schedule, countries, newStorage);
   }
 
   public Optional<CountryConfig> country(String nameOrRegion) {

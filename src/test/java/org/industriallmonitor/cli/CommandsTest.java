@@ -67,8 +67,9 @@ class CommandsTest {
     CliRun after = CliRun.of("status", "--config", config.toString());
 
     assertThat(after.exitCode()).isZero();
-    assertThat(after.out()).containsPattern("Kyrgyzstan\\s+364\\s+27\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+-")
-        .containsPattern("Kazakhstan\\s+363\\s+0\\s+never\\s+never\\s+-");
+    assertThat(after.out()).containsPattern("Kyrgyzstan\\s+364\\s+27\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+-\\s+-")
+        .containsPattern("Kazakhstan\\s+363\\s+0\\s+never\\s+never\\s+-\\s+-")
+        .contains("No daemon is running on this state folder");
   }
 
   @Test
@@ -78,7 +79,7 @@ class CommandsTest {
     CliRun.of("once", "--config", config.toString(), "--country", "364");
     CliRun status = CliRun.of("status", "--config", config.toString());
 
-    assertThat(status.out()).containsPattern("Kyrgyzstan\\s+364\\s+0\\s+\\S+ \\S+\\s+never\\s+listing .*network error")
+    assertThat(status.out()).containsPattern("Kyrgyzstan\\s+364\\s+0\\s+\\S+ \\S+\\s+never\\s+-\\s+listing .*network error")
         .contains("baseline not complete yet");
   }
 

@@ -9,12 +9,24 @@ import java.nio.file.Path;
 /** Writes monitor.yaml files for tests: no request delay, short backoff, state under the test's folder. */
 public final class TestConfig {
   private final StringBuilder countries = new StringBuilder();
+  private final java.util.Map<String, String> site = new java.util.LinkedHashMap<>(java.util.Map.of());
   private final URI baseUrl;
   private String extraSite = "";
   private String extraTop = "";
 
   private TestConfig(URI baseUrl) {
     this.baseUrl = baseUrl;
+    site.put("user_agent", "\"industriall-monitor-test/1.0\"");
+    site.put("request_delay", "0ms");
+    site.put("retries", "2");
+    site.put("retry_backoff", "10ms");
+    site.put("read_timeout", "5s");
+  }
+
+  /** Sets a key under {@code site:}, replacing the test default. */
+  public TestConfig site(String key, String value) {
+    site.put(key, value);
+    return this;
   }
 
   public static TestConfig site(URI baseUrl) {
@@ -41,17 +53,19 @@ public final class TestConfig {
   public String yaml(Path stateDir) {
     return "site:\n"
         + "  base_url: " + baseUrl + "\n"
-        + "  user_agent: \"industriall-monitor-test/1.0\"\n"
-        + "  request_delay: 0ms\n"
-        + "  retries: 2\n"
-        + "  retry_backoff: 10ms\n"
-        + "  read_timeout: 5s\n"
+        + siteKeys()
         + extraSite
         + "countries:\n" + countries
         + "storage:\n"
         + "  database: " + stateDir.resolve("monitor.db") + "\n"
         + "  archive: " + stateDir.resolve("archive") + "\n"
         + extraTop;
+  }
+
+  private String siteKeys() {
+    StringBuilder keys = new StringBuilder();
+    site.forEach((k, v) -> keys.append("  ").append(k).append(": ").append(v).append('\n'));
+    return keys.toString();
   }
 
   /** Writes {@code dir/config/monitor.yaml} with state in {@code dir/state}; returns the file. */

@@ -1,0 +1,59 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.schedule.Daemon;
+import org.industriallmonitor.store.StateLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+
+/** {@code run}: the daemon. Crawls each country on its schedule until SIGTERM or Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the monitor as a daemon: each country is crawled on its schedule, and edits of the",
+        "configuration file take effect within seconds. Stops cleanly on SIGTERM or Ctrl-C (exit code 0).",
+        "Exit code 4 when another monitor already uses the state folder."})
+final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+  static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
+  static final int CRAWL_THREADS = 4;
+
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    MonitorConfig config = options.load();
+    Logging.toFile(options.logs);
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    try (StateLock lock = StateGuard.acquire(config, "run");
+        MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
+      context.recoverFromCrash();
+      Daemon daemon = context.startDaemon(WATCH_PERIOD, CRAWL_THREADS,
+          next -> options.state == null ? next : next.withStorage(config.storage()));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("industriall-monitor running (pid %d): %d countries, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",
+          ProcessHandle.current().pid(), config.countries().size(), lock.file().getParent(), config.source());
+      for (CountryConfig country : config.countries()) {
+        out.printf("  %s (region %d): %s%n", country.name(), country.region(), country.schedule().describe());
+      }
+      out.flush();
+      stop.await();
+      log.info("stopping: no new crawls; waiting up to {} s for crawls in flight", Daemon.SHUTDOWN_GRACE.toSeconds());
+      daemon.close();
+      log.info("stopped cleanly");
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,207 @@
+package org.industriallmonitor.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.Schedule;
+import org.industriallmonitor.store.ScheduleRepository;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.JobListener;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Quartz job per country, kept in line with the configuration: countries added, removed or
+ * rescheduled on {@link #apply}, without disturbing crawls in flight. Records each country's next
+ * run in the database for {@code status}.
+ */
+public final class CrawlScheduler {
+  private static final Logger log = LoggerFactory.getLogger(CrawlScheduler.class);
+  private static final String GROUP = "crawl";
+
+  private final Scheduler scheduler;
+  private final ScheduleRepository nextRuns;
+  private final Clock clock;
+  private final Map<Integer, Schedule> applied = new HashMap<>();
+
+  public CrawlScheduler(CountryRun run, ScheduleRepository nextRuns, Clock clock, int threads) {
+    this.nextRuns = nextRuns;
+    this.clock = clock;
+    try {
+      Properties properties = new Properties();
+      properties.setProperty("org.quartz.scheduler.instanceName", "industriall-monitor-" + System.identityHashCode(this));
+      properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+      properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+      properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
+      properties.setProperty("org.quartz.threadPool.threadNamePrefix", "crawl");
+      properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+      properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+      this.scheduler = new StdSchedulerFactory(properties).getScheduler();
+      scheduler.setJobFactory((bundle, s) -> new CrawlJob(run));
+      scheduler.getListenerManager().addJobListener(new NextRunRecorder());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  public void start() throws SchedulerException {
+    scheduler.start();
+  }
+
+  /** Schedules new countries, reschedules changed ones and removes the ones no longer configured. */
+  public synchronized void apply(List<CountryConfig> countries) throws SchedulerException {
+    Map<Integer, Instant> lastCrawls = nextRuns.lastCrawls();
+    Set<Integer> wanted = new HashSet<>();
+    for (CountryConfig country : countries) {
+      wanted.add(country.region());
+      Schedule previous = applied.get(country.region());
+      if (country.schedule().equals(previous)) {
+        continue;
+      }
+      JobDetail job = JobBuilder.newJob(CrawlJob.class)
+          .withIdentity(jobKey(country.region()))
+          .usingJobData(CrawlJob.REGION, country.region())
+          .usingJobData(CrawlJob.JITTER_MILLIS, country.schedule().cron() != null ? country.schedule().jitter().toMillis() : 0L)
+          .storeDurably()
+          .build();
+      Trigger trigger = trigger(country, lastCrawls.get(country.region()));
+      scheduler.addJob(job, true, true);
+      if (previous == null) {
+        scheduler.scheduleJob(trigger);
+        log.info("scheduled {} (region {}): {}, first run at {}", country.name(), country.region(),
+            country.schedule().describe(), trigger.getStartTime().toInstant());
+      } else {
+        scheduler.rescheduleJob(trigger.getKey(), trigger);
+        log.info("rescheduled {} (region {}): {}", country.name(), country.region(), country.schedule().describe());
+      }
+      applied.put(country.region(), country.schedule());
+      record(country.region(), scheduler.getTrigger(trigger.getKey()));
+    }
+    for (Integer region : Set.copyOf(applied.keySet())) {
+      if (!wanted.contains(region)) {
+        scheduler.deleteJob(jobKey(region));
+        applied.remove(region);
+        nextRuns.remove(region);
+        log.info("unscheduled region {}: no longer in the configuration", region);
+      }
+    }
+  }
+
+  /** The next run of each scheduled country. */
+  public synchronized Map<Integer, Instant> nextRuns() throws SchedulerException {
+    Map<Integer, Instant> runs = new HashMap<>();
+    for (Integer region : applied.keySet()) {
+      Trigger trigger = scheduler.getTrigger(triggerKey(region));
+      if (trigger != null && trigger.getNextFireTime() != null) {
+        runs.put(region, trigger.getNextFireTime().toInstant());
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * Stops firing, lets running crawls finish for up to {@code grace}, interrupts the ones still
+   * running, and shuts Quartz down.
+   */
+  public void shutdown(Duration grace) throws SchedulerException, InterruptedException {
+    scheduler.standby();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
+      log.warn("interrupting the crawl of region {} to shut down", running.getMergedJobDataMap().getInt(CrawlJob.REGION));
+      scheduler.interrupt(running.getJobDetail().getKey());
+    }
+    scheduler.shutdown(true);
+    nextRuns.clear();
+  }
+
+  private Trigger trigger(CountryConfig country, Instant lastCrawl) {
+    Schedule schedule = country.schedule();
+    TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(triggerKey(country.region())).forJob(jobKey(country.region()));
+    if (schedule.cron() != null) {
+      return builder.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron()).withMisfireHandlingInstructionFireAndProceed())
+          .startNow().build();
+    }
+    Instant now = clock.instant();
+    // After a restart, a country that is due runs once right away (plus jitter), then on its interval.
+    Instant due = lastCrawl == null ? now : lastCrawl.plus(schedule.every());
+    Instant first = (due.isBefore(now) ? now : due).plusMillis(randomUpTo(schedule.jitter()));
+    return builder.startAt(Date.from(first))
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+            .withIntervalInMilliseconds(schedule.every().toMillis())
+            .repeatForever()
+            .withMisfireHandlingInstructionNowWithExistingCount())
+        .build();
+  }
+
+  private static long randomUpTo(Duration jitter) {
+    return jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(jitter.toMillis() + 1);
+  }
+
+  private void record(int region, Trigger trigger) {
+    Schedule schedule = applied.get(region);
+    if (trigger != null && schedule != null) {
+      Date next = trigger.getNextFireTime();
+      nextRuns.save(region, next == null ? null : next.toInstant(), schedule.describe(), clock.instant());
+    }
+  }
+
+  private static JobKey jobKey(int region) {
+    return JobKey.jobKey("country-" + region, GROUP);
+  }
+
+  private static TriggerKey triggerKey(int region) {
+    return TriggerKey.triggerKey("country-" + region, GROUP);
+  }
+
+  /** Writes a country's next run to the database after each of its crawls. */
+  private final class NextRunRecorder implements JobListener {
+    @Override
+    public String getName() {
+      return "next-run-recorder";
+    }
+
+    @Override
+    public void jobToBeExecuted(JobExecutionContext context) {}
+
+    @Override
+    public void jobExecutionVetoed(JobExecutionContext context) {}
+
+    @Override
+    public void jobWasExecuted(JobExecutionContext context, JobExecutionException exception) {
+      int region = context.getMergedJobDataMap().getInt(CrawlJob.REGION);
+      synchronized (CrawlScheduler.this) {
+        if (applied.containsKey(region)) {
+          try {
+            record(region, scheduler.getTrigger(triggerKey(region)));
+          } catch (SchedulerException | RuntimeException e) {
+            log.warn("cannot record the next run of region {}: {}", region, e.getMessage());
+          }
+        }
+      }
+    }
+  }
+}

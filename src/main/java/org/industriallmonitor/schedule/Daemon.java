@@ -1,0 +1,66 @@
+package org.industriallmonitor.schedule;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running monitor: the scheduler with one job per country, kept in line with the
+ * configuration file as it is edited, and an orderly stop.
+ */
+public final class Daemon implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+  /** How long running crawls may take to finish when the daemon stops, before they are interrupted. */
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(7);
+
+  private final CrawlScheduler scheduler;
+  private final ConfigWatcher watcher;
+  private final Consumer<MonitorConfig> reconfigure;
+
+  /**
+   * @param reconfigure applies a new valid configuration to the crawl pipeline before the
+   *     scheduler follows its countries
+   */
+  public Daemon(Path configFile, ConfigLoader loader, CrawlScheduler scheduler, Consumer<MonitorConfig> reconfigure) {
+    this.scheduler = scheduler;
+    this.reconfigure = reconfigure;
+    this.watcher = new ConfigWatcher(configFile, loader, this::reload);
+  }
+
+  public void start(MonitorConfig config, Duration watchPeriod) throws SchedulerException {
+    scheduler.apply(config.countries());
+    scheduler.start();
+    watcher.start(watchPeriod);
+  }
+
+  public CrawlScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** The error of the last rejected configuration change, or null. */
+  public String lastConfigProblem() {
+    return watcher.lastProblem();
+  }
+
+  private void reload(MonitorConfig config) {
+    reconfigure.accept(config);
+    try {
+      scheduler.apply(config.countries());
+      log.info("configuration applied: {} countries", config.countries().size());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot apply the new schedule: " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops watching and scheduling; crawls in flight finish or are interrupted within the grace time. */
+  @Override
+  public void close() throws SchedulerException, InterruptedException {
+    watcher.close();
+    scheduler.shutdown(SHUTDOWN_GRACE);
+  }
+}

@@ -1,0 +1,117 @@
+package org.industriallmonitor.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.industriallmonitor.cli.MonitorContext;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.replica.ReplicaCatalog;
+import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon with a real Quartz scheduler, short intervals and the replica site. */
+class DaemonTest {
+  private static final Duration WATCH = Duration.ofMillis(100);
+
+  @TempDir Path dir;
+  private ReplicaServer replica;
+  private MonitorContext context;
+  private Daemon daemon;
+  private Path configFile;
+  private Path db;
+
+  @BeforeEach
+  void start() throws Exception {
+    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
+    configFile = TestConfig.site(replica.baseUrl())
+        .topLevel("schedule:\n  every: 300ms\n  jitter: 0ms")
+        .country("Kyrgyzstan", 364).country("Kazakhstan", 363)
+        .writeTo(dir);
+    db = dir.resolve("state/monitor.db");
+    MonitorConfig config = new ConfigLoader(System::getenv).load(configFile);
+    context = MonitorContext.open(config, Clock.systemUTC());
+    daemon = context.startDaemon(WATCH, 2, c -> c);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    daemon.close();
+    context.close();
+    replica.close();
+  }
+
+  @Test
+  void crawlsEachCountryRepeatedly() {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(finishedRuns(364)).isGreaterThanOrEqualTo(3);
+      assertThat(finishedRuns(363)).isGreaterThanOrEqualTo(3);
+    });
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE error IS NOT NULL")).isZero();
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(81);
+  }
+
+  @Test
+  void aCountryAppendedToTheFileIsCrawledWithoutRestart() throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1);
+
+    Files.writeString(configFile, Files.readString(configFile).replace("storage:", "  - name: Uzbekistan\n    region: 366\nstorage:"));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(366) >= 1);
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM article_countries WHERE region = 366")).isEqualTo(23);
+    assertThat(daemon.lastConfigProblem()).isNull();
+  }
+
+  @Test
+  void aRemovedCountryIsNoLongerScheduled() throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(363) >= 1);
+
+    Files.writeString(configFile, Files.readString(configFile).replace("  - name: Kazakhstan\n    region: 363\n", ""));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !daemon.scheduler().nextRuns().containsKey(363));
+    long kazakhstanRuns = Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE region = 363");
+    long kyrgyzstanRuns = finishedRuns(364);
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= kyrgyzstanRuns + 3);
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE region = 363")).isEqualTo(kazakhstanRuns);
+    assertThat(Sql.column(db, "SELECT region FROM schedule")).containsExactly("364");
+  }
+
+  @Test
+  void anInvalidEditIsRejectedAndTheLastGoodConfigKeepsRunning() throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1);
+    String good = Files.readString(configFile);
+
+    Files.writeString(configFile, good.replace("region: 363", "region: Kazakhstan"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> daemon.lastConfigProblem() != null);
+    assertThat(daemon.lastConfigProblem()).contains(configFile + ":").contains("countries[1].region: expected a whole number");
+    long before = finishedRuns(363);
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(363) >= before + 2);
+    assertThat(daemon.scheduler().nextRuns()).containsOnlyKeys(364, 363);
+  }
+
+  @Test
+  void aChangedScheduleTakesEffect() throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(363) >= 1);
+
+    Files.writeString(configFile, Files.readString(configFile)
+        .replace("  - name: Kazakhstan\n    region: 363\n", "  - name: Kazakhstan\n    region: 363\n    schedule: {every: 1d}\n"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> "every 1d".equals(
+        Sql.column(db, "SELECT describe FROM schedule WHERE region = 363").stream().findFirst().orElse("")));
+    assertThat(daemon.scheduler().nextRuns().get(363)).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+  }
+
+  private long finishedRuns(int region) {
+    return Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE finished_at IS NOT NULL AND region = " + region);
+  }
+}
