@@ -170,4 +170,27 @@ class ConfigLoaderTest {
 
     assertThat(loader.load(file).source()).isEqualTo(file);
   }
+
+  @Test
+  void scheduleDefaultsToEvery30mAndCountriesCanOverrideIt() {
+    String yaml = VALID.replace("  - {name: Kazakhstan, region: 363}", "  - {name: Kazakhstan, region: 363, schedule: {every: 2h}}");
+
+    MonitorConfig config = loader.parse(FILE, yaml);
+
+    assertThat(config.schedule()).isEqualTo(new Schedule(Duration.ofMinutes(30), null, Duration.ofMinutes(5)));
+    assertThat(config.countries().get(0).schedule()).isEqualTo(config.schedule());
+    assertThat(config.countries().get(1).schedule()).isEqualTo(new Schedule(Duration.ofHours(2), null, Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void scheduleTakesEveryOrCronButNotBoth() {
+    String cron = VALID.replace("countries:", "schedule:\n  cron: \"0 0 8 * * ?\"\n  jitter: 30s\ncountries:");
+    assertThat(loader.parse(FILE, cron).schedule()).isEqualTo(new Schedule(null, "0 0 8 * * ?", Duration.ofSeconds(30)));
+
+    String both = VALID.replace("countries:", "schedule:\n  every: 1h\n  cron: \"0 0 8 * * ?\"\ncountries:");
+    assertThatThrownBy(() -> loader.parse(FILE, both)).hasMessage("config/monitor.yaml:8: schedule.cron: give either every or cron, not both");
+
+    String badCron = VALID.replace("countries:", "schedule:\n  cron: \"every morning\"\ncountries:");
+    assertThatThrownBy(() -> loader.parse(FILE, badCron)).hasMessageStartingWith("config/monitor.yaml:7: schedule.cron: not a valid Quartz cron expression");
+  }
 }
