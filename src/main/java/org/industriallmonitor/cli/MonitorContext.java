@@ -3,7 +3,11 @@ package org.industriallmonitor.cli;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -11,12 +15,25 @@ import okhttp3.OkHttpClient;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.notify.AlertQueue;
+import org.industriallmonitor.notify.ArticleEvent;
+import org.industriallmonitor.notify.Channel;
+import org.industriallmonitor.notify.Channels;
+import org.industriallmonitor.notify.DeliveryPolicy;
+import org.industriallmonitor.notify.Dispatcher;
+import org.industriallmonitor.notify.MonitorAlerts;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.Region;
+import org.industriallmonitor.parse.Theme;
+import org.industriallmonitor.store.ArticleRepository.TransactionPart;
+import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.Crawler;
-import org.industriallmonitor.crawl.NewArticleAlerts;
 import org.industriallmonitor.crawl.SlugLocks;
 import org.industriallmonitor.fetch.HostPacer;
 import org.industriallmonitor.fetch.HttpClients;
@@ -56,6 +73,11 @@ public final class MonitorContext implements AutoCloseable {
   private final CountryCrawler.Repositories repositories;
   private final SlugLocks slugLocks = new SlugLocks();
   private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+  private final OkHttpClient webhookHttp;
+  private final AlertQueue alertQueue;
+  private final MonitorAlerts monitorAlerts;
+  private final OutboxRepository outbox;
+  private final Dispatcher dispatcher;
 
   private MonitorContext(MonitorConfig config, Clock clock) {
     this.config = new AtomicReference<>(config);
@@ -66,7 +88,20 @@ public final class MonitorContext implements AutoCloseable {
     this.articles = new ArticleRepository(database);
     this.repositories = new CountryCrawler.Repositories(new CountryRepository(database), articles,
         new ListingPageRepository(database), runs);
+    this.webhookHttp = HttpClients.create(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30), 4);
+    this.alertQueue = new AlertQueue(clock);
+    this.monitorAlerts = new MonitorAlerts(database, alertQueue, clock);
+    this.outbox = new OutboxRepository(database);
+    this.dispatcher = new Dispatcher(outbox, channels(config), policy(config.notifications()), clock);
     this.pipeline.set(pipeline(config.site()));
+  }
+
+  private Channels channels(MonitorConfig config) {
+    return Channels.from(config.notifications(), webhookHttp, config.site().userAgent());
+  }
+
+  private static DeliveryPolicy policy(NotificationsConfig n) {
+    return new DeliveryPolicy(n.maxAttempts(), n.maxAge(), n.retryBackoff());
   }
 
   public static MonitorContext open(MonitorConfig config, Clock clock) {
@@ -83,7 +118,7 @@ public final class MonitorContext implements AutoCloseable {
     HttpFetcher fetcher = new HttpFetcher(http, pacer, new RetryPolicy(site.retries(), site.retryBackoff(), Duration.ofMinutes(1)),
         site.userAgent(), site.maxBodySize(), (HttpUrl url) -> urls.isOnSite(url.toString()), RobotsRules.ALLOW_ALL);
     CountryCrawler countryCrawler = new CountryCrawler(fetcher, urls, new ListingParser(site.selectors(), urls),
-        new ArticleParser(site.selectors()), archive, repositories, NewArticleAlerts.NONE, slugLocks, clock, site.maxPages());
+        new ArticleParser(site.selectors()), archive, repositories, this::alertRows, slugLocks, clock, site.maxPages());
     return new Pipeline(site, http, fetcher, new Crawler(countryCrawler));
   }
 
@@ -131,7 +166,52 @@ public final class MonitorContext implements AutoCloseable {
       log.info("region {} is no longer configured; not crawling it", region);
       return Optional.empty();
     }
-    return Optional.of(crawler().crawl(country.get()));
+    return Optional.of(crawl(country.get()));
+  }
+
+  /** One crawl of a country, then its monitor alerts; wakes the dispatcher for what was queued. */
+  public CrawlReport crawl(CountryConfig country) throws InterruptedException {
+    CrawlReport report = crawler().crawl(country);
+    NotificationsConfig notifications = config.get().notifications();
+    monitorAlerts.afterCrawl(new MonitorAlerts.Outcome(country.region(), country.name(), report.succeeded(),
+        String.join("; ", report.problems()), report.layoutProblem()), notifications.alerts(), notifications.failureThreshold());
+    dispatcher.wake();
+    return report;
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public OutboxRepository outbox() {
+    return outbox;
+  }
+
+  /** A channel of the current configuration, to send to directly (`notify-test`). */
+  public Optional<Channel> channel(String id) {
+    return channels(config.get()).get(id);
+  }
+
+  /** The alert rows of a new article: one per channel of every configured country it belongs to. */
+  private TransactionPart alertRows(Article article, ArchivedArticle archived, int region, Instant detectedAt) {
+    MonitorConfig current = config.get();
+    Set<Integer> regions = new HashSet<>();
+    regions.add(region);
+    article.countries().forEach(r -> regions.add(r.id()));
+    Set<String> wanted = new HashSet<>();
+    for (CountryConfig c : current.countries()) {
+      if (regions.contains(c.region())) {
+        wanted.addAll(c.channels());
+      }
+    }
+    List<String> channelIds = current.notifications().channelIds().stream().filter(wanted::contains).toList();
+    List<String> countries = article.countries().stream().map(Region::name).toList();
+    if (countries.isEmpty()) {
+      countries = current.countries().stream().filter(c -> c.region() == region).map(CountryConfig::name).toList();
+    }
+    ArticleEvent event = new ArticleEvent(0, article.url(), article.slug(), article.title(), article.published().toString(),
+        article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), detectedAt);
+    return alertQueue.articleRows(event, channelIds, current.notifications());
   }
 
   /**
@@ -139,7 +219,8 @@ public final class MonitorContext implements AutoCloseable {
    * watched every {@code watchPeriod}; {@code adjust} is applied to each reloaded configuration.
    */
   public Daemon startDaemon(Duration watchPeriod, int threads, UnaryOperator<MonitorConfig> adjust) throws SchedulerException {
-    CrawlScheduler scheduler = new CrawlScheduler(this::crawl, new ScheduleRepository(database), clock, threads);
+    CrawlScheduler scheduler = new CrawlScheduler(region -> crawl(region), new ScheduleRepository(database), clock, threads);
+    dispatcher.start();
     Daemon daemon = new Daemon(config().source(), ConfigLoader.withSystemEnvironment(), scheduler,
         next -> reconfigure(adjust.apply(next)));
     daemon.start(config(), watchPeriod);
@@ -153,6 +234,10 @@ public final class MonitorContext implements AutoCloseable {
       log.warn("storage: changed in {}; the database and archive stay where they are until the monitor restarts", next.source());
       next = next.withStorage(current.storage());
     }
+    if (!next.notifications().equals(current.notifications()) || !next.site().userAgent().equals(current.site().userAgent())) {
+      dispatcher.setChannels(channels(next), policy(next.notifications()));
+      log.info("notifications: changed; deliveries use the new channels from now on");
+    }
     if (!next.site().equals(current.site())) {
       Pipeline old = pipeline.getAndSet(pipeline(next.site()));
       HttpClients.shutdown(old.http());
@@ -163,6 +248,12 @@ public final class MonitorContext implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      dispatcher.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    HttpClients.shutdown(webhookHttp);
     HttpClients.shutdown(pipeline.get().http());
     database.close();
   }

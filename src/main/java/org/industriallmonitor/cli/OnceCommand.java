@@ -3,11 +3,13 @@ package org.industriallmonitor.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.notify.DeliveryReport;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code once}: one crawl of every country (or one), then exit. */
 @Command(name = "once", mixinStandardHelpOptions = true,
     description = {"Crawls every configured country (or one) once, archives the new articles, and exits.",
-        "Exit code 0 when every crawl succeeded, 1 when one failed."})
+        "Then delivers the alerts it queued, retrying for up to 20 seconds.",
+        "Exit code 0 when every crawl succeeded, 1 when one failed or a delivery was dead-lettered."})
 final class OnceCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
+
+  /** How long `once` keeps delivering the alerts it queued before it exits. */
+  static final Duration DELIVERY_BOUND = Duration.ofSeconds(20);
 
   @Option(names = "--country", paramLabel = "NAME", description = "Crawl only this country (name or region id).")
   String country;
@@ -37,8 +43,20 @@ final class OnceCommand implements Callable<Integer> {
     try (StateLock lock = StateGuard.acquire(config, "once");
         MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
       context.recoverFromCrash();
-      List<CrawlReport> reports = context.crawler().crawlAll(countries, report -> print(out, report));
-      return reports.stream().allMatch(CrawlReport::succeeded) ? ExitCodes.OK : ExitCodes.FAILED;
+      boolean allSucceeded = true;
+      for (CountryConfig c : countries) {
+        CrawlReport report = context.crawl(c);
+        print(out, report);
+        allSucceeded &= report.succeeded();
+      }
+      if (!config.notifications().channels().isEmpty()) {
+        DeliveryReport deliveries = context.dispatcher().drain(DELIVERY_BOUND, Duration.ofSeconds(1));
+        out.println(deliveries.summaryLine() + (deliveries.pending() > 0
+            ? " (pending deliveries are retried by the next `once` or by `run`; `status` shows them)" : ""));
+        out.flush();
+        allSucceeded &= deliveries.dead() == 0;
+      }
+      return allSucceeded ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }
 

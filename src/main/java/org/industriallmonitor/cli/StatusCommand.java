@@ -14,7 +14,9 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.CrawlRunRepository;
+import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.Database;
+import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: per country, the last crawl, the last success, the article count and the last error. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Shows, per country, the last crawl, the last success, the number of articles, the next scheduled run and the last error.")
+    description = "Shows, per country, the last crawl, the last success, the number of articles, the next scheduled run and the last error; then pending, delivered and dead deliveries per channel.")
 final class StatusCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -42,10 +44,12 @@ final class StatusCommand implements Callable<Integer> {
     }
     List<CountryStatus> rows;
     Map<Integer, ScheduleRepository.NextRun> nextRuns;
+    Map<String, ChannelCounts> deliveries;
     boolean daemonRunning = StateLock.isHeld(StateLock.fileFor(config.storage().database()));
     try (Database db = Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT)) {
       rows = new CrawlRunRepository(db).status();
       nextRuns = daemonRunning ? new ScheduleRepository(db).all() : Map.of();
+      deliveries = new LinkedHashMap<>(new OutboxRepository(db).countsByChannel());
     }
     Map<Integer, CountryStatus> byRegion = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
@@ -72,8 +76,32 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
       }
     }
+    printDeliveries(out, config, deliveries);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void printDeliveries(PrintWriter out, MonitorConfig config, Map<String, ChannelCounts> counts) {
+    for (String id : config.notifications().channelIds()) {
+      counts.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
+    }
+    if (counts.isEmpty()) {
+      out.println();
+      out.println("No notification channels are configured.");
+      return;
+    }
+    out.println();
+    out.printf("%-20s %8s %10s %6s  %s%n", "CHANNEL", "PENDING", "DELIVERED", "DEAD", "OLDEST PENDING");
+    int dead = 0;
+    for (ChannelCounts c : counts.values()) {
+      boolean configured = config.notifications().channelIds().contains(c.channel());
+      out.printf("%-20s %8d %10d %6d  %s%n", c.channel() + (configured ? "" : " (not configured)"), c.pending(), c.delivered(),
+          c.dead(), c.oldestPending() == null ? "-" : TIME.format(c.oldestPending()));
+      dead += c.dead();
+    }
+    if (dead > 0) {
+      out.printf("%d dead deliveries: `outbox list --status dead` shows why, `outbox retry` sends them again.%n", dead);
+    }
   }
 
   private static String time(Instant instant) {

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jsoup.select.QueryParser;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.quartz.CronExpression;
 import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,14 +35,19 @@ public final class ConfigLoader {
   /** Far above any real configuration; keeps a runaway file from exhausting memory. */
   static final long MAX_FILE_BYTES = 1024 * 1024;
 
-  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage");
+  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications");
+  private static final List<String> NOTIFICATION_KEYS =
+      List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold");
+  private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format");
+  private static final List<String> EMAIL_KEYS = List.of("id", "type", "smtp", "from", "to", "digest");
+  private static final List<String> SMTP_KEYS = List.of("host", "port", "starttls", "ssl", "username", "password", "timeout");
   private static final List<String> SCHEDULE_KEYS = List.of("every", "cron", "jitter");
   private static final List<String> SITE_KEYS =
       List.of(
           "base_url", "user_agent", "request_delay", "max_pages", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
           "max_body_size", "selectors");
-  private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule");
+  private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive");
 
   private final UnaryOperator<String> environment;
@@ -60,14 +67,15 @@ public final class ConfigLoader {
 
   /** Parses {@code yaml} as if it were the content of {@code file}. */
   public MonitorConfig parse(Path file, String yaml) {
-    ConfigNode root = new ConfigNode(compose(file, yaml), "", file, environment);
+    ConfigNode root = new ConfigNode(compose(file, ConfigNode.protectReferences(yaml)), "", file, environment);
     ConfigNode.Mapping top = root.mapping(TOP_KEYS);
     SiteConfig site = site(top.required("site"));
     Schedule schedule = top.optional("schedule").map(n -> schedule(n, null)).orElse(Schedule.every(Schedule.DEFAULT_EVERY));
-    List<CountryConfig> countries = countries(top.required("countries"), schedule);
+    NotificationsConfig notifications = top.optional("notifications").map(this::notifications).orElse(NotificationsConfig.none());
+    List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications);
     StorageConfig storage =
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
-    return new MonitorConfig(file, site, schedule, countries, storage);
+    return new MonitorConfig(file, site, schedule, countries, storage, notifications);
   }
 
   private static String read(Path file) {
@@ -177,16 +185,7 @@ public final class ConfigLoader {
       }
       return d;
     }).orElse(null);
-    String expression = cron.map(n -> {
-      String value = n.nonBlankString().trim();
-      try {
-        new CronExpression(value);
-      } catch (ParseException e) {
-        throw n.error("not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week): "
-            + e.getMessage());
-      }
-      return value;
-    }).orElse(null);
+    String expression = cron.map(this::cron).orElse(null);
     if (interval == null && expression == null) {
       if (inherited == null) {
         throw node.error("give every (such as 30m) or cron (such as \"0 0/30 * * * ?\")");
@@ -199,7 +198,122 @@ public final class ConfigLoader {
     return new Schedule(interval, expression, jitter);
   }
 
-  private List<CountryConfig> countries(ConfigNode node, Schedule defaultSchedule) {
+  private NotificationsConfig notifications(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(NOTIFICATION_KEYS);
+    NotificationsConfig defaults = NotificationsConfig.none();
+    List<ChannelConfig> channels = new ArrayList<>();
+    Map<String, Integer> lineById = new HashMap<>();
+    for (ConfigNode item : m.optional("channels").map(ConfigNode::list).orElse(List.of())) {
+      ChannelConfig channel = channel(item);
+      Integer earlier = lineById.putIfAbsent(channel.id(), item.line());
+      if (earlier != null) {
+        throw item.error("the channel id '" + channel.id() + "' is used twice (first at line " + earlier + ")");
+      }
+      channels.add(channel);
+    }
+    List<String> ids = channels.stream().map(ChannelConfig::id).toList();
+    List<String> alerts = m.optional("alerts").map(n -> channelIds(n, ids)).orElse(ids);
+    return new NotificationsConfig(channels, alerts,
+        m.optional("max_attempts").map(n -> n.integer(1, 1000)).orElse(defaults.maxAttempts()),
+        m.optional("max_age").map(ConfigNode::duration).orElse(defaults.maxAge()),
+        positive(m, "retry_backoff", defaults.retryBackoff()),
+        m.optional("failure_threshold").map(n -> n.integer(1, 1000)).orElse(defaults.failureThreshold()));
+  }
+
+  private ChannelConfig channel(ConfigNode node) {
+    ConfigNode.Mapping probe = node.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS));
+    ConfigNode typeNode = probe.required("type");
+    String type = typeNode.nonBlankString().trim();
+    ConfigNode.Mapping m;
+    switch (type) {
+      case "webhook" -> m = node.mapping(WEBHOOK_KEYS);
+      case "email" -> m = node.mapping(EMAIL_KEYS);
+      default -> throw typeNode.error("unknown channel type '" + type + "' (expected webhook or email)");
+    }
+    ConfigNode idNode = m.required("id");
+    String id = idNode.nonBlankString().trim();
+    if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw idNode.error("an id is 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");
+    }
+    if (type.equals("webhook")) {
+      String format = m.optional("format").map(n -> n.nonBlankString().trim()).orElse(WebhookChannelConfig.JSON);
+      if (!format.equals(WebhookChannelConfig.JSON) && !format.equals(WebhookChannelConfig.SLACK)) {
+        throw m.required("format").error("expected json or slack, got '" + format + "'");
+      }
+      String secret = m.optional("secret").map(ConfigNode::string).filter(v -> !v.isEmpty()).orElse(null);
+      return new WebhookChannelConfig(id, m.required("url").httpUrl(), secret, format);
+    }
+    String digest = m.optional("digest").map(this::cron).orElse(null);
+    List<String> to = new ArrayList<>();
+    for (ConfigNode address : m.required("to").listOrSingle()) {
+      to.add(emailAddress(address));
+    }
+    if (to.isEmpty()) {
+      throw m.required("to").error("give at least one address");
+    }
+    return new EmailChannelConfig(id, smtp(m.required("smtp")), emailAddress(m.required("from")), to, digest);
+  }
+
+  private SmtpConfig smtp(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(SMTP_KEYS);
+    boolean ssl = m.optional("ssl").map(ConfigNode::bool).orElse(false);
+    boolean starttls = m.optional("starttls").map(ConfigNode::bool).orElse(!ssl);
+    if (ssl && starttls) {
+      throw m.required("starttls").error("give ssl (TLS from the start, port 465) or starttls (port 587), not both");
+    }
+    String username = m.optional("username").map(ConfigNode::string).filter(v -> !v.isEmpty()).orElse(null);
+    String password = m.optional("password").map(ConfigNode::string).filter(v -> !v.isEmpty()).orElse(null);
+    if (password != null && username == null) {
+      throw m.required("password").error("a password needs a username");
+    }
+    return new SmtpConfig(m.required("host").nonBlankString().trim(),
+        m.optional("port").map(n -> n.integer(1, 65535)).orElse(ssl ? 465 : 587),
+        starttls, ssl, username, password, positive(m, "timeout", Duration.ofSeconds(30)));
+  }
+
+  private static String emailAddress(ConfigNode node) {
+    String value = node.nonBlankString().trim();
+    try {
+      new InternetAddress(value, true);
+      return value;
+    } catch (AddressException e) {
+      throw node.error("not a valid e-mail address: '" + value + "'");
+    }
+  }
+
+  private String cron(ConfigNode n) {
+    String value = n.nonBlankString().trim();
+    try {
+      new CronExpression(value);
+    } catch (ParseException e) {
+      throw n.error("not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week): "
+          + e.getMessage());
+    }
+    return value;
+  }
+
+  private static List<String> channelIds(ConfigNode node, List<String> known) {
+    List<String> ids = new ArrayList<>();
+    for (ConfigNode item : node.listOrSingle()) {
+      String id = item.nonBlankString().trim();
+      if (!known.contains(id)) {
+        throw item.error("no channel with id '" + id + "'" + (known.isEmpty() ? " (notifications.channels is empty)"
+            : " (channels: " + String.join(", ", known) + ")"));
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    b.stream().filter(k -> !all.contains(k)).forEach(all::add);
+    return all;
+  }
+
+  private List<CountryConfig> countries(ConfigNode node, Schedule defaultSchedule, NotificationsConfig notifications) {
     List<CountryConfig> countries = new ArrayList<>();
     Map<String, Integer> lineByName = new HashMap<>();
     Map<Integer, Integer> lineByRegion = new HashMap<>();
@@ -218,7 +332,9 @@ public final class ConfigLoader {
         throw regionNode.error("region " + region + " is listed twice (first at line " + earlier + ")");
       }
       Schedule schedule = m.optional("schedule").map(n -> schedule(n, defaultSchedule)).orElse(defaultSchedule);
-      countries.add(new CountryConfig(name, region, schedule));
+      List<String> notify = m.optional("notify").map(n -> channelIds(n, notifications.channelIds()))
+          .orElse(notifications.channelIds());
+      countries.add(new CountryConfig(name, region, schedule, notify));
     }
     return countries;
   }

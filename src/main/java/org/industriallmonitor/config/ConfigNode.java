@@ -26,7 +26,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  * where it happened.
  */
 final class ConfigNode {
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+  /**
+   * A {@code ${VAR}} reference. Before parsing, each one is turned into a placeholder between
+   * private-use characters, so that {@code password: ${SMTP_PASSWORD}} also works inside a flow
+   * mapping {@code {...}}, where braces would otherwise end the mapping.
+   */
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}\\n]*))?}");
+  private static final char OPEN = '\uE000';
+  private static final char DEFAULT = '\uE002';
+  private static final char CLOSE = '\uE001';
+  private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([A-Za-z_][A-Za-z0-9_]*)(?:" + DEFAULT + "([^" + CLOSE + "]*))?" + CLOSE);
 
   private final Node node;
   private final String path;
@@ -178,8 +187,20 @@ final class ConfigNode {
     }
   }
 
+  /** Replaces each {@code ${VAR}} of the raw text by a placeholder that YAML reads as plain text. */
+  static String protectReferences(String yaml) {
+    Matcher m = REFERENCE.matcher(yaml);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String placeholder = OPEN + m.group(1) + (m.group(2) == null ? "" : DEFAULT + m.group(2)) + CLOSE;
+      m.appendReplacement(out, Matcher.quoteReplacement(placeholder));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   private String substitute(String value) {
-    Matcher m = VARIABLE.matcher(value);
+    Matcher m = PLACEHOLDER.matcher(value);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);

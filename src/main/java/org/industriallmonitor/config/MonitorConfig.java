@@ -6,14 +6,19 @@ import java.util.Optional;
 
 /** The whole configuration file, validated. */
 public record MonitorConfig(
-    Path source, SiteConfig site, Schedule schedule, List<CountryConfig> countries, StorageConfig storage) {
+    Path source,
+    SiteConfig site,
+    Schedule schedule,
+    List<CountryConfig> countries,
+    StorageConfig storage,
+    NotificationsConfig notifications) {
 
   public MonitorConfig {
     countries = List.copyOf(countries);
   }
 
   public MonitorConfig withStorage(StorageConfig newStorage) {
-    return new MonitorConfig(source, site, schedule, countries, newStorage);
+    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications);
   }
 
   public Optional<CountryConfig> country(String nameOrRegion) {

@@ -11,9 +11,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -113,7 +110,7 @@ public final class HttpFetcher implements PageFetcher {
           throw new PageGoneException(url.toString(), code);
         }
         if (code < 200 || code >= 300) {
-          throw new HttpStatusException(url.toString(), code, retryAfter(response.header("Retry-After")));
+          throw new HttpStatusException(url.toString(), code, RetryAfter.parse(response.header("Retry-After")));
         }
         return page(start.toString(), url.toString(), response);
       } catch (InterruptedIOException e) {
@@ -206,20 +203,4 @@ public final class HttpFetcher implements PageFetcher {
     }
   }
 
-  static Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.trim();
-    if (value.matches("\\d{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(value));
-    }
-    try {
-      ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

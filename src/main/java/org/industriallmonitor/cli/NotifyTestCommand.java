@@ -1,0 +1,60 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.notify.Channel;
+import org.industriallmonitor.notify.DeliveryException;
+import org.industriallmonitor.notify.Events;
+import org.industriallmonitor.notify.MessageText;
+import org.industriallmonitor.notify.Payloads;
+import org.industriallmonitor.store.OutboxRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code notify-test CHANNEL}: sends a test message to a channel right now and reports the outcome. */
+@Command(name = "notify-test", mixinStandardHelpOptions = true,
+    description = {"Sends a test event to one channel now (not through the outbox) and reports what happened.",
+        "Exit code 0 when the channel accepted it, 1 when it failed."})
+final class NotifyTestCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "CHANNEL", description = "The id of a channel under notifications.channels.")
+  String channelId;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    MonitorConfig config = options.load();
+    try (MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
+      Channel channel = context.channel(channelId).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+          "no channel '" + channelId + "' in " + config.source() + "; channels: "
+              + (config.notifications().channelIds().isEmpty() ? "none" : String.join(", ", config.notifications().channelIds()))));
+      String deliveryId = "test-" + UUID.randomUUID();
+      Instant now = Instant.now();
+      String payload = Payloads.test(deliveryId, channelId, now);
+      OutboxRow row = new OutboxRow(0, deliveryId, channelId, Events.TEST, MessageText.subject(Payloads.parse(payload)), payload,
+          "pending", 0, now, now, null);
+      PrintWriter out = spec.commandLine().getOut();
+      long started = System.nanoTime();
+      try {
+        String outcome = channel.send(List.of(row));
+        out.printf("%s: test message delivered (%s) in %d ms, delivery id %s%n", channelId, outcome,
+            (System.nanoTime() - started) / 1_000_000, deliveryId);
+        out.flush();
+        return ExitCodes.OK;
+      } catch (DeliveryException e) {
+        spec.commandLine().getErr().printf("%s: test message NOT delivered: %s%n", channelId, e.getMessage());
+        spec.commandLine().getErr().flush();
+        return ExitCodes.FAILED;
+      }
+    }
+  }
+}

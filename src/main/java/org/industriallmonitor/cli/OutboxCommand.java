@@ -1,0 +1,92 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.Database;
+import org.industriallmonitor.store.OutboxRepository;
+import org.industriallmonitor.store.OutboxRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code outbox list} and {@code outbox retry}: look at deliveries and send dead ones again. */
+@Command(name = "outbox", mixinStandardHelpOptions = true,
+    description = "Lists deliveries, and puts dead-lettered deliveries back in line.",
+    subcommands = {OutboxCommand.ListDeliveries.class, OutboxCommand.Retry.class})
+final class OutboxCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static Database open(MonitorConfig config) {
+    if (!Files.exists(config.storage().database())) {
+      throw new UserException(ExitCodes.FAILED, "no database at " + config.storage().database() + ": nothing was crawled yet");
+    }
+    return Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT);
+  }
+
+  /** {@code outbox list [--status S]}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists deliveries (newest 200 by default).")
+  static final class ListDeliveries implements Callable<Integer> {
+    @Mixin CommonOptions options;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "pending, delivered or dead (default: all).")
+    String status;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "200", description = "At most N rows (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+      if (status != null && !List.of("pending", "delivered", "dead").contains(status)) {
+        throw new UserException(ExitCodes.USAGE, "--status is pending, delivered or dead, not '" + status + "'");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (Database db = open(options.load())) {
+        List<OutboxRow> rows = new OutboxRepository(db).list(status, limit);
+        out.printf("%-36s  %-12s %-17s %-9s %8s  %s%n", "DELIVERY", "CHANNEL", "EVENT", "STATUS", "ATTEMPTS", "SUBJECT / LAST ERROR");
+        for (OutboxRow row : rows) {
+          out.printf("%-36s  %-12s %-17s %-9s %8d  %s%n", row.deliveryId(), row.channel(), row.event(), row.status(),
+              row.attempts(), row.subject() + (row.lastError() == null ? "" : "  [" + row.lastError() + "]"));
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code outbox retry [--channel ID] [--delivery ID]}. */
+  @Command(name = "retry", mixinStandardHelpOptions = true,
+      description = "Puts dead deliveries (all, or of one channel, or one delivery) back in line; `run` or `once` sends them.")
+  static final class Retry implements Callable<Integer> {
+    @Mixin CommonOptions options;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--channel", paramLabel = "ID", description = "Only deliveries to this channel.")
+    String channel;
+
+    @Option(names = "--delivery", paramLabel = "ID", description = "Only this delivery id.")
+    String delivery;
+
+    @Override
+    public Integer call() {
+      try (Database db = open(options.load())) {
+        int count = new OutboxRepository(db).retryDead(channel, delivery, Instant.now());
+        spec.commandLine().getOut().printf("%d dead deliveries put back in line%s.%n", count,
+            count == 0 ? "" : "; a running daemon sends them within 30 seconds, or run `once`");
+        spec.commandLine().getOut().flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

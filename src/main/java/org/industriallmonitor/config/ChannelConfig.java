@@ -1,0 +1,12 @@
+package org.industriallmonitor.config;
+
+/** A place alerts go to: a webhook or a mailbox. */
+public sealed interface ChannelConfig permits WebhookChannelConfig, EmailChannelConfig {
+  /** The id that {@code countries[].notify} and {@code notifications.alerts} refer to. */
+  String id();
+
+  /** Quartz cron expression of the digest, or null to send one message per event. */
+  default String digest() {
+    return null;
+  }
+}

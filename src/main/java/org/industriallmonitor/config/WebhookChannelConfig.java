@@ -1,0 +1,18 @@
+package org.industriallmonitor.config;
+
+import java.net.URI;
+
+/**
+ * A webhook: events are POSTed to {@code url}, signed with {@code secret} when one is set.
+ * {@code format} is {@code json} (the documented body) or {@code slack} ({@code {"text": ...}}).
+ */
+public record WebhookChannelConfig(String id, URI url, String secret, String format) implements ChannelConfig {
+  public static final String JSON = "json";
+  public static final String SLACK = "slack";
+
+  @Override
+  public String toString() {
+    return "WebhookChannelConfig[id=" + id + ", url=" + url + ", secret=" + (secret == null ? "none" : "(set)")
+        + ", format=" + format + "]";
+  }
+}

@@ -1,0 +1,72 @@
+package org.industriallmonitor.notify;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.industriallmonitor.config.ChannelConfig;
+import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.store.ArticleRepository.TransactionPart;
+import org.industriallmonitor.store.OutboxEntry;
+import org.industriallmonitor.store.OutboxRepository;
+import org.quartz.CronExpression;
+
+/**
+ * Writes deliveries into the outbox: one row per (event, channel), with a stable delivery id and
+ * its JSON body fixed at that moment. Rows for a digest channel wait for the digest's next time.
+ */
+public final class AlertQueue {
+  private final Clock clock;
+
+  public AlertQueue(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The outbox rows of a new article, to be written in the transaction that records it. */
+  public TransactionPart articleRows(ArticleEvent article, List<String> channelIds, NotificationsConfig config) {
+    if (channelIds.isEmpty()) {
+      return null;
+    }
+    return (connection, articleId) -> {
+      ArticleEvent withId = new ArticleEvent(articleId, article.url(), article.slug(), article.title(), article.published(),
+          article.lede(), article.countries(), article.themes(), article.archivePath(), article.detectedAt());
+      List<OutboxEntry> entries = new ArrayList<>();
+      for (String channel : channelIds) {
+        String deliveryId = UUID.randomUUID().toString();
+        entries.add(new OutboxEntry(deliveryId, channel, Events.ARTICLE_NEW, articleId, null,
+            MessageText.subject(Payloads.parse(Payloads.articleNew(deliveryId, withId))), Payloads.articleNew(deliveryId, withId),
+            firstAttempt(config, channel), clock.instant()));
+      }
+      OutboxRepository.enqueue(connection, entries);
+    };
+  }
+
+  /** Rows for a monitor event sent to {@code channelIds}; {@code payload} makes the body from a delivery id. */
+  public List<OutboxEntry> monitorRows(String event, int region, List<String> channelIds, java.util.function.Function<String, String> payload) {
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (String channel : channelIds) {
+      String deliveryId = UUID.randomUUID().toString();
+      String body = payload.apply(deliveryId);
+      entries.add(new OutboxEntry(deliveryId, channel, event, null, region, MessageText.subject(Payloads.parse(body)), body,
+          clock.instant(), clock.instant()));
+    }
+    return entries;
+  }
+
+  private Instant firstAttempt(NotificationsConfig config, String channelId) {
+    Instant now = clock.instant();
+    String digest = config.channel(channelId).map(ChannelConfig::digest).orElse(null);
+    if (digest == null) {
+      return now;
+    }
+    try {
+      Date next = new CronExpression(digest).getNextValidTimeAfter(Date.from(now));
+      return next == null ? now : next.toInstant();
+    } catch (ParseException e) {
+      throw new IllegalStateException("digest of channel " + channelId + " was validated: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.industriallmonitor.notify;
+
+import java.util.List;
+import org.industriallmonitor.store.OutboxRow;
+
+/** A place deliveries go to. */
+public interface Channel {
+  String id();
+
+  /**
+   * Delivers one event, or several as one message (an e-mail digest); returns a short description
+   * of the receiver's answer, such as {@code HTTP 204}.
+   */
+  String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException;
+}

@@ -1,0 +1,38 @@
+package org.industriallmonitor.notify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.industriallmonitor.config.ChannelConfig;
+import org.industriallmonitor.config.EmailChannelConfig;
+import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.config.WebhookChannelConfig;
+
+/** The configured channels by id, and the digest schedule of those that send digests. */
+public record Channels(Map<String, Channel> byId, Map<String, String> digests) {
+  public Channels {
+    byId = Map.copyOf(byId);
+    digests = Map.copyOf(digests);
+  }
+
+  public static Channels from(NotificationsConfig config, OkHttpClient webhookClient, String userAgent) {
+    Map<String, Channel> byId = new LinkedHashMap<>();
+    Map<String, String> digests = new LinkedHashMap<>();
+    for (ChannelConfig channel : config.channels()) {
+      if (channel instanceof WebhookChannelConfig webhook) {
+        byId.put(channel.id(), new WebhookChannel(webhook, webhookClient, userAgent));
+      } else if (channel instanceof EmailChannelConfig email) {
+        byId.put(channel.id(), new EmailChannel(email));
+      }
+      if (channel.digest() != null) {
+        digests.put(channel.id(), channel.digest());
+      }
+    }
+    return new Channels(byId, digests);
+  }
+
+  public Optional<Channel> get(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+}

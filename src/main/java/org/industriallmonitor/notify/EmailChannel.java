@@ -1,0 +1,130 @@
+package org.industriallmonitor.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import org.industriallmonitor.archive.Hashes;
+import org.industriallmonitor.config.EmailChannelConfig;
+import org.industriallmonitor.config.SmtpConfig;
+import org.industriallmonitor.store.OutboxRow;
+
+/**
+ * Sends events as multipart (text and HTML) mail over SMTP, with STARTTLS or SSL and
+ * authentication; several events at once make one digest mail. The Message-ID is derived from
+ * the delivery id, so a repeated delivery is recognisably the same mail.
+ */
+public final class EmailChannel implements Channel {
+  private final EmailChannelConfig config;
+  private final Session session;
+
+  public EmailChannel(EmailChannelConfig config) {
+    this.config = config;
+    this.session = Session.getInstance(properties(config.smtp()));
+  }
+
+  @Override
+  public String id() {
+    return config.id();
+  }
+
+  @Override
+  public String send(List<OutboxRow> deliveries) throws DeliveryException {
+    List<JsonNode> events = new ArrayList<>();
+    for (OutboxRow d : deliveries) {
+      events.add(Payloads.parse(d.payload()));
+    }
+    String messageId = deliveries.size() == 1 ? deliveries.get(0).deliveryId()
+        : "digest-" + Hashes.sha256(String.join(",", deliveries.stream().map(OutboxRow::deliveryId).toList())
+            .getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    try {
+      MimeMessage message = new IdentifiedMessage(session, "<" + messageId + "@industriall-monitor>");
+      message.setFrom(new InternetAddress(config.from()));
+      for (String to : config.to()) {
+        message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+      }
+      message.setSubject(events.size() == 1 ? MessageText.subject(events.get(0)) : MessageText.digestSubject(events), "UTF-8");
+      message.setSentDate(new Date());
+      message.setHeader("X-Monitor-Event", deliveries.get(0).event());
+      message.setHeader("X-Monitor-Delivery", messageId);
+      message.setContent(body(events));
+      SmtpConfig smtp = config.smtp();
+      if (smtp.username() != null) {
+        Transport.send(message, smtp.username(), smtp.password());
+      } else {
+        Transport.send(message);
+      }
+      return "accepted by " + smtp.host() + ":" + smtp.port() + " for " + config.to().size() + " recipient(s)";
+    } catch (MessagingException e) {
+      throw new DeliveryException("SMTP " + config.smtp().host() + ":" + config.smtp().port() + ": " + describe(e), null, e);
+    }
+  }
+
+  private static MimeMultipart body(List<JsonNode> events) throws MessagingException {
+    StringBuilder text = new StringBuilder();
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
+    for (JsonNode event : events) {
+      text.append(text.length() == 0 ? "" : "\n----\n\n").append(MessageText.plain(event));
+      html.append(MessageText.html(event));
+    }
+    html.append("<p><small>Sent by industriall-monitor.</small></p></body></html>");
+    MimeBodyPart plainPart = new MimeBodyPart();
+    plainPart.setText(text.toString(), "UTF-8");
+    MimeBodyPart htmlPart = new MimeBodyPart();
+    htmlPart.setText(html.toString(), "UTF-8", "html");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(plainPart);
+    alternative.addBodyPart(htmlPart);
+    return alternative;
+  }
+
+  private static Properties properties(SmtpConfig smtp) {
+    Properties p = new Properties();
+    String protocol = smtp.ssl() ? "smtps" : "smtp";
+    p.setProperty("mail.transport.protocol", protocol);
+    p.setProperty("mail." + protocol + ".host", smtp.host());
+    p.setProperty("mail." + protocol + ".port", String.valueOf(smtp.port()));
+    p.setProperty("mail." + protocol + ".auth", String.valueOf(smtp.username() != null));
+    p.setProperty("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.timeout().toMillis()));
+    p.setProperty("mail." + protocol + ".timeout", String.valueOf(smtp.timeout().toMillis()));
+    p.setProperty("mail." + protocol + ".writetimeout", String.valueOf(smtp.timeout().toMillis()));
+    if (smtp.starttls()) {
+      p.setProperty("mail.smtp.starttls.enable", "true");
+      p.setProperty("mail.smtp.starttls.required", "true");
+    }
+    if (smtp.ssl()) {
+      p.setProperty("mail.smtps.ssl.checkserveridentity", "true");
+    }
+    return p;
+  }
+
+  private static String describe(MessagingException e) {
+    Exception next = e.getNextException();
+    return e.getMessage() + (next == null ? "" : " (" + next + ")");
+  }
+
+  /** A message whose Message-ID is ours, not one Jakarta Mail makes up. */
+  private static final class IdentifiedMessage extends MimeMessage {
+    private final String id;
+
+    IdentifiedMessage(Session session, String id) {
+      super(session);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
+  }
+}

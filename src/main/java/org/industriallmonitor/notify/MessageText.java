@@ -1,0 +1,106 @@
+package org.industriallmonitor.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Human-readable forms of events for mail and chat: a one-line subject, plain text and HTML.
+ * Everything that came from the site is escaped in HTML and stripped of line breaks in subjects.
+ */
+public final class MessageText {
+  private static final int MAX_SUBJECT = 200;
+
+  private MessageText() {}
+
+  /** {@code [IndustriALL] COUNTRIES: TITLE}, and the like for monitor events. */
+  public static String subject(JsonNode event) {
+    String text = switch (event.path("event").asText()) {
+      case Events.ARTICLE_NEW -> join(event.path("countries")) + ": " + event.path("title").asText();
+      case Events.MONITOR_ALERT -> "monitor alert: " + event.path("country").asText() + ": "
+          + (event.path("kind").asText().equals("layout") ? "the page layout changed" : event.path("consecutive_failures").asInt()
+              + " failed crawls in a row");
+      case Events.MONITOR_RECOVERED -> "monitor recovered: " + event.path("country").asText() + " is crawled again";
+      default -> "test message for channel " + event.path("channel").asText();
+    };
+    return oneLine("[IndustriALL] " + text);
+  }
+
+  /** The subject of a digest of several events. */
+  public static String digestSubject(List<JsonNode> events) {
+    List<String> countries = new ArrayList<>();
+    for (JsonNode e : events) {
+      for (JsonNode c : e.path("countries")) {
+        if (!countries.contains(c.asText())) {
+          countries.add(c.asText());
+        }
+      }
+    }
+    return oneLine("[IndustriALL] " + events.size() + " new article" + (events.size() == 1 ? "" : "s")
+        + (countries.isEmpty() ? "" : ": " + String.join(", ", countries)));
+  }
+
+  public static String plain(JsonNode event) {
+    StringBuilder out = new StringBuilder();
+    switch (event.path("event").asText()) {
+      case Events.ARTICLE_NEW -> out.append(event.path("title").asText()).append('\n')
+          .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
+          .append(event.path("lede").asText()).append("\n\n")
+          .append(event.path("url").asText()).append('\n')
+          .append("Archived as ").append(event.path("archive_path").asText()).append('\n');
+      case Events.MONITOR_ALERT -> out.append("The monitor cannot crawl ").append(event.path("country").asText())
+          .append(" (region ").append(event.path("region").asInt()).append(").\n\n")
+          .append(event.path("problem").asText()).append('\n');
+      case Events.MONITOR_RECOVERED -> out.append(event.path("country").asText()).append(" (region ")
+          .append(event.path("region").asInt()).append(") is crawled successfully again.\n");
+      default -> out.append(event.path("message").asText()).append('\n');
+    }
+    return out.toString();
+  }
+
+  public static String html(JsonNode event) {
+    if (!event.path("event").asText().equals(Events.ARTICLE_NEW)) {
+      return "<p>" + escape(plain(event)).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>";
+    }
+    return "<h2><a href=\"" + escape(event.path("url").asText()) + "\">" + escape(event.path("title").asText()) + "</a></h2>"
+        + "<p><small>" + escape(join(event.path("countries"))) + " · " + escape(event.path("published").asText()) + "</small></p>"
+        + "<p>" + escape(event.path("lede").asText()) + "</p>"
+        + "<p><small>Archived as " + escape(event.path("archive_path").asText()) + "</small></p>";
+  }
+
+  /** A chat message: the subject line and the link. */
+  public static String chat(JsonNode event) {
+    String url = event.path("url").asText("");
+    return subject(event) + (url.isEmpty() ? "" : "\n" + url);
+  }
+
+  /** Replaces line breaks and other control characters by spaces and bounds the length. */
+  static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
+    String folded = out.toString().replaceAll(" {2,}", " ").trim();
+    return folded.length() <= MAX_SUBJECT ? folded : folded.substring(0, MAX_SUBJECT - 1) + "…";
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String join(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return String.join(", ", values);
+  }
+}

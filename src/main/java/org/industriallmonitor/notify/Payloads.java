@@ -1,0 +1,92 @@
+package org.industriallmonitor.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The JSON bodies of the events, as documented in the README. */
+public final class Payloads {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Payloads() {}
+
+  public static String articleNew(String deliveryId, ArticleEvent a) {
+    ObjectNode node = start(Events.ARTICLE_NEW, deliveryId);
+    node.put("url", a.url());
+    node.put("slug", a.slug());
+    node.put("title", a.title());
+    node.put("published", a.published());
+    node.put("lede", a.lede());
+    strings(node, "countries", a.countries());
+    strings(node, "themes", a.themes());
+    node.put("archive_path", a.archivePath());
+    node.put("detected_at", time(a.detectedAt()));
+    return write(node);
+  }
+
+  /** A country failed several crawls in a row, or its layout stopped matching the selectors. */
+  public static String monitorAlert(String deliveryId, String country, int region, String kind, int failures,
+      String problem, Instant at) {
+    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+    node.put("country", country);
+    node.put("region", region);
+    node.put("kind", kind);
+    node.put("consecutive_failures", failures);
+    node.put("problem", problem);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  public static String monitorRecovered(String deliveryId, String country, int region, Instant at) {
+    ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
+    node.put("country", country);
+    node.put("region", region);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  public static String test(String deliveryId, String channel, Instant at) {
+    ObjectNode node = start(Events.TEST, deliveryId);
+    node.put("channel", channel);
+    node.put("message", "A test message from industriall-monitor: this channel works.");
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  /** Reads a stored payload back as JSON. */
+  public static JsonNode parse(String payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an outbox payload is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static String write(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode start(String event, String deliveryId) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("event", event);
+    node.put("delivery_id", deliveryId);
+    return node;
+  }
+
+  private static void strings(ObjectNode node, String field, List<String> values) {
+    var array = node.putArray(field);
+    values.forEach(array::add);
+  }
+
+  private static String time(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

@@ -1,0 +1,189 @@
+package org.industriallmonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code outbox} table: deliveries waiting, delivered and dead. */
+public final class OutboxRepository {
+  private static final String COLUMNS =
+      "id, delivery_id, channel, event, subject, payload, status, attempts, next_attempt_at, created_at, last_error";
+
+  private final Database db;
+
+  public OutboxRepository(Database db) {
+    this.db = db;
+  }
+
+  /** Writes entries as part of a transaction the caller runs; an entry already there is skipped. */
+  public static void enqueue(Connection c, Collection<OutboxEntry> entries) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT OR IGNORE INTO outbox(delivery_id, channel, event, article_id, region, subject, payload, next_attempt_at, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (OutboxEntry e : entries) {
+        insert.setString(1, e.deliveryId());
+        insert.setString(2, e.channel());
+        insert.setString(3, e.event());
+        if (e.articleId() == null) {
+          insert.setNull(4, Types.INTEGER);
+        } else {
+          insert.setLong(4, e.articleId());
+        }
+        if (e.region() == null) {
+          insert.setNull(5, Types.INTEGER);
+        } else {
+          insert.setInt(5, e.region());
+        }
+        insert.setString(6, e.subject());
+        insert.setString(7, e.payload());
+        insert.setString(8, Timestamps.format(e.nextAttemptAt()));
+        insert.setString(9, Timestamps.format(e.createdAt()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  public void enqueue(Collection<OutboxEntry> entries) {
+    db.inTransaction(c -> {
+      enqueue(c, entries);
+      return null;
+    });
+  }
+
+  /** Pending deliveries whose next attempt is due at {@code now}, oldest first. */
+  public List<OutboxRow> due(Instant now, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' "
+          + "AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
+        q.setString(1, Timestamps.format(now));
+        q.setInt(2, limit);
+        return rows(q);
+      }
+    });
+  }
+
+  /** Every delivery in {@code status} (all when null), oldest first. */
+  public List<OutboxRow> list(String status, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox"
+          + (status == null ? "" : " WHERE status = ?") + " ORDER BY id LIMIT ?")) {
+        int i = 1;
+        if (status != null) {
+          q.setString(i++, status);
+        }
+        q.setInt(i, limit);
+        return rows(q);
+      }
+    });
+  }
+
+  /** When the next pending delivery is due, if any is pending. */
+  public Optional<Instant> nextDue() {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'");
+          ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(Timestamps.parse(rs.getString(1))) : Optional.<Instant>empty();
+      }
+    });
+  }
+
+  public void markDelivered(Collection<Long> ids, Instant now) {
+    db.inTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement(
+          "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL "
+              + "WHERE id = ? AND status = 'pending'")) {
+        for (long id : ids) {
+          u.setString(1, Timestamps.format(now));
+          u.setLong(2, id);
+          u.addBatch();
+        }
+        u.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  /** Counts a failed attempt: the delivery is tried again at {@code nextAttempt}, or is dead when that is null. */
+  public void markFailed(Collection<Long> ids, String error, Instant nextAttempt) {
+    db.inTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement(
+          "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at) "
+              + "WHERE id = ? AND status = 'pending'")) {
+        for (long id : ids) {
+          u.setString(1, error);
+          u.setString(2, nextAttempt == null ? "dead" : "pending");
+          u.setString(3, nextAttempt == null ? null : Timestamps.format(nextAttempt));
+          u.setLong(4, id);
+          u.addBatch();
+        }
+        u.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  /** Puts dead deliveries (of one channel, or one delivery id, or all when both are null) back in line. */
+  public int retryDead(String channel, String deliveryId, Instant now) {
+    return db.inTransaction(c -> {
+      StringBuilder sql = new StringBuilder("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+          + "created_at = ? WHERE status = 'dead'");
+      if (channel != null) {
+        sql.append(" AND channel = ?");
+      }
+      if (deliveryId != null) {
+        sql.append(" AND delivery_id = ?");
+      }
+      try (PreparedStatement u = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        u.setString(i++, Timestamps.format(now));
+        u.setString(i++, Timestamps.format(now));
+        if (channel != null) {
+          u.setString(i++, channel);
+        }
+        if (deliveryId != null) {
+          u.setString(i, deliveryId);
+        }
+        return u.executeUpdate();
+      }
+    });
+  }
+
+  /** Pending, delivered and dead deliveries per channel. */
+  public Map<String, ChannelCounts> countsByChannel() {
+    return db.read(c -> {
+      Map<String, ChannelCounts> counts = new LinkedHashMap<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT channel, "
+          + "SUM(status = 'pending'), SUM(status = 'delivered'), SUM(status = 'dead'), "
+          + "MIN(CASE WHEN status = 'pending' THEN created_at END) FROM outbox GROUP BY channel ORDER BY channel");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), new ChannelCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+              Timestamps.parse(rs.getString(5))));
+        }
+      }
+      return counts;
+    });
+  }
+
+  private static List<OutboxRow> rows(PreparedStatement q) throws SQLException {
+    List<OutboxRow> rows = new ArrayList<>();
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getInt(8), Timestamps.parse(rs.getString(9)),
+            Timestamps.parse(rs.getString(10)), rs.getString(11)));
+      }
+    }
+    return rows;
+  }
+}
