@@ -248,11 +248,7 @@ public final class MonitorContext implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      dispatcher.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    dispatcher.close();
     HttpClients.shutdown(webhookHttp);
     HttpClients.shutdown(pipeline.get().http());
     database.close();

@@ -20,19 +20,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code once}: one crawl of every country (or one), then exit. */
 @Command(name = "once", mixinStandardHelpOptions = true,
     description = {"Crawls every configured country (or one) once, archives the new articles, and exits.",
-        "Then delivers the alerts it queued, retrying for up to 20 seconds.",
+        "Then delivers the alerts it queued, retrying for up to notifications.once_timeout (20s).",
         "Exit code 0 when every crawl succeeded, 1 when one failed or a delivery was dead-lettered."})
 final class OnceCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
-  /** How long `once` keeps delivering the alerts it queued before it exits. */
-  static final Duration DELIVERY_BOUND = Duration.ofSeconds(20);
-
   @Option(names = "--country", paramLabel = "NAME", description = "Crawl only this country (name or region id).")
   String country;
 
   @Override
+  @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
   public Integer call() throws IOException, InterruptedException {
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
@@ -50,7 +48,7 @@ final class OnceCommand implements Callable<Integer> {
         allSucceeded &= report.succeeded();
       }
       if (!config.notifications().channels().isEmpty()) {
-        DeliveryReport deliveries = context.dispatcher().drain(DELIVERY_BOUND, Duration.ofSeconds(1));
+        DeliveryReport deliveries = context.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
         out.println(deliveries.summaryLine() + (deliveries.pending() > 0
             ? " (pending deliveries are retried by the next `once` or by `run`; `status` shows them)" : ""));
         out.flush();

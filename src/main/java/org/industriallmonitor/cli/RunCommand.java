@@ -31,6 +31,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
+  @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
   public Integer call() throws Exception {
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);

@@ -37,7 +37,7 @@ public final class ConfigLoader {
 
   private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications");
   private static final List<String> NOTIFICATION_KEYS =
-      List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold");
+      List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold", "once_timeout");
   private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format");
   private static final List<String> EMAIL_KEYS = List.of("id", "type", "smtp", "from", "to", "digest");
   private static final List<String> SMTP_KEYS = List.of("host", "port", "starttls", "ssl", "username", "password", "timeout");
@@ -217,7 +217,8 @@ public final class ConfigLoader {
         m.optional("max_attempts").map(n -> n.integer(1, 1000)).orElse(defaults.maxAttempts()),
         m.optional("max_age").map(ConfigNode::duration).orElse(defaults.maxAge()),
         positive(m, "retry_backoff", defaults.retryBackoff()),
-        m.optional("failure_threshold").map(n -> n.integer(1, 1000)).orElse(defaults.failureThreshold()));
+        m.optional("failure_threshold").map(n -> n.integer(1, 1000)).orElse(defaults.failureThreshold()),
+        m.optional("once_timeout").map(ConfigNode::duration).orElse(defaults.onceTimeout()));
   }
 
   private ChannelConfig channel(ConfigNode node) {

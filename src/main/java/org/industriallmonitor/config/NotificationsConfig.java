@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The {@code notifications:} section: the channels, which of them get monitor alerts, and how
- * long a failing delivery is retried before it is dead-lettered.
+ * long a failing delivery is retried before it is dead-lettered. {@code onceTimeout} bounds how
+ * long {@code once} keeps delivering before it exits.
  */
 public record NotificationsConfig(
     List<ChannelConfig> channels,
@@ -13,7 +14,8 @@ public record NotificationsConfig(
     int maxAttempts,
     Duration maxAge,
     Duration retryBackoff,
-    int failureThreshold) {
+    int failureThreshold,
+    Duration onceTimeout) {
 
   public NotificationsConfig {
     channels = List.copyOf(channels);
@@ -21,7 +23,7 @@ public record NotificationsConfig(
   }
 
   public static NotificationsConfig none() {
-    return new NotificationsConfig(List.of(), List.of(), 12, Duration.ofDays(2), Duration.ofSeconds(30), 3);
+    return new NotificationsConfig(List.of(), List.of(), 12, Duration.ofDays(2), Duration.ofSeconds(30), 3, Duration.ofSeconds(20));
   }
 
   public java.util.Optional<ChannelConfig> channel(String id) {

@@ -132,16 +132,22 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
+  /** Stops the background thread: a delivery in flight gets 3 seconds, then is interrupted (and retried later). */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
     wake();
-    if (thread != null) {
+    if (thread == null) {
+      return;
+    }
+    try {
       thread.join(3000);
       if (thread.isAlive()) {
         thread.interrupt();
         thread.join(2000);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.SmtpConfig;
@@ -29,8 +30,22 @@ public final class EmailChannel implements Channel {
   private final Session session;
 
   public EmailChannel(EmailChannelConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * A channel whose SSL/STARTTLS connections use {@code socketFactory} instead of the JVM's
+   * trust store (for a server with a private certificate); null for the JVM's defaults.
+   */
+  public EmailChannel(EmailChannelConfig config, SSLSocketFactory socketFactory) {
     this.config = config;
-    this.session = Session.getInstance(properties(config.smtp()));
+    Properties properties = properties(config.smtp());
+    if (socketFactory != null) {
+      String protocol = config.smtp().ssl() ? "smtps" : "smtp";
+      properties.put("mail." + protocol + ".ssl.socketFactory", socketFactory);
+      properties.setProperty("mail." + protocol + ".ssl.checkserveridentity", "false");
+    }
+    this.session = Session.getInstance(properties);
   }
 
   @Override
@@ -59,10 +74,10 @@ public final class EmailChannel implements Channel {
       message.setHeader("X-Monitor-Delivery", messageId);
       message.setContent(body(events));
       SmtpConfig smtp = config.smtp();
-      if (smtp.username() != null) {
-        Transport.send(message, smtp.username(), smtp.password());
-      } else {
-        Transport.send(message);
+      message.saveChanges();
+      try (Transport transport = session.getTransport(smtp.ssl() ? "smtps" : "smtp")) {
+        transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
+        transport.sendMessage(message, message.getAllRecipients());
       }
       return "accepted by " + smtp.host() + ":" + smtp.port() + " for " + config.to().size() + " recipient(s)";
     } catch (MessagingException e) {
@@ -102,9 +117,7 @@ public final class EmailChannel implements Channel {
       p.setProperty("mail.smtp.starttls.enable", "true");
       p.setProperty("mail.smtp.starttls.required", "true");
     }
-    if (smtp.ssl()) {
-      p.setProperty("mail.smtps.ssl.checkserveridentity", "true");
-    }
+    p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
     return p;
   }
 

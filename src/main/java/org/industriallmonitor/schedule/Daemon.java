@@ -59,8 +59,14 @@ public final class Daemon implements AutoCloseable {
 
   /** Stops watching and scheduling; crawls in flight finish or are interrupted within the grace time. */
   @Override
-  public void close() throws SchedulerException, InterruptedException {
+  public void close() {
     watcher.close();
-    scheduler.shutdown(SHUTDOWN_GRACE);
+    try {
+      scheduler.shutdown(SHUTDOWN_GRACE);
+    } catch (SchedulerException e) {
+      log.error("the scheduler did not shut down cleanly: {}", e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -7,9 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import org.industriallmonitor.cli.MonitorContext;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.ReplicaCatalog;
 import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.Sql;
@@ -109,6 +118,26 @@ class DaemonTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> "every 1d".equals(
         Sql.column(db, "SELECT describe FROM schedule WHERE region = 363").stream().findFirst().orElse("")));
     assertThat(daemon.scheduler().nextRuns().get(363)).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+  }
+
+  @Test
+  void theDaemonDeliversAlertsForArticlesPublishedWhileItRuns() throws Exception {
+    WireMockServer receiver = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    receiver.start();
+    try {
+      receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+      await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1 && finishedRuns(363) >= 1);
+      Files.writeString(configFile, Files.readString(configFile) + "notifications:\n  channels:\n"
+          + "    - {id: hook, type: webhook, url: \"" + receiver.baseUrl() + "/hook\"}\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> context.config().notifications().channels().size() == 1);
+
+      ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 5);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).size() == 1);
+      assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0).getBodyAsString()).contains(fresh.slug());
+    } finally {
+      receiver.stop();
+    }
   }
 
   private long finishedRuns(int region) {
