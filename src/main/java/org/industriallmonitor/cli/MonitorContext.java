@@ -30,17 +30,20 @@ import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.parse.Theme;
 import org.industriallmonitor.store.ArticleRepository.TransactionPart;
 import org.industriallmonitor.store.OutboxRepository;
+import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.Crawler;
+import org.industriallmonitor.crawl.SiteReader;
 import org.industriallmonitor.crawl.SlugLocks;
 import org.industriallmonitor.fetch.HostPacer;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.fetch.HttpFetcher;
 import org.industriallmonitor.fetch.RetryPolicy;
-import org.industriallmonitor.fetch.RobotsRules;
+import org.industriallmonitor.fetch.RobotsCache;
 import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.FallbackExtractor;
 import org.industriallmonitor.parse.ListingParser;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.store.ArticleRepository;
@@ -73,6 +76,7 @@ public final class MonitorContext implements AutoCloseable {
   private final CountryCrawler.Repositories repositories;
   private final SlugLocks slugLocks = new SlugLocks();
   private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+  private final OkHttpClient http = HttpClients.create();
   private final OkHttpClient webhookHttp;
   private final AlertQueue alertQueue;
   private final MonitorAlerts monitorAlerts;
@@ -87,8 +91,8 @@ public final class MonitorContext implements AutoCloseable {
     this.runs = new CrawlRunRepository(database);
     this.articles = new ArticleRepository(database);
     this.repositories = new CountryCrawler.Repositories(new CountryRepository(database), articles,
-        new ListingPageRepository(database), runs);
-    this.webhookHttp = HttpClients.create(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30), 4);
+        new ListingPageRepository(database), runs, new ProblemArticleRepository(database));
+    this.webhookHttp = HttpClients.withTimeouts(http, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30));
     this.alertQueue = new AlertQueue(clock);
     this.monitorAlerts = new MonitorAlerts(database, alertQueue, clock);
     this.outbox = new OutboxRepository(database);
@@ -109,17 +113,19 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   /** The parts that talk to the site, built from {@code site:}. */
-  private record Pipeline(SiteConfig site, OkHttpClient http, HttpFetcher fetcher, Crawler crawler) {}
+  private record Pipeline(SiteConfig site, HttpFetcher fetcher, Crawler crawler) {}
 
   private Pipeline pipeline(SiteConfig site) {
     SiteUrls urls = new SiteUrls(site.baseUrl());
-    OkHttpClient http = HttpClients.create(site.connectTimeout(), site.readTimeout(), site.callTimeout(), site.maxConnectionsPerHost());
+    OkHttpClient siteHttp = HttpClients.withTimeouts(http, site.connectTimeout(), site.readTimeout(), site.callTimeout());
     HostPacer pacer = new HostPacer(site.requestDelay(), site.maxConnectionsPerHost());
-    HttpFetcher fetcher = new HttpFetcher(http, pacer, new RetryPolicy(site.retries(), site.retryBackoff(), Duration.ofMinutes(1)),
-        site.userAgent(), site.maxBodySize(), (HttpUrl url) -> urls.isOnSite(url.toString()), RobotsRules.ALLOW_ALL);
-    CountryCrawler countryCrawler = new CountryCrawler(fetcher, urls, new ListingParser(site.selectors(), urls),
-        new ArticleParser(site.selectors()), archive, repositories, this::alertRows, slugLocks, clock, site.maxPages());
-    return new Pipeline(site, http, fetcher, new Crawler(countryCrawler));
+    HttpFetcher fetcher = new HttpFetcher(siteHttp, pacer, new RetryPolicy(site.retries(), site.retryBackoff(), Duration.ofMinutes(1)),
+        site.userAgent(), site.maxBodySize(), (HttpUrl url) -> urls.isOnSite(url.toString()),
+        new RobotsCache(siteHttp, pacer, site.userAgent(), clock));
+    SiteReader reader = new SiteReader(fetcher, urls, new ListingParser(site.selectors(), urls), new ArticleParser(site.selectors()),
+        new FallbackExtractor(urls), site.fallbackArchive(), site.maxPages());
+    CountryCrawler countryCrawler = new CountryCrawler(reader, archive, repositories, this::alertRows, slugLocks, clock);
+    return new Pipeline(site, fetcher, new Crawler(countryCrawler));
   }
 
   public MonitorConfig config() {
@@ -239,8 +245,7 @@ public final class MonitorContext implements AutoCloseable {
       log.info("notifications: changed; deliveries use the new channels from now on");
     }
     if (!next.site().equals(current.site())) {
-      Pipeline old = pipeline.getAndSet(pipeline(next.site()));
-      HttpClients.shutdown(old.http());
+      pipeline.set(pipeline(next.site()));
       log.info("site: changed; the next crawls use the new settings");
     }
     config.set(next);
@@ -249,8 +254,7 @@ public final class MonitorContext implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.close();
-    HttpClients.shutdown(webhookHttp);
-    HttpClients.shutdown(pipeline.get().http());
+    HttpClients.shutdown(http);
     database.close();
   }
 }

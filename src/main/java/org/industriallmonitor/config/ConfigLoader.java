@@ -46,7 +46,7 @@ public final class ConfigLoader {
       List.of(
           "base_url", "user_agent", "request_delay", "max_pages", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
-          "max_body_size", "selectors");
+          "max_body_size", "selectors", "fallback_archive");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive");
 
@@ -138,7 +138,8 @@ public final class ConfigLoader {
         m.optional("retries").map(n -> n.integer(0, 20)).orElse(3),
         m.optional("retry_backoff").map(ConfigNode::duration).orElse(Duration.ofSeconds(1)),
         m.optional("max_body_size").map(ConfigNode::byteSize).orElse(5L * 1024 * 1024),
-        m.optional("selectors").map(this::selectors).orElse(Selectors.defaults()));
+        m.optional("selectors").map(this::selectors).orElse(Selectors.defaults()),
+        m.optional("fallback_archive").map(ConfigNode::bool).orElse(false));
   }
 
   private static Duration positive(ConfigNode.Mapping m, String key, Duration fallback) {

@@ -3,7 +3,10 @@ package org.industriallmonitor.config;
 import java.net.URI;
 import java.time.Duration;
 
-/** How to reach the site and how politely: the {@code site:} section. */
+/**
+ * How to reach the site and how politely: the {@code site:} section. {@code fallbackArchive}
+ * archives articles that only the fallback extractor could read (flagged degraded).
+ */
 public record SiteConfig(
     URI baseUrl,
     String userAgent,
@@ -16,7 +19,8 @@ public record SiteConfig(
     int retries,
     Duration retryBackoff,
     long maxBodySize,
-    Selectors selectors) {
+    Selectors selectors,
+    boolean fallbackArchive) {
 
   public static final String DEFAULT_USER_AGENT = "industriall-monitor/0.1 (+https://github.com/industriall-monitor)";
 

@@ -12,31 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.archive.ArchiveText;
-import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
-import org.industriallmonitor.fetch.PageFetcher;
 import org.industriallmonitor.fetch.Validators;
-import org.industriallmonitor.parse.Article;
-import org.industriallmonitor.parse.ArticleParser;
 import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.ListingPage;
-import org.industriallmonitor.parse.ListingParser;
-import org.industriallmonitor.parse.Region;
-import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.CountryRepository;
 import org.industriallmonitor.store.CrawlCounts;
 import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.store.ListingPageRepository;
 import org.industriallmonitor.store.ListingPageState;
-import org.industriallmonitor.store.NewArticle;
+import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,34 +41,27 @@ import org.slf4j.LoggerFactory;
 public final class CountryCrawler {
   private static final Logger log = LoggerFactory.getLogger(CountryCrawler.class);
 
-  private final PageFetcher fetcher;
-  private final SiteUrls urls;
-  private final ListingParser listingParser;
-  private final ArticleParser articleParser;
-  private final Archive archive;
+  private final SiteReader site;
   private final Repositories store;
-  private final NewArticleAlerts alerts;
   private final SlugLocks slugLocks;
   private final Clock clock;
-  private final int maxPages;
+  private final ArticleArchiver archiver;
+  private final Archive archive;
 
-  public CountryCrawler(PageFetcher fetcher, SiteUrls urls, ListingParser listingParser, ArticleParser articleParser,
-      Archive archive, Repositories store, NewArticleAlerts alerts, SlugLocks slugLocks, Clock clock, int maxPages) {
-    this.fetcher = fetcher;
-    this.urls = urls;
-    this.listingParser = listingParser;
-    this.articleParser = articleParser;
-    this.archive = archive;
+  public CountryCrawler(SiteReader site, Archive archive, Repositories store, NewArticleAlerts alerts, SlugLocks slugLocks,
+      Clock clock) {
+    this.site = site;
     this.store = store;
-    this.alerts = alerts;
     this.slugLocks = slugLocks;
     this.clock = clock;
-    this.maxPages = maxPages;
+    this.archiver = new ArticleArchiver(site.fetcher(), site.urls(), site.articleParser(), site.fallback(),
+        site.fallbackArchive(), archive, store.articles(), store.problems(), alerts, clock);
+    this.archive = archive;
   }
 
   /** The repositories a crawl writes to. */
-  public record Repositories(
-      CountryRepository countries, ArticleRepository articles, ListingPageRepository listingPages, CrawlRunRepository runs) {}
+  public record Repositories(CountryRepository countries, ArticleRepository articles, ListingPageRepository listingPages,
+      CrawlRunRepository runs, ProblemArticleRepository problems) {}
 
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
     Instant started = clock.instant();
@@ -142,15 +127,15 @@ public final class CountryCrawler {
       Integer knownTotal = null;
       int pageSize = 0;
       for (int page = 0; ; page++) {
-        if (page >= maxPages) {
-          notes.add("stopped at max_pages (" + maxPages + ") before the end of the listing");
+        if (page >= site.maxPages()) {
+          notes.add("stopped at max_pages (" + site.maxPages() + ") before the end of the listing");
           return;
         }
-        String url = urls.listing(country.region(), from);
+        String url = site.urls().listing(country.region(), from);
         Optional<ListingPageState> stored = store.listingPages().get(country.region(), from);
         FetchResult result;
         try {
-          result = fetcher.fetch(url, stored.map(s -> new Validators(s.etag(), s.lastModified())).orElse(Validators.NONE));
+          result = site.fetcher().fetch(url, stored.map(s -> new Validators(s.etag(), s.lastModified())).orElse(Validators.NONE));
         } catch (FetchException e) {
           errors.add("listing " + e.getMessage());
           // Skip the failed page when the listing is known to go on: its articles are found next time.
@@ -176,6 +161,7 @@ public final class CountryCrawler {
             } catch (LayoutException e) {
               layoutProblem = e.getMessage();
               log.warn("{}: {}", country.name(), e.getMessage());
+              useFallback(result.body(), url, e.getMessage());
               return;
             }
             if (outcome == null) {
@@ -209,7 +195,7 @@ public final class CountryCrawler {
     /** Parses a changed page; returns null when the walk must stop here. */
     private PageOutcome parsed(String url, int from, FetchResult result, String bodyHash,
         Optional<ListingPageState> stored, Set<String> previousSlugs) throws LayoutException {
-      ListingPage page = listingParser.parse(result.body(), url);
+      ListingPage page = site.listingParser().parse(result.body(), url);
       Set<String> slugs = new LinkedHashSet<>();
       for (ListingItem item : page.items()) {
         if (item.slug() == null) {
@@ -256,9 +242,33 @@ public final class CountryCrawler {
       return page.nextUrl != null ? new OptionalNext(false, nextFrom) : OptionalNext.DONE;
     }
 
+    /**
+     * The listing's layout broke: find what looks like articles in the page's main content.
+     * They are archived when {@code site.fallback_archive} allows, else recorded as degraded.
+     */
+    private void useFallback(String html, String url, String reason) {
+      List<ListingItem> found = site.fallback().listingLinks(html, url);
+      Map<String, Long> known = store.articles().known(found.stream().map(ListingItem::slug).toList());
+      int unknown = 0;
+      for (ListingItem item : found) {
+        if (known.containsKey(item.slug())) {
+          continue;
+        }
+        unknown++;
+        if (site.fallbackArchive()) {
+          items.putIfAbsent(item.slug(), item);
+        } else {
+          store.problems().markDegraded(item.slug(), item.url(), item.title(), country.region(), reason, clock.instant());
+        }
+      }
+      if (unknown > 0) {
+        notes.add(unknown + " new article" + (unknown == 1 ? "" : "s") + " found by the fallback extractor (degraded)"
+            + (site.fallbackArchive() ? "; archiving them" : "; not archived until site.selectors are fixed, or set site.fallback_archive: true"));
+      }
+    }
+
     void recordArticles() throws InterruptedException {
       Map<String, Long> known = store.articles().known(items.keySet());
-      newArticles = 0;
       store.articles().link(known.values(), country.region(), clock.instant());
       for (ListingItem item : items.values()) {
         if (known.containsKey(item.slug())) {
@@ -270,59 +280,29 @@ public final class CountryCrawler {
             store.articles().link(List.of(recordedMeanwhile.get()), country.region(), clock.instant());
             continue;
           }
+          if (archiver.recentlyGone(item.slug())) {
+            continue;
+          }
           newArticles++;
-          if (!fetchArchiveRecord(item)) {
+          ArticleArchiver.Result result = archiver.archive(item, country, baseline);
+          if (!result.handled()) {
             unrecorded.add(item.slug());
           }
+          switch (result.kind()) {
+            case ARCHIVED -> archived++;
+            case FAILED -> errors.add(result.message());
+            case LAYOUT -> {
+              if (layoutProblem == null) {
+                layoutProblem = result.message();
+              }
+            }
+            default -> {
+              if (result.message() != null) {
+                notes.add(result.message());
+              }
+            }
+          }
         }
-      }
-    }
-
-    /** Returns true when the article is archived and recorded. */
-    private boolean fetchArchiveRecord(ListingItem item) throws InterruptedException {
-      String url = urls.article(item.slug());
-      Article article;
-      Instant fetchedAt;
-      try {
-        FetchResult page = fetcher.fetch(url, Validators.NONE);
-        fetchedAt = clock.instant();
-        article = articleParser.parse(page.body(), url, item.slug());
-      } catch (FetchException e) {
-        errors.add("article " + e.getMessage());
-        return false;
-      } catch (LayoutException e) {
-        if (layoutProblem == null) {
-          layoutProblem = e.getMessage();
-        }
-        log.warn("{}: {}", country.name(), e.getMessage());
-        return false;
-      }
-      ArchivedArticle archivedArticle;
-      try {
-        archivedArticle = archive.writeArticle(article, fetchedAt);
-      } catch (IOException e) {
-        errors.add("cannot archive " + url + ": " + e.getMessage());
-        return false;
-      }
-      Instant detectedAt = clock.instant();
-      String countries = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
-      NewArticle row = new NewArticle(article.slug(), url, article.title(), article.published().toString(),
-          countries.isEmpty() ? country.name() : countries, archivedArticle.textPath(), archivedArticle.sidecarPath(),
-          archivedArticle.sha256(), baseline, fetchedAt, country.region());
-      try {
-        Optional<Long> id = store.articles().recordNew(row, detectedAt,
-            baseline ? null : alerts.rowsFor(article, archivedArticle, country.region(), detectedAt));
-        if (id.isEmpty()) {
-          store.articles().idOf(article.slug())
-              .ifPresent(existing -> store.articles().link(List.of(existing), country.region(), detectedAt));
-        } else {
-          archived++;
-          log.info("{}: archived {} ({}){}", country.name(), article.title(), archivedArticle.textPath(), baseline ? " [baseline]" : "");
-        }
-        return true;
-      } catch (StoreException e) {
-        errors.add("cannot record " + url + ": " + e.getMessage());
-        return false;
       }
     }
 

@@ -3,29 +3,37 @@ package org.industriallmonitor.fetch;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
-/** Builds the one OkHttp client of the process. */
+/**
+ * The process's one OkHttp client and its variants. Variants made with {@link #withTimeouts}
+ * share the base client's connection pool and threads, as OkHttp recommends.
+ */
 public final class HttpClients {
   private HttpClients() {}
 
   /**
-   * A client with the given timeouts that follows no redirects itself (the fetcher checks where
-   * each one leads) and does not retry on its own (the fetcher's policy counts every attempt).
+   * The base client: follows no redirects itself (the fetcher checks where each one leads) and
+   * does not retry on its own (the fetcher's policy counts every attempt). Gzip and HTTP/2 are
+   * OkHttp's defaults.
    */
-  public static OkHttpClient create(Duration connect, Duration read, Duration call, int maxPerHost) {
-    OkHttpClient client = new OkHttpClient.Builder()
-        .connectTimeout(connect)
-        .readTimeout(read)
-        .writeTimeout(read)
-        .callTimeout(call)
+  public static OkHttpClient create() {
+    return new OkHttpClient.Builder()
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
         .build();
-    client.dispatcher().setMaxRequestsPerHost(Math.max(5, maxPerHost));
-    return client;
   }
 
-  /** Releases the client's threads and connections so that the process can exit promptly. */
+  /** A variant of {@code base} with its own timeouts. */
+  public static OkHttpClient withTimeouts(OkHttpClient base, Duration connect, Duration read, Duration call) {
+    return base.newBuilder().connectTimeout(connect).readTimeout(read).writeTimeout(read).callTimeout(call).build();
+  }
+
+  /** A client with the given timeouts, for callers without a base client (tests, tools). */
+  public static OkHttpClient create(Duration connect, Duration read, Duration call) {
+    return withTimeouts(create(), connect, read, call);
+  }
+
+  /** Releases the client's threads and idle connections so that the process can exit promptly. */
   public static void shutdown(OkHttpClient client) {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();

@@ -72,7 +72,7 @@ public final class ArticleRepository {
       long id;
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
-              + "baseline, fetched_at, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + "baseline, fetched_at, detected_at, degraded, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           PreparedStatement.RETURN_GENERATED_KEYS)) {
         insert.setString(1, a.slug());
         insert.setString(2, a.url());
@@ -85,6 +85,9 @@ public final class ArticleRepository {
         insert.setInt(9, a.baseline() ? 1 : 0);
         insert.setString(10, Timestamps.format(a.fetchedAt()));
         insert.setString(11, Timestamps.format(detectedAt));
+        insert.setInt(12, a.degraded() ? 1 : 0);
+        insert.setString(13, a.etag());
+        insert.setString(14, a.lastModified());
         insert.executeUpdate();
         try (ResultSet keys = insert.getGeneratedKeys()) {
           keys.next();

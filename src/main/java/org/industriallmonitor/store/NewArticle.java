@@ -13,5 +13,8 @@ public record NewArticle(
     String sidecarPath,
     String sha256,
     boolean baseline,
+    boolean degraded,
+    String etag,
+    String lastModified,
     Instant fetchedAt,
     int region) {}

@@ -79,7 +79,7 @@ class CommandsTest {
     CliRun.of("once", "--config", config.toString(), "--country", "364");
     CliRun status = CliRun.of("status", "--config", config.toString());
 
-    assertThat(status.out()).containsPattern("Kyrgyzstan\\s+364\\s+0\\s+\\S+ \\S+\\s+never\\s+-\\s+listing .*network error")
+    assertThat(status.out()).containsPattern("Kyrgyzstan\\s+364\\s+0\\s+\\S+ \\S+\\s+never\\s+-\\s+listing .*cannot reach .*/robots.txt")
         .contains("baseline not complete yet");
   }
 

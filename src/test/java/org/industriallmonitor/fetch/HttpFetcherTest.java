@@ -25,7 +25,7 @@ class HttpFetcherTest {
   static WireMockExtension site = WireMockExtension.newInstance()
       .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
-  private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), 1);
+  private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
   @AfterEach
   void closeClient() {

@@ -48,7 +48,7 @@ class DatabaseTest {
   void aFailedTransactionLeavesNothing() {
     try (Database db = Database.open(dir.resolve("monitor.db"), Duration.ofSeconds(1))) {
       ArticleRepository articles = new ArticleRepository(db);
-      NewArticle row = new NewArticle("s", "u", "t", "2020-01-01", "K", "a.txt", "s.json", "h", false, Instant.EPOCH, 364);
+      NewArticle row = new NewArticle("s", "u", "t", "2020-01-01", "K", "a.txt", "s.json", "h", false, false, null, null, Instant.EPOCH, 364);
 
       assertThatThrownBy(() -> articles.recordNew(row, Instant.EPOCH, (c, id) -> {
         throw new java.sql.SQLException("alert rows failed");

@@ -1,0 +1,155 @@
+package org.industriallmonitor.crawl;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.archive.ArchivedArticle;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.PageFetcher;
+import org.industriallmonitor.fetch.PageGoneException;
+import org.industriallmonitor.fetch.RobotsDisallowedException;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.FallbackExtractor;
+import org.industriallmonitor.parse.LayoutException;
+import org.industriallmonitor.parse.ListingItem;
+import org.industriallmonitor.parse.Region;
+import org.industriallmonitor.parse.SiteUrls;
+import org.industriallmonitor.store.ArticleRepository;
+import org.industriallmonitor.store.NewArticle;
+import org.industriallmonitor.store.ProblemArticleRepository;
+import org.industriallmonitor.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one new article from its listing item to the archive and the database: fetch, parse
+ * (with the fallback extractor when allowed), write the files, then record the row and its
+ * alerts in one transaction. Articles that are gone are remembered and checked once a day.
+ */
+final class ArticleArchiver {
+  private static final Logger log = LoggerFactory.getLogger(ArticleArchiver.class);
+  static final Duration GONE_RECHECK = Duration.ofDays(1);
+
+  private final PageFetcher fetcher;
+  private final SiteUrls urls;
+  private final ArticleParser parser;
+  private final FallbackExtractor fallback;
+  private final boolean fallbackArchive;
+  private final Archive archive;
+  private final ArticleRepository articles;
+  private final ProblemArticleRepository problems;
+  private final NewArticleAlerts alerts;
+  private final Clock clock;
+
+  ArticleArchiver(PageFetcher fetcher, SiteUrls urls, ArticleParser parser, FallbackExtractor fallback, boolean fallbackArchive,
+      Archive archive, ArticleRepository articles, ProblemArticleRepository problems, NewArticleAlerts alerts, Clock clock) {
+    this.fetcher = fetcher;
+    this.urls = urls;
+    this.parser = parser;
+    this.fallback = fallback;
+    this.fallbackArchive = fallbackArchive;
+    this.archive = archive;
+    this.articles = articles;
+    this.problems = problems;
+    this.alerts = alerts;
+    this.clock = clock;
+  }
+
+  enum Kind {
+    /** Archived and recorded now. */
+    ARCHIVED,
+    /** Another crawl recorded it first; it is now linked to this country too. */
+    RECORDED_ELSEWHERE,
+    /** Gone (404/410); counts as handled, and is not fetched again for a day. */
+    GONE,
+    /** robots.txt does not let us fetch it. */
+    DISALLOWED,
+    /** The page loaded, but the selectors (and the fallback, if allowed) could not read it. */
+    LAYOUT,
+    /** Fetching, archiving or recording failed: tried again next cycle. */
+    FAILED
+  }
+
+  /** What became of one article; {@code message} is for the report, null when there is nothing to say. */
+  record Result(Kind kind, String message) {
+    boolean handled() {
+      return kind == Kind.ARCHIVED || kind == Kind.RECORDED_ELSEWHERE || kind == Kind.GONE;
+    }
+  }
+
+  /** True when the article is known to be gone and was checked less than a day ago. */
+  boolean recentlyGone(String slug) {
+    return problems.goneCheckedAt(slug).map(at -> at.plus(GONE_RECHECK).isAfter(clock.instant())).orElse(false);
+  }
+
+  Result archive(ListingItem item, CountryConfig country, boolean baseline) throws InterruptedException {
+    String url = urls.article(item.slug());
+    FetchResult page;
+    try {
+      page = fetcher.fetch(url, Validators.NONE);
+    } catch (PageGoneException e) {
+      boolean first = problems.markGone(item.slug(), url, e.status(), clock.instant());
+      return new Result(Kind.GONE, first ? "gone: " + url + " (HTTP " + e.status() + "); checked again once a day" : null);
+    } catch (RobotsDisallowedException e) {
+      return new Result(Kind.DISALLOWED, "skipped " + url + ": disallowed by robots.txt");
+    } catch (FetchException e) {
+      return new Result(Kind.FAILED, "article " + e.getMessage());
+    }
+    Instant fetchedAt = clock.instant();
+    Article article;
+    boolean degraded = false;
+    try {
+      article = parser.parse(page.body(), url, item.slug());
+    } catch (LayoutException e) {
+      Optional<Article> rescued = fallbackArchive
+          ? fallback.article(page.body(), url, item.slug(), new Region(country.region(), country.name()))
+          : Optional.empty();
+      if (rescued.isEmpty()) {
+        problems.markDegraded(item.slug(), url, item.title(), country.region(), e.getMessage(), clock.instant());
+        return new Result(Kind.LAYOUT, e.getMessage());
+      }
+      log.warn("{}: {}; archived with the fallback extractor (degraded)", country.name(), e.getMessage());
+      article = rescued.get();
+      degraded = true;
+    }
+    return store(article, page.validators(), degraded, fetchedAt, country, baseline);
+  }
+
+  private Result store(Article article, Validators validators, boolean degraded, Instant fetchedAt, CountryConfig country,
+      boolean baseline) {
+    ArchivedArticle files;
+    try {
+      files = archive.writeArticle(article, fetchedAt);
+    } catch (IOException e) {
+      return new Result(Kind.FAILED, "cannot archive " + article.url() + ": " + e);
+    }
+    Instant detectedAt = clock.instant();
+    String countries = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
+    NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
+        countries.isEmpty() ? country.name() : countries, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
+        degraded, validators.etag(), validators.lastModified(), fetchedAt, country.region());
+    try {
+      Optional<Long> id = articles.recordNew(row, detectedAt,
+          baseline ? null : alerts.rowsFor(article, files, country.region(), detectedAt));
+      problems.resolved(article.slug());
+      if (id.isEmpty()) {
+        articles.idOf(article.slug()).ifPresent(existing -> articles.link(List.of(existing), country.region(), detectedAt));
+        return new Result(Kind.RECORDED_ELSEWHERE, null);
+      }
+      log.info("{}: archived {} ({}){}{}", country.name(), article.title(), files.textPath(), baseline ? " [baseline]" : "",
+          degraded ? " [degraded]" : "");
+      return new Result(Kind.ARCHIVED, null);
+    } catch (StoreException e) {
+      return new Result(Kind.FAILED, "cannot record " + article.url() + ": " + e.getMessage());
+    }
+  }
+}
