@@ -18,17 +18,21 @@ final class Logging {
 
   /**
    * Logs to {@code dir/monitor.log} as well, rolled daily and at 10 MB, 30 days and 200 MB at
-   * most, compressed. Does nothing when the file is already attached.
+   * most, compressed. A file attached before in another folder is replaced.
    */
   static synchronized void toFile(Path dir) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    if (root.getAppender("FILE") != null) {
-      return;
-    }
     String base = dir.toAbsolutePath().toString();
+    if (root.getAppender("FILE") instanceof RollingFileAppender<ILoggingEvent> existing) {
+      if (existing.getFile().equals(base + "/" + FILE_NAME)) {
+        return;
+      }
+      root.detachAppender(existing);
+      existing.stop();
+    }
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
     appender.setName("FILE");

@@ -17,6 +17,7 @@ import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.Database;
 import org.industriallmonitor.store.OutboxRepository;
+import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
@@ -45,11 +46,14 @@ final class StatusCommand implements Callable<Integer> {
     List<CountryStatus> rows;
     Map<Integer, ScheduleRepository.NextRun> nextRuns;
     Map<String, ChannelCounts> deliveries;
+    Map<Integer, Integer> degraded = new LinkedHashMap<>();
     boolean daemonRunning = StateLock.isHeld(StateLock.fileFor(config.storage().database()));
     try (Database db = Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT)) {
       rows = new CrawlRunRepository(db).status();
       nextRuns = daemonRunning ? new ScheduleRepository(db).all() : Map.of();
       deliveries = new LinkedHashMap<>(new OutboxRepository(db).countsByChannel());
+      ProblemArticleRepository problems = new ProblemArticleRepository(db);
+      rows.forEach(row -> degraded.put(row.region(), problems.degradedCount(row.region())));
     }
     Map<Integer, CountryStatus> byRegion = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
@@ -72,6 +76,11 @@ final class StatusCommand implements Callable<Integer> {
       String nextRun = next == null ? "-" : next.at() == null ? "none" : TIME.format(next.at());
       out.printf("%-20s %7d %9d  %-21s %-21s %-21s %s%n", name, s.region(), s.articles(), time(s.lastCrawl()),
           time(s.lastSuccess()), nextRun, error);
+      int notArchived = degraded.getOrDefault(s.region(), 0);
+      if (notArchived > 0) {
+        out.printf("%-20s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
+            + " or set site.fallback_archive: true%n", "", notArchived);
+      }
       if (s.lastCrawl() != null && !s.baselineComplete()) {
         out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
       }

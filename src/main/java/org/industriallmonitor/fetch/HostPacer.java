@@ -57,6 +57,7 @@ public final class HostPacer {
     final Semaphore inFlight;
     private long delayNanos;
     private long nextStart = Long.MIN_VALUE;
+    private long lastStart = Long.MIN_VALUE;
 
     Host(int maxInFlight, Duration delay) {
       this.inFlight = new Semaphore(maxInFlight, true);
@@ -67,8 +68,12 @@ public final class HostPacer {
       return delayNanos;
     }
 
+    /** The longer gap applies from the last start on, so the very next request already waits for it. */
     synchronized void raiseDelay(Duration atLeast) {
       delayNanos = Math.max(delayNanos, atLeast.toNanos());
+      if (lastStart != Long.MIN_VALUE) {
+        nextStart = Math.max(nextStart, lastStart + delayNanos);
+      }
     }
 
     /** Books the next start time and returns how long the caller must wait for it. */
@@ -76,6 +81,7 @@ public final class HostPacer {
       long now = System.nanoTime();
       long start = nextStart == Long.MIN_VALUE ? now : Math.max(now, nextStart);
       nextStart = start + delayNanos;
+      lastStart = start;
       return start - now;
     }
   }
