@@ -205,7 +205,7 @@ public final class CountryCrawler {
         slugs.add(item.slug());
       }
       if (!slugs.isEmpty() && slugs.equals(previousSlugs)) {
-        notes.add("the page at from=" + from + " repeats the previous page; stopped there");
+        errors.add("listing " + url + ": the page repeats the results of the previous page; stopped the walk there");
         return null;
       }
       for (ListingItem item : page.items()) {

@@ -108,7 +108,11 @@ class FaultInjectionTest {
             .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
                 .withBody(ReplicaPages.article(r.catalog(), r.catalog().article(ARTICLE.substring(1)).orElseThrow())
                     .replaceAll("(?s)<div class=\"article-body.*?</div>", "")))),
-            "layout changed at .*" + ARTICLE + ": no body paragraphs \\(selector article_paragraphs = \".article-body p\" found nothing\\)"));
+            "layout changed at .*" + ARTICLE + ": no body paragraphs \\(selector article_paragraphs = \".article-body p\" found nothing\\)"),
+        fault("a page that repeats the previous one", (s, r) -> s.stubFor(get(urlEqualTo(PAGE_2)).atPriority(1)
+            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(ReplicaPages.listing(r.catalog(), 364, r.catalog().listing(364, 0))))),
+            "listing .*from=10: the page repeats the results of the previous page; stopped the walk there"));
   }
 
   private static Arguments fault(String name, BiConsumer<WireMockServer, ReplicaServer> inject, String problem) {

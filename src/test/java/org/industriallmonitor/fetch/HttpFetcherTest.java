@@ -129,6 +129,15 @@ class HttpFetcherTest {
   }
 
   @Test
+  void anUnknownCharsetIsAnError() {
+    site.stubFor(get("/odd").willReturn(ok("<p>x</p>").withHeader("Content-Type", "text/html; charset=x-martian")));
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 0).fetch(url("/odd"), Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class)
+        .hasMessageContaining("unknown charset 'x-martian'");
+  }
+
+  @Test
   void keepsTheRequestDelayBetweenStarts() throws Exception {
     site.stubFor(get("/p").willReturn(ok("<p>x</p>").withHeader("Content-Type", "text/html")));
     HttpFetcher paced = fetcher(Duration.ofMillis(150), 0);
