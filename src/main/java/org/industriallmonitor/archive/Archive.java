@@ -34,6 +34,11 @@ public final class Archive {
 
   /** Writes the article's text, then its sidecar, each atomically. */
   public ArchivedArticle writeArticle(Article article, Instant fetchedAt) throws IOException {
+    return writeArticle(article, fetchedAt, false);
+  }
+
+  /** Writes an article; {@code degraded} marks text that only the fallback extractor could read. */
+  public ArchivedArticle writeArticle(Article article, Instant fetchedAt, boolean degraded) throws IOException {
     String slug = SafeNames.fileSlug(article.slug());
     String year = String.valueOf(article.published().getYear());
     String textPath = "articles/" + year + "/" + article.published() + "-" + slug + ".txt";
@@ -43,7 +48,7 @@ public final class Archive {
     Sidecar sidecar = new Sidecar(
         article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
         article.countries(), article.themes(), article.translations(),
-        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath);
+        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded);
     AtomicFiles.write(inside(textPath), text);
     AtomicFiles.write(inside(sidecarPath), sidecarJson(sidecar));
     return new ArchivedArticle(textPath, sidecarPath, sha256);

@@ -8,7 +8,7 @@ import org.industriallmonitor.parse.Theme;
 import org.industriallmonitor.parse.Translation;
 
 /** The JSON file beside each archived article: what it is, where it came from and its checksum. */
-@JsonPropertyOrder({"url", "slug", "title", "published", "lede", "countries", "themes", "translations", "fetched_at", "sha256", "archive_path"})
+@JsonPropertyOrder({"url", "slug", "title", "published", "lede", "countries", "themes", "translations", "fetched_at", "sha256", "archive_path", "degraded"})
 public record Sidecar(
     String url,
     String slug,
@@ -20,4 +20,5 @@ public record Sidecar(
     List<Translation> translations,
     @JsonProperty("fetched_at") String fetchedAt,
     String sha256,
-    @JsonProperty("archive_path") String archivePath) {}
+    @JsonProperty("archive_path") String archivePath,
+    boolean degraded) {}

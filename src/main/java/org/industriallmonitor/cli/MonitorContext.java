@@ -199,7 +199,7 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   /** The alert rows of a new article: one per channel of every configured country it belongs to. */
-  private TransactionPart alertRows(Article article, ArchivedArticle archived, int region, Instant detectedAt) {
+  private TransactionPart alertRows(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt) {
     MonitorConfig current = config.get();
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
@@ -216,7 +216,7 @@ public final class MonitorContext implements AutoCloseable {
       countries = current.countries().stream().filter(c -> c.region() == region).map(CountryConfig::name).toList();
     }
     ArticleEvent event = new ArticleEvent(0, article.url(), article.slug(), article.title(), article.published().toString(),
-        article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), detectedAt);
+        article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), degraded, detectedAt);
     return alertQueue.articleRows(event, channelIds, current.notifications());
   }
 

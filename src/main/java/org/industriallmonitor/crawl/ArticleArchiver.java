@@ -65,7 +65,7 @@ final class ArticleArchiver {
   }
 
   enum Kind {
-    /** Archived and recorded now. */
+    /** Archived and recorded now (the message is the layout problem when the fallback read it). */
     ARCHIVED,
     /** Another crawl recorded it first; it is now linked to this country too. */
     RECORDED_ELSEWHERE,
@@ -107,6 +107,7 @@ final class ArticleArchiver {
     Instant fetchedAt = clock.instant();
     Article article;
     boolean degraded = false;
+    String layoutProblem = null;
     try {
       article = parser.parse(page.body(), url, item.slug());
     } catch (LayoutException e) {
@@ -120,15 +121,18 @@ final class ArticleArchiver {
       log.warn("{}: {}; archived with the fallback extractor (degraded)", country.name(), e.getMessage());
       article = rescued.get();
       degraded = true;
+      layoutProblem = e.getMessage();
     }
-    return store(article, page.validators(), degraded, fetchedAt, country, baseline);
+    Result stored = store(article, page.validators(), degraded, fetchedAt, country, baseline);
+    // Archived by the fallback: the layout still changed, and the user must hear of it.
+    return stored.kind() == Kind.ARCHIVED && layoutProblem != null ? new Result(Kind.ARCHIVED, layoutProblem) : stored;
   }
 
   private Result store(Article article, Validators validators, boolean degraded, Instant fetchedAt, CountryConfig country,
       boolean baseline) {
     ArchivedArticle files;
     try {
-      files = archive.writeArticle(article, fetchedAt);
+      files = archive.writeArticle(article, fetchedAt, degraded);
     } catch (IOException e) {
       return new Result(Kind.FAILED, "cannot archive " + article.url() + ": " + e);
     }
@@ -139,7 +143,7 @@ final class ArticleArchiver {
         degraded, validators.etag(), validators.lastModified(), fetchedAt, country.region());
     try {
       Optional<Long> id = articles.recordNew(row, detectedAt,
-          baseline ? null : alerts.rowsFor(article, files, country.region(), detectedAt));
+          baseline ? null : alerts.rowsFor(article, files, degraded, country.region(), detectedAt));
       problems.resolved(article.slug());
       if (id.isEmpty()) {
         articles.idOf(article.slug()).ifPresent(existing -> articles.link(List.of(existing), country.region(), detectedAt));

@@ -289,7 +289,12 @@ public final class CountryCrawler {
             unrecorded.add(item.slug());
           }
           switch (result.kind()) {
-            case ARCHIVED -> archived++;
+            case ARCHIVED -> {
+              archived++;
+              if (result.message() != null && layoutProblem == null) {
+                layoutProblem = result.message();
+              }
+            }
             case FAILED -> errors.add(result.message());
             case LAYOUT -> {
               if (layoutProblem == null) {

@@ -32,7 +32,7 @@ public final class AlertQueue {
     }
     return (connection, articleId) -> {
       ArticleEvent withId = new ArticleEvent(articleId, article.url(), article.slug(), article.title(), article.published(),
-          article.lede(), article.countries(), article.themes(), article.archivePath(), article.detectedAt());
+          article.lede(), article.countries(), article.themes(), article.archivePath(), article.degraded(), article.detectedAt());
       List<OutboxEntry> entries = new ArrayList<>();
       for (String channel : channelIds) {
         String deliveryId = UUID.randomUUID().toString();

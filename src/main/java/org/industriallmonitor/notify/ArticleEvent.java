@@ -14,6 +14,7 @@ public record ArticleEvent(
     List<String> countries,
     List<String> themes,
     String archivePath,
+    boolean degraded,
     Instant detectedAt) {
 
   public ArticleEvent {

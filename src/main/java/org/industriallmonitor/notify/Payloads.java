@@ -24,6 +24,7 @@ public final class Payloads {
     strings(node, "countries", a.countries());
     strings(node, "themes", a.themes());
     node.put("archive_path", a.archivePath());
+    node.put("degraded", a.degraded());
     node.put("detected_at", time(a.detectedAt()));
     return write(node);
   }

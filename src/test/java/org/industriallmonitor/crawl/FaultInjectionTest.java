@@ -263,6 +263,25 @@ class FaultInjectionTest {
     assertEveryArticleArchivedExactlyOnce();
   }
 
+  @Test
+  void withFallbackArchiveAnArticleWithARenamedBodyIsArchivedDegraded() throws Exception {
+    Files.writeString(config, Files.readString(config).replace("site:\n", "site:\n  fallback_archive: true\n"));
+    site.stubFor(get(urlEqualTo(ARTICLE)).atPriority(1).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody(ReplicaPages.article(replica.catalog(), replica.catalog().article(ARTICLE.substring(1)).orElseThrow())
+            .replace("article-body", "article-text"))));
+
+    CliRun run = CliRun.of("once", "--config", config.toString());
+
+    assertThat(run.exitCode()).as("the layout changed, even if the fallback coped").isEqualTo(1);
+    assertThat(run.out()).contains("archived 27").contains("error: layout changed at " + site.baseUrl() + ARTICLE);
+    assertThat(Sql.column(db, "SELECT slug FROM articles WHERE degraded = 1")).containsExactly(ARTICLE.substring(1));
+    Path sidecar = dir.resolve("state/archive/articles/2023" + ARTICLE + ".json");
+    assertThat(Files.readString(sidecar)).contains("\"degraded\" : true");
+    assertThat(Files.readString(dir.resolve("state/archive/articles/2023/2023-09-06" + ARTICLE.replace("/", "-") + ".txt")))
+        .startsWith("Jump to main content\nIndustriALL logotype\n\nKyrgyzstan's ongoing struggle for fundamental workers' rights\n\n6 September, 2023\n\nThe Mining");
+  }
+
   private void assertEveryArticleArchivedExactlyOnce() throws Exception {
     assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(27);
     assertThat(Sql.count(db, "SELECT COUNT(DISTINCT slug) FROM articles")).isEqualTo(27);

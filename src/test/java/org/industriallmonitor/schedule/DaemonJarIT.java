@@ -39,7 +39,7 @@ class DaemonJarIT {
     TestConfig.site(replica.baseUrl()).topLevel("schedule: {every: 500ms, jitter: 0ms}").country("Kyrgyzstan", 364).writeTo(dir);
 
     try (JarProcess daemon = JarProcess.start(dir, "run")) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(db)
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Files.exists(db)
           && Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE finished_at IS NOT NULL") >= 2);
 
       try (JarProcess second = JarProcess.start(dir, "run")) {
@@ -74,7 +74,7 @@ class DaemonJarIT {
         .country("Kazakhstan", 363).writeTo(dir);
 
     try (JarProcess daemon = JarProcess.start(dir, "run")) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(db)
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Files.exists(db)
           && Sql.count(db, "SELECT COUNT(*) FROM articles") >= 3);
 
       long signalled = System.nanoTime();
