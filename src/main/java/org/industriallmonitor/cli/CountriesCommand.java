@@ -17,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code countries}: the site's country list as YAML lines ready to paste into the configuration. */
 @Command(name = "countries", mixinStandardHelpOptions = true,
-    description = "Reads the list of countries from the site and prints them as YAML lines for the countries: section.")
+    description = "Reads the list of countries from the site and prints them as YAML lines for the countries: section.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:listed", "1:the site could not be read", "3:the configuration is missing or invalid"})
 final class CountriesCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;

@@ -16,6 +16,13 @@ final class Logging {
 
   private Logging() {}
 
+  /** Sets the level of the whole log (the console and the file). */
+  static void setLevel(ch.qos.logback.classic.Level level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(level);
+    }
+  }
+
   /**
    * Logs to {@code dir/monitor.log} as well, rolled daily and at 10 MB, 30 days and 200 MB at
    * most, compressed. A file attached before in another folder is replaced.

@@ -2,6 +2,7 @@ package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
 import org.industriallmonitor.config.ConfigException;
+import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Watches IndustriALL Global Union's country listings, archives new articles and sends alerts.",
-    subcommands = {RunCommand.class, OnceCommand.class, ValidateCommand.class, StatusCommand.class, CountriesCommand.class, ReplicaCommand.class, NotifyTestCommand.class, OutboxCommand.class,
+    subcommands = {DemoCommand.class, InitCommand.class, RunCommand.class, OnceCommand.class, ValidateCommand.class, StatusCommand.class, CountriesCommand.class, ReplicaCommand.class, NotifyTestCommand.class, OutboxCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,6 +41,13 @@ public final class Main implements Runnable {
 
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
+    if (e instanceof ConfigException c && c.getMessage().endsWith(ConfigLoader.MISSING_FILE)) {
+      err.println("configuration error: " + e.getMessage() + ". Create a commented configuration with:");
+      err.println("  " + Invocation.jarCommand() + " init");
+      err.println("or name another file with --config FILE.");
+      err.flush();
+      return ExitCodes.CONFIG;
+    }
     if (e instanceof ConfigException) {
       err.println("configuration error: " + e.getMessage());
       err.flush();

@@ -33,6 +33,7 @@ import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
+import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.Crawler;
 import org.industriallmonitor.crawl.SiteReader;
@@ -82,6 +83,7 @@ public final class MonitorContext implements AutoCloseable {
   private final MonitorAlerts monitorAlerts;
   private final OutboxRepository outbox;
   private final Dispatcher dispatcher;
+  private volatile CrawlProgress progress = CrawlProgress.NONE;
 
   private MonitorContext(MonitorConfig config, Clock clock) {
     this.config = new AtomicReference<>(config);
@@ -175,9 +177,14 @@ public final class MonitorContext implements AutoCloseable {
     return Optional.of(crawl(country.get()));
   }
 
+  /** Shows the progress of the crawls that follow (`once` and `demo` on a terminal). */
+  public void setProgress(CrawlProgress progress) {
+    this.progress = progress;
+  }
+
   /** One crawl of a country, then its monitor alerts; wakes the dispatcher for what was queued. */
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
-    CrawlReport report = crawler().crawl(country);
+    CrawlReport report = crawler().crawl(country, progress);
     NotificationsConfig notifications = config.get().notifications();
     monitorAlerts.afterCrawl(new MonitorAlerts.Outcome(country.region(), country.name(), report.succeeded(),
         String.join("; ", report.problems()), report.layoutProblem()), notifications.alerts(), notifications.failureThreshold());
@@ -224,11 +231,11 @@ public final class MonitorContext implements AutoCloseable {
    * Starts the daemon on this context: one scheduled job per country, the configuration file
    * watched every {@code watchPeriod}; {@code adjust} is applied to each reloaded configuration.
    */
-  public Daemon startDaemon(Duration watchPeriod, int threads, UnaryOperator<MonitorConfig> adjust) throws SchedulerException {
+  public Daemon startDaemon(Duration watchPeriod, int threads, ConfigLoader loader, UnaryOperator<MonitorConfig> adjust)
+      throws SchedulerException {
     CrawlScheduler scheduler = new CrawlScheduler(region -> crawl(region), new ScheduleRepository(database), clock, threads);
     dispatcher.start();
-    Daemon daemon = new Daemon(config().source(), ConfigLoader.withSystemEnvironment(), scheduler,
-        next -> reconfigure(adjust.apply(next)));
+    Daemon daemon = new Daemon(config().source(), loader, scheduler, next -> reconfigure(adjust.apply(next)));
     daemon.start(config(), watchPeriod);
     return daemon;
   }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code notify-test CHANNEL}: sends a test message to a channel right now and reports the outcome. */
 @Command(name = "notify-test", mixinStandardHelpOptions = true,
-    description = {"Sends a test event to one channel now (not through the outbox) and reports what happened.",
-        "Exit code 0 when the channel accepted it, 1 when it failed."})
+    description = {"Sends a test event to one channel now (not through the outbox) and reports what happened."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the channel accepted the test message", "1:it did not (the message says why)", "2:no such channel", "3:the configuration is missing or invalid"})
 final class NotifyTestCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;

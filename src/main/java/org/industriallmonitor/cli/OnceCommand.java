@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code once}: one crawl of every country (or one), then exit. */
 @Command(name = "once", mixinStandardHelpOptions = true,
     description = {"Crawls every configured country (or one) once, archives the new articles, and exits.",
-        "Then delivers the alerts it queued, retrying for up to notifications.once_timeout (20s).",
-        "Exit code 0 when every crawl succeeded, 1 when one failed or a delivery was dead-lettered."})
+        "Then delivers the alerts it queued, retrying for up to notifications.once_timeout (20s)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every crawl succeeded (and no delivery was dead-lettered)", "1:a crawl failed or a delivery was dead-lettered", "2:unknown --country", "3:the configuration is missing or invalid", "4:a daemon uses the state folder", "5:the database or archive cannot be used"})
 final class OnceCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
@@ -41,6 +42,7 @@ final class OnceCommand implements Callable<Integer> {
     try (StateLock lock = StateGuard.acquire(config, "once");
         MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
       context.recoverFromCrash();
+      context.setProgress(TerminalProgress.forConsole());
       boolean allSucceeded = true;
       for (CountryConfig c : countries) {
         CrawlReport report = context.crawl(c);

@@ -18,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code outbox list} and {@code outbox retry}: look at deliveries and send dead ones again. */
 @Command(name = "outbox", mixinStandardHelpOptions = true,
     description = "Lists deliveries, and puts dead-lettered deliveries back in line.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:no database yet", "2:wrong option value", "3:the configuration is missing or invalid"},
     subcommands = {OutboxCommand.ListDeliveries.class, OutboxCommand.Retry.class})
 final class OutboxCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code replica}: serves the built-in replica of the site, for trying the monitor by hand. */
 @Command(name = "replica", mixinStandardHelpOptions = true,
     description = {"Serves the built-in replica of the site on 127.0.0.1 until stopped (Ctrl-C).",
-        "Point site.base_url of a configuration at the address it prints."})
+        "Point site.base_url of a configuration at the address it prints."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped"})
 final class ReplicaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.schedule.Daemon;
@@ -20,8 +21,9 @@ import sun.misc.Signal;
 /** {@code run}: the daemon. Crawls each country on its schedule until SIGTERM or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the monitor as a daemon: each country is crawled on its schedule, and edits of the",
-        "configuration file take effect within seconds. Stops cleanly on SIGTERM or Ctrl-C (exit code 0).",
-        "Exit code 4 when another monitor already uses the state folder."})
+        "configuration file take effect within seconds. Stops cleanly on SIGTERM or Ctrl-C."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped cleanly by SIGTERM or Ctrl-C", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder", "5:the database or archive cannot be used"})
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
   static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
@@ -41,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     try (StateLock lock = StateGuard.acquire(config, "run");
         MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
       context.recoverFromCrash();
-      Daemon daemon = context.startDaemon(WATCH_PERIOD, CRAWL_THREADS,
+      Daemon daemon = context.startDaemon(WATCH_PERIOD, CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));
       PrintWriter out = spec.commandLine().getOut();
       out.printf("industriall-monitor running (pid %d): %d countries, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",

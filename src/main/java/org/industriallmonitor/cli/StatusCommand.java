@@ -1,20 +1,27 @@
 package org.industriallmonitor.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.CrawlRunRepository;
-import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.Database;
 import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
@@ -22,95 +29,151 @@ import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code status}: per country, the last crawl, the last success, the article count and the last error. */
+/** {@code status}: per country and per channel, what the monitor did and will do. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Shows, per country, the last crawl, the last success, the number of articles, the next scheduled run and the last error; then pending, delivered and dead deliveries per channel.")
+    description = {"Shows, per country, the last crawl, the last success, the number of articles, the next scheduled",
+        "run and the last error; then pending, delivered and dead deliveries per channel."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:shown", "3:the configuration is missing or invalid", "5:the database cannot be read"})
 final class StatusCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
+  @Option(names = "--json", description = "Print the status as JSON, for scripts.")
+  boolean json;
+
+  /** One country's line. */
+  record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded) {}
+
+  /** Everything `status` shows. */
+  record Status(Path database, boolean databaseExists, Optional<Long> daemonPid, List<CountryLine> countries,
+      List<ChannelCounts> channels, List<String> configuredChannels) {}
+
   @Override
   public Integer call() throws IOException {
-    MonitorConfig config = options.load();
+    Status status = gather(options.load());
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.exists(config.storage().database())) {
-      out.printf("No database yet at %s: nothing was crawled. Run `once` or `run` first.%n", config.storage().database());
-      out.flush();
-      return ExitCodes.OK;
+    if (json) {
+      out.println(json(status));
+    } else {
+      text(status, out);
     }
-    List<CountryStatus> rows;
-    Map<Integer, ScheduleRepository.NextRun> nextRuns;
-    Map<String, ChannelCounts> deliveries;
-    Map<Integer, Integer> degraded = new LinkedHashMap<>();
-    boolean daemonRunning = StateLock.isHeld(StateLock.fileFor(config.storage().database()));
-    try (Database db = Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT)) {
-      rows = new CrawlRunRepository(db).status();
-      nextRuns = daemonRunning ? new ScheduleRepository(db).all() : Map.of();
-      deliveries = new LinkedHashMap<>(new OutboxRepository(db).countsByChannel());
-      ProblemArticleRepository problems = new ProblemArticleRepository(db);
-      rows.forEach(row -> degraded.put(row.region(), problems.degradedCount(row.region())));
-    }
-    Map<Integer, CountryStatus> byRegion = new LinkedHashMap<>();
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static Status gather(MonitorConfig config) throws IOException {
+    Path database = config.storage().database();
+    Path lockFile = StateLock.fileFor(database);
+    Optional<Long> daemon = StateLock.isHeld(lockFile) ? Optional.of(StateLock.ownerPid(lockFile).orElse(-1L)) : Optional.empty();
+    Map<Integer, CountryLine> lines = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
-      byRegion.put(country.region(), new CountryStatus(country.region(), country.name(), null, null, 0, null, false));
+      lines.put(country.region(), new CountryLine(
+          new CountryStatus(country.region(), country.name(), null, null, 0, null, false), true, null, null, 0));
     }
-    for (CountryStatus row : rows) {
-      byRegion.put(row.region(), row);
+    Map<String, ChannelCounts> channels = new LinkedHashMap<>();
+    boolean exists = Files.exists(database);
+    if (exists) {
+      try (Database db = Database.open(database, MonitorContext.BUSY_TIMEOUT)) {
+        Map<Integer, ScheduleRepository.NextRun> nextRuns = daemon.isPresent() ? new ScheduleRepository(db).all() : Map.of();
+        ProblemArticleRepository problems = new ProblemArticleRepository(db);
+        for (CountryStatus row : new CrawlRunRepository(db).status()) {
+          ScheduleRepository.NextRun next = nextRuns.get(row.region());
+          lines.put(row.region(), new CountryLine(row, lines.containsKey(row.region()), next == null ? null : next.at(),
+              next == null ? null : next.schedule(), problems.degradedCount(row.region())));
+        }
+        channels.putAll(new OutboxRepository(db).countsByChannel());
+      }
     }
-    out.println(daemonRunning
-        ? "A daemon is running on this state folder (pid " + StateLock.ownerPid(StateLock.fileFor(config.storage().database()))
-            .map(String::valueOf).orElse("?") + ")."
+    for (String id : config.notifications().channelIds()) {
+      channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
+    }
+    return new Status(database, exists, daemon, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
+        config.notifications().channelIds());
+  }
+
+  private static void text(Status status, PrintWriter out) {
+    if (!status.databaseExists()) {
+      out.printf("No database yet at %s: nothing was crawled. Run `once` or `run` first.%n", status.database());
+    }
+    out.println(status.daemonPid().isPresent()
+        ? "A daemon is running on this state folder (pid " + status.daemonPid().get() + ")."
         : "No daemon is running on this state folder: nothing is scheduled.");
     out.printf("%-20s %7s %9s  %-21s %-21s %-21s %s%n", "COUNTRY", "REGION", "ARTICLES", "LAST CRAWL", "LAST SUCCESS",
         "NEXT RUN", "LAST ERROR");
-    for (CountryStatus s : byRegion.values()) {
-      boolean configured = config.countries().stream().anyMatch(c -> c.region() == s.region());
-      String name = s.name() + (configured ? "" : " (not configured)");
-      String error = s.lastError() == null ? "-" : s.lastError();
-      ScheduleRepository.NextRun next = nextRuns.get(s.region());
-      String nextRun = next == null ? "-" : next.at() == null ? "none" : TIME.format(next.at());
-      out.printf("%-20s %7d %9d  %-21s %-21s %-21s %s%n", name, s.region(), s.articles(), time(s.lastCrawl()),
-          time(s.lastSuccess()), nextRun, error);
-      int notArchived = degraded.getOrDefault(s.region(), 0);
-      if (notArchived > 0) {
+    for (CountryLine line : status.countries()) {
+      CountryStatus s = line.status();
+      out.printf("%-20s %7d %9d  %-21s %-21s %-21s %s%n", s.name() + (line.configured() ? "" : " (not configured)"), s.region(),
+          s.articles(), time(s.lastCrawl()), time(s.lastSuccess()), line.nextRun() == null ? "-" : TIME.format(line.nextRun()),
+          s.lastError() == null ? "-" : s.lastError());
+      if (line.degraded() > 0) {
         out.printf("%-20s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
-            + " or set site.fallback_archive: true%n", "", notArchived);
+            + " or set site.fallback_archive: true%n", "", line.degraded());
       }
       if (s.lastCrawl() != null && !s.baselineComplete()) {
         out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
       }
     }
-    printDeliveries(out, config, deliveries);
-    out.flush();
-    return ExitCodes.OK;
-  }
-
-  private static void printDeliveries(PrintWriter out, MonitorConfig config, Map<String, ChannelCounts> counts) {
-    for (String id : config.notifications().channelIds()) {
-      counts.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
-    }
-    if (counts.isEmpty()) {
-      out.println();
+    out.println();
+    if (status.channels().isEmpty()) {
       out.println("No notification channels are configured.");
       return;
     }
-    out.println();
     out.printf("%-20s %8s %10s %6s  %s%n", "CHANNEL", "PENDING", "DELIVERED", "DEAD", "OLDEST PENDING");
     int dead = 0;
-    for (ChannelCounts c : counts.values()) {
-      boolean configured = config.notifications().channelIds().contains(c.channel());
-      out.printf("%-20s %8d %10d %6d  %s%n", c.channel() + (configured ? "" : " (not configured)"), c.pending(), c.delivered(),
-          c.dead(), c.oldestPending() == null ? "-" : TIME.format(c.oldestPending()));
+    for (ChannelCounts c : status.channels()) {
+      out.printf("%-20s %8d %10d %6d  %s%n", c.channel() + (status.configuredChannels().contains(c.channel()) ? "" : " (not configured)"),
+          c.pending(), c.delivered(), c.dead(), time(c.oldestPending()).replace("never", "-"));
       dead += c.dead();
     }
     if (dead > 0) {
       out.printf("%d dead deliveries: `outbox list --status dead` shows why, `outbox retry` sends them again.%n", dead);
     }
+  }
+
+  private static String json(Status status) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    ObjectNode daemon = root.putObject("daemon");
+    daemon.put("running", status.daemonPid().isPresent());
+    status.daemonPid().ifPresentOrElse(pid -> daemon.put("pid", pid), () -> daemon.putNull("pid"));
+    ArrayNode countries = root.putArray("countries");
+    for (CountryLine line : status.countries()) {
+      CountryStatus s = line.status();
+      ObjectNode c = countries.addObject();
+      c.put("name", s.name());
+      c.put("region", s.region());
+      c.put("configured", line.configured());
+      c.put("articles", s.articles());
+      c.put("last_crawl", iso(s.lastCrawl()));
+      c.put("last_success", iso(s.lastSuccess()));
+      c.put("next_run", iso(line.nextRun()));
+      c.put("schedule", line.schedule());
+      c.put("last_error", s.lastError());
+      c.put("baseline_complete", s.baselineComplete());
+      c.put("degraded_waiting", line.degraded());
+    }
+    ArrayNode channels = root.putArray("channels");
+    for (ChannelCounts counts : status.channels()) {
+      ObjectNode c = channels.addObject();
+      c.put("id", counts.channel());
+      c.put("configured", status.configuredChannels().contains(counts.channel()));
+      c.put("pending", counts.pending());
+      c.put("delivered", counts.delivered());
+      c.put("dead", counts.dead());
+      c.put("oldest_pending", iso(counts.oldestPending()));
+    }
+    return mapper.writeValueAsString(root);
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static String time(Instant instant) {

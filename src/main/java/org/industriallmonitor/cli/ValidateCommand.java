@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate}: checks the configuration and shows what would be crawled. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Checks the configuration and prints what the monitor would crawl.",
-        "Exit code 0 when it is valid, 3 when it is not (the error names file, line and key)."})
+    description = {"Checks the configuration and prints what the monitor would crawl."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the configuration is valid", "3:it is missing or invalid (the message names file, line and key)"})
 final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;

@@ -50,6 +50,9 @@ public final class ConfigLoader {
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive");
 
+  /** The problem of a configuration file that does not exist. */
+  public static final String MISSING_FILE = "no such file";
+
   private final UnaryOperator<String> environment;
 
   public ConfigLoader(UnaryOperator<String> environment) {
@@ -92,8 +95,7 @@ public final class ConfigLoader {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (NoSuchFileException e) {
-      throw new ConfigException(file, 0, "",
-          "no such file; create one with `java -jar industriall-monitor.jar init` or pass --config FILE");
+      throw new ConfigException(file, 0, "", MISSING_FILE);
     } catch (CharacterCodingException e) {
       throw new ConfigException(file, 0, "", "the file is not valid UTF-8");
     } catch (IOException e) {

@@ -64,10 +64,14 @@ public final class CountryCrawler {
       CrawlRunRepository runs, ProblemArticleRepository problems) {}
 
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
+    return crawl(country, CrawlProgress.NONE);
+  }
+
+  public CrawlReport crawl(CountryConfig country, CrawlProgress progress) throws InterruptedException {
     Instant started = clock.instant();
     boolean baseline = !store.countries().ensure(country.region(), country.name(), started);
     long runId = store.runs().start(country.region(), baseline, started);
-    Crawl crawl = new Crawl(country, baseline);
+    Crawl crawl = new Crawl(country, baseline, progress);
     try {
       crawl.walkListing();
       crawl.recordArticles();
@@ -78,6 +82,8 @@ public final class CountryCrawler {
       throw e;
     } catch (StoreException e) {
       crawl.errors.add(e.getMessage());
+    } finally {
+      progress.finished(country.name());
     }
     return finish(crawl, runId, started);
   }
@@ -115,10 +121,12 @@ public final class CountryCrawler {
     /** New page states, saved only once every article on the page is recorded. */
     final Map<ListingPageState, Set<String>> pendingPages = new LinkedHashMap<>();
     final Set<String> unrecorded = new LinkedHashSet<>();
+    final CrawlProgress progress;
 
-    Crawl(CountryConfig country, boolean baseline) {
+    Crawl(CountryConfig country, boolean baseline, CrawlProgress progress) {
       this.country = country;
       this.baseline = baseline;
+      this.progress = progress;
     }
 
     void walkListing() throws InterruptedException {
@@ -174,6 +182,8 @@ public final class CountryCrawler {
           knownTotal = outcome.total;
         }
         pageSize = Math.max(pageSize, outcome.itemCount);
+        progress.listing(country.name(), pages, knownTotal == null || pageSize == 0 ? 0
+            : Math.min(site.maxPages(), (knownTotal + pageSize - 1) / pageSize));
         OptionalNext next = next(from, outcome);
         if (next.done) {
           return;
@@ -270,10 +280,13 @@ public final class CountryCrawler {
     void recordArticles() throws InterruptedException {
       Map<String, Long> known = store.articles().known(items.keySet());
       store.articles().link(known.values(), country.region(), clock.instant());
+      int total = items.size() - known.size();
+      int done = 0;
       for (ListingItem item : items.values()) {
         if (known.containsKey(item.slug())) {
           continue;
         }
+        progress.articles(country.name(), done++, total);
         try (SlugLocks.Held held = slugLocks.lock(item.slug())) {
           Optional<Long> recordedMeanwhile = store.articles().idOf(item.slug());
           if (recordedMeanwhile.isPresent()) {

@@ -18,7 +18,11 @@ public final class Crawler {
   }
 
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
-    CrawlReport report = countryCrawler.crawl(country);
+    return crawl(country, CrawlProgress.NONE);
+  }
+
+  public CrawlReport crawl(CountryConfig country, CrawlProgress progress) throws InterruptedException {
+    CrawlReport report = countryCrawler.crawl(country, progress);
     if (report.succeeded()) {
       log.info("crawl {}", report.summaryLine());
     } else {

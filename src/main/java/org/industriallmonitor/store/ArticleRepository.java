@@ -102,6 +102,18 @@ public final class ArticleRepository {
     });
   }
 
+  /** Where an article is archived (relative to the archive root), if it is recorded. */
+  public Optional<String> archivePath(String slug) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT archive_path FROM articles WHERE slug = ?")) {
+        q.setString(1, slug);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
   /** Number of articles listed under a country. */
   public int countFor(int region) {
     return db.read(c -> {

@@ -55,7 +55,7 @@ class CommandsTest {
     CliRun run = CliRun.of("once", "--config", dir.resolve("nothing.yaml").toString());
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).contains("no such file; create one with `java -jar industriall-monitor.jar init`");
+    assertThat(run.err()).contains("nothing.yaml: no such file. Create a commented configuration with:\n  java -jar target/industriall-monitor.jar init\n");
   }
 
   @Test

