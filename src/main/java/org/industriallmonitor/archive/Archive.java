@@ -23,9 +23,21 @@ public final class Archive {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path root;
+  private final Writer writer;
+
+  /** How a file's bytes reach the disk; {@link AtomicFiles#write} except in storage-fault tests. */
+  @FunctionalInterface
+  public interface Writer {
+    void write(Path target, byte[] content) throws IOException;
+  }
 
   public Archive(Path root) {
+    this(root, AtomicFiles::write);
+  }
+
+  public Archive(Path root, Writer writer) {
     this.root = root.toAbsolutePath().normalize();
+    this.writer = writer;
   }
 
   public Path root() {
@@ -49,15 +61,15 @@ public final class Archive {
         article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
         article.countries(), article.themes(), article.translations(),
         fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded);
-    AtomicFiles.write(inside(textPath), text);
-    AtomicFiles.write(inside(sidecarPath), sidecarJson(sidecar));
+    writer.write(inside(textPath), text);
+    writer.write(inside(sidecarPath), sidecarJson(sidecar));
     return new ArchivedArticle(textPath, sidecarPath, sha256);
   }
 
   /** Keeps a snapshot of a listing page's text; returns its path relative to the root. */
   public String writeListingSnapshot(int region, int from, String text, Instant at) throws IOException {
     String path = "listings/" + region + "/from-" + from + "/" + SNAPSHOT_NAME.format(at) + ".txt";
-    AtomicFiles.write(inside(path), text.getBytes(StandardCharsets.UTF_8));
+    writer.write(inside(path), text.getBytes(StandardCharsets.UTF_8));
     return path;
   }
 

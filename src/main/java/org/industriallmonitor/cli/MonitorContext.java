@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.archive.ArchivedArticle;
@@ -65,7 +66,6 @@ import org.slf4j.LoggerFactory;
  * fetcher, parsers, crawler) is rebuilt when {@code site:} changes in a running daemon.
  */
 public final class MonitorContext implements AutoCloseable {
-  static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(MonitorContext.class);
 
   private final AtomicReference<MonitorConfig> config;
@@ -85,11 +85,11 @@ public final class MonitorContext implements AutoCloseable {
   private final Dispatcher dispatcher;
   private volatile CrawlProgress progress = CrawlProgress.NONE;
 
-  private MonitorContext(MonitorConfig config, Clock clock) {
+  private MonitorContext(MonitorConfig config, Clock clock, Archive.Writer archiveWriter) {
     this.config = new AtomicReference<>(config);
     this.clock = clock;
-    this.database = Database.open(config.storage().database(), BUSY_TIMEOUT);
-    this.archive = new Archive(config.storage().archive());
+    this.database = Database.open(config.storage().database(), config.storage().busyTimeout());
+    this.archive = new Archive(config.storage().archive(), archiveWriter);
     this.runs = new CrawlRunRepository(database);
     this.articles = new ArticleRepository(database);
     this.repositories = new CountryCrawler.Repositories(new CountryRepository(database), articles,
@@ -111,7 +111,12 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public static MonitorContext open(MonitorConfig config, Clock clock) {
-    return new MonitorContext(config, clock);
+    return new MonitorContext(config, clock, AtomicFiles::write);
+  }
+
+  /** A context whose archive files are written by {@code archiveWriter} (storage-fault tests). */
+  public static MonitorContext open(MonitorConfig config, Clock clock, Archive.Writer archiveWriter) {
+    return new MonitorContext(config, clock, archiveWriter);
   }
 
   /** The parts that talk to the site, built from {@code site:}. */

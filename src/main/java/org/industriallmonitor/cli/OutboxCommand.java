@@ -33,7 +33,7 @@ final class OutboxCommand implements Runnable {
     if (!Files.exists(config.storage().database())) {
       throw new UserException(ExitCodes.FAILED, "no database at " + config.storage().database() + ": nothing was crawled yet");
     }
-    return Database.open(config.storage().database(), MonitorContext.BUSY_TIMEOUT);
+    return Database.open(config.storage().database(), config.storage().busyTimeout());
   }
 
   /** {@code outbox list [--status S]}. */

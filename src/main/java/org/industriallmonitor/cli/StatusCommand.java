@@ -80,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     boolean exists = Files.exists(database);
     if (exists) {
-      try (Database db = Database.open(database, MonitorContext.BUSY_TIMEOUT)) {
+      try (Database db = Database.open(database, config.storage().busyTimeout())) {
         Map<Integer, ScheduleRepository.NextRun> nextRuns = daemon.isPresent() ? new ScheduleRepository(db).all() : Map.of();
         ProblemArticleRepository problems = new ProblemArticleRepository(db);
         for (CountryStatus row : new CrawlRunRepository(db).status()) {

@@ -48,7 +48,7 @@ public final class ConfigLoader {
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
           "max_body_size", "selectors", "fallback_archive");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
-  private static final List<String> STORAGE_KEYS = List.of("database", "archive");
+  private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
 
   /** The problem of a configuration file that does not exist. */
   public static final String MISSING_FILE = "no such file";
@@ -347,6 +347,7 @@ public final class ConfigLoader {
     ConfigNode.Mapping m = node.mapping(STORAGE_KEYS);
     return new StorageConfig(
         m.optional("database").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
-        m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")));
+        m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")),
+        positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT));
   }
 }

@@ -3,18 +3,9 @@ package org.industriallmonitor.fetch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -35,8 +26,6 @@ public final class HttpFetcher implements PageFetcher {
   private static final int MAX_REDIRECTS = 5;
   /** A Retry-After longer than this is not waited for: the page fails for this cycle. */
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
-  private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
 
   private final OkHttpClient client;
   private final HostPacer pacer;
@@ -152,8 +141,7 @@ public final class HttpFetcher implements PageFetcher {
       throw new UnusableResponseException(finalUrl, tooLarge());
     }
     byte[] bytes = body == null ? new byte[0] : readBounded(body.source(), finalUrl);
-    Charset charset = charset(type, bytes, finalUrl);
-    String text = decode(bytes, charset, finalUrl);
+    String text = PageDecoder.decode(bytes, type == null ? null : type.parameter("charset"), finalUrl);
     Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
     return new FetchResult(requestedUrl, text, bytes, validators, false);
   }
@@ -177,30 +165,6 @@ public final class HttpFetcher implements PageFetcher {
     return t.equals("text/html") || t.equals("application/xhtml+xml");
   }
 
-  private static Charset charset(MediaType type, byte[] bytes, String url) throws UnusableResponseException {
-    String name = type == null ? null : type.parameter("charset");
-    if (name == null) {
-      String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
-      Matcher m = META_CHARSET.matcher(head);
-      name = m.find() ? m.group(1) : "UTF-8";
-    }
-    try {
-      return Charset.forName(name.trim());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new UnusableResponseException(url, "unknown charset '" + name + "'");
-    }
-  }
 
-  private static String decode(byte[] bytes, Charset charset, String url) throws UnusableResponseException {
-    try {
-      return charset.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new UnusableResponseException(url, "the body is not valid " + charset.name() + " text");
-    }
-  }
 
 }
