@@ -209,7 +209,9 @@ public final class CountryCrawler {
       Set<String> slugs = new LinkedHashSet<>();
       for (ListingItem item : page.items()) {
         if (item.slug() == null) {
-          errors.add("listing " + url + ": the result '" + item.title() + "' links off the site (" + item.url() + "); skipped");
+          errors.add("listing " + url + ": the result '" + item.title() + "' "
+              + (site.urls().isOnSite(item.url()) ? "has a link that is not a usable address" : "links off the site")
+              + " (" + item.url() + "); skipped");
           continue;
         }
         slugs.add(item.slug());

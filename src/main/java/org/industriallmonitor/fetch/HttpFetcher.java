@@ -2,7 +2,6 @@ package org.industriallmonitor.fetch;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -106,8 +105,8 @@ public final class HttpFetcher implements PageFetcher {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("interrupted while fetching " + url);
         }
-        String what = e instanceof SocketTimeoutException ? "timed out" : "interrupted";
-        throw new FetchException(url.toString(), what + " (" + e.getMessage() + ")", true, e);
+        // Not interrupted by us: a read, connect or call timeout.
+        throw new FetchException(url.toString(), "timed out (" + e.getMessage() + ")", true, e);
       } catch (IOException e) {
         throw new FetchException(url.toString(), "network error: " + e, true, e);
       }

@@ -54,7 +54,8 @@ public final class SiteUrls {
   public Optional<String> slugOf(String absoluteUrl) {
     URI uri;
     try {
-      uri = new URI(absoluteUrl);
+      // As browsers do, a backslash in an http address is a slash.
+      uri = new URI(absoluteUrl.replace('\\', '/')).normalize();
     } catch (URISyntaxException e) {
       return Optional.empty();
     }

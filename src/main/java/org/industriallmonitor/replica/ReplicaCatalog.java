@@ -29,11 +29,20 @@ public final class ReplicaCatalog {
   private final Map<Integer, String> themes;
   private final Map<String, ReplicaArticle> articles = new LinkedHashMap<>();
   private final Map<Integer, List<String>> orders = new LinkedHashMap<>();
+  private final Map<Integer, Integer> pageSizes = new LinkedHashMap<>();
+  private final Map<String, String> slugByServedPath = new java.util.HashMap<>();
   private int published;
 
   private ReplicaCatalog(List<ReplicaCountry> countries, Map<Integer, String> themes) {
-    this.countries = List.copyOf(countries);
+    this.countries = new java.util.ArrayList<>(countries);
     this.themes = Map.copyOf(themes);
+  }
+
+  /** Adds a country with no articles yet, whose listing pages hold {@code pageSize} results. */
+  public synchronized void addCountry(ReplicaCountry country, int pageSize) {
+    countries.add(country);
+    orders.put(country.region(), new ArrayList<>());
+    pageSizes.put(country.region(), pageSize);
   }
 
   /** The packaged fixtures: the contract's real articles and listings, filled up with generated ones. */
@@ -105,32 +114,37 @@ public final class ReplicaCatalog {
     return copy;
   }
 
-  public List<ReplicaCountry> countries() {
-    return countries;
+  public synchronized List<ReplicaCountry> countries() {
+    return List.copyOf(countries);
   }
 
   public String themeName(int id) {
     return themes.getOrDefault(id, "Theme " + id);
   }
 
-  public Optional<ReplicaCountry> country(int region) {
+  public synchronized Optional<ReplicaCountry> country(int region) {
     return countries.stream().filter(c -> c.region() == region).findFirst();
+  }
+
+  /** How many results a listing page of {@code region} holds (10 on the site). */
+  public synchronized int pageSize(int region) {
+    return pageSizes.getOrDefault(region, PAGE_SIZE);
   }
 
   /** The page of {@code region}'s listing that starts at {@code from}; empty for an unknown region. */
   public synchronized ListingSlice listing(int region, int from) {
     List<String> order = orders.getOrDefault(region, List.of());
-    return slice(order, from);
+    return slice(order, from, pageSize(region));
   }
 
   /** The page of the listing of all articles, as a search without a country shows it. */
   public synchronized ListingSlice listingOfAll(int from) {
-    return slice(new ArrayList<>(articles.keySet()), from);
+    return slice(new ArrayList<>(articles.keySet()), from, PAGE_SIZE);
   }
 
-  private ListingSlice slice(List<String> order, int from) {
+  private ListingSlice slice(List<String> order, int from, int pageSize) {
     List<ReplicaArticle> page = new ArrayList<>();
-    for (int i = Math.max(0, from); i < Math.min(order.size(), from + PAGE_SIZE); i++) {
+    for (int i = Math.max(0, from); i < Math.min(order.size(), from + pageSize); i++) {
       page.add(articles.get(order.get(i)));
     }
     return new ListingSlice(from, order.size(), page);
@@ -138,6 +152,21 @@ public final class ReplicaCatalog {
 
   public synchronized Optional<ReplicaArticle> article(String slug) {
     return Optional.ofNullable(articles.get(slug));
+  }
+
+  /**
+   * The article a request for {@code rawPath} reaches: by slug, or by where a browser (or the
+   * monitor) ends up when it follows the link {@code "/" + slug}, for slugs with dot segments,
+   * backslashes, queries or fragments.
+   */
+  public synchronized Optional<ReplicaArticle> articleAt(String rawPath) {
+    String slug = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    ReplicaArticle direct = articles.get(slug);
+    if (direct != null) {
+      return Optional.of(direct);
+    }
+    String byPath = slugByServedPath.get(rawPath);
+    return Optional.ofNullable(byPath == null ? null : articles.get(byPath));
   }
 
   public synchronized int articleCount() {
@@ -153,6 +182,7 @@ public final class ReplicaCatalog {
       throw new IllegalArgumentException("the replica already has " + article.slug());
     }
     articles.put(article.slug(), article);
+    servedPath(article.slug()).ifPresent(path -> slugByServedPath.putIfAbsent(path, article.slug()));
     for (int region : article.regions()) {
       List<String> order = orders.computeIfAbsent(region, r -> new ArrayList<>());
       order.add(Math.min(Math.max(position, 0), order.size()), article.slug());
@@ -176,6 +206,11 @@ public final class ReplicaCatalog {
         regions, List.of(n % 2 == 0 ? 1187 : 1201));
     publish(article, position);
     return article;
+  }
+
+  private static Optional<String> servedPath(String slug) {
+    okhttp3.HttpUrl resolved = okhttp3.HttpUrl.get("http://replica.invalid/").resolve("/" + slug);
+    return resolved == null ? Optional.empty() : Optional.of(resolved.encodedPath());
   }
 
   static String slugOf(String title) {

@@ -38,7 +38,7 @@ public final class ReplicaPages {
       out.append("          </article>\n");
     }
     out.append("          </div>\n");
-    pager(out, region, slice);
+    pager(out, catalog, region, slice);
     out.append("        </div>\n");
     bodyEnd(out);
     return out.toString();
@@ -102,18 +102,19 @@ public final class ReplicaPages {
     return "Showing " + (slice.from() + 1) + "-" + (slice.from() + slice.articles().size()) + " of " + slice.total() + " results";
   }
 
-  private static void pager(StringBuilder out, Integer region, ListingSlice slice) {
+  private static void pager(StringBuilder out, ReplicaCatalog catalog, Integer region, ListingSlice slice) {
     String base = "/search?" + (region == null ? "" : "regions=" + region + "&amp;") + "language=en&amp;sort=relevance&amp;from=";
     boolean previous = slice.from() > 0;
-    boolean next = slice.from() + ReplicaCatalog.PAGE_SIZE < slice.total();
+    int pageSize = region == null ? ReplicaCatalog.PAGE_SIZE : catalog.pageSize(region);
+    boolean next = slice.from() + pageSize < slice.total();
     out.append("          <nav class=\"pager\" role=\"navigation\" aria-label=\"Pagination\"><ul class=\"pager__items\">\n");
     if (previous) {
       out.append("            <li class=\"pager__item pager__item--previous\"><a href=\"").append(base)
-          .append(Math.max(0, slice.from() - ReplicaCatalog.PAGE_SIZE)).append("\" rel=\"prev\" aria-label=\"Previous page\"></a></li>\n");
+          .append(Math.max(0, slice.from() - pageSize)).append("\" rel=\"prev\" aria-label=\"Previous page\"></a></li>\n");
     }
     if (next) {
       out.append("            <li class=\"pager__item pager__item--next\"><a href=\"").append(base)
-          .append(slice.from() + ReplicaCatalog.PAGE_SIZE).append("\" rel=\"next\" aria-label=\"Next page\"></a></li>\n");
+          .append(slice.from() + pageSize).append("\" rel=\"next\" aria-label=\"Next page\"></a></li>\n");
     }
     out.append("          </ul></nav>\n");
   }

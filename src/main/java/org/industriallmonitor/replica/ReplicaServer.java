@@ -32,6 +32,17 @@ public final class ReplicaServer implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicReference<String> robotsTxt = new AtomicReference<>("User-agent: *\nAllow: /\n");
+  private final java.util.Map<String, Misbehaviour> misbehaviours = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Ways an article page can be served wrongly, as hostile or broken servers do. */
+  public enum Misbehaviour {
+    /** Bytes that are not UTF-8, sent as UTF-8. */
+    INVALID_UTF8,
+    /** UTF-8 bytes (and a UTF-8 meta tag) sent with {@code charset=ISO-8859-1}. */
+    LYING_CHARSET,
+    /** The page, one byte a second. */
+    TRICKLE
+  }
 
   private ReplicaServer(ReplicaCatalog catalog, HttpServer server, ExecutorService executor) {
     this.catalog = catalog;
@@ -77,6 +88,11 @@ public final class ReplicaServer implements AutoCloseable {
     robotsTxt.set(content);
   }
 
+  /** Serves the page of the article {@code slug} wrongly from now on. */
+  public void misbehave(String slug, Misbehaviour how) {
+    misbehaviours.put(slug, how);
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -114,12 +130,18 @@ public final class ReplicaServer implements AutoCloseable {
   }
 
   private void contentPage(HttpExchange exchange, String rawPath) throws IOException {
-    String path = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);
-    Optional<ReplicaArticle> article = catalog.article(path);
+    Optional<ReplicaArticle> article = catalog.articleAt(rawPath);
     if (article.isPresent()) {
-      sendHtml(exchange, ReplicaPages.article(catalog, article.get()));
+      Misbehaviour how = misbehaviours.get(article.get().slug());
+      String html = ReplicaPages.article(catalog, article.get());
+      if (how == null) {
+        sendHtml(exchange, html);
+      } else {
+        misbehave(exchange, html, how);
+      }
       return;
     }
+    String path = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);
     int slash = path.indexOf('/');
     if (slash == 2) {
       Optional<ReplicaArticle> original = catalog.article(path.substring(3));
@@ -129,6 +151,37 @@ public final class ReplicaServer implements AutoCloseable {
       }
     }
     send(exchange, 404, "text/html; charset=utf-8", "<!DOCTYPE html>\n<html><body><h1>Page not found</h1></body></html>\n");
+  }
+
+  private static void misbehave(HttpExchange exchange, String html, Misbehaviour how) throws IOException {
+    byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+    switch (how) {
+      case INVALID_UTF8 -> {
+        byte[] broken = java.util.Arrays.copyOf(utf8, utf8.length + 2);
+        broken[broken.length - 2] = (byte) 0xC3;
+        broken[broken.length - 1] = (byte) 0x28;
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        write(exchange, 200, broken);
+      }
+      case LYING_CHARSET -> {
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=ISO-8859-1");
+        write(exchange, 200, utf8);
+      }
+      case TRICKLE -> {
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, utf8.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          for (byte b : utf8) {
+            out.write(b);
+            out.flush();
+            Thread.sleep(1000);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      default -> throw new IllegalStateException(how.toString());
+    }
   }
 
   private void publish(HttpExchange exchange, URI uri) throws IOException {

@@ -1,0 +1,111 @@
+package org.industriallmonitor.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.industriallmonitor.parse.SiteText;
+import org.industriallmonitor.replica.HostileFixtures;
+import org.industriallmonitor.replica.ReplicaCatalog;
+import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.replica.WebhookReceiver;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile site content on the replica: exact text or a clear per-page error, safe names, safe alerts. */
+class HostileContentTest {
+  @TempDir Path dir;
+
+  @Test
+  void hostileTitlesSlugsAndPagesAreArchivedExactlyOrRefusedClearly() throws Exception {
+    ReplicaCatalog catalog = ReplicaCatalog.standard();
+    HostileFixtures.addCountry(catalog);
+    try (ReplicaServer replica = ReplicaServer.start(catalog, 0);
+        WebhookReceiver receiver = WebhookReceiver.start("hostile-secret", request -> {})) {
+      Path config = TestConfig.site(replica.baseUrl()).site("call_timeout", "3s").site("retries", "0")
+          .country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
+          .topLevel("notifications:\n  once_timeout: 5s\n  channels:\n    - {id: hook, type: webhook, url: \"" + receiver.url()
+              + "\", secret: hostile-secret}\n")
+          .writeTo(dir);
+      assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).as("the baseline").isZero();
+      HostileFixtures.publishAll(replica);
+
+      CliRun run = CliRun.of("once", "--config", config.toString());
+
+      // Per-page errors that say what happened; everything else archived.
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).contains("error: article " + replica.baseUrl() + "/" + HostileFixtures.INVALID_UTF8 + ": the body is not valid UTF-8 text")
+          .containsPattern("error: article " + replica.baseUrl() + "/" + HostileFixtures.TRICKLE + ": timed out");
+      Path db = dir.resolve("state/monitor.db");
+      Path archive = dir.resolve("state/archive");
+
+      // Titles: exactly the site's text, ASCII white space folded, everything else kept.
+      for (String title : HostileFixtures.TITLES) {
+        String expected = SiteText.fold(title);
+        List<String> paths = Sql.column(db, "SELECT archive_path FROM articles WHERE title = '" + expected.replace("'", "''") + "'");
+        assertThat(paths).as(title.substring(0, Math.min(40, title.length()))).hasSize(1);
+        String text = Files.readString(archive.resolve(paths.get(0)), StandardCharsets.UTF_8);
+        assertThat(text.split("\n")[3]).isEqualTo(expected);
+      }
+      assertThat(Sql.column(db, "SELECT title FROM articles WHERE slug = '" + HostileFixtures.LYING_CHARSET + "'"))
+          .containsExactly("Zürich, Łódź, Астана: a lying charset");
+
+      // Every hostile slug was archived under a safe name, or refused with a clear message; nothing outside the archive.
+      for (int i = 1; i <= HostileFixtures.SLUGS.size(); i++) {
+        String title = "Hostile slug " + i;
+        boolean archived = Sql.count(db, "SELECT COUNT(*) FROM articles WHERE title = '" + title + "'") == 1;
+        assertThat(archived || run.out().contains(title) || run.out().contains("gone: ")).as(title).isTrue();
+      }
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles WHERE title LIKE 'Hostile slug %'")).isGreaterThanOrEqualTo(4);
+      try (Stream<Path> files = Files.walk(dir)) {
+        assertThat(files.filter(Files::isRegularFile)).allSatisfy(p -> assertThat(p)
+            .satisfiesAnyOf(f -> assertThat(f).startsWith(archive), f -> assertThat(f).startsWith(dir.resolve("state")),
+                f -> assertThat(f).startsWith(dir.resolve("config")), f -> assertThat(f).startsWith(dir.resolve("logs"))));
+      }
+      try (Stream<Path> files = Files.walk(archive.resolve("articles"))) {
+        assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+            .allSatisfy(name -> assertThat(name).matches("[A-Za-z0-9_][A-Za-z0-9_.-]*\\.(txt|json)"));
+      }
+
+      // Alerts: valid, signed JSON whose title is the archived one; the body cannot be broken out of.
+      assertThat(receiver.received()).isNotEmpty().allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+      for (WebhookReceiver.Received received : receiver.received()) {
+        JsonNode body = new ObjectMapper().readTree(received.body());
+        assertThat(body.get("event").asText()).isEqualTo("article.new");
+        assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles WHERE slug = '" + body.get("slug").asText().replace("'", "''") + "'"))
+            .isEqualTo(1);
+      }
+      assertThat(receiver.received()).extracting(r -> new ObjectMapper().readTree(r.body()).get("title").asText())
+          .contains(SiteText.fold(HostileFixtures.TITLES.get(0)), SiteText.fold(HostileFixtures.TITLES.get(1)));
+
+      // A clean cycle later: what failed is tried again, nothing is archived twice.
+      long before = Sql.count(db, "SELECT COUNT(*) FROM articles");
+      CliRun again = CliRun.of("once", "--config", config.toString());
+      assertThat(again.out()).contains("new 2, archived 0");
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aListingOfThousandsOfItemsOnOnePageIsWalked() throws Exception {
+    ReplicaCatalog catalog = ReplicaCatalog.standard();
+    HostileFixtures.addLongListing(catalog, 5000);
+    try (ReplicaServer replica = ReplicaServer.start(catalog, 0)) {
+      Path config = TestConfig.site(replica.baseUrl()).country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
+
+      CliRun run = CliRun.of("once", "--config", config.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("pages 1, seen 5000, new 5000, archived 5000, errors 0");
+      assertThat(Sql.count(dir.resolve("state/monitor.db"), "SELECT COUNT(*) FROM articles")).isEqualTo(5000);
+    }
+  }
+}
