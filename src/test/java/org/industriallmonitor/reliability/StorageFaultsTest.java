@@ -1,0 +1,187 @@
+package org.industriallmonitor.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.archive.AtomicFiles;
+import org.industriallmonitor.archive.Hashes;
+import org.industriallmonitor.cli.MonitorContext;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.replica.ReplicaCatalog;
+import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.industriallmonitor.testing.Tmpfs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full disk, a read-only state folder and a database locked by another process: the cycle fails
+ * visibly, nothing is marked seen that was not archived, and the next cycle recovers. A real
+ * tmpfs where the machine lets the test mount one; otherwise the archive writer fails on purpose.
+ */
+class StorageFaultsTest {
+  private static final CountryConfig KYRGYZSTAN = new CountryConfig("Kyrgyzstan", 364);
+
+  @TempDir Path dir;
+  private ReplicaServer replica;
+
+  @BeforeEach
+  void start() throws IOException {
+    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    replica.close();
+  }
+
+  @Test
+  void aFullDiskFailsTheCycleAndTheNextCycleRecovers() throws Exception {
+    Path archiveDir = dir.resolve("archive-disk");
+    Optional<Tmpfs> disk = Tmpfs.mount(archiveDir, "120k");
+    try {
+      MonitorConfig config = config(archiveDir);
+      AtomicInteger writes = new AtomicInteger();
+      Archive.Writer writer = disk.isPresent() ? AtomicFiles::write : (target, content) -> {
+        if (writes.incrementAndGet() > 24) {
+          throw new IOException("No space left on device (simulated: this machine cannot mount a small tmpfs)");
+        }
+        AtomicFiles.write(target, content);
+      };
+
+      CrawlReport full = crawl(config, writer);
+
+      assertThat(full.succeeded()).isFalse();
+      assertThat(full.errors()).isNotEmpty().allSatisfy(e -> assertThat(e).containsAnyOf("No space left on device", "cannot write"));
+      assertThat(full.archived()).isLessThan(27);
+      assertEveryRowHasItsFile(config);
+
+      disk.ifPresent(d -> d.remount("size=32m"));
+      CrawlReport recovered = crawl(config, AtomicFiles::write);
+
+      assertThat(recovered.succeeded()).as(String.join("; ", recovered.problems())).isTrue();
+      assertThat(full.archived() + recovered.archived()).isEqualTo(27);
+      assertEveryRowHasItsFile(config);
+      assertThat(Sql.count(config.storage().database(), "SELECT COUNT(*) FROM articles")).isEqualTo(27);
+    } finally {
+      disk.ifPresent(Tmpfs::close);
+    }
+  }
+
+  @Test
+  void aReadOnlyStateFolderFailsVisiblyAndTheNextCycleRecovers() throws Exception {
+    Path state = dir.resolve("state-disk");
+    Optional<Tmpfs> disk = Tmpfs.mount(state, "32m");
+    try {
+      Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+      assertThat(CliRun.of("once", "--config", configFile.toString(), "--state", state.toString()).exitCode()).isZero();
+      String fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 24), 2).slug();
+
+      if (disk.isPresent()) {
+        disk.get().remount("ro");
+        CliRun readOnly = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+        assertThat(readOnly.exitCode()).as(readOnly.toString()).isNotZero();
+        assertThat(readOnly.err() + readOnly.out()).containsAnyOf("read-only", "readonly", "Read-only", "READONLY");
+        disk.get().remount("rw");
+      } else {
+        // Without a mount, the archive refuses writes the way a read-only file system does.
+        MonitorConfig config = new ConfigLoader(System::getenv).load(configFile).withStorage(
+            org.industriallmonitor.config.StorageConfig.under(state));
+        CrawlReport refused = crawl(config, (target, content) -> {
+          throw new java.nio.file.FileSystemException(target.toString(), null, "Read-only file system (simulated)");
+        });
+        assertThat(refused.errors()).anySatisfy(e -> assertThat(e).contains("Read-only file system"));
+      }
+      assertThat(Sql.count(state.resolve("monitor.db"), "SELECT COUNT(*) FROM articles WHERE slug = '" + fresh + "'")).isZero();
+
+      CliRun recovered = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+
+      assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
+      assertThat(Sql.count(state.resolve("monitor.db"), "SELECT COUNT(*) FROM articles WHERE slug = '" + fresh + "'")).isEqualTo(1);
+      assertThat(Sql.count(state.resolve("monitor.db"), "SELECT COUNT(*) FROM articles")).isEqualTo(28);
+    } finally {
+      disk.ifPresent(Tmpfs::close);
+    }
+  }
+
+  @Test
+  void aDatabaseLockedByAnotherProcessFailsTheCycleVisibly() throws Exception {
+    Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)
+        .topLevel("").writeTo(dir);
+    Files.writeString(configFile, Files.readString(configFile).replace("storage:\n", "storage:\n  busy_timeout: 300ms\n"));
+    assertThat(CliRun.of("validate", "--config", configFile.toString()).exitCode()).isZero();
+    Path db = dir.resolve("state/monitor.db");
+    CliRun.of("status", "--config", configFile.toString());
+    try (var ignored = org.industriallmonitor.store.Database.open(db, java.time.Duration.ofSeconds(1))) {
+      // Creates the database, so that the other process can lock it.
+    }
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "org.industriallmonitor.testing.SqliteLockHolder", db.toString())
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(output.readLine()).isEqualTo("locked");
+
+      CliRun locked = CliRun.of("once", "--config", configFile.toString());
+
+      assertThat(locked.exitCode()).isEqualTo(5);
+      assertThat(locked.err()).contains("storage error").contains(db.toString()).containsIgnoringCase("locked");
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor(10, TimeUnit.SECONDS);
+      holder.destroyForcibly();
+    }
+    CliRun recovered = CliRun.of("once", "--config", configFile.toString());
+
+    assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(27);
+    assertThat(Sql.column(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  private MonitorConfig config(Path archiveDir) throws IOException {
+    Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    MonitorConfig loaded = new ConfigLoader(System::getenv).load(configFile);
+    return loaded.withStorage(new org.industriallmonitor.config.StorageConfig(dir.resolve("state/monitor.db"), archiveDir));
+  }
+
+  private static CrawlReport crawl(MonitorConfig config, Archive.Writer writer) throws Exception {
+    try (MonitorContext context = MonitorContext.open(config, Clock.systemUTC(), writer)) {
+      return context.crawl(KYRGYZSTAN);
+    }
+  }
+
+  /** Nothing is marked seen that was not archived: each row's file is there, whole, with its checksum. */
+  private static void assertEveryRowHasItsFile(MonitorConfig config) throws IOException {
+    Path archive = config.storage().archive();
+    List<String> rows = Sql.column(config.storage().database(), "SELECT archive_path || '|' || sha256 FROM articles");
+    for (String row : rows) {
+      String[] parts = row.split("\\|");
+      Path file = archive.resolve(parts[0]);
+      assertThat(file).exists();
+      assertThat(Hashes.sha256(Files.readAllBytes(file))).isEqualTo(parts[1]);
+    }
+    try (Stream<Path> files = Files.walk(archive)) {
+      assertThat(files.filter(p -> p.getFileName().toString().startsWith(".tmp-"))).isEmpty();
+    }
+  }
+}
