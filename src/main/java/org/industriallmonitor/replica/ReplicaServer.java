@@ -33,6 +33,7 @@ public final class ReplicaServer implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicReference<String> robotsTxt = new AtomicReference<>("User-agent: *\nAllow: /\n");
   private final java.util.Map<String, Misbehaviour> misbehaviours = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long latencyMillis;
 
   /** Ways an article page can be served wrongly, as hostile or broken servers do. */
   public enum Misbehaviour {
@@ -88,6 +89,11 @@ public final class ReplicaServer implements AutoCloseable {
     robotsTxt.set(content);
   }
 
+  /** Answers every request {@code latency} later, like a distant server. */
+  public void setLatency(java.time.Duration latency) {
+    latencyMillis = latency.toMillis();
+  }
+
   /** Serves the page of the article {@code slug} wrongly from now on. */
   public void misbehave(String slug, Misbehaviour how) {
     misbehaviours.put(slug, how);
@@ -102,6 +108,14 @@ public final class ReplicaServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     try (exchange) {
+      if (latencyMillis > 0) {
+        try {
+          Thread.sleep(latencyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       URI uri = exchange.getRequestURI();
       String path = uri.getRawPath();
       if (path.equals("/_replica/publish") && exchange.getRequestMethod().equals("POST")) {

@@ -19,7 +19,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A webhook receiver on loopback for the demo and tests: takes POSTs on {@code /hook}, checks
+ * A webhook receiver on loopback for the demo and tests: takes POSTs on {@code /hook} (and paths
+ * below it), checks
  * {@code X-Monitor-Signature} against the shared secret, and answers 204.
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -28,26 +29,35 @@ public final class WebhookReceiver implements AutoCloseable {
   private final String secret;
   private final List<Received> received = new ArrayList<>();
   private final Consumer<Received> listener;
+  private final java.time.Duration answerDelay;
 
   /** One request as the receiver saw it. */
-  public record Received(String event, String deliveryId, String signature, boolean signatureValid, String body) {}
+  public record Received(String path, String event, String deliveryId, String signature, boolean signatureValid, String body) {}
 
-  private WebhookReceiver(HttpServer server, ExecutorService executor, String secret, Consumer<Received> listener) {
+  private WebhookReceiver(HttpServer server, ExecutorService executor, String secret, Consumer<Received> listener,
+      java.time.Duration answerDelay) {
     this.server = server;
     this.executor = executor;
     this.secret = secret;
     this.listener = listener;
+    this.answerDelay = answerDelay;
   }
 
   /** Starts on 127.0.0.1 on a free port; {@code listener} hears each request as it arrives. */
   public static WebhookReceiver start(String secret, Consumer<Received> listener) throws IOException {
+    return start(secret, listener, java.time.Duration.ZERO);
+  }
+
+  /** A receiver that takes {@code answerDelay} to answer each request (a slow endpoint). */
+  public static WebhookReceiver start(String secret, Consumer<Received> listener, java.time.Duration answerDelay)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "webhook-receiver");
       t.setDaemon(true);
       return t;
     });
-    WebhookReceiver receiver = new WebhookReceiver(server, executor, secret, listener);
+    WebhookReceiver receiver = new WebhookReceiver(server, executor, secret, listener, answerDelay);
     server.createContext("/hook", receiver::handle);
     server.setExecutor(executor);
     server.start();
@@ -73,12 +83,20 @@ public final class WebhookReceiver implements AutoCloseable {
       String expected = "sha256=" + hmac(secret, body);
       boolean valid = signature != null && MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
           expected.getBytes(StandardCharsets.US_ASCII));
-      Received request = new Received(exchange.getRequestHeaders().getFirst("X-Monitor-Event"),
+      Received request = new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Monitor-Event"),
           exchange.getRequestHeaders().getFirst("X-Monitor-Delivery"), signature, valid, new String(body, StandardCharsets.UTF_8));
       synchronized (this) {
         received.add(request);
       }
       listener.accept(request);
+      if (!answerDelay.isZero()) {
+        try {
+          Thread.sleep(answerDelay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       exchange.sendResponseHeaders(valid ? 204 : 401, -1);
     }
   }
