@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.ListingPage;
 
@@ -25,14 +26,15 @@ public final class Archive {
   private final Path root;
   private final Writer writer;
 
-  /** How a file's bytes reach the disk; {@link AtomicFiles#write} except in storage-fault tests. */
+  /** How files reach the disk; {@link AtomicFiles#writeAll} except in storage-fault tests. */
   @FunctionalInterface
   public interface Writer {
-    void write(Path target, byte[] content) throws IOException;
+    /** Writes files of one folder, in order. */
+    void write(List<AtomicFiles.Pending> files) throws IOException;
   }
 
   public Archive(Path root) {
-    this(root, AtomicFiles::write);
+    this(root, AtomicFiles::writeAll);
   }
 
   public Archive(Path root, Writer writer) {
@@ -61,15 +63,15 @@ public final class Archive {
         article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
         article.countries(), article.themes(), article.translations(),
         fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded);
-    writer.write(inside(textPath), text);
-    writer.write(inside(sidecarPath), sidecarJson(sidecar));
+    // The text first: a sidecar never describes a text that is not there.
+    writer.write(List.of(new AtomicFiles.Pending(inside(textPath), text), new AtomicFiles.Pending(inside(sidecarPath), sidecarJson(sidecar))));
     return new ArchivedArticle(textPath, sidecarPath, sha256);
   }
 
   /** Keeps a snapshot of a listing page's text; returns its path relative to the root. */
   public String writeListingSnapshot(int region, int from, String text, Instant at) throws IOException {
     String path = "listings/" + region + "/from-" + from + "/" + SNAPSHOT_NAME.format(at) + ".txt";
-    writer.write(inside(path), text.getBytes(StandardCharsets.UTF_8));
+    writer.write(List.of(new AtomicFiles.Pending(inside(path), text.getBytes(StandardCharsets.UTF_8))));
     return path;
   }
 

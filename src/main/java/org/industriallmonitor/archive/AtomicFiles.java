@@ -5,9 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -21,26 +24,72 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** A file to write: where, and its bytes. */
+  public record Pending(Path target, byte[] content) {}
+
   public static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
+    writeAll(List.of(new Pending(target, content)));
+  }
+
+  /**
+   * Writes several files of one folder: each to a temporary file and fsynced, then each renamed
+   * into place in order, then the folder fsynced once.
+   */
+  public static void writeAll(List<Pending> files) throws IOException {
+    List<Path> temps = new ArrayList<>();
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+      for (Pending file : files) {
+        temps.add(writeTemporary(file));
+      }
+      for (int i = 0; i < files.size(); i++) {
+        move(temps.get(i), files.get(i).target());
+      }
+      List<Path> folders = new ArrayList<>();
+      for (Pending file : files) {
+        Path folder = file.target().toAbsolutePath().getParent();
+        if (!folders.contains(folder)) {
+          folders.add(folder);
+          syncDirectory(folder);
         }
-        channel.force(true);
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      syncDirectory(dir);
     } finally {
+      for (Path temp : temps) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  private static Path writeTemporary(Pending file) throws IOException {
+    Path dir = file.target().toAbsolutePath().getParent();
+    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + file.target().getFileName());
+    try (FileChannel channel = create(temp)) {
+      ByteBuffer buffer = ByteBuffer.wrap(file.content());
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    } catch (IOException e) {
       Files.deleteIfExists(temp);
+      throw e;
+    }
+    return temp;
+  }
+
+  private static FileChannel create(Path temp) throws IOException {
+    try {
+      return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      // The folder's first file: create it (checking for folders on every write costs more).
+      Files.createDirectories(temp.getParent());
+      return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

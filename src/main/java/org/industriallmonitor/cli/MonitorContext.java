@@ -111,7 +111,7 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public static MonitorContext open(MonitorConfig config, Clock clock) {
-    return new MonitorContext(config, clock, AtomicFiles::write);
+    return new MonitorContext(config, clock, AtomicFiles::writeAll);
   }
 
   /** A context whose archive files are written by {@code archiveWriter} (storage-fault tests). */

@@ -6,8 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.notify.DeliveryReport;
 import org.industriallmonitor.store.StateLock;
@@ -42,13 +48,10 @@ final class OnceCommand implements Callable<Integer> {
     try (StateLock lock = StateGuard.acquire(config, "once");
         MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
       context.recoverFromCrash();
-      context.setProgress(TerminalProgress.forConsole());
-      boolean allSucceeded = true;
-      for (CountryConfig c : countries) {
-        CrawlReport report = context.crawl(c);
-        print(out, report);
-        allSucceeded &= report.succeeded();
-      }
+      // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
+      int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
+      context.setProgress(parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
+      boolean allSucceeded = crawl(context, countries, parallel, out);
       if (!config.notifications().channels().isEmpty()) {
         DeliveryReport deliveries = context.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
         out.println(deliveries.summaryLine() + (deliveries.pending() > 0
@@ -57,6 +60,37 @@ final class OnceCommand implements Callable<Integer> {
         allSucceeded &= deliveries.dead() == 0;
       }
       return allSucceeded ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+
+  /** Crawls the countries, {@code parallel} at a time, printing each report as it comes. */
+  private static boolean crawl(MonitorContext context, List<CountryConfig> countries, int parallel, PrintWriter out)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    try {
+      CompletionService<CrawlReport> done = new ExecutorCompletionService<>(pool);
+      for (CountryConfig country : countries) {
+        done.submit(() -> context.crawl(country));
+      }
+      boolean allSucceeded = true;
+      for (int i = 0; i < countries.size(); i++) {
+        CrawlReport report;
+        try {
+          report = done.take().get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+        synchronized (out) {
+          print(out, report);
+        }
+        allSucceeded &= report.succeeded();
+      }
+      return allSucceeded;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

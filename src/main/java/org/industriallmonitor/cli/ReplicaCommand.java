@@ -14,6 +14,7 @@ import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.ReplicaCatalog;
 import org.industriallmonitor.replica.ReplicaCountry;
 import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.replica.WebhookReceiver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -42,14 +43,29 @@ final class ReplicaCommand implements Callable<Integer> {
   @Option(names = "--pages", paramLabel = "N", defaultValue = "6", description = "Pages per country of a generated site (default: ${DEFAULT-VALUE}).")
   int pages;
 
+  @Option(names = "--webhook-receiver", paramLabel = "SECRET",
+      description = "Also start a webhook receiver that checks signatures made with SECRET, and print its address.")
+  String receiverSecret;
+
   @Override
   public Integer call() throws Exception {
     ReplicaCatalog catalog = countries == null ? ReplicaCatalog.standard() : ReplicaCatalog.synthetic(countries, pages);
     PrintWriter out = spec.commandLine().getOut();
     ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (ReplicaServer replica = ReplicaServer.start(catalog, port)) {
+    java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+    try (ReplicaServer replica = ReplicaServer.start(catalog, port);
+        WebhookReceiver receiver = receiverSecret == null ? null : WebhookReceiver.start(receiverSecret, r -> {
+          int n = received.incrementAndGet();
+          if (!r.signatureValid()) {
+            out.printf("webhook %d: %s %s with an INVALID signature%n", n, r.event(), r.deliveryId());
+            out.flush();
+          }
+        })) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      if (receiver != null) {
+        out.printf("Webhook receiver at %s%n", receiver.url());
+      }
       out.printf("Replica of the site at %s (%d countries, %d articles)%n", replica.baseUrl(), catalog.countries().size(),
           catalog.articleCount());
       for (ReplicaCountry c : catalog.countries().subList(0, Math.min(5, catalog.countries().size()))) {

@@ -79,7 +79,11 @@ public final class ReplicaCatalog {
     return catalog;
   }
 
-  /** A large generated site for benchmarks: {@code countryCount} countries of {@code pagesEach} full pages. */
+  /**
+   * A large generated site for benchmarks: {@code countryCount} countries of {@code pagesEach}
+   * full pages, where each article is listed under two neighbouring countries, as articles about
+   * a region are on the site; so there are half as many articles as listing items.
+   */
   public static ReplicaCatalog synthetic(int countryCount, int pagesEach) {
     List<ReplicaCountry> countries = new ArrayList<>();
     for (int i = 1; i <= countryCount; i++) {
@@ -87,14 +91,19 @@ public final class ReplicaCatalog {
     }
     Map<Integer, String> themes = Map.of(1187, "Building strong unions", 1201, "Trade union rights");
     ReplicaCatalog catalog = new ReplicaCatalog(countries, themes);
-    for (ReplicaCountry country : countries) {
-      List<String> order = new ArrayList<>();
-      for (int i = 0; i < pagesEach * PAGE_SIZE; i++) {
-        ReplicaArticle article = filler(country, i, themes);
-        catalog.articles.put(article.slug(), article);
-        order.add(article.slug());
+    countries.forEach(c -> catalog.orders.put(c.region(), new ArrayList<>()));
+    int perCountry = pagesEach * PAGE_SIZE;
+    for (int c = 0; c < countryCount; c++) {
+      ReplicaCountry country = countries.get(c);
+      ReplicaCountry neighbour = countries.get((c + 1) % countryCount);
+      for (int i = 0; i < (countryCount == 1 ? perCountry : perCountry / 2); i++) {
+        ReplicaArticle own = filler(country, i, themes);
+        List<Integer> regions = countryCount == 1 ? List.of(country.region()) : List.of(country.region(), neighbour.region());
+        ReplicaArticle shared = new ReplicaArticle(own.slug(), own.title(), own.date(), own.lede(), own.paragraphs(), regions,
+            own.themes());
+        catalog.articles.put(shared.slug(), shared);
+        regions.forEach(r -> catalog.orders.get(r).add(shared.slug()));
       }
-      catalog.orders.put(country.region(), order);
     }
     return catalog;
   }
@@ -167,6 +176,11 @@ public final class ReplicaCatalog {
     }
     String byPath = slugByServedPath.get(rawPath);
     return Optional.ofNullable(byPath == null ? null : articles.get(byPath));
+  }
+
+  /** Every article's slug. */
+  public synchronized List<String> slugs() {
+    return new ArrayList<>(articles.keySet());
   }
 
   public synchronized int articleCount() {

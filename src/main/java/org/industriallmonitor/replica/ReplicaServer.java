@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
  * conditional requests, and lets tests and the demo publish new articles
- * ({@code POST /_replica/publish?region=364&position=3}).
+ * ({@code POST /_replica/publish?region=364&position=3}) and list them ({@code GET /_replica/articles}).
  */
 public final class ReplicaServer implements AutoCloseable {
   private final ReplicaCatalog catalog;
@@ -126,7 +126,9 @@ public final class ReplicaServer implements AutoCloseable {
         send(exchange, 405, "text/plain", "method not allowed\n");
         return;
       }
-      if (path.equals("/robots.txt")) {
+      if (path.equals("/_replica/articles")) {
+        send(exchange, 200, "text/plain; charset=utf-8", String.join("\n", catalog.slugs()) + "\n");
+      } else if (path.equals("/robots.txt")) {
         send(exchange, 200, "text/plain", robotsTxt.get());
       } else if (path.equals("/search")) {
         searchPage(exchange, uri);

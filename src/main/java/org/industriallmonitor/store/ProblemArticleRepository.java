@@ -1,7 +1,9 @@
 package org.industriallmonitor.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -78,17 +80,14 @@ public final class ProblemArticleRepository {
     });
   }
 
-  /** Forgets an article as gone or degraded: it was archived after all. */
-  public void resolved(String slug) {
-    db.inTransaction(c -> {
-      for (String table : new String[] {"gone_articles", "degraded_articles"}) {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE slug = ?")) {
-          delete.setString(1, slug);
-          delete.executeUpdate();
-        }
+  /** Forgets an article as gone or degraded, in the transaction that records it as archived. */
+  public static void resolved(Connection c, String slug) throws SQLException {
+    for (String table : new String[] {"gone_articles", "degraded_articles"}) {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE slug = ?")) {
+        delete.setString(1, slug);
+        delete.executeUpdate();
       }
-      return null;
-    });
+    }
   }
 
   /** Articles of a country found only by the fallback and not archived. */

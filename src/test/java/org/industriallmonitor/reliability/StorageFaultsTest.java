@@ -62,11 +62,11 @@ class StorageFaultsTest {
     try {
       MonitorConfig config = config(archiveDir);
       AtomicInteger writes = new AtomicInteger();
-      Archive.Writer writer = disk.isPresent() ? AtomicFiles::write : (target, content) -> {
-        if (writes.incrementAndGet() > 24) {
+      Archive.Writer writer = disk.isPresent() ? AtomicFiles::writeAll : files -> {
+        if (writes.addAndGet(files.size()) > 24) {
           throw new IOException("No space left on device (simulated: this machine cannot mount a small tmpfs)");
         }
-        AtomicFiles.write(target, content);
+        AtomicFiles.writeAll(files);
       };
 
       CrawlReport full = crawl(config, writer);
@@ -77,7 +77,7 @@ class StorageFaultsTest {
       assertEveryRowHasItsFile(config);
 
       disk.ifPresent(d -> d.remount("size=32m"));
-      CrawlReport recovered = crawl(config, AtomicFiles::write);
+      CrawlReport recovered = crawl(config, AtomicFiles::writeAll);
 
       assertThat(recovered.succeeded()).as(String.join("; ", recovered.problems())).isTrue();
       assertThat(full.archived() + recovered.archived()).isEqualTo(27);
@@ -107,8 +107,8 @@ class StorageFaultsTest {
         // Without a mount, the archive refuses writes the way a read-only file system does.
         MonitorConfig config = new ConfigLoader(System::getenv).load(configFile).withStorage(
             org.industriallmonitor.config.StorageConfig.under(state));
-        CrawlReport refused = crawl(config, (target, content) -> {
-          throw new java.nio.file.FileSystemException(target.toString(), null, "Read-only file system (simulated)");
+        CrawlReport refused = crawl(config, files -> {
+          throw new java.nio.file.FileSystemException(files.get(0).target().toString(), null, "Read-only file system (simulated)");
         });
         assertThat(refused.errors()).anySatisfy(e -> assertThat(e).contains("Read-only file system"));
       }
