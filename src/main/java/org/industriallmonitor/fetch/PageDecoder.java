@@ -26,8 +26,15 @@ final class PageDecoder {
   private PageDecoder() {}
 
   static String decode(byte[] bytes, String headerCharset, String url) throws UnusableResponseException {
-    List<Charset> declared = new ArrayList<>();
     Optional<Charset> header = charset(headerCharset, url);
+    if (header.isPresent() && header.get().equals(StandardCharsets.UTF_8)) {
+      // The common case needs no look at the meta tag: valid UTF-8 wins whatever the page says.
+      Optional<String> utf8 = strict(bytes, StandardCharsets.UTF_8);
+      if (utf8.isPresent()) {
+        return utf8.get();
+      }
+    }
+    List<Charset> declared = new ArrayList<>();
     header.ifPresent(declared::add);
     metaCharset(bytes, url).filter(c -> !declared.contains(c)).ifPresent(declared::add);
     if (declared.isEmpty()) {
