@@ -26,11 +26,14 @@ public final class Archive {
   private final Path root;
   private final Writer writer;
 
-  /** How files reach the disk; {@link AtomicFiles#writeAll} except in storage-fault tests. */
+  /** Where files are written before they are renamed into place: one folder to clean after a crash. */
+  static final String INCOMING = ".incoming";
+
+  /** How files reach the disk: {@link AtomicFiles#writeAll} through a temporary folder, except in storage-fault tests. */
   @FunctionalInterface
   public interface Writer {
-    /** Writes files of one folder, in order. */
-    void write(List<AtomicFiles.Pending> files) throws IOException;
+    /** Writes files, in order, using {@code tempDir} for their temporary files. */
+    void write(Path tempDir, List<AtomicFiles.Pending> files) throws IOException;
   }
 
   public Archive(Path root) {
@@ -64,20 +67,25 @@ public final class Archive {
         article.countries(), article.themes(), article.translations(),
         fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded);
     // The text first: a sidecar never describes a text that is not there.
-    writer.write(List.of(new AtomicFiles.Pending(inside(textPath), text), new AtomicFiles.Pending(inside(sidecarPath), sidecarJson(sidecar))));
+    writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(textPath), text),
+        new AtomicFiles.Pending(inside(sidecarPath), sidecarJson(sidecar))));
     return new ArchivedArticle(textPath, sidecarPath, sha256);
   }
 
   /** Keeps a snapshot of a listing page's text; returns its path relative to the root. */
   public String writeListingSnapshot(int region, int from, String text, Instant at) throws IOException {
     String path = "listings/" + region + "/from-" + from + "/" + SNAPSHOT_NAME.format(at) + ".txt";
-    writer.write(List.of(new AtomicFiles.Pending(inside(path), text.getBytes(StandardCharsets.UTF_8))));
+    writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(path), text.getBytes(StandardCharsets.UTF_8))));
     return path;
   }
 
   /** Removes temporary files left by a process that was killed while writing. */
   public int removeLeftovers() throws IOException {
-    return AtomicFiles.removeLeftovers(root);
+    return AtomicFiles.removeLeftovers(incoming());
+  }
+
+  private Path incoming() {
+    return root.resolve(INCOMING);
   }
 
   public Path resolve(String relativePath) {

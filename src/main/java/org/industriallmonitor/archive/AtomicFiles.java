@@ -31,15 +31,21 @@ public final class AtomicFiles {
     writeAll(List.of(new Pending(target, content)));
   }
 
-  /**
-   * Writes several files of one folder: each to a temporary file and fsynced, then each renamed
-   * into place in order, then the folder fsynced once.
-   */
+  /** Writes files with their temporary files beside them. */
   public static void writeAll(List<Pending> files) throws IOException {
+    writeAll(null, files);
+  }
+
+  /**
+   * Writes files: each to a temporary file in {@code tempDir} (beside the file when null; it must
+   * be on the same file system) and fsynced, then each renamed into place in order, then each
+   * folder fsynced once.
+   */
+  public static void writeAll(Path tempDir, List<Pending> files) throws IOException {
     List<Path> temps = new ArrayList<>();
     try {
       for (Pending file : files) {
-        temps.add(writeTemporary(file));
+        temps.add(writeTemporary(tempDir, file));
       }
       for (int i = 0; i < files.size(); i++) {
         move(temps.get(i), files.get(i).target());
@@ -59,9 +65,11 @@ public final class AtomicFiles {
     }
   }
 
-  private static Path writeTemporary(Pending file) throws IOException {
-    Path dir = file.target().toAbsolutePath().getParent();
-    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + file.target().getFileName());
+  private static Path writeTemporary(Path tempDir, Pending file) throws IOException {
+    Path dir = tempDir != null ? tempDir : file.target().toAbsolutePath().getParent();
+    String name = file.target().getFileName().toString();
+    // Bounded, so that a long file name plus the prefix stays within the file system's limit.
+    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + name.substring(0, Math.min(name.length(), 100)));
     try (FileChannel channel = create(temp)) {
       ByteBuffer buffer = ByteBuffer.wrap(file.content());
       while (buffer.hasRemaining()) {
@@ -88,18 +96,22 @@ public final class AtomicFiles {
   private static void move(Path temp, Path target) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (NoSuchFileException e) {
+      // The folder's first file.
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
-  /** Removes temporary files that a killed process left under {@code root}; returns how many. */
-  public static int removeLeftovers(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
+  /** Removes temporary files that a killed process left in {@code dir} (not below it); returns how many. */
+  public static int removeLeftovers(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
       return 0;
     }
     int removed = 0;
-    try (Stream<Path> files = Files.walk(root)) {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         if (p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p)) {
           Files.deleteIfExists(p);

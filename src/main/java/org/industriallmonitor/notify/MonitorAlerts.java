@@ -35,6 +35,10 @@ public final class MonitorAlerts {
   /** Counts the outcome; returns true when it queued an alert or a recovery. */
   public boolean afterCrawl(Outcome outcome, List<String> alertChannels, int threshold) {
     Instant now = clock.instant();
+    // A healthy country that stays healthy changes nothing: no write at all, as for most crawls.
+    if (outcome.succeeded() && db.read(c -> HealthRepository.read(c, outcome.region())).equals(new Health(0, false))) {
+      return false;
+    }
     return db.inTransaction(c -> {
       Health before = HealthRepository.read(c, outcome.region());
       List<OutboxEntry> rows = List.of();

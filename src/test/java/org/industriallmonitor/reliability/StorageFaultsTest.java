@@ -62,11 +62,11 @@ class StorageFaultsTest {
     try {
       MonitorConfig config = config(archiveDir);
       AtomicInteger writes = new AtomicInteger();
-      Archive.Writer writer = disk.isPresent() ? AtomicFiles::writeAll : files -> {
+      Archive.Writer writer = disk.isPresent() ? AtomicFiles::writeAll : (tempDir, files) -> {
         if (writes.addAndGet(files.size()) > 24) {
           throw new IOException("No space left on device (simulated: this machine cannot mount a small tmpfs)");
         }
-        AtomicFiles.writeAll(files);
+        AtomicFiles.writeAll(tempDir, files);
       };
 
       CrawlReport full = crawl(config, writer);
@@ -107,7 +107,7 @@ class StorageFaultsTest {
         // Without a mount, the archive refuses writes the way a read-only file system does.
         MonitorConfig config = new ConfigLoader(System::getenv).load(configFile).withStorage(
             org.industriallmonitor.config.StorageConfig.under(state));
-        CrawlReport refused = crawl(config, files -> {
+        CrawlReport refused = crawl(config, (tempDir, files) -> {
           throw new java.nio.file.FileSystemException(files.get(0).target().toString(), null, "Read-only file system (simulated)");
         });
         assertThat(refused.errors()).anySatisfy(e -> assertThat(e).contains("Read-only file system"));
