@@ -3,6 +3,7 @@ package org.industriallmonitor.parse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.industriallmonitor.config.Selectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -61,25 +62,23 @@ public final class ArticleParser {
   }
 
   private List<Region> countries(Document doc) {
-    List<Region> regions = new ArrayList<>();
-    for (Element tag : doc.select(selectors.articleRegions())) {
-      String id = tag.attr("data-region").trim();
-      if (id.matches("\\d{1,9}")) {
-        regions.add(new Region(Integer.parseInt(id), SiteText.of(tag)));
-      }
-    }
-    return regions;
+    return tags(doc, selectors.articleRegions(), "data-region", Region::new);
   }
 
   private List<Theme> themes(Document doc) {
-    List<Theme> themes = new ArrayList<>();
-    for (Element tag : doc.select(selectors.articleThemes())) {
-      String id = tag.attr("data-theme").trim();
+    return tags(doc, selectors.articleThemes(), "data-theme", Theme::new);
+  }
+
+  /** The tag links that carry a numeric id in {@code idAttribute}, with their text. */
+  private static <T> List<T> tags(Document doc, String selector, String idAttribute, BiFunction<Integer, String, T> tag) {
+    List<T> tags = new ArrayList<>();
+    for (Element link : doc.select(selector)) {
+      String id = link.attr(idAttribute).trim();
       if (id.matches("\\d{1,9}")) {
-        themes.add(new Theme(Integer.parseInt(id), SiteText.of(tag)));
+        tags.add(tag.apply(Integer.parseInt(id), SiteText.of(link)));
       }
     }
-    return themes;
+    return tags;
   }
 
   private List<Translation> translations(Document doc) {

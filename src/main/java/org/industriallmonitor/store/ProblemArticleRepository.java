@@ -33,13 +33,7 @@ public final class ProblemArticleRepository {
   /** Records a gone article (or a new check of it); returns true the first time. */
   public boolean markGone(String slug, String url, int status, Instant now) {
     return db.inTransaction(c -> {
-      boolean first;
-      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM gone_articles WHERE slug = ?")) {
-        q.setString(1, slug);
-        try (ResultSet rs = q.executeQuery()) {
-          first = !rs.next();
-        }
-      }
+      boolean first = !listed(c, "gone_articles", slug);
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO gone_articles(slug, url, status, first_seen_at, checked_at) VALUES (?, ?, ?, ?, ?) "
               + "ON CONFLICT(slug) DO UPDATE SET status = excluded.status, checked_at = excluded.checked_at")) {
@@ -57,13 +51,7 @@ public final class ProblemArticleRepository {
   /** Records an article found only by the fallback; returns true the first time. */
   public boolean markDegraded(String slug, String url, String title, int region, String reason, Instant now) {
     return db.inTransaction(c -> {
-      boolean first;
-      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM degraded_articles WHERE slug = ?")) {
-        q.setString(1, slug);
-        try (ResultSet rs = q.executeQuery()) {
-          first = !rs.next();
-        }
-      }
+      boolean first = !listed(c, "degraded_articles", slug);
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO degraded_articles(slug, url, title, region, reason, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
               + "ON CONFLICT(slug) DO UPDATE SET reason = excluded.reason, last_seen_at = excluded.last_seen_at")) {
@@ -78,6 +66,15 @@ public final class ProblemArticleRepository {
       }
       return first;
     });
+  }
+
+  private static boolean listed(Connection c, String table, String slug) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM " + table + " WHERE slug = ?")) {
+      q.setString(1, slug);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** Forgets an article as gone or degraded, in the transaction that records it as archived. */
