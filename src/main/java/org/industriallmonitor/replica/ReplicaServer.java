@@ -9,17 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.industriallmonitor.archive.Hashes;
 
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
@@ -218,7 +216,7 @@ public final class ReplicaServer implements AutoCloseable {
 
   private static void sendHtml(HttpExchange exchange, String html) throws IOException {
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
-    String etag = "\"" + sha256(body).substring(0, 20) + "\"";
+    String etag = "\"" + Hashes.sha256(body).substring(0, 20) + "\"";
     exchange.getResponseHeaders().set("ETag", etag);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -271,11 +269,4 @@ public final class ReplicaServer implements AutoCloseable {
     return values;
   }
 
-  private static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
