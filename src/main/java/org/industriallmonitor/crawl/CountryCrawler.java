@@ -134,13 +134,14 @@ public final class CountryCrawler {
       Set<String> previousSlugs = Set.of();
       Integer knownTotal = null;
       int pageSize = 0;
+      Map<Integer, ListingPageState> storedPages = store.listingPages().allFor(country.region());
       for (int page = 0; ; page++) {
         if (page >= site.maxPages()) {
           notes.add("stopped at max_pages (" + site.maxPages() + ") before the end of the listing");
           return;
         }
         String url = site.urls().listing(country.region(), from);
-        Optional<ListingPageState> stored = store.listingPages().get(country.region(), from);
+        Optional<ListingPageState> stored = Optional.ofNullable(storedPages.get(from));
         FetchResult result;
         try {
           result = site.fetcher().fetch(url, stored.map(s -> new Validators(s.etag(), s.lastModified())).orElse(Validators.NONE));
@@ -284,6 +285,7 @@ public final class CountryCrawler {
       store.articles().link(known.values(), country.region(), clock.instant());
       int total = items.size() - known.size();
       int done = 0;
+      List<Long> recordedElsewhere = new ArrayList<>();
       for (ListingItem item : items.values()) {
         if (known.containsKey(item.slug())) {
           continue;
@@ -292,7 +294,8 @@ public final class CountryCrawler {
         try (SlugLocks.Held held = slugLocks.lock(item.slug())) {
           Optional<Long> recordedMeanwhile = store.articles().idOf(item.slug());
           if (recordedMeanwhile.isPresent()) {
-            store.articles().link(List.of(recordedMeanwhile.get()), country.region(), clock.instant());
+            // Another country's crawl recorded it while this one walked: link it with the others below.
+            recordedElsewhere.add(recordedMeanwhile.get());
             continue;
           }
           if (archiver.recentlyGone(item.slug())) {
@@ -324,6 +327,7 @@ public final class CountryCrawler {
           }
         }
       }
+      store.articles().link(recordedElsewhere, country.region(), clock.instant());
     }
 
     void saveCompletePages() {

@@ -45,7 +45,7 @@ public final class ArticleRepository {
     if (articleIds.isEmpty()) {
       return 0;
     }
-    return db.inTransaction(c -> {
+    return db.inLightTransaction(c -> {
       int added = 0;
       for (long id : articleIds) {
         added += link(c, id, region, now);

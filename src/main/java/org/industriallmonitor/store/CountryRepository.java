@@ -27,7 +27,7 @@ public final class CountryRepository {
     if (known.isPresent() && known.get().name().equals(name)) {
       return known.get().baselineComplete();
     }
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO countries(region, name, added_at) VALUES (?, ?, ?) "
               + "ON CONFLICT(region) DO UPDATE SET name = excluded.name")) {

@@ -15,7 +15,7 @@ public final class CrawlRunRepository {
   }
 
   public long start(int region, boolean baseline, Instant now) {
-    return db.inTransaction(c -> {
+    return db.inLightTransaction(c -> {
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO crawl_runs(region, started_at, baseline) VALUES (?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
         insert.setInt(1, region);
@@ -32,7 +32,7 @@ public final class CrawlRunRepository {
 
   /** Closes a run with its figures; {@code error} is null for a run that succeeded. */
   public void finish(long runId, CrawlCounts counts, String error, Instant now) {
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
           "UPDATE crawl_runs SET finished_at = ?, pages = ?, seen = ?, new_articles = ?, archived = ?, error = ? WHERE id = ?")) {
         u.setString(1, Timestamps.format(now));
@@ -71,7 +71,7 @@ public final class CrawlRunRepository {
 
   /** Marks runs that a killed process left open as interrupted. */
   public int closeAbandoned(Instant now) {
-    return db.inTransaction(c -> {
+    return db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
           "UPDATE crawl_runs SET finished_at = ?, error = 'interrupted: the process stopped during this crawl' "
               + "WHERE finished_at IS NULL")) {

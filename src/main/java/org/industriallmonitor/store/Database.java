@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Guarded by {@link #lock}: whether the connection commits with synchronous=NORMAL now. */
+  private boolean lightCommits;
 
   private Database(Path file, Connection connection) {
     this.file = file;
@@ -52,10 +54,28 @@ public final class Database implements AutoCloseable {
     return file;
   }
 
-  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  /**
+   * Runs {@code work} in one transaction: all of it is committed, or none of it, and durably
+   * (the write-ahead log is fsynced) before this returns.
+   */
   public <T> T inTransaction(SqlWork<T> work) {
+    return transaction(work, false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction committed with {@code synchronous=NORMAL}: it survives
+   * a killed process, but a power loss may roll it back. Only for rows a later crawl writes
+   * again by itself (crawl runs, listing page states, links, attempts), never for articles,
+   * alerts or a baseline's completion.
+   */
+  public <T> T inLightTransaction(SqlWork<T> work) {
+    return transaction(work, true);
+  }
+
+  private <T> T transaction(SqlWork<T> work, boolean light) {
     lock.lock();
     try {
+      synchronous(light);
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);
@@ -71,6 +91,15 @@ public final class Database implements AutoCloseable {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void synchronous(boolean light) throws SQLException {
+    if (light != lightCommits) {
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA synchronous = " + (light ? "NORMAL" : "FULL"));
+      }
+      lightCommits = light;
     }
   }
 

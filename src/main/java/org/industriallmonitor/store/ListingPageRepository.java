@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code listing_pages} table. */
@@ -14,25 +16,30 @@ public final class ListingPageRepository {
     this.db = db;
   }
 
-  public Optional<ListingPageState> get(int region, int from) {
+  /** The stored state of every listing page of a country, by {@code from}. */
+  public Map<Integer, ListingPageState> allFor(int region) {
     return db.read(c -> {
+      Map<Integer, ListingPageState> pages = new HashMap<>();
       try (PreparedStatement q = c.prepareStatement(
-          "SELECT url, etag, last_modified, body_hash, text_hash, total, next_url, item_count, fetched_at "
-              + "FROM listing_pages WHERE region = ? AND from_offset = ?")) {
+          "SELECT from_offset, url, etag, last_modified, body_hash, text_hash, total, next_url, item_count, fetched_at "
+              + "FROM listing_pages WHERE region = ?")) {
         q.setInt(1, region);
-        q.setInt(2, from);
         try (ResultSet rs = q.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
+          while (rs.next()) {
+            int total = rs.getInt(7);
+            Integer totalOrNull = rs.wasNull() ? null : total;
+            int from = rs.getInt(1);
+            pages.put(from, new ListingPageState(region, from, rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), totalOrNull, rs.getString(8), rs.getInt(9), Timestamps.parse(rs.getString(10))));
           }
-          int total = rs.getInt(6);
-          Integer totalOrNull = rs.wasNull() ? null : total;
-          return Optional.of(new ListingPageState(region, from, rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getString(4), rs.getString(5), totalOrNull, rs.getString(7), rs.getInt(8),
-              Timestamps.parse(rs.getString(9))));
         }
       }
+      return pages;
     });
+  }
+
+  public Optional<ListingPageState> get(int region, int from) {
+    return Optional.ofNullable(allFor(region).get(from));
   }
 
   /** Saves the states of pages whose every article is recorded, in one transaction. */
@@ -40,7 +47,7 @@ public final class ListingPageRepository {
     if (pages.isEmpty()) {
       return;
     }
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO listing_pages(region, from_offset, url, etag, last_modified, body_hash, text_hash, total, "
               + "next_url, item_count, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

@@ -98,7 +98,8 @@ public final class OutboxRepository {
   }
 
   public void markDelivered(Collection<Long> ids, Instant now) {
-    db.inTransaction(c -> {
+    // Lost to a power loss, a delivery is sent again with the same id: receivers de-duplicate.
+    db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
           "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL "
               + "WHERE id = ? AND status = 'pending'")) {
@@ -115,7 +116,7 @@ public final class OutboxRepository {
 
   /** Counts a failed attempt: the delivery is tried again at {@code nextAttempt}, or is dead when that is null. */
   public void markFailed(Collection<Long> ids, String error, Instant nextAttempt) {
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
           "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at) "
               + "WHERE id = ? AND status = 'pending'")) {

@@ -32,7 +32,7 @@ public final class ProblemArticleRepository {
 
   /** Records a gone article (or a new check of it); returns true the first time. */
   public boolean markGone(String slug, String url, int status, Instant now) {
-    return db.inTransaction(c -> {
+    return db.inLightTransaction(c -> {
       boolean first = !listed(c, "gone_articles", slug);
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO gone_articles(slug, url, status, first_seen_at, checked_at) VALUES (?, ?, ?, ?, ?) "
@@ -50,7 +50,7 @@ public final class ProblemArticleRepository {
 
   /** Records an article found only by the fallback; returns true the first time. */
   public boolean markDegraded(String slug, String url, String title, int region, String reason, Instant now) {
-    return db.inTransaction(c -> {
+    return db.inLightTransaction(c -> {
       boolean first = !listed(c, "degraded_articles", slug);
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO degraded_articles(slug, url, title, region, reason, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) "

@@ -19,7 +19,7 @@ public final class ScheduleRepository {
   public record NextRun(Instant at, String schedule) {}
 
   public void save(int region, Instant nextRun, String schedule, Instant now) {
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO schedule(region, next_run_at, describe, updated_at) VALUES (?, ?, ?, ?) "
               + "ON CONFLICT(region) DO UPDATE SET next_run_at = excluded.next_run_at, describe = excluded.describe, "
@@ -34,7 +34,7 @@ public final class ScheduleRepository {
   }
 
   public void remove(int region) {
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM schedule WHERE region = ?")) {
         delete.setInt(1, region);
         return delete.executeUpdate();
@@ -43,7 +43,7 @@ public final class ScheduleRepository {
   }
 
   public void clear() {
-    db.inTransaction(c -> {
+    db.inLightTransaction(c -> {
       try (Statement s = c.createStatement()) {
         return s.executeUpdate("DELETE FROM schedule");
       }
