@@ -13,9 +13,11 @@ import java.util.Optional;
 /** The {@code articles} and {@code article_countries} tables. */
 public final class ArticleRepository {
   private final Database db;
+  private final GroupCommit groupCommit;
 
   public ArticleRepository(Database db) {
     this.db = db;
+    this.groupCommit = new GroupCommit(db);
   }
 
   /** Ids of the articles among {@code slugs} that are already recorded, by slug. */
@@ -55,12 +57,13 @@ public final class ArticleRepository {
   }
 
   /**
-   * Records a newly archived article and its link to the country in one transaction, with
+   * Records a newly archived article and its link to the country in one durable transaction, with
    * {@code alsoInSameTransaction} (the alert rows) when given. Returns empty when another job
    * recorded the same slug first; the caller then only links it.
    */
   public Optional<Long> recordNew(NewArticle a, Instant detectedAt, TransactionPart alsoInSameTransaction) {
-    return db.inTransaction(c -> {
+    // Crawls of several countries record articles at once: their commits (and fsyncs) are shared.
+    return groupCommit.run(c -> {
       try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM articles WHERE slug = ?")) {
         exists.setString(1, a.slug());
         try (ResultSet rs = exists.executeQuery()) {
