@@ -19,7 +19,6 @@ import org.industriallmonitor.parse.ListingPage;
  * beside them, and listing snapshots as {@code listings/REGION/from-N/TIMESTAMP.txt}.
  */
 public final class Archive {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final DateTimeFormatter SNAPSHOT_NAME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -100,9 +99,14 @@ public final class Archive {
     return path;
   }
 
+  /** Created at the first sidecar: a crawl that archives nothing never pays for Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
   private static byte[] sidecarJson(Sidecar sidecar) throws IOException {
     try {
-      return (JSON.writeValueAsString(sidecar) + "\n").getBytes(StandardCharsets.UTF_8);
+      return (Json.MAPPER.writeValueAsString(sidecar) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IOException("cannot write the sidecar JSON: " + e.getMessage(), e);
     }

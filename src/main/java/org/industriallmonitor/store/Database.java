@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
+      SqliteNativeLibrary.useCopyIn(parent.resolve(".native"));
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
