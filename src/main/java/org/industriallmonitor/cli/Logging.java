@@ -10,7 +10,7 @@ import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
-/** Adds the rolling log file to the console logging of {@code logback.xml}. */
+/** Adds the rolling log file to the console logging set up by {@link LogConfigurator}. */
 final class Logging {
   static final String FILE_NAME = "monitor.log";
 

@@ -202,9 +202,10 @@ class FaultInjectionTest {
     assertThat(run.out()).contains("new 27, archived 26").contains("note: skipped " + site.baseUrl() + ARTICLE + ": disallowed by robots.txt");
     site.verify(0, getRequestedFor(urlEqualTo(ARTICLE)));
     List<LoggedRequest> requests = site.findAll(getRequestedFor(anyUrl()));
-    for (int i = 1; i < requests.size(); i++) {
-      assertThat(requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime())
-          .as("Crawl-delay 0.2 s between request starts").isGreaterThanOrEqualTo(190);
+    long afterRobots = requests.get(1).getLoggedDate().getTime();
+    for (int i = 2; i < requests.size(); i++) {
+      assertThat(requests.get(i).getLoggedDate().getTime() - afterRobots)
+          .as("Crawl-delay 0.2 s between request starts (request %d)", i).isGreaterThanOrEqualTo((i - 1) * 200L - 15);
     }
   }
 
