@@ -1,13 +1,10 @@
 package org.industriallmonitor.crawl;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.industriallmonitor.config.CountryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Crawls a list of countries one after the other, logging one line per country. */
+/** Crawls a country and logs one line for it: country, pages, new articles, duration, outcome. */
 public final class Crawler {
   private static final Logger log = LoggerFactory.getLogger(Crawler.class);
 
@@ -29,16 +26,5 @@ public final class Crawler {
       log.warn("crawl {}: {}", report.summaryLine(), String.join("; ", report.problems()));
     }
     return report;
-  }
-
-  /** Crawls each country in turn, handing each report to {@code onReport} as soon as it is ready. */
-  public List<CrawlReport> crawlAll(List<CountryConfig> countries, Consumer<CrawlReport> onReport) throws InterruptedException {
-    List<CrawlReport> reports = new ArrayList<>();
-    for (CountryConfig country : countries) {
-      CrawlReport report = crawl(country);
-      onReport.accept(report);
-      reports.add(report);
-    }
-    return reports;
   }
 }

@@ -117,17 +117,6 @@ public final class ArticleRepository {
     });
   }
 
-  /** Number of articles listed under a country. */
-  public int countFor(int region) {
-    return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM article_countries WHERE region = ?")) {
-        q.setInt(1, region);
-        try (ResultSet rs = q.executeQuery()) {
-          return rs.next() ? rs.getInt(1) : 0;
-        }
-      }
-    });
-  }
 
   private static int link(Connection c, long articleId, int region, Instant now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(

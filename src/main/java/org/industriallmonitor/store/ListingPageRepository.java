@@ -6,7 +6,6 @@ import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** The {@code listing_pages} table. */
 public final class ListingPageRepository {
@@ -36,10 +35,6 @@ public final class ListingPageRepository {
       }
       return pages;
     });
-  }
-
-  public Optional<ListingPageState> get(int region, int from) {
-    return Optional.ofNullable(allFor(region).get(from));
   }
 
   /** Saves the states of pages whose every article is recorded, in one transaction. */
