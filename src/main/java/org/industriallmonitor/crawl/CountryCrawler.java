@@ -22,6 +22,7 @@ import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.ListingPage;
+import org.industriallmonitor.parse.ResultRange;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.CountryRepository;
 import org.industriallmonitor.store.CrawlCounts;
@@ -227,21 +228,23 @@ public final class CountryCrawler {
         }
       }
       seen += slugs.size();
+      Integer total = page.range().map(ResultRange::total).orElse(null);
+      PageOutcome outcome = new PageOutcome(total, page.nextUrl(), page.items().size(), slugs);
       String text = ArchiveText.listing(page);
       String textHash = Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
       if (stored.isEmpty() || !stored.get().textHash().equals(textHash)) {
         try {
           archive.writeListingSnapshot(country.region(), from, text, clock.instant());
         } catch (IOException e) {
+          // The page's state is not saved, so the next cycle parses it and writes its snapshot again.
           errors.add("cannot write the listing snapshot of " + url + ": " + e.getMessage());
-          return new PageOutcome(page.range().map(r -> r.total()).orElse(null), page.nextUrl(), page.items().size(), slugs);
+          return outcome;
         }
       }
-      Integer total = page.range().map(r -> r.total()).orElse(null);
       pendingPages.put(new ListingPageState(country.region(), from, url, result.validators().etag(),
           result.validators().lastModified(), bodyHash, textHash, total, page.nextUrl(), page.items().size(),
           clock.instant()), slugs);
-      return new PageOutcome(total, page.nextUrl(), page.items().size(), slugs);
+      return outcome;
     }
 
     private OptionalNext next(int from, PageOutcome page) {
