@@ -151,10 +151,6 @@ public final class MonitorContext implements AutoCloseable {
     return archive;
   }
 
-  public CrawlRunRepository runs() {
-    return runs;
-  }
-
   public ArticleRepository articles() {
     return articles;
   }
@@ -199,10 +195,6 @@ public final class MonitorContext implements AutoCloseable {
 
   public Dispatcher dispatcher() {
     return dispatcher;
-  }
-
-  public OutboxRepository outbox() {
-    return outbox;
   }
 
   /** A channel of the current configuration, to send to directly (`notify-test`). */
