@@ -22,6 +22,9 @@ public final class ArticleRepository {
 
   /** Ids of the articles among {@code slugs} that are already recorded, by slug. */
   public Map<String, Long> known(Collection<String> slugs) {
+    if (slugs.isEmpty()) {
+      return Map.of();
+    }
     return db.read(c -> {
       Map<String, Long> ids = new HashMap<>();
       try (PreparedStatement q = c.prepareStatement("SELECT id FROM articles WHERE slug = ?")) {
