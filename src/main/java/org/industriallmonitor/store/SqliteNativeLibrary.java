@@ -20,17 +20,22 @@ final class SqliteNativeLibrary {
 
   private SqliteNativeLibrary() {}
 
-  /** Points sqlite-jdbc at {@code dir/VERSION/libsqlitejdbc.so}, written there once; does nothing if it cannot. */
+  /**
+   * Points sqlite-jdbc at {@code dir/VERSION/OS-ARCH/libsqlitejdbc.so}, written there once; does
+   * nothing if it cannot. The folder is named from system properties so that a start that finds
+   * the library does not ask sqlite-jdbc which build fits (it runs {@code uname} to tell).
+   */
   static synchronized void useCopyIn(Path dir) {
     if (System.getProperty(PATH) != null) {
       return;
     }
     String name = System.mapLibraryName("sqlitejdbc");
-    String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
-    Path folder = dir.resolve(SQLiteJDBCLoader.getVersion());
+    Path folder = dir.resolve(SQLiteJDBCLoader.getVersion()).resolve(
+        (System.getProperty("os.name") + "-" + System.getProperty("os.arch")).replaceAll("[^A-Za-z0-9._-]", "_"));
     Path library = folder.resolve(name);
     try {
       if (!Files.isRegularFile(library)) {
+        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
           if (in == null) {
             return;
