@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -77,7 +78,7 @@ public final class MonitorContext implements AutoCloseable {
   private final CountryCrawler.Repositories repositories;
   private final SlugLocks slugLocks = new SlugLocks();
   private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
-  private final OkHttpClient http = HttpClients.create();
+  private final OkHttpClient http;
   private final OkHttpClient webhookHttp;
   private final AlertQueue alertQueue;
   private final MonitorAlerts monitorAlerts;
@@ -85,16 +86,17 @@ public final class MonitorContext implements AutoCloseable {
   private final Dispatcher dispatcher;
   private volatile CrawlProgress progress = CrawlProgress.NONE;
 
-  private MonitorContext(MonitorConfig config, Clock clock, Archive.Writer archiveWriter) {
+  private MonitorContext(MonitorConfig config, Clock clock, Archive.Writer archiveWriter, CompletableFuture<OkHttpClient> http) {
     this.config = new AtomicReference<>(config);
     this.clock = clock;
     this.database = Database.open(config.storage().database(), config.storage().busyTimeout());
+    this.http = http.join();
     this.archive = new Archive(config.storage().archive(), archiveWriter);
     this.runs = new CrawlRunRepository(database);
     this.articles = new ArticleRepository(database);
     this.repositories = new CountryCrawler.Repositories(new CountryRepository(database), articles,
         new ListingPageRepository(database), runs, new ProblemArticleRepository(database));
-    this.webhookHttp = HttpClients.withTimeouts(http, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30));
+    this.webhookHttp = HttpClients.withTimeouts(this.http, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30));
     this.alertQueue = new AlertQueue(clock);
     this.monitorAlerts = new MonitorAlerts(database, alertQueue, clock);
     this.outbox = new OutboxRepository(database);
@@ -111,12 +113,17 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public static MonitorContext open(MonitorConfig config, Clock clock) {
-    return new MonitorContext(config, clock, AtomicFiles::writeAll);
+    return open(config, clock, HttpClients.createInBackground());
+  }
+
+  /** A context on the base HTTP client {@code http} will give (see {@link HttpClients#createInBackground}). */
+  public static MonitorContext open(MonitorConfig config, Clock clock, CompletableFuture<OkHttpClient> http) {
+    return new MonitorContext(config, clock, AtomicFiles::writeAll, http);
   }
 
   /** A context whose archive files are written by {@code archiveWriter} (storage-fault tests). */
   public static MonitorContext open(MonitorConfig config, Clock clock, Archive.Writer archiveWriter) {
-    return new MonitorContext(config, clock, archiveWriter);
+    return new MonitorContext(config, clock, archiveWriter, HttpClients.createInBackground());
   }
 
   /** The parts that talk to the site, built from {@code site:}. */

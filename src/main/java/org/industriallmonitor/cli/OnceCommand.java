@@ -6,15 +6,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.notify.DeliveryReport;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
@@ -39,6 +42,7 @@ final class OnceCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
   public Integer call() throws IOException, InterruptedException {
+    CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
     List<CountryConfig> countries = country == null ? config.countries() : List.of(config.country(country)
@@ -46,7 +50,7 @@ final class OnceCommand implements Callable<Integer> {
             + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
     PrintWriter out = spec.commandLine().getOut();
     try (StateLock lock = StateGuard.acquire(config, "once");
-        MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
+        MonitorContext context = MonitorContext.open(config, Clock.systemUTC(), http)) {
       context.recoverFromCrash();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());

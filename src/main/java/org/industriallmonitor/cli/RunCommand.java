@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.store.StateLock;
 import org.slf4j.Logger;
@@ -35,13 +38,14 @@ final class RunCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
   public Integer call() throws Exception {
+    CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     try (StateLock lock = StateGuard.acquire(config, "run");
-        MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
+        MonitorContext context = MonitorContext.open(config, Clock.systemUTC(), http)) {
       context.recoverFromCrash();
       Daemon daemon = context.startDaemon(WATCH_PERIOD, CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));

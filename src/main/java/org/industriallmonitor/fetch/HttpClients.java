@@ -1,6 +1,7 @@
 package org.industriallmonitor.fetch;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 
 /**
@@ -21,6 +22,25 @@ public final class HttpClients {
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
         .build();
+  }
+
+  /**
+   * Builds the base client on a thread of its own. Its TLS set-up (trust store, SSL context) is
+   * a good part of a short run's start and needs nothing from the configuration, so a command
+   * begins it first and reads its configuration and opens its database meanwhile.
+   */
+  public static CompletableFuture<OkHttpClient> createInBackground() {
+    CompletableFuture<OkHttpClient> client = new CompletableFuture<>();
+    Thread builder = new Thread(() -> {
+      try {
+        client.complete(create());
+      } catch (Throwable e) {
+        client.completeExceptionally(e);
+      }
+    }, "http-client-setup");
+    builder.setDaemon(true);
+    builder.start();
+    return client;
   }
 
   /** A variant of {@code base} with its own timeouts. */
