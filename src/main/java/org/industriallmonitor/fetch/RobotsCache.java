@@ -3,6 +3,8 @@ package org.industriallmonitor.fetch;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +60,18 @@ public final class RobotsCache implements RobotsRules {
     if (entry.failure != null) {
       throw new FetchException(url.toString(), entry.failure, false, null);
     }
-    if (!entry.rules.isAllowed(url.toString())) {
+    if (!entry.rules.isAllowed(asUrl(url))) {
       throw new RobotsDisallowedException(url.toString());
+    }
+  }
+
+  /** The URL the rules match, made from parts already parsed instead of parsing the text again. */
+  private static URL asUrl(HttpUrl url) throws FetchException {
+    String query = url.encodedQuery();
+    try {
+      return new URL(url.scheme(), url.host(), url.port(), url.encodedPath() + (query == null ? "" : "?" + query));
+    } catch (MalformedURLException e) {
+      throw new FetchException(url.toString(), "not a usable address (" + e.getMessage() + ")", false, e);
     }
   }
 

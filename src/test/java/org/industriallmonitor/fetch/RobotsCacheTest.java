@@ -46,6 +46,19 @@ class RobotsCacheTest {
   }
 
   @Test
+  void rulesMatchTheQueryAndPercentEncodedPaths() {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
+        "User-agent: *\nDisallow: /search?regions=99\nDisallow: /caf%C3%A9\nDisallow: /*.pdf$\n")));
+
+    assertThatCode(() -> robots.check(url("/search?regions=364&from=10"))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> robots.check(url("/search?regions=99&from=0"))).isInstanceOf(RobotsDisallowedException.class);
+    assertThatThrownBy(() -> robots.check(url("/caf%C3%A9/menu"))).isInstanceOf(RobotsDisallowedException.class);
+    assertThatThrownBy(() -> robots.check(url("/café"))).isInstanceOf(RobotsDisallowedException.class);
+    assertThatThrownBy(() -> robots.check(url("/files/report.pdf"))).isInstanceOf(RobotsDisallowedException.class);
+    assertThatCode(() -> robots.check(url("/files/report.pdf?page=2"))).doesNotThrowAnyException();
+  }
+
+  @Test
   void robotsTxtIsFetchedOnceAndKept() throws Exception {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nAllow: /\n")));
 
