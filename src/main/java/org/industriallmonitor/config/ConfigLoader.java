@@ -24,11 +24,14 @@ import jakarta.mail.internet.InternetAddress;
 import org.quartz.CronExpression;
 import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads {@code monitor.yaml} into a validated {@link MonitorConfig}. */
 public final class ConfigLoader {
@@ -111,7 +114,8 @@ public final class ConfigLoader {
     options.setNestingDepthLimit(20);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     try {
-      Node node = new Yaml(options).compose(new StringReader(yaml));
+      // What Yaml.compose does, without building a Yaml: that loads its constructors and representers too.
+      Node node = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options), new Resolver(), options).getSingleNode();
       if (node == null) {
         throw new ConfigException(file, 0, "", "the file is empty");
       }
