@@ -4,17 +4,38 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.industriallmonitor.config.Selectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Reads an article page into an {@link Article}. */
 public final class ArticleParser {
+  private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,9}");
   private final Selectors selectors;
+  // Parsed once: jsoup parses a selector given as text again at every call.
+  private final Evaluator titleSelector;
+  private final Evaluator paragraphsSelector;
+  private final Evaluator leadSelector;
+  private final Evaluator dateSelector;
+  private final Evaluator publishedSelector;
+  private final Evaluator translationsSelector;
+  private final Evaluator regionsSelector;
+  private final Evaluator themesSelector;
 
   public ArticleParser(Selectors selectors) {
     this.selectors = selectors;
+    this.titleSelector = QueryParser.parse(selectors.articleTitle());
+    this.paragraphsSelector = QueryParser.parse(selectors.articleParagraphs());
+    this.leadSelector = QueryParser.parse(selectors.articleLead());
+    this.dateSelector = QueryParser.parse(selectors.articleDate());
+    this.publishedSelector = QueryParser.parse(selectors.articlePublished());
+    this.translationsSelector = QueryParser.parse(selectors.articleTranslations());
+    this.regionsSelector = QueryParser.parse(selectors.articleRegions());
+    this.themesSelector = QueryParser.parse(selectors.articleThemes());
   }
 
   /**
@@ -24,13 +45,13 @@ public final class ArticleParser {
    */
   public Article parse(String html, String url, String slug) throws LayoutException {
     Document doc = Jsoup.parse(html, url);
-    Element titleElement = doc.selectFirst(selectors.articleTitle());
+    Element titleElement = doc.selectFirst(titleSelector);
     String title = titleElement == null ? "" : SiteText.of(titleElement);
     if (title.isEmpty()) {
       throw new LayoutException(url, "article_title", selectors.articleTitle(), "no title");
     }
     List<String> paragraphs = new ArrayList<>();
-    for (Element p : doc.select(selectors.articleParagraphs())) {
+    for (Element p : doc.select(paragraphsSelector)) {
       String text = SiteText.of(p);
       if (!text.isEmpty()) {
         paragraphs.add(text);
@@ -39,8 +60,8 @@ public final class ArticleParser {
     if (paragraphs.isEmpty()) {
       throw new LayoutException(url, "article_paragraphs", selectors.articleParagraphs(), "no body paragraphs");
     }
-    Element lead = doc.selectFirst(selectors.articleLead());
-    Element dateElement = lead == null ? null : lead.selectFirst(selectors.articleDate());
+    Element lead = doc.selectFirst(leadSelector);
+    Element dateElement = lead == null ? null : lead.selectFirst(dateSelector);
     String date = dateElement == null ? "" : SiteText.of(dateElement);
     String lede = lead == null ? "" : SiteText.ofExcept(lead, dateElement);
     LocalDate published = published(doc, date, url);
@@ -48,7 +69,7 @@ public final class ArticleParser {
   }
 
   private LocalDate published(Document doc, String printedDate, String url) throws LayoutException {
-    Element meta = doc.selectFirst(selectors.articlePublished());
+    Element meta = doc.selectFirst(publishedSelector);
     if (meta != null) {
       String value = meta.hasAttr("content") ? meta.attr("content") : meta.hasAttr("datetime") ? meta.attr("datetime") : meta.text();
       var iso = SiteDates.fromIso(value);
@@ -62,19 +83,19 @@ public final class ArticleParser {
   }
 
   private List<Region> countries(Document doc) {
-    return tags(doc, selectors.articleRegions(), "data-region", Region::new);
+    return tags(doc, regionsSelector, "data-region", Region::new);
   }
 
   private List<Theme> themes(Document doc) {
-    return tags(doc, selectors.articleThemes(), "data-theme", Theme::new);
+    return tags(doc, themesSelector, "data-theme", Theme::new);
   }
 
   /** The tag links that carry a numeric id in {@code idAttribute}, with their text. */
-  private static <T> List<T> tags(Document doc, String selector, String idAttribute, BiFunction<Integer, String, T> tag) {
+  private static <T> List<T> tags(Document doc, Evaluator selector, String idAttribute, BiFunction<Integer, String, T> tag) {
     List<T> tags = new ArrayList<>();
     for (Element link : doc.select(selector)) {
       String id = link.attr(idAttribute).trim();
-      if (id.matches("\\d{1,9}")) {
+      if (NUMERIC_ID.matcher(id).matches()) {
         tags.add(tag.apply(Integer.parseInt(id), SiteText.of(link)));
       }
     }
@@ -83,8 +104,9 @@ public final class ArticleParser {
 
   private List<Translation> translations(Document doc) {
     List<Translation> translations = new ArrayList<>();
-    for (Element link : doc.select(selectors.articleTranslations())) {
-      String href = link.absUrl("href");
+    PageLinks links = new PageLinks(doc);
+    for (Element link : doc.select(translationsSelector)) {
+      String href = links.href(link);
       if (!href.isEmpty()) {
         translations.add(new Translation(link.attr("hreflang").trim(), href));
       }

@@ -11,6 +11,8 @@ import org.industriallmonitor.config.Selectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Reads a country listing page: its summary line, its items and its next link. */
 public final class ListingParser {
@@ -20,26 +22,42 @@ public final class ListingParser {
 
   private final Selectors selectors;
   private final SiteUrls urls;
+  // Parsed once: jsoup parses a selector given as text again at every call.
+  private final Evaluator summarySelector;
+  private final Evaluator itemSelector;
+  private final Evaluator itemLinkSelector;
+  private final Evaluator itemTeaserSelector;
+  private final Evaluator itemDateSelector;
+  private final Evaluator nextPageSelector;
+  private final Evaluator regionFacetsSelector;
 
   public ListingParser(Selectors selectors, SiteUrls urls) {
     this.selectors = selectors;
     this.urls = urls;
+    this.summarySelector = QueryParser.parse(selectors.listingSummary());
+    this.itemSelector = QueryParser.parse(selectors.listingItem());
+    this.itemLinkSelector = QueryParser.parse(selectors.itemLink());
+    this.itemTeaserSelector = QueryParser.parse(selectors.itemTeaser());
+    this.itemDateSelector = QueryParser.parse(selectors.itemDate());
+    this.nextPageSelector = QueryParser.parse(selectors.nextPage());
+    this.regionFacetsSelector = QueryParser.parse(selectors.regionFacets());
   }
 
   public ListingPage parse(String html, String pageUrl) throws LayoutException {
     Document doc = Jsoup.parse(html, pageUrl);
-    Element summaryElement = doc.selectFirst(selectors.listingSummary());
+    PageLinks links = new PageLinks(doc);
+    Element summaryElement = doc.selectFirst(summarySelector);
     String summary = summaryElement == null ? null : SiteText.of(summaryElement);
     List<ListingItem> items = new ArrayList<>();
-    for (Element result : doc.select(selectors.listingItem())) {
-      items.add(item(result, pageUrl));
+    for (Element result : doc.select(itemSelector)) {
+      items.add(item(result, pageUrl, links));
     }
     if (summary == null && items.isEmpty()) {
       throw new LayoutException(pageUrl, "listing_summary", selectors.listingSummary(),
           "no summary line and no results (listing_item = \"" + selectors.listingItem() + "\" found nothing either)");
     }
-    Element next = doc.selectFirst(selectors.nextPage());
-    String nextUrl = next == null || next.absUrl("href").isEmpty() ? null : next.absUrl("href");
+    Element next = doc.selectFirst(nextPageSelector);
+    String nextUrl = next == null || links.href(next).isEmpty() ? null : links.href(next);
     return new ListingPage(pageUrl, summary, range(summary), items, nextUrl);
   }
 
@@ -47,7 +65,7 @@ public final class ListingParser {
   public Map<Integer, String> regions(String html, String pageUrl) throws LayoutException {
     Document doc = Jsoup.parse(html, pageUrl);
     Map<Integer, String> regions = new LinkedHashMap<>();
-    for (Element link : doc.select(selectors.regionFacets())) {
+    for (Element link : doc.select(regionFacetsSelector)) {
       String id = link.attr("data-region").trim();
       if (id.matches("\\d{1,9}")) {
         regions.putIfAbsent(Integer.parseInt(id), SiteText.of(link));
@@ -59,18 +77,18 @@ public final class ListingParser {
     return regions;
   }
 
-  private ListingItem item(Element result, String pageUrl) throws LayoutException {
-    Element link = result.selectFirst(selectors.itemLink());
+  private ListingItem item(Element result, String pageUrl, PageLinks links) throws LayoutException {
+    Element link = result.selectFirst(itemLinkSelector);
     if (link == null) {
       throw new LayoutException(pageUrl, "item_link", selectors.itemLink(), "a result without a title link");
     }
-    String url = link.absUrl("href");
+    String url = links.href(link);
     String slug = urls.slugOf(url).orElse(null);
-    Element teaserElement = result.selectFirst(selectors.itemTeaser());
+    Element teaserElement = result.selectFirst(itemTeaserSelector);
     String date = "";
     String teaser = "";
     if (teaserElement != null) {
-      Element dateElement = teaserElement.selectFirst(selectors.itemDate());
+      Element dateElement = teaserElement.selectFirst(itemDateSelector);
       date = dateElement == null ? "" : SiteText.of(dateElement);
       teaser = SiteText.ofExcept(teaserElement, dateElement);
     }
