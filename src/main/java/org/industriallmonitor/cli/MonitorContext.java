@@ -90,7 +90,7 @@ public final class MonitorContext implements AutoCloseable {
     this.config = new AtomicReference<>(config);
     this.clock = clock;
     this.database = Database.open(config.storage().database(), config.storage().busyTimeout());
-    this.http = http.join();
+    this.http = HttpClients.await(http);
     this.archive = new Archive(config.storage().archive(), archiveWriter);
     this.runs = new CrawlRunRepository(database);
     this.articles = new ArticleRepository(database);

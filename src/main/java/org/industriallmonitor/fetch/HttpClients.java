@@ -2,6 +2,7 @@ package org.industriallmonitor.fetch;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import okhttp3.OkHttpClient;
 
 /**
@@ -41,6 +42,21 @@ public final class HttpClients {
     builder.setDaemon(true);
     builder.start();
     return client;
+  }
+
+  /** The client {@link #createInBackground} built, or what stopped it, as if it had been built here. */
+  public static OkHttpClient await(CompletableFuture<OkHttpClient> client) {
+    try {
+      return client.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** A variant of {@code base} with its own timeouts. */
