@@ -3,8 +3,6 @@ package org.industriallmonitor.parse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import org.industriallmonitor.config.Selectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -14,7 +12,6 @@ import org.jsoup.select.QueryParser;
 
 /** Reads an article page into an {@link Article}. */
 public final class ArticleParser {
-  private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,9}");
   private final Selectors selectors;
   // Parsed once: jsoup parses a selector given as text again at every call.
   private final Evaluator titleSelector;
@@ -83,23 +80,11 @@ public final class ArticleParser {
   }
 
   private List<Region> countries(Document doc) {
-    return tags(doc, regionsSelector, "data-region", Region::new);
+    return TagLinks.find(doc, regionsSelector, "data-region", Region::new);
   }
 
   private List<Theme> themes(Document doc) {
-    return tags(doc, themesSelector, "data-theme", Theme::new);
-  }
-
-  /** The tag links that carry a numeric id in {@code idAttribute}, with their text. */
-  private static <T> List<T> tags(Document doc, Evaluator selector, String idAttribute, BiFunction<Integer, String, T> tag) {
-    List<T> tags = new ArrayList<>();
-    for (Element link : doc.select(selector)) {
-      String id = link.attr(idAttribute).trim();
-      if (NUMERIC_ID.matcher(id).matches()) {
-        tags.add(tag.apply(Integer.parseInt(id), SiteText.of(link)));
-      }
-    }
-    return tags;
+    return TagLinks.find(doc, themesSelector, "data-theme", Theme::new);
   }
 
   private List<Translation> translations(Document doc) {

@@ -65,11 +65,8 @@ public final class ListingParser {
   public Map<Integer, String> regions(String html, String pageUrl) throws LayoutException {
     Document doc = Jsoup.parse(html, pageUrl);
     Map<Integer, String> regions = new LinkedHashMap<>();
-    for (Element link : doc.select(regionFacetsSelector)) {
-      String id = link.attr("data-region").trim();
-      if (id.matches("\\d{1,9}")) {
-        regions.putIfAbsent(Integer.parseInt(id), SiteText.of(link));
-      }
+    for (Region region : TagLinks.find(doc, regionFacetsSelector, "data-region", Region::new)) {
+      regions.putIfAbsent(region.id(), region.name());
     }
     if (regions.isEmpty()) {
       throw new LayoutException(pageUrl, "region_facets", selectors.regionFacets(), "no country list");
