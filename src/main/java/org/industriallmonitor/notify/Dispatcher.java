@@ -62,9 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     for (OutboxRow row : outbox.due(now, BATCH)) {
       byChannel.computeIfAbsent(row.channel(), k -> new ArrayList<>()).add(row);
     }
-    int delivered = 0;
-    int failed = 0;
-    int dead = 0;
+    DeliveryReport report = DeliveryReport.NONE;
     Channels current = channels.get();
     for (Map.Entry<String, List<OutboxRow>> entry : byChannel.entrySet()) {
       Instant blocked = blockedUntil.get(entry.getKey());
@@ -79,18 +77,16 @@ public final class Dispatcher implements AutoCloseable {
           }
           String outcome = channel.get().send(message);
           outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
-          delivered += message.size();
+          report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
           log.info("delivered {} {} to {}: {}", message.size() == 1 ? message.get(0).event() : message.size() + " events as a digest",
               message.size() == 1 ? message.get(0).deliveryId() : "", entry.getKey(), outcome);
         } catch (DeliveryException e) {
-          int[] counts = recordFailure(entry.getKey(), message, e, retries);
-          failed += counts[0];
-          dead += counts[1];
+          report = report.plus(recordFailure(entry.getKey(), message, e, retries));
           break;
         }
       }
     }
-    return new DeliveryReport(delivered, failed, dead, 0);
+    return report;
   }
 
   /**
@@ -212,8 +208,8 @@ public final class Dispatcher implements AutoCloseable {
     return messages;
   }
 
-  /** Returns {failed, dead}. */
-  private int[] recordFailure(String channel, List<OutboxRow> message, DeliveryException e, DeliveryPolicy retries) {
+  /** Schedules the message's retries or dead-letters it; returns what failed and what died. */
+  private DeliveryReport recordFailure(String channel, List<OutboxRow> message, DeliveryException e, DeliveryPolicy retries) {
     Instant now = clock.instant();
     int failed = 0;
     int dead = 0;
@@ -235,6 +231,6 @@ public final class Dispatcher implements AutoCloseable {
     if (earliestRetry != null) {
       blockedUntil.put(channel, earliestRetry);
     }
-    return new int[] {failed, dead};
+    return new DeliveryReport(0, failed, dead, 0);
   }
 }
