@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
           return ExitCodes.FAILED;
         }
         out.println();
-        ReplicaArticle fresh = replica.catalog().publishNew(List.of(364, 363), LocalDate.now(), 4);
+        ReplicaArticle fresh = replica.catalog().publishNew(List.of(364, 169), LocalDate.now(), 4);
         out.println("3. The replica publishes a new article, listed under Kyrgyzstan and Kazakhstan:");
         out.printf("   \"%s\"%n", fresh.title());
         out.println();
@@ -196,7 +196,7 @@ final class DemoCommand implements Callable<Integer> {
           - name: Kyrgyzstan
             region: 364
           - name: Kazakhstan
-            region: 363
+            region: 169
         """.formatted(replica.baseUrl(), dir.resolve("monitor.db"), dir.resolve("archive"), receiver.url(), SECRET_VARIABLE));
     return file;
   }

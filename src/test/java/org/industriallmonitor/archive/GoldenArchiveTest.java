@@ -38,7 +38,7 @@ class GoldenArchiveTest {
 
   @Test
   void listingPageRendersToSeed004() throws Exception {
-    String url = BASE + "/search?regions=363&language=en&sort=relevance&from=40";
+    String url = BASE + "/search?regions=169&language=en&sort=relevance&from=40";
     ListingPage page = new ListingParser(Selectors.defaults(), urls).parse(Contract.text(LISTING_KAZAKHSTAN_40), url);
 
     byte[] rendered = ArchiveText.listing(page).getBytes(StandardCharsets.UTF_8);

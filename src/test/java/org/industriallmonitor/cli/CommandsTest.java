@@ -22,7 +22,7 @@ class CommandsTest {
   @BeforeEach
   void start() throws Exception {
     replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
-    config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 363).writeTo(dir);
+    config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
   }
 
   @AfterEach
@@ -37,12 +37,12 @@ class CommandsTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains(config + " is valid.")
         .contains("Kyrgyzstan (region 364): " + replica.baseUrl() + "/search?regions=364&language=en&sort=relevance&from=0")
-        .contains("Kazakhstan (region 363)");
+        .contains("Kazakhstan (region 169)");
   }
 
   @Test
   void invalidConfigExitsWithCode3AndNamesLineAndKey() throws Exception {
-    Files.writeString(config, Files.readString(config).replace("region: 363", "region: [363]"));
+    Files.writeString(config, Files.readString(config).replace("region: 169", "region: [169]"));
 
     CliRun run = CliRun.of("validate", "--config", config.toString());
 
@@ -68,7 +68,7 @@ class CommandsTest {
 
     assertThat(after.exitCode()).isZero();
     assertThat(after.out()).containsPattern("Kyrgyzstan\\s+364\\s+27\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+-\\s+-")
-        .containsPattern("Kazakhstan\\s+363\\s+0\\s+never\\s+never\\s+-\\s+-")
+        .containsPattern("Kazakhstan\\s+169\\s+0\\s+never\\s+never\\s+-\\s+-")
         .contains("No daemon is running on this state folder");
   }
 
@@ -88,7 +88,7 @@ class CommandsTest {
     CliRun run = CliRun.of("countries", "--config", config.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("  - {name: Kyrgyzstan, region: 364}\n  - {name: Kazakhstan, region: 363}\n  - {name: Uzbekistan, region: 366}\n");
+    assertThat(run.out()).contains("  - {name: Kyrgyzstan, region: 364}\n  - {name: Kazakhstan, region: 169}\n  - {name: Uzbekistan, region: 366}\n");
   }
 
   @Test

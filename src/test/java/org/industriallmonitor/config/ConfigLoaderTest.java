@@ -23,7 +23,7 @@ class ConfigLoaderTest {
       countries:
         - name: Kyrgyzstan
           region: 364
-        - {name: Kazakhstan, region: 363}
+        - {name: Kazakhstan, region: 169}
       storage:
         database: state/monitor.db
         archive: state/archive
@@ -37,7 +37,7 @@ class ConfigLoaderTest {
     assertThat(config.site().userAgent()).isEqualTo("industriall-monitor/0.1 (+mailto:ops@example.org)");
     assertThat(config.site().requestDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.site().maxPages()).isEqualTo(20);
-    assertThat(config.countries()).containsExactly(new CountryConfig("Kyrgyzstan", 364), new CountryConfig("Kazakhstan", 363));
+    assertThat(config.countries()).containsExactly(new CountryConfig("Kyrgyzstan", 364), new CountryConfig("Kazakhstan", 169));
     assertThat(config.storage()).isEqualTo(new StorageConfig(Path.of("state/monitor.db"), Path.of("state/archive")));
     assertThat(config.site().selectors()).isEqualTo(Selectors.defaults());
   }
@@ -68,7 +68,7 @@ class ConfigLoaderTest {
 
   @Test
   void missingRegionIsAnError() {
-    String yaml = VALID.replace("  - {name: Kazakhstan, region: 363}", "  - {name: Kazakhstan}");
+    String yaml = VALID.replace("  - {name: Kazakhstan, region: 169}", "  - {name: Kazakhstan}");
 
     assertThatThrownBy(() -> loader.parse(FILE, yaml))
         .hasMessage("config/monitor.yaml:9: countries[1]: missing required key 'region'");
@@ -76,15 +76,15 @@ class ConfigLoaderTest {
 
   @Test
   void missingNameIsAnError() {
-    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  - {name: Kazakhstan, region: 363}", "  - {region: 363}")))
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  - {name: Kazakhstan, region: 169}", "  - {region: 169}")))
         .hasMessage("config/monitor.yaml:9: countries[1]: missing required key 'name'");
   }
 
   @Test
   void duplicateCountryByNameOrRegionIsAnError() {
-    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("{name: Kazakhstan, region: 363}", "{name: kyrgyzstan, region: 1}")))
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("{name: Kazakhstan, region: 169}", "{name: kyrgyzstan, region: 1}")))
         .hasMessage("config/monitor.yaml:9: countries[1].name: the country 'kyrgyzstan' is listed twice (first at line 7)");
-    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("{name: Kazakhstan, region: 363}", "{name: Kazakhstan, region: 364}")))
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("{name: Kazakhstan, region: 169}", "{name: Kazakhstan, region: 364}")))
         .hasMessage("config/monitor.yaml:9: countries[1].region: region 364 is listed twice (first at line 7)");
   }
 
@@ -173,7 +173,7 @@ class ConfigLoaderTest {
 
   @Test
   void scheduleDefaultsToEvery30mAndCountriesCanOverrideIt() {
-    String yaml = VALID.replace("  - {name: Kazakhstan, region: 363}", "  - {name: Kazakhstan, region: 363, schedule: {every: 2h}}");
+    String yaml = VALID.replace("  - {name: Kazakhstan, region: 169}", "  - {name: Kazakhstan, region: 169, schedule: {every: 2h}}");
 
     MonitorConfig config = loader.parse(FILE, yaml);
 

@@ -32,7 +32,7 @@ class NotificationsConfigTest {
             digest: "0 0 8 * * ?"
       countries:
         - {name: Kyrgyzstan, region: 364, notify: [team-hook]}
-        - {name: Kazakhstan, region: 363}
+        - {name: Kazakhstan, region: 169}
       """;
 
   @Test

@@ -104,16 +104,16 @@ class CrawlEndToEndTest {
 
   @Test
   void articleListedUnderTwoCountriesIsStoredAndArchivedOnceAndLinkedToBoth() throws Exception {
-    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 363).writeTo(dir);
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
 
     CliRun run = CliRun.of("once", "--config", config.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Kyrgyzstan (region 364): pages 3, seen 27, new 27, archived 27")
-        .contains("Kazakhstan (region 363): pages 6, seen 55, new 54, archived 54");
+        .contains("Kazakhstan (region 169): pages 6, seen 55, new 54, archived 54");
     assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles WHERE slug = '" + SHARED + "'")).isEqualTo(1);
     assertThat(Sql.column(db, "SELECT region FROM article_countries JOIN articles ON id = article_id WHERE slug = '"
-        + SHARED + "' ORDER BY region")).containsExactly("363", "364");
+        + SHARED + "' ORDER BY region")).containsExactly("169", "364");
     assertThat(articleFiles("txt")).filteredOn(p -> p.getFileName().toString().endsWith(SHARED + ".txt")).hasSize(1);
     assertThat(Sql.column(db, "SELECT countries FROM articles WHERE slug = '" + SHARED + "'")).containsExactly("Kyrgyzstan, Kazakhstan");
   }
@@ -198,12 +198,12 @@ class CrawlEndToEndTest {
 
   @Test
   void onceForOneCountryAndUnknownCountry() throws Exception {
-    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 363).writeTo(dir);
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
 
     CliRun one = CliRun.of("once", "--config", config.toString(), "--country", "kazakhstan");
     CliRun unknown = CliRun.of("once", "--config", config.toString(), "--country", "Narnia");
 
-    assertThat(one.out()).contains("Kazakhstan (region 363)").doesNotContain("Kyrgyzstan");
+    assertThat(one.out()).contains("Kazakhstan (region 169)").doesNotContain("Kyrgyzstan");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("no country 'Narnia'").contains("configured: Kyrgyzstan, Kazakhstan");
   }

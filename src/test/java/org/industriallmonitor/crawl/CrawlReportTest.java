@@ -17,8 +17,8 @@ class CrawlReportTest {
 
   @Test
   void countsTheLayoutProblemAmongTheErrorsOfAFailedCrawl() {
-    CrawlReport report = new CrawlReport("Kazakhstan", 363, false, 1, 10, 1, 0, List.of("listing timed out"),
+    CrawlReport report = new CrawlReport("Kazakhstan", 169, false, 1, 10, 1, 0, List.of("listing timed out"),
         "no results matched", List.of("a note"), Duration.ofSeconds(2));
-    assertEquals("Kazakhstan (region 363): pages 1, seen 10, new 1, archived 0, errors 2, 2000 ms, FAILED", report.summaryLine());
+    assertEquals("Kazakhstan (region 169): pages 1, seen 10, new 1, archived 0, errors 2, 2000 ms, FAILED", report.summaryLine());
   }
 }

@@ -53,7 +53,7 @@ class WebhookDeliveryTest {
   }
 
   private Path config(String format) {
-    return TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 363)
+    return TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
         .topLevel("notifications:\n  retry_backoff: 100ms\n  channels:\n    - id: team-hook\n      type: webhook\n"
             + "      url: " + receiver.baseUrl() + "/hook\n      secret: " + SECRET + "\n      format: " + format + "\n")
         .writeTo(dir);
@@ -103,7 +103,7 @@ class WebhookDeliveryTest {
     Path config = config("json");
     CliRun.of("once", "--config", config.toString());
 
-    replica.catalog().publishNew(List.of(364, 363), LocalDate.of(2026, 11, 24), 0);
+    replica.catalog().publishNew(List.of(364, 169), LocalDate.of(2026, 11, 24), 0);
     CliRun.of("once", "--config", config.toString());
 
     List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo("/hook")));

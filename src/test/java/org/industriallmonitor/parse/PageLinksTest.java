@@ -17,7 +17,7 @@ class PageLinksTest {
       "./kyrgyzstan-miners",
       "../kyrgyzstan-miners",
       "/./kyrgyzstan-miners",
-      "?regions=363&from=10",
+      "?regions=169&from=10",
       "#main",
       "//www.industriall-union.org/es/mineros",
       "http://example.org:8080/a/b?c=d#e",

@@ -35,7 +35,7 @@ class ConfigWatcherTest {
       assertThat(applied).isEmpty();
       assertThat(watcher.lastProblem()).contains(file.toString()).contains(expectedProblem(edit));
 
-      Files.writeString(file, GOOD.replace("364}", "364}\n  - {name: Kazakhstan, region: 363}"));
+      Files.writeString(file, GOOD.replace("364}", "364}\n  - {name: Kazakhstan, region: 169}"));
       watcher.check();
       watcher.check();
 
@@ -55,7 +55,7 @@ class ConfigWatcherTest {
 
       Files.writeString(file, "site: {base_url: \"https://www.indus");
       watcher.check();
-      Files.writeString(file, GOOD + "  - {name: Kazakhstan, region: 363}\n");
+      Files.writeString(file, GOOD + "  - {name: Kazakhstan, region: 169}\n");
       watcher.check();
       watcher.check();
 

@@ -71,7 +71,7 @@ class DaemonJarIT {
   @Test
   void sigtermDuringACrawlStopsWithinTenSecondsWithoutHalfWrittenFiles() throws Exception {
     TestConfig.site(replica.baseUrl()).site("request_delay", "250ms").topLevel("schedule: {every: 1h, jitter: 0ms}")
-        .country("Kazakhstan", 363).writeTo(dir);
+        .country("Kazakhstan", 169).writeTo(dir);
 
     try (JarProcess daemon = JarProcess.start(dir, "run")) {
       await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Files.exists(db)

@@ -44,7 +44,7 @@ class DaemonTest {
     replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     configFile = TestConfig.site(replica.baseUrl())
         .topLevel("schedule:\n  every: 300ms\n  jitter: 0ms")
-        .country("Kyrgyzstan", 364).country("Kazakhstan", 363)
+        .country("Kyrgyzstan", 364).country("Kazakhstan", 169)
         .writeTo(dir);
     db = dir.resolve("state/monitor.db");
     MonitorConfig config = new ConfigLoader(System::getenv).load(configFile);
@@ -63,7 +63,7 @@ class DaemonTest {
   void crawlsEachCountryRepeatedly() {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(finishedRuns(364)).isGreaterThanOrEqualTo(3);
-      assertThat(finishedRuns(363)).isGreaterThanOrEqualTo(3);
+      assertThat(finishedRuns(169)).isGreaterThanOrEqualTo(3);
     });
     assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE error IS NOT NULL")).isZero();
     assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(81);
@@ -82,15 +82,15 @@ class DaemonTest {
 
   @Test
   void aRemovedCountryIsNoLongerScheduled() throws Exception {
-    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(363) >= 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(169) >= 1);
 
-    Files.writeString(configFile, Files.readString(configFile).replace("  - name: Kazakhstan\n    region: 363\n", ""));
+    Files.writeString(configFile, Files.readString(configFile).replace("  - name: Kazakhstan\n    region: 169\n", ""));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !daemon.scheduler().nextRuns().containsKey(363));
-    long kazakhstanRuns = Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE region = 363");
+    await().atMost(Duration.ofSeconds(20)).until(() -> !daemon.scheduler().nextRuns().containsKey(169));
+    long kazakhstanRuns = Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE region = 169");
     long kyrgyzstanRuns = finishedRuns(364);
     await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= kyrgyzstanRuns + 3);
-    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE region = 363")).isEqualTo(kazakhstanRuns);
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE region = 169")).isEqualTo(kazakhstanRuns);
     assertThat(Sql.column(db, "SELECT region FROM schedule")).containsExactly("364");
   }
 
@@ -99,25 +99,25 @@ class DaemonTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1);
     String good = Files.readString(configFile);
 
-    Files.writeString(configFile, good.replace("region: 363", "region: Kazakhstan"));
+    Files.writeString(configFile, good.replace("region: 169", "region: Kazakhstan"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> daemon.lastConfigProblem() != null);
     assertThat(daemon.lastConfigProblem()).contains(configFile + ":").contains("countries[1].region: expected a whole number");
-    long before = finishedRuns(363);
-    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(363) >= before + 2);
-    assertThat(daemon.scheduler().nextRuns()).containsOnlyKeys(364, 363);
+    long before = finishedRuns(169);
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(169) >= before + 2);
+    assertThat(daemon.scheduler().nextRuns()).containsOnlyKeys(364, 169);
   }
 
   @Test
   void aChangedScheduleTakesEffect() throws Exception {
-    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(363) >= 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(169) >= 1);
 
     Files.writeString(configFile, Files.readString(configFile)
-        .replace("  - name: Kazakhstan\n    region: 363\n", "  - name: Kazakhstan\n    region: 363\n    schedule: {every: 1d}\n"));
+        .replace("  - name: Kazakhstan\n    region: 169\n", "  - name: Kazakhstan\n    region: 169\n    schedule: {every: 1d}\n"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> "every 1d".equals(
-        Sql.column(db, "SELECT describe FROM schedule WHERE region = 363").stream().findFirst().orElse("")));
-    assertThat(daemon.scheduler().nextRuns().get(363)).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        Sql.column(db, "SELECT describe FROM schedule WHERE region = 169").stream().findFirst().orElse("")));
+    assertThat(daemon.scheduler().nextRuns().get(169)).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
   }
 
   @Test
@@ -126,7 +126,7 @@ class DaemonTest {
     receiver.start();
     try {
       receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
-      await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1 && finishedRuns(363) >= 1);
+      await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1 && finishedRuns(169) >= 1);
       Files.writeString(configFile, Files.readString(configFile) + "notifications:\n  channels:\n"
           + "    - {id: hook, type: webhook, url: \"" + receiver.baseUrl() + "/hook\"}\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> context.config().notifications().channels().size() == 1);
