@@ -30,9 +30,9 @@ import org.industriallmonitor.notify.MonitorAlerts;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.parse.Theme;
-import org.industriallmonitor.store.ArticleRepository.TransactionPart;
+import org.industriallmonitor.store.OutboxEntry;
+import org.industriallmonitor.store.Store;
 import org.industriallmonitor.store.OutboxRepository;
-import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.CrawlProgress;
@@ -50,11 +50,7 @@ import org.industriallmonitor.parse.FallbackExtractor;
 import org.industriallmonitor.parse.ListingParser;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.store.ArticleRepository;
-import org.industriallmonitor.store.CountryRepository;
 import org.industriallmonitor.store.CrawlRunRepository;
-import org.industriallmonitor.store.Database;
-import org.industriallmonitor.store.ListingPageRepository;
-import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.schedule.CrawlScheduler;
 import org.industriallmonitor.schedule.Daemon;
 import org.quartz.SchedulerException;
@@ -71,7 +67,7 @@ public final class MonitorContext implements AutoCloseable {
 
   private final AtomicReference<MonitorConfig> config;
   private final Clock clock;
-  private final Database database;
+  private final Store store;
   private final Archive archive;
   private final CrawlRunRepository runs;
   private final ArticleRepository articles;
@@ -89,17 +85,16 @@ public final class MonitorContext implements AutoCloseable {
   private MonitorContext(MonitorConfig config, Clock clock, Archive.Writer archiveWriter, CompletableFuture<OkHttpClient> http) {
     this.config = new AtomicReference<>(config);
     this.clock = clock;
-    this.database = Database.open(config.storage().database(), config.storage().busyTimeout());
+    this.store = Store.open(config.storage());
     this.http = HttpClients.await(http);
     this.archive = new Archive(config.storage().archive(), archiveWriter);
-    this.runs = new CrawlRunRepository(database);
-    this.articles = new ArticleRepository(database);
-    this.repositories = new CountryCrawler.Repositories(new CountryRepository(database), articles,
-        new ListingPageRepository(database), runs, new ProblemArticleRepository(database));
+    this.runs = store.runs();
+    this.articles = store.articles();
+    this.repositories = new CountryCrawler.Repositories(store.countries(), articles, store.listingPages(), runs, store.problems());
     this.webhookHttp = HttpClients.withTimeouts(this.http, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30));
     this.alertQueue = new AlertQueue(clock);
-    this.monitorAlerts = new MonitorAlerts(database, alertQueue, clock);
-    this.outbox = new OutboxRepository(database);
+    this.monitorAlerts = new MonitorAlerts(store.health(), alertQueue, clock);
+    this.outbox = store.outbox();
     this.dispatcher = new Dispatcher(outbox, channels(config), policy(config.notifications()), clock);
     this.pipeline.set(pipeline(config.site()));
   }
@@ -146,8 +141,8 @@ public final class MonitorContext implements AutoCloseable {
     return config.get();
   }
 
-  public Database database() {
-    return database;
+  public Store store() {
+    return store;
   }
 
   public HttpFetcher fetcher() {
@@ -210,7 +205,7 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   /** The alert rows of a new article: one per channel of every configured country it belongs to. */
-  private TransactionPart alertRows(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt) {
+  private List<OutboxEntry> alertRows(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt) {
     MonitorConfig current = config.get();
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
@@ -226,7 +221,7 @@ public final class MonitorContext implements AutoCloseable {
     if (countries.isEmpty()) {
       countries = current.countries().stream().filter(c -> c.region() == region).map(CountryConfig::name).toList();
     }
-    ArticleEvent event = new ArticleEvent(0, article.url(), article.slug(), article.title(), article.published().toString(),
+    ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), degraded, detectedAt);
     return alertQueue.articleRows(event, channelIds, current.notifications());
   }
@@ -237,7 +232,7 @@ public final class MonitorContext implements AutoCloseable {
    */
   public Daemon startDaemon(Duration watchPeriod, int threads, ConfigLoader loader, UnaryOperator<MonitorConfig> adjust)
       throws SchedulerException {
-    CrawlScheduler scheduler = new CrawlScheduler(region -> crawl(region), new ScheduleRepository(database), clock, threads);
+    CrawlScheduler scheduler = new CrawlScheduler(region -> crawl(region), store.schedule(), clock, threads);
     dispatcher.start();
     Daemon daemon = new Daemon(config().source(), loader, scheduler, next -> reconfigure(adjust.apply(next)));
     daemon.start(config(), watchPeriod);
@@ -266,6 +261,6 @@ public final class MonitorContext implements AutoCloseable {
   public void close() {
     dispatcher.close();
     HttpClients.shutdown(http);
-    database.close();
+    store.close();
   }
 }

@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.store.Database;
-import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.OutboxRow;
+import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,11 +28,11 @@ final class OutboxCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static Database open(MonitorConfig config) {
+  private static Store open(MonitorConfig config) {
     if (!Files.exists(config.storage().database())) {
       throw new UserException(ExitCodes.FAILED, "no database at " + config.storage().database() + ": nothing was crawled yet");
     }
-    return Database.open(config.storage().database(), config.storage().busyTimeout());
+    return Store.open(config.storage());
   }
 
   /** {@code outbox list [--status S]}. */
@@ -54,8 +53,8 @@ final class OutboxCommand implements Runnable {
         throw new UserException(ExitCodes.USAGE, "--status is pending, delivered or dead, not '" + status + "'");
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (Database db = open(options.load())) {
-        List<OutboxRow> rows = new OutboxRepository(db).list(status, limit);
+      try (Store store = open(options.load())) {
+        List<OutboxRow> rows = store.outbox().list(status, limit);
         out.printf("%-36s  %-12s %-17s %-9s %8s  %s%n", "DELIVERY", "CHANNEL", "EVENT", "STATUS", "ATTEMPTS", "SUBJECT / LAST ERROR");
         for (OutboxRow row : rows) {
           out.printf("%-36s  %-12s %-17s %-9s %8d  %s%n", row.deliveryId(), row.channel(), row.event(), row.status(),
@@ -82,8 +81,8 @@ final class OutboxCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Database db = open(options.load())) {
-        int count = new OutboxRepository(db).retryDead(channel, delivery, Instant.now());
+      try (Store store = open(options.load())) {
+        int count = store.outbox().retryDead(channel, delivery, Instant.now());
         spec.commandLine().getOut().printf("%d dead deliveries put back in line%s.%n", count,
             count == 0 ? "" : "; a running daemon sends them within 30 seconds, or run `once`");
         spec.commandLine().getOut().flush();

@@ -21,12 +21,10 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
-import org.industriallmonitor.store.CrawlRunRepository;
-import org.industriallmonitor.store.Database;
-import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.StateLock;
+import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,15 +78,15 @@ final class StatusCommand implements Callable<Integer> {
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     boolean exists = Files.exists(database);
     if (exists) {
-      try (Database db = Database.open(database, config.storage().busyTimeout())) {
-        Map<Integer, ScheduleRepository.NextRun> nextRuns = daemon.isPresent() ? new ScheduleRepository(db).all() : Map.of();
-        ProblemArticleRepository problems = new ProblemArticleRepository(db);
-        for (CountryStatus row : new CrawlRunRepository(db).status()) {
+      try (Store store = Store.open(config.storage())) {
+        Map<Integer, ScheduleRepository.NextRun> nextRuns = daemon.isPresent() ? store.schedule().all() : Map.of();
+        ProblemArticleRepository problems = store.problems();
+        for (CountryStatus row : store.runs().status()) {
           ScheduleRepository.NextRun next = nextRuns.get(row.region());
           lines.put(row.region(), new CountryLine(row, lines.containsKey(row.region()), next == null ? null : next.at(),
               next == null ? null : next.schedule(), problems.degradedCount(row.region())));
         }
-        channels.putAll(new OutboxRepository(db).countsByChannel());
+        channels.putAll(store.outbox().countsByChannel());
       }
     }
     for (String id : config.notifications().channelIds()) {

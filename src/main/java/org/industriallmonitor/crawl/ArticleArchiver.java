@@ -24,8 +24,8 @@ import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.store.ArticleRepository;
-import org.industriallmonitor.store.ArticleRepository.TransactionPart;
 import org.industriallmonitor.store.NewArticle;
+import org.industriallmonitor.store.OutboxEntry;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.StoreException;
 import org.slf4j.Logger;
@@ -142,15 +142,9 @@ final class ArticleArchiver {
     NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
         countries.isEmpty() ? country.name() : countries, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
         degraded, validators.etag(), validators.lastModified(), fetchedAt, country.region());
-    TransactionPart alertRows = baseline ? null : alerts.rowsFor(article, files, degraded, country.region(), detectedAt);
-    TransactionPart alsoInTransaction = (connection, articleId) -> {
-      ProblemArticleRepository.resolved(connection, article.slug());
-      if (alertRows != null) {
-        alertRows.run(connection, articleId);
-      }
-    };
+    List<OutboxEntry> alertRows = baseline ? List.of() : alerts.rowsFor(article, files, degraded, country.region(), detectedAt);
     try {
-      Optional<Long> id = articles.recordNew(row, detectedAt, alsoInTransaction);
+      Optional<Long> id = articles.recordNew(row, detectedAt, alertRows);
       if (id.isEmpty()) {
         articles.idOf(article.slug()).ifPresent(existing -> articles.link(List.of(existing), country.region(), detectedAt));
         return new Result(Kind.RECORDED_ELSEWHERE, null);

@@ -1,15 +1,16 @@
 package org.industriallmonitor.crawl;
 
 import java.time.Instant;
+import java.util.List;
 import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.parse.Article;
-import org.industriallmonitor.store.ArticleRepository.TransactionPart;
+import org.industriallmonitor.store.OutboxEntry;
 
-/** Writes the alert rows of an article that is new (not baseline), in the transaction that records it. */
+/** The alert rows of an article that is new (not baseline), recorded in the transaction that records it. */
 @FunctionalInterface
 public interface NewArticleAlerts {
-  NewArticleAlerts NONE = (article, archived, degraded, region, detectedAt) -> null;
+  NewArticleAlerts NONE = (article, archived, degraded, region, detectedAt) -> List.of();
 
-  /** The rows to add to the recording transaction, or null for none. {@code degraded}: read by the fallback extractor. */
-  TransactionPart rowsFor(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt);
+  /** The deliveries to write with the article's row. {@code degraded}: read by the fallback extractor. */
+  List<OutboxEntry> rowsFor(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt);
 }

@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.industriallmonitor.config.ChannelConfig;
 import org.industriallmonitor.config.NotificationsConfig;
-import org.industriallmonitor.store.ArticleRepository.TransactionPart;
 import org.industriallmonitor.store.OutboxEntry;
-import org.industriallmonitor.store.OutboxRepository;
 import org.quartz.CronExpression;
 
 /**
@@ -25,27 +24,20 @@ public final class AlertQueue {
     this.clock = clock;
   }
 
-  /** The outbox rows of a new article, to be written in the transaction that records it. */
-  public TransactionPart articleRows(ArticleEvent article, List<String> channelIds, NotificationsConfig config) {
-    if (channelIds.isEmpty()) {
-      return null;
+  /** The outbox rows of a new article, to be written by the store in the transaction that records it. */
+  public List<OutboxEntry> articleRows(ArticleEvent article, List<String> channelIds, NotificationsConfig config) {
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (String channel : channelIds) {
+      String deliveryId = UUID.randomUUID().toString();
+      String payload = Payloads.articleNew(deliveryId, article);
+      entries.add(new OutboxEntry(deliveryId, channel, Events.ARTICLE_NEW, null, null, MessageText.subject(Payloads.parse(payload)),
+          payload, firstAttempt(config, channel), clock.instant()));
     }
-    return (connection, articleId) -> {
-      ArticleEvent withId = new ArticleEvent(articleId, article.url(), article.slug(), article.title(), article.published(),
-          article.lede(), article.countries(), article.themes(), article.archivePath(), article.degraded(), article.detectedAt());
-      List<OutboxEntry> entries = new ArrayList<>();
-      for (String channel : channelIds) {
-        String deliveryId = UUID.randomUUID().toString();
-        entries.add(new OutboxEntry(deliveryId, channel, Events.ARTICLE_NEW, articleId, null,
-            MessageText.subject(Payloads.parse(Payloads.articleNew(deliveryId, withId))), Payloads.articleNew(deliveryId, withId),
-            firstAttempt(config, channel), clock.instant()));
-      }
-      OutboxRepository.enqueue(connection, entries);
-    };
+    return entries;
   }
 
   /** Rows for a monitor event sent to {@code channelIds}; {@code payload} makes the body from a delivery id. */
-  public List<OutboxEntry> monitorRows(String event, int region, List<String> channelIds, java.util.function.Function<String, String> payload) {
+  public List<OutboxEntry> monitorRows(String event, int region, List<String> channelIds, Function<String, String> payload) {
     List<OutboxEntry> entries = new ArrayList<>();
     for (String channel : channelIds) {
       String deliveryId = UUID.randomUUID().toString();

@@ -5,7 +5,6 @@ import java.util.List;
 
 /** What an {@code article.new} alert says about an article. */
 public record ArticleEvent(
-    long articleId,
     String url,
     String slug,
     String title,

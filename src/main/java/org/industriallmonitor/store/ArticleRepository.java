@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +15,14 @@ import java.util.Optional;
 public final class ArticleRepository {
   private final Database db;
   private final GroupCommit groupCommit;
+  private final OutboxRepository outbox;
+  private final ProblemArticleRepository problems;
 
-  public ArticleRepository(Database db) {
+  ArticleRepository(Database db, OutboxRepository outbox, ProblemArticleRepository problems) {
     this.db = db;
     this.groupCommit = new GroupCommit(db);
+    this.outbox = outbox;
+    this.problems = problems;
   }
 
   /** Ids of the articles among {@code slugs} that are already recorded, by slug. */
@@ -42,7 +47,7 @@ public final class ArticleRepository {
   }
 
   public Optional<Long> idOf(String slug) {
-    return Optional.ofNullable(known(java.util.List.of(slug)).get(slug));
+    return Optional.ofNullable(known(List.of(slug)).get(slug));
   }
 
   /** Links recorded articles to a country's listing; returns how many links are new. */
@@ -60,11 +65,11 @@ public final class ArticleRepository {
   }
 
   /**
-   * Records a newly archived article and its link to the country in one durable transaction, with
-   * {@code alsoInSameTransaction} (the alert rows) when given. Returns empty when another job
+   * Records a newly archived article, its link to the country and its {@code alerts} in one
+   * durable transaction, and forgets it as gone or degraded. Returns empty when another job
    * recorded the same slug first; the caller then only links it.
    */
-  public Optional<Long> recordNew(NewArticle a, Instant detectedAt, TransactionPart alsoInSameTransaction) {
+  public Optional<Long> recordNew(NewArticle a, Instant detectedAt, List<OutboxEntry> alerts) {
     // Crawls of several countries record articles at once: their commits (and fsyncs) are shared.
     return groupCommit.run(c -> {
       try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM articles WHERE slug = ?")) {
@@ -101,9 +106,8 @@ public final class ArticleRepository {
         }
       }
       link(c, id, a.region(), detectedAt);
-      if (alsoInSameTransaction != null) {
-        alsoInSameTransaction.run(c, id);
-      }
+      problems.resolve(c, a.slug());
+      outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
       return Optional.of(id);
     });
   }
@@ -129,11 +133,5 @@ public final class ArticleRepository {
       insert.setString(3, Timestamps.format(now));
       return insert.executeUpdate();
     }
-  }
-
-  /** More rows to write in the transaction that records an article, given the new article's id. */
-  @FunctionalInterface
-  public interface TransactionPart {
-    void run(Connection connection, long articleId) throws SQLException;
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class CountryRepository {
   private final Database db;
 
-  public CountryRepository(Database db) {
+  CountryRepository(Database db) {
     this.db = db;
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
 public final class CrawlRunRepository {
   private final Database db;
 
-  public CrawlRunRepository(Database db) {
+  CrawlRunRepository(Database db) {
     this.db = db;
   }
 

@@ -18,7 +18,7 @@ import org.sqlite.SQLiteConfig;
  * The SQLite database: one connection in WAL mode with a busy timeout, migrated on open from the
  * numbered files {@code db/migration/V1.sql, V2.sql, ...}; work runs one piece at a time.
  */
-public final class Database implements AutoCloseable {
+final class Database implements AutoCloseable {
   static final String MIGRATIONS = "/db/migration/V%d.sql";
 
   private final Path file;
@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     this.connection = connection;
   }
 
-  public static Database open(Path file, Duration busyTimeout) {
+  static Database open(Path file, Duration busyTimeout) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  public Path file() {
+  Path file() {
     return file;
   }
 
@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
    * Runs {@code work} in one transaction: all of it is committed, or none of it, and durably
    * (the write-ahead log is fsynced) before this returns.
    */
-  public <T> T inTransaction(SqlWork<T> work) {
+  <T> T inTransaction(SqlWork<T> work) {
     return transaction(work, false);
   }
 
@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
    * again by itself (crawl runs, listing page states, links, attempts), never for articles,
    * alerts or a baseline's completion.
    */
-  public <T> T inLightTransaction(SqlWork<T> work) {
+  <T> T inLightTransaction(SqlWork<T> work) {
     return transaction(work, true);
   }
 
@@ -105,7 +105,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs read-only {@code work}. */
-  public <T> T read(SqlWork<T> work) {
+  <T> T read(SqlWork<T> work) {
     lock.lock();
     try {
       return work.run(connection);
@@ -117,12 +117,12 @@ public final class Database implements AutoCloseable {
   }
 
   /** The schema version, the number of the last migration applied. */
-  public int schemaVersion() {
+  int schemaVersion() {
     return read(Database::userVersion);
   }
 
   /** Result of {@code PRAGMA integrity_check}: "ok" for a healthy file. */
-  public String integrityCheck() {
+  String integrityCheck() {
     return read(c -> {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
         return rs.next() ? rs.getString(1) : "no answer";

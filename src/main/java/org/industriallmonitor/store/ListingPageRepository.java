@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ListingPageRepository {
   private final Database db;
 
-  public ListingPageRepository(Database db) {
+  ListingPageRepository(Database db) {
     this.db = db;
   }
 

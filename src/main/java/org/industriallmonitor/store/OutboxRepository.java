@@ -20,15 +20,20 @@ public final class OutboxRepository {
 
   private final Database db;
 
-  public OutboxRepository(Database db) {
+  OutboxRepository(Database db) {
     this.db = db;
   }
 
-  /** Writes entries as part of a transaction the caller runs; an entry already there is skipped. */
-  public static void enqueue(Connection c, Collection<OutboxEntry> entries) throws SQLException {
+  /** Writes entries in a transaction of the store's own; an entry already there is skipped. */
+  void insert(Connection c, Collection<OutboxEntry> entries) throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
     try (PreparedStatement insert = c.prepareStatement(
-        "INSERT OR IGNORE INTO outbox(delivery_id, channel, event, article_id, region, subject, payload, next_attempt_at, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        // Only a repeat (the same delivery id, or the same article, channel and event) is skipped: OR IGNORE
+        // would also drop a row that breaks NOT NULL, and an alert must never vanish without an error.
+        "INSERT INTO outbox(delivery_id, channel, event, article_id, region, subject, payload, next_attempt_at, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (OutboxEntry e : entries) {
         insert.setString(1, e.deliveryId());
         insert.setString(2, e.channel());
@@ -55,7 +60,7 @@ public final class OutboxRepository {
 
   public void enqueue(Collection<OutboxEntry> entries) {
     db.inTransaction(c -> {
-      enqueue(c, entries);
+      insert(c, entries);
       return null;
     });
   }

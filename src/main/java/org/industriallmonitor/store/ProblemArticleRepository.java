@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class ProblemArticleRepository {
   private final Database db;
 
-  public ProblemArticleRepository(Database db) {
+  ProblemArticleRepository(Database db) {
     this.db = db;
   }
 
@@ -78,7 +78,7 @@ public final class ProblemArticleRepository {
   }
 
   /** Forgets an article as gone or degraded, in the transaction that records it as archived. */
-  public static void resolved(Connection c, String slug) throws SQLException {
+  void resolve(Connection c, String slug) throws SQLException {
     for (String table : new String[] {"gone_articles", "degraded_articles"}) {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE slug = ?")) {
         delete.setString(1, slug);

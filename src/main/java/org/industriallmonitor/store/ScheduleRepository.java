@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ScheduleRepository {
   private final Database db;
 
-  public ScheduleRepository(Database db) {
+  ScheduleRepository(Database db) {
     this.db = db;
   }
 

@@ -5,6 +5,6 @@ import java.sql.SQLException;
 
 /** Database work run by {@link Database} on its connection. */
 @FunctionalInterface
-public interface SqlWork<T> {
+interface SqlWork<T> {
   T run(Connection connection) throws SQLException;
 }

@@ -132,7 +132,7 @@ class StorageFaultsTest {
     assertThat(CliRun.of("validate", "--config", configFile.toString()).exitCode()).isZero();
     Path db = dir.resolve("state/monitor.db");
     CliRun.of("status", "--config", configFile.toString());
-    try (var ignored = org.industriallmonitor.store.Database.open(db, java.time.Duration.ofSeconds(1))) {
+    try (var ignored = org.industriallmonitor.store.Store.open(db, java.time.Duration.ofSeconds(1))) {
       // Creates the database, so that the other process can lock it.
     }
     Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

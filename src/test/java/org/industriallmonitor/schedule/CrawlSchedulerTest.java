@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Schedule;
-import org.industriallmonitor.store.CrawlRunRepository;
-import org.industriallmonitor.store.Database;
-import org.industriallmonitor.store.ScheduleRepository;
+import org.industriallmonitor.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +24,14 @@ class CrawlSchedulerTest {
   private static final Schedule HOURLY = new Schedule(Duration.ofHours(1), null, Duration.ZERO);
 
   @TempDir Path dir;
-  private Database db;
+  private Store db;
   private CrawlScheduler scheduler;
   private final AtomicInteger runs = new AtomicInteger();
 
   @BeforeEach
   void open() throws Exception {
-    db = Database.open(dir.resolve("monitor.db"), Duration.ofSeconds(1));
-    scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), new ScheduleRepository(db), Clock.systemUTC(), 2);
+    db = Store.open(dir.resolve("monitor.db"), Duration.ofSeconds(1));
+    scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), db.schedule(), Clock.systemUTC(), 2);
     scheduler.start();
   }
 
@@ -45,7 +43,7 @@ class CrawlSchedulerTest {
 
   @Test
   void afterLongDowntimeAMissedRunFiresOnceThenTheIntervalResumes() throws Exception {
-    new CrawlRunRepository(db).start(364, false, Instant.now().minus(Duration.ofHours(5)));
+    db.runs().start(364, false, Instant.now().minus(Duration.ofHours(5)));
 
     scheduler.apply(List.of(new CountryConfig("Kyrgyzstan", 364, HOURLY)));
 
@@ -58,13 +56,13 @@ class CrawlSchedulerTest {
   @Test
   void aCountryCrawledRecentlyWaitsForItsInterval() throws Exception {
     Instant last = Instant.now().minus(Duration.ofMinutes(10));
-    new CrawlRunRepository(db).start(364, false, last);
+    db.runs().start(364, false, last);
 
     scheduler.apply(List.of(new CountryConfig("Kyrgyzstan", 364, HOURLY)));
 
     assertThat(scheduler.nextRuns().get(364)).isCloseTo(last.plus(Duration.ofHours(1)), within(1, ChronoUnit.SECONDS));
     assertThat(runs.get()).isZero();
-    assertThat(new ScheduleRepository(db).all().get(364).schedule()).isEqualTo("every 1h");
+    assertThat(db.schedule().all().get(364).schedule()).isEqualTo("every 1h");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.industriallmonitor.testing.Sql;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class DatabaseTest {
   @Test
   void reopeningDoesNotMigrateAgain() {
     Path file = dir.resolve("monitor.db");
-    try (Database db = Database.open(file, Duration.ofSeconds(1))) {
-      new CountryRepository(db).ensure(364, "Kyrgyzstan", Instant.EPOCH);
+    try (Store store = Store.open(file, Duration.ofSeconds(1))) {
+      store.countries().ensure(364, "Kyrgyzstan", Instant.EPOCH);
     }
     try (Database db = Database.open(file, Duration.ofSeconds(1))) {
       assertThat(db.schemaVersion()).isEqualTo(lastMigration());
@@ -45,18 +46,22 @@ class DatabaseTest {
   }
 
   @Test
-  void aFailedTransactionLeavesNothing() {
-    try (Database db = Database.open(dir.resolve("monitor.db"), Duration.ofSeconds(1))) {
-      ArticleRepository articles = new ArticleRepository(db);
+  void anArticleIsRecordedWithItsAlertsOrNotAtAll() {
+    try (Store store = Store.open(dir.resolve("monitor.db"), Duration.ofSeconds(1))) {
+      ArticleRepository articles = store.articles();
       NewArticle row = new NewArticle("s", "u", "t", "2020-01-01", "K", "a.txt", "s.json", "h", false, false, null, null, Instant.EPOCH, 364);
+      OutboxEntry broken = new OutboxEntry("id-1", "hook", "article.new", null, null, null, "{}", Instant.EPOCH, Instant.EPOCH);
+      OutboxEntry alert = new OutboxEntry("id-2", "hook", "article.new", null, null, "subject", "{}", Instant.EPOCH, Instant.EPOCH);
 
-      assertThatThrownBy(() -> articles.recordNew(row, Instant.EPOCH, (c, id) -> {
-        throw new java.sql.SQLException("alert rows failed");
-      })).isInstanceOf(StoreException.class).hasMessageContaining("alert rows failed");
+      assertThatThrownBy(() -> articles.recordNew(row, Instant.EPOCH, List.of(alert, broken)))
+          .isInstanceOf(StoreException.class).hasMessageContaining("NOT NULL");
 
       assertThat(articles.idOf("s")).isEmpty();
-      assertThat(articles.recordNew(row, Instant.EPOCH, null)).isPresent();
-      assertThat(articles.recordNew(row, Instant.EPOCH, null)).as("a second recording of the slug").isEqualTo(Optional.empty());
+      assertThat(Sql.count(store.file(), "SELECT COUNT(*) FROM outbox")).as("the good alert went with the article").isZero();
+      Optional<Long> id = articles.recordNew(row, Instant.EPOCH, List.of(alert));
+      assertThat(id).isPresent();
+      assertThat(Sql.column(store.file(), "SELECT article_id FROM outbox WHERE delivery_id = 'id-2'")).containsExactly(String.valueOf(id.get()));
+      assertThat(articles.recordNew(row, Instant.EPOCH, List.of())).as("a second recording of the slug").isEqualTo(Optional.empty());
     }
   }
 

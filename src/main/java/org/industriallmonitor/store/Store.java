@@ -1,0 +1,94 @@
+package org.industriallmonitor.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.industriallmonitor.config.StorageConfig;
+
+/**
+ * The monitor's state: the SQLite database, opened and migrated once, used through repositories
+ * that take and return values. Work that spans tables (an article with its alerts, a crawl's
+ * health with its monitor alert) is one method here, one transaction there.
+ */
+public final class Store implements AutoCloseable {
+  private final Database db;
+  private final OutboxRepository outbox;
+  private final ProblemArticleRepository problems;
+  private final ArticleRepository articles;
+  private final CountryRepository countries;
+  private final CrawlRunRepository runs;
+  private final ListingPageRepository listingPages;
+  private final HealthRepository health;
+  private final ScheduleRepository schedule;
+
+  private Store(Database db) {
+    this.db = db;
+    this.outbox = new OutboxRepository(db);
+    this.problems = new ProblemArticleRepository(db);
+    this.articles = new ArticleRepository(db, outbox, problems);
+    this.countries = new CountryRepository(db);
+    this.runs = new CrawlRunRepository(db);
+    this.listingPages = new ListingPageRepository(db);
+    this.health = new HealthRepository(db, outbox);
+    this.schedule = new ScheduleRepository(db);
+  }
+
+  /** Opens (creating and migrating when needed) the database that {@code storage} names. */
+  public static Store open(StorageConfig storage) {
+    return open(storage.database(), storage.busyTimeout());
+  }
+
+  public static Store open(Path database, Duration busyTimeout) {
+    return new Store(Database.open(database, busyTimeout));
+  }
+
+  public Path file() {
+    return db.file();
+  }
+
+  public ArticleRepository articles() {
+    return articles;
+  }
+
+  public CountryRepository countries() {
+    return countries;
+  }
+
+  public CrawlRunRepository runs() {
+    return runs;
+  }
+
+  public ListingPageRepository listingPages() {
+    return listingPages;
+  }
+
+  public ProblemArticleRepository problems() {
+    return problems;
+  }
+
+  public OutboxRepository outbox() {
+    return outbox;
+  }
+
+  public HealthRepository health() {
+    return health;
+  }
+
+  public ScheduleRepository schedule() {
+    return schedule;
+  }
+
+  /** The schema version: the number of the last migration applied. */
+  public int schemaVersion() {
+    return db.schemaVersion();
+  }
+
+  /** {@code PRAGMA integrity_check}: "ok" for a healthy file. */
+  public String integrityCheck() {
+    return db.integrityCheck();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}
