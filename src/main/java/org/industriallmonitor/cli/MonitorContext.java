@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.archive.AtomicFiles;
@@ -33,22 +32,15 @@ import org.industriallmonitor.parse.Theme;
 import org.industriallmonitor.store.OutboxEntry;
 import org.industriallmonitor.store.Store;
 import org.industriallmonitor.store.OutboxRepository;
-import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.Crawler;
-import org.industriallmonitor.crawl.SiteReader;
 import org.industriallmonitor.crawl.SlugLocks;
-import org.industriallmonitor.fetch.HostPacer;
 import org.industriallmonitor.fetch.HttpClients;
-import org.industriallmonitor.fetch.HttpFetcher;
-import org.industriallmonitor.fetch.RetryPolicy;
-import org.industriallmonitor.fetch.RobotsCache;
-import org.industriallmonitor.parse.ArticleParser;
-import org.industriallmonitor.parse.FallbackExtractor;
-import org.industriallmonitor.parse.ListingParser;
-import org.industriallmonitor.parse.SiteUrls;
+import org.industriallmonitor.fetch.PageFetcher;
+import org.industriallmonitor.site.Site;
+import org.industriallmonitor.site.SiteReader;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.schedule.CrawlScheduler;
@@ -74,6 +66,7 @@ public final class MonitorContext implements AutoCloseable {
   private final CountryCrawler.Repositories repositories;
   private final SlugLocks slugLocks = new SlugLocks();
   private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+  private final Site site;
   private final OkHttpClient http;
   private final OkHttpClient webhookHttp;
   private final AlertQueue alertQueue;
@@ -96,7 +89,8 @@ public final class MonitorContext implements AutoCloseable {
     this.monitorAlerts = new MonitorAlerts(store.health(), alertQueue, clock);
     this.outbox = store.outbox();
     this.dispatcher = new Dispatcher(outbox, channels(config), policy(config.notifications()), clock);
-    this.pipeline.set(pipeline(config.site()));
+    this.site = new Site(config.site(), this.http, clock);
+    this.pipeline.set(pipeline(site.reader()));
   }
 
   private Channels channels(MonitorConfig config) {
@@ -121,20 +115,12 @@ public final class MonitorContext implements AutoCloseable {
     return new MonitorContext(config, clock, archiveWriter, HttpClients.createInBackground());
   }
 
-  /** The parts that talk to the site, built from {@code site:}. */
-  private record Pipeline(SiteConfig site, HttpFetcher fetcher, Crawler crawler) {}
+  /** The crawler that reads the site with the reader of {@code site:} now in force. */
+  private record Pipeline(SiteReader reader, Crawler crawler) {}
 
-  private Pipeline pipeline(SiteConfig site) {
-    SiteUrls urls = new SiteUrls(site.baseUrl());
-    OkHttpClient siteHttp = HttpClients.withTimeouts(http, site.connectTimeout(), site.readTimeout(), site.callTimeout());
-    HostPacer pacer = new HostPacer(site.requestDelay(), site.maxConnectionsPerHost());
-    HttpFetcher fetcher = new HttpFetcher(siteHttp, pacer, new RetryPolicy(site.retries(), site.retryBackoff(), Duration.ofMinutes(1)),
-        site.userAgent(), site.maxBodySize(), (HttpUrl url) -> urls.isOnSite(url.toString()),
-        new RobotsCache(siteHttp, pacer, site.userAgent(), clock));
-    SiteReader reader = new SiteReader(fetcher, urls, new ListingParser(site.selectors(), urls), new ArticleParser(site.selectors()),
-        new FallbackExtractor(urls), site.fallbackArchive(), site.maxPages());
+  private Pipeline pipeline(SiteReader reader) {
     CountryCrawler countryCrawler = new CountryCrawler(reader, archive, repositories, this::alertRows, slugLocks, clock);
-    return new Pipeline(site, fetcher, new Crawler(countryCrawler));
+    return new Pipeline(reader, new Crawler(countryCrawler));
   }
 
   public MonitorConfig config() {
@@ -145,8 +131,8 @@ public final class MonitorContext implements AutoCloseable {
     return store;
   }
 
-  public HttpFetcher fetcher() {
-    return pipeline.get().fetcher();
+  public PageFetcher fetcher() {
+    return pipeline.get().reader().fetcher();
   }
 
   public Archive archive() {
@@ -251,7 +237,8 @@ public final class MonitorContext implements AutoCloseable {
       log.info("notifications: changed; deliveries use the new channels from now on");
     }
     if (!next.site().equals(current.site())) {
-      pipeline.set(pipeline(next.site()));
+      site.reconfigure(next.site());
+      pipeline.set(pipeline(site.reader()));
       log.info("site: changed; the next crawls use the new settings");
     }
     config.set(next);

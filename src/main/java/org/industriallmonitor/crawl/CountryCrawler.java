@@ -23,6 +23,7 @@ import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.ListingPage;
 import org.industriallmonitor.parse.ResultRange;
+import org.industriallmonitor.site.SiteReader;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.CountryRepository;
 import org.industriallmonitor.store.CrawlCounts;

@@ -74,33 +74,15 @@ public final class HttpFetcher implements PageFetcher {
   private FetchResult attempt(HttpUrl start, Validators validators) throws FetchException, InterruptedException {
     HttpUrl url = start;
     for (int redirects = 0; ; redirects++) {
-      Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent)
-          .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
-      if (validators.etag() != null) {
-        request.header("If-None-Match", validators.etag());
-      }
-      if (validators.lastModified() != null) {
-        request.header("If-Modified-Since", validators.lastModified());
-      }
+      HttpUrl target;
       try (HostPacer.Permit permit = pacer.acquire(url.host());
-          Response response = client.newCall(request.build()).execute()) {
+          Response response = client.newCall(request(url, validators)).execute()) {
         int code = response.code();
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
-          HttpUrl target = redirectTarget(start, url, response, redirects);
-          robots.check(target);
-          url = target;
-          continue;
+          target = redirectTarget(start, url, response, redirects);
+        } else {
+          return answer(start, url, response, validators);
         }
-        if (code == 304) {
-          return FetchResult.notModified(start.toString(), validators);
-        }
-        if (code == 404 || code == 410) {
-          throw new PageGoneException(url.toString(), code);
-        }
-        if (code < 200 || code >= 300) {
-          throw new HttpStatusException(url.toString(), code, RetryAfter.parse(response.header("Retry-After")));
-        }
-        return page(start.toString(), url.toString(), response);
       } catch (InterruptedIOException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("interrupted while fetching " + url);
@@ -110,7 +92,36 @@ public final class HttpFetcher implements PageFetcher {
       } catch (IOException e) {
         throw new FetchException(url.toString(), "network error: " + e, true, e);
       }
+      // Out of the permit: reading the target's robots.txt takes a permit of its own.
+      robots.check(target);
+      url = target;
     }
+  }
+
+  private Request request(HttpUrl url, Validators validators) {
+    Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent)
+        .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+    if (validators.etag() != null) {
+      request.header("If-None-Match", validators.etag());
+    }
+    if (validators.lastModified() != null) {
+      request.header("If-Modified-Since", validators.lastModified());
+    }
+    return request.build();
+  }
+
+  private FetchResult answer(HttpUrl start, HttpUrl url, Response response, Validators validators) throws IOException, FetchException {
+    int code = response.code();
+    if (code == 304) {
+      return FetchResult.notModified(start.toString(), validators);
+    }
+    if (code == 404 || code == 410) {
+      throw new PageGoneException(url.toString(), code);
+    }
+    if (code < 200 || code >= 300) {
+      throw new HttpStatusException(url.toString(), code, RetryAfter.parse(response.header("Retry-After")));
+    }
+    return page(start.toString(), url.toString(), response);
   }
 
   private HttpUrl redirectTarget(HttpUrl start, HttpUrl from, Response response, int redirects)
@@ -163,7 +174,4 @@ public final class HttpFetcher implements PageFetcher {
     String t = type.type().toLowerCase(Locale.ROOT) + "/" + type.subtype().toLowerCase(Locale.ROOT);
     return t.equals("text/html") || t.equals("application/xhtml+xml");
   }
-
-
-
 }

@@ -3,6 +3,7 @@ package org.industriallmonitor.fetch;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,10 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The robots.txt of each host, fetched when first needed and kept for a day, obeyed for our
- * User-Agent's product token. A {@code Crawl-delay} longer than {@code request_delay} raises the
- * host's pacing. A missing robots.txt (4xx) allows everything; one that cannot be read (5xx,
- * network) stops the crawl of that host until it can be, as RFC 9309 asks.
+ * The robots.txt of each origin, fetched when first needed (paced and retried like any page)
+ * and kept for a day, obeyed for our User-Agent's product token. A {@code Crawl-delay} longer
+ * than {@code request_delay} raises the host's pacing. A missing robots.txt (4xx) allows
+ * everything; one that cannot be read (5xx, 429, network, after retries) stops the crawl of that
+ * origin until it can be, as RFC 9309 asks. Lives as long as the process: a new configuration
+ * keeps what was learned unless the User-Agent's product token changed.
  */
 public final class RobotsCache implements RobotsRules {
   private static final Logger log = LoggerFactory.getLogger(RobotsCache.class);
@@ -32,20 +36,31 @@ public final class RobotsCache implements RobotsRules {
   /** After a failed fetch of robots.txt, how long before trying again. */
   static final Duration RETRY_FAILED = Duration.ofMinutes(1);
   private static final int MAX_BYTES = 512 * 1024;
+  private static final int MAX_REDIRECTS = 5;
 
-  private final OkHttpClient client;
   private final HostPacer pacer;
-  private final String userAgent;
-  private final List<String> robotNames;
   private final Clock clock;
   private final Map<String, Entry> byOrigin = new ConcurrentHashMap<>();
+  /** One lock per origin: a slow robots.txt of one origin never holds up the others. */
+  private final Map<String, ReentrantLock> fetching = new ConcurrentHashMap<>();
+  private volatile Settings settings;
 
-  public RobotsCache(OkHttpClient client, HostPacer pacer, String userAgent, Clock clock) {
-    this.client = client;
+  public RobotsCache(OkHttpClient client, HostPacer pacer, String userAgent, RetryPolicy retries, Clock clock) {
     this.pacer = pacer;
-    this.userAgent = userAgent;
-    this.robotNames = List.of(productToken(userAgent));
     this.clock = clock;
+    this.settings = new Settings(client, userAgent, productToken(userAgent), retries);
+  }
+
+  private record Settings(OkHttpClient client, String userAgent, String robotName, RetryPolicy retries) {}
+
+  /** Uses a new client, User-Agent and retry policy; the rules learned stay unless the product token changed. */
+  public void configure(OkHttpClient client, String userAgent, RetryPolicy retries) {
+    Settings next = new Settings(client, userAgent, productToken(userAgent), retries);
+    boolean otherRobot = !next.robotName().equals(settings.robotName());
+    settings = next;
+    if (otherRobot) {
+      byOrigin.clear();
+    }
   }
 
   /** {@code industriall-monitor} of {@code industriall-monitor/0.1 (+https://...)}. */
@@ -58,7 +73,7 @@ public final class RobotsCache implements RobotsRules {
   public void check(HttpUrl url) throws FetchException, InterruptedException {
     Entry entry = entryFor(url);
     if (entry.failure != null) {
-      throw new FetchException(url.toString(), entry.failure, false, null);
+      throw new RobotsUnavailableException(url.toString(), entry.failure);
     }
     if (!entry.rules.isAllowed(asUrl(url))) {
       throw new RobotsDisallowedException(url.toString());
@@ -81,49 +96,85 @@ public final class RobotsCache implements RobotsRules {
     if (cached != null && cached.expires.isAfter(clock.instant())) {
       return cached;
     }
-    synchronized (byOrigin) {
+    ReentrantLock lock = fetching.computeIfAbsent(origin, k -> new ReentrantLock());
+    lock.lockInterruptibly();
+    try {
       cached = byOrigin.get(origin);
       if (cached != null && cached.expires.isAfter(clock.instant())) {
         return cached;
       }
-      Entry fresh = fetch(url);
+      Entry fresh = fetch(url, settings);
       byOrigin.put(origin, fresh);
       return fresh;
+    } finally {
+      lock.unlock();
     }
   }
 
-  private Entry fetch(HttpUrl pageUrl) throws InterruptedException {
+  /** Fetches robots.txt with the page retry policy: network errors, 5xx and 429 are tried again. */
+  private Entry fetch(HttpUrl pageUrl, Settings s) throws InterruptedException {
     HttpUrl robotsUrl = pageUrl.newBuilder().encodedPath("/robots.txt").query(null).fragment(null).build();
-    Instant now = clock.instant();
+    for (int attempt = 1; ; attempt++) {
+      Answer answer = fetchOnce(robotsUrl, pageUrl.host(), s);
+      if (answer.entry() != null) {
+        return answer.entry();
+      }
+      if (attempt > s.retries().retries()) {
+        log.warn("{}: {}", robotsUrl, answer.problem());
+        return new Entry(null, answer.problem(), clock.instant().plus(RETRY_FAILED));
+      }
+      Duration wait = s.retries().backoff(attempt, answer.retryAfter());
+      log.warn("{}: {} (attempt {} of {}); retrying in {} ms", robotsUrl, answer.problem(), attempt, s.retries().retries() + 1,
+          wait.toMillis());
+      Thread.sleep(wait.toMillis());
+    }
+  }
+
+  /** Either the rules ({@code entry}), or a problem worth another attempt. */
+  private record Answer(Entry entry, String problem, Duration retryAfter) {}
+
+  private Answer fetchOnce(HttpUrl robotsUrl, String pageHost, Settings s) throws InterruptedException {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    Instant now = clock.instant();
     HttpUrl url = robotsUrl;
     try {
-      for (int redirects = 0; redirects <= 5; redirects++) {
-        Request request = new Request.Builder().url(url).header("User-Agent", userAgent).build();
-        try (HostPacer.Permit permit = pacer.acquire(url.host()); Response response = client.newCall(request).execute()) {
+      for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
+        Request request = new Request.Builder().url(url).header("User-Agent", s.userAgent()).build();
+        try (HostPacer.Permit permit = pacer.acquire(url.host()); Response response = s.client().newCall(request).execute()) {
           int code = response.code();
-          if (code >= 300 && code < 400 && response.header("Location") != null && url.resolve(response.header("Location")) != null) {
-            url = url.resolve(response.header("Location"));
+          HttpUrl target = code >= 300 && code < 400 && response.header("Location") != null ? url.resolve(response.header("Location")) : null;
+          if (target != null) {
+            url = target;
             continue;
           }
           if (code >= 500 || code == 429) {
-            return failed(robotsUrl, "robots.txt answered HTTP " + code + "; not crawling this host until it can be read", now);
+            return new Answer(null, "robots.txt answered HTTP " + code + "; not crawling this host until it can be read",
+                RetryAfter.parse(response.header("Retry-After")));
           }
           if (code >= 400) {
             log.info("{}: HTTP {}, so everything is allowed", robotsUrl, code);
-            return new Entry(parser.failedFetch(code), null, now.plus(TTL));
+            return new Answer(new Entry(parser.failedFetch(code), null, now.plus(TTL)), null, null);
           }
           ResponseBody body = response.body();
           byte[] bytes = body == null ? new byte[0] : body.source().readByteArray(Math.min(MAX_BYTES, Math.max(0, contentLength(body))));
-          BaseRobotRules rules = parser.parseContent(robotsUrl.toString(), bytes, "text/plain", robotNames);
-          applyCrawlDelay(pageUrl.host(), rules);
-          return new Entry(rules, null, now.plus(TTL));
+          BaseRobotRules rules = parser.parseContent(robotsUrl.toString(), bytes, "text/plain", List.of(s.robotName()));
+          applyCrawlDelay(pageHost, rules);
+          return new Answer(new Entry(rules, null, now.plus(TTL)), null, null);
         }
       }
-      return failed(robotsUrl, "robots.txt redirects more than 5 times", now);
+      return new Answer(new Entry(null, "robots.txt redirects more than " + MAX_REDIRECTS + " times", now.plus(RETRY_FAILED)), null, null);
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("interrupted while fetching " + robotsUrl);
+      }
+      return unreachable(robotsUrl, e);
     } catch (IOException e) {
-      return failed(robotsUrl, "cannot reach " + robotsUrl + " (" + e + "); not crawling this host until robots.txt can be read", now);
+      return unreachable(robotsUrl, e);
     }
+  }
+
+  private static Answer unreachable(HttpUrl robotsUrl, IOException e) {
+    return new Answer(null, "cannot reach " + robotsUrl + " (" + e + "); not crawling this host until robots.txt can be read", null);
   }
 
   private static long contentLength(ResponseBody body) throws IOException {
@@ -145,11 +196,6 @@ public final class RobotsCache implements RobotsRules {
         pacer.requireDelay(host, wanted);
       }
     }
-  }
-
-  private static Entry failed(HttpUrl robotsUrl, String problem, Instant now) {
-    log.warn("{}: {}", robotsUrl, problem);
-    return new Entry(null, problem, now.plus(RETRY_FAILED));
   }
 
   private record Entry(BaseRobotRules rules, String failure, Instant expires) {}

@@ -75,4 +75,40 @@ class HostPacerTest {
     assertThat(System.nanoTime() - first).isGreaterThanOrEqualTo(Duration.ofMillis(195).toNanos());
     assertThat(pacer.delayFor("site.example")).isEqualTo(Duration.ofMillis(200));
   }
+
+  @Test
+  void aNewDelayAppliesInPlaceAndKeepsTheCrawlDelay() throws Exception {
+    HostPacer pacer = new HostPacer(Duration.ZERO, 1);
+    pacer.requireDelay("site.example", Duration.ofMillis(150));
+    pacer.acquire("site.example").close();
+    long first = System.nanoTime();
+
+    pacer.configure(Duration.ofMillis(10), 1);
+    pacer.acquire("site.example").close();
+
+    assertThat(System.nanoTime() - first).as("the Crawl-delay outlives a new request_delay").isGreaterThanOrEqualTo(Duration.ofMillis(145).toNanos());
+    pacer.configure(Duration.ofMillis(300), 1);
+    assertThat(pacer.delayFor("site.example")).isEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void aLowerConnectionLimitHoldsBackTheNextRequestWhileOneIsInFlight() throws Exception {
+    HostPacer pacer = new HostPacer(Duration.ZERO, 2);
+    HostPacer.Permit held = pacer.acquire("site.example");
+    pacer.configure(Duration.ZERO, 1);
+    CountDownLatch entered = new CountDownLatch(1);
+    Thread second = new Thread(() -> {
+      try (HostPacer.Permit permit = pacer.acquire("site.example")) {
+        entered.countDown();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    second.start();
+
+    assertThat(entered.await(200, TimeUnit.MILLISECONDS)).as("waits while the first request is in flight").isFalse();
+    held.close();
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+    second.join();
+  }
 }

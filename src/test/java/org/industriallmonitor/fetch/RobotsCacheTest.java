@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -24,7 +27,9 @@ class RobotsCacheTest {
 
   private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
   private final HostPacer pacer = new HostPacer(Duration.ZERO, 1);
-  private final RobotsCache robots = new RobotsCache(client, pacer, "industriall-monitor/0.1 (+mailto:ops@example.org)", Clock.systemUTC());
+  private final RetryPolicy twoRetries = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50));
+  private final RobotsCache robots =
+      new RobotsCache(client, pacer, "industriall-monitor/0.1 (+mailto:ops@example.org)", twoRetries, Clock.systemUTC());
 
   @AfterEach
   void close() {
@@ -77,12 +82,55 @@ class RobotsCacheTest {
   }
 
   @Test
-  void anUnreadableRobotsTxtStopsTheCrawlOfTheHost() {
+  void anUnreadableRobotsTxtStopsTheCrawlOfTheHostAfterTheRetries() {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(503)));
 
     assertThatThrownBy(() -> robots.check(url("/search")))
-        .isInstanceOf(FetchException.class)
+        .isInstanceOf(RobotsUnavailableException.class)
         .hasMessageContaining("robots.txt answered HTTP 503; not crawling this host until it can be read");
+    site.verify(3, getRequestedFor(urlEqualTo("/robots.txt")));
+  }
+
+  @Test
+  void aServerErrorOfRobotsTxtIsRetriedLikeAPage() throws Exception {
+    site.stubFor(get("/robots.txt").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+    site.stubFor(get("/robots.txt").inScenario("flaky").whenScenarioStateIs("up")
+        .willReturn(aResponse().withBody("User-agent: *\nDisallow: /private\n")));
+
+    robots.check(url("/search"));
+
+    site.verify(2, getRequestedFor(urlEqualTo("/robots.txt")));
+    assertThatThrownBy(() -> robots.check(url("/private"))).isInstanceOf(RobotsDisallowedException.class);
+  }
+
+  @Test
+  void aRefusedConnectionIsRetriedThenReported() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> robots.check(HttpUrl.get("http://127.0.0.1:" + closedPort + "/search")))
+        .isInstanceOf(RobotsUnavailableException.class).hasMessageContaining("cannot reach http://127.0.0.1:" + closedPort + "/robots.txt");
+    // Two retries with backoff of at least 10 ms and 20 ms halved: the attempts were spread out, not fired at once.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(15));
+  }
+
+  @Test
+  void aNewConfigurationKeepsTheRulesUnlessTheProductTokenChanges() throws Exception {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 2\n")));
+    robots.check(url("/search"));
+
+    robots.configure(client, "industriall-monitor/0.2 (+mailto:other@example.org)", twoRetries);
+    robots.check(url("/search"));
+    site.verify(1, getRequestedFor(urlEqualTo("/robots.txt")));
+
+    robots.configure(client, "another-bot/1.0", twoRetries);
+    robots.check(url("/search"));
+    site.verify(2, getRequestedFor(urlEqualTo("/robots.txt")));
+    assertThat(pacer.delayFor(url("/").host())).as("the Crawl-delay learned stays").isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.industriallmonitor.crawl;
+package org.industriallmonitor.site;
 
 import org.industriallmonitor.fetch.PageFetcher;
 import org.industriallmonitor.parse.ArticleParser;

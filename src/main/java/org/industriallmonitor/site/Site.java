@@ -1,0 +1,75 @@
+package org.industriallmonitor.site;
+
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.industriallmonitor.config.SiteConfig;
+import org.industriallmonitor.fetch.HostPacer;
+import org.industriallmonitor.fetch.HttpClients;
+import org.industriallmonitor.fetch.HttpFetcher;
+import org.industriallmonitor.fetch.RetryPolicy;
+import org.industriallmonitor.fetch.RobotsCache;
+import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.FallbackExtractor;
+import org.industriallmonitor.parse.ListingParser;
+import org.industriallmonitor.parse.SiteUrls;
+
+/**
+ * The watched site, for as long as the process lives: one host pacer and one robots.txt cache
+ * shared by every crawl, whatever configuration each crawl started with. A change of
+ * {@code site:} reconfigures them in place (limits, User-Agent, timeouts) and gives the next
+ * crawls a new {@link SiteReader} (selectors, addresses); a crawl in flight keeps its reader
+ * but paces with everyone else.
+ */
+public final class Site {
+  /** The longest wait between retries, whatever {@code retry_backoff} doubles to. */
+  private static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(1);
+
+  private final OkHttpClient baseClient;
+  private final HostPacer pacer;
+  private final RobotsCache robots;
+  private volatile SiteReader reader;
+
+  public Site(SiteConfig config, OkHttpClient baseClient, Clock clock) {
+    this.baseClient = baseClient;
+    this.pacer = new HostPacer(config.requestDelay(), config.maxConnectionsPerHost());
+    OkHttpClient http = client(config);
+    this.robots = new RobotsCache(http, pacer, config.userAgent(), retries(config), clock);
+    this.reader = reader(config, http);
+  }
+
+  /** The parts a crawl that starts now reads the site with. */
+  public SiteReader reader() {
+    return reader;
+  }
+
+  /** Takes a new {@code site:} section: the same pacer and robots rules, new limits and parsers. */
+  public synchronized void reconfigure(SiteConfig next) {
+    OkHttpClient http = client(next);
+    pacer.configure(next.requestDelay(), next.maxConnectionsPerHost());
+    robots.configure(http, next.userAgent(), retries(next));
+    reader = reader(next, http);
+  }
+
+  /** The gap now kept between request starts to the site's host (a robots.txt Crawl-delay included). */
+  public Duration delayFor(String host) {
+    return pacer.delayFor(host);
+  }
+
+  private OkHttpClient client(SiteConfig config) {
+    return HttpClients.withTimeouts(baseClient, config.connectTimeout(), config.readTimeout(), config.callTimeout());
+  }
+
+  private static RetryPolicy retries(SiteConfig config) {
+    return new RetryPolicy(config.retries(), config.retryBackoff(), MAX_RETRY_WAIT);
+  }
+
+  private SiteReader reader(SiteConfig config, OkHttpClient http) {
+    SiteUrls urls = new SiteUrls(config.baseUrl());
+    HttpFetcher fetcher = new HttpFetcher(http, pacer, retries(config), config.userAgent(), config.maxBodySize(),
+        (HttpUrl url) -> urls.isOnSite(url.toString()), robots);
+    return new SiteReader(fetcher, urls, new ListingParser(config.selectors(), urls), new ArticleParser(config.selectors()),
+        new FallbackExtractor(urls), config.fallbackArchive(), config.maxPages());
+  }
+}
