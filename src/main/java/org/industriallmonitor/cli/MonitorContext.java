@@ -40,7 +40,6 @@ import org.industriallmonitor.crawl.SlugLocks;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.fetch.PageFetcher;
 import org.industriallmonitor.site.Site;
-import org.industriallmonitor.site.SiteReader;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.schedule.CrawlScheduler;
@@ -63,10 +62,9 @@ public final class MonitorContext implements AutoCloseable {
   private final Archive archive;
   private final CrawlRunRepository runs;
   private final ArticleRepository articles;
-  private final CountryCrawler.Repositories repositories;
   private final SlugLocks slugLocks = new SlugLocks();
-  private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
   private final Site site;
+  private final Crawler crawler;
   private final OkHttpClient http;
   private final OkHttpClient webhookHttp;
   private final AlertQueue alertQueue;
@@ -83,14 +81,13 @@ public final class MonitorContext implements AutoCloseable {
     this.archive = new Archive(config.storage().archive(), archiveWriter);
     this.runs = store.runs();
     this.articles = store.articles();
-    this.repositories = new CountryCrawler.Repositories(store.countries(), articles, store.listingPages(), runs, store.problems());
     this.webhookHttp = HttpClients.withTimeouts(this.http, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30));
     this.alertQueue = new AlertQueue(clock);
     this.monitorAlerts = new MonitorAlerts(store.health(), alertQueue, clock);
     this.outbox = store.outbox();
     this.dispatcher = new Dispatcher(outbox, channels(config), policy(config.notifications()), clock);
     this.site = new Site(config.site(), this.http, clock);
-    this.pipeline.set(pipeline(site.reader()));
+    this.crawler = new Crawler(new CountryCrawler(site::reader, archive, store, this::alertRows, slugLocks, clock));
   }
 
   private Channels channels(MonitorConfig config) {
@@ -115,14 +112,6 @@ public final class MonitorContext implements AutoCloseable {
     return new MonitorContext(config, clock, archiveWriter, HttpClients.createInBackground());
   }
 
-  /** The crawler that reads the site with the reader of {@code site:} now in force. */
-  private record Pipeline(SiteReader reader, Crawler crawler) {}
-
-  private Pipeline pipeline(SiteReader reader) {
-    CountryCrawler countryCrawler = new CountryCrawler(reader, archive, repositories, this::alertRows, slugLocks, clock);
-    return new Pipeline(reader, new Crawler(countryCrawler));
-  }
-
   public MonitorConfig config() {
     return config.get();
   }
@@ -132,7 +121,7 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public PageFetcher fetcher() {
-    return pipeline.get().reader().fetcher();
+    return site.reader().fetcher();
   }
 
   public Archive archive() {
@@ -144,7 +133,7 @@ public final class MonitorContext implements AutoCloseable {
   }
 
   public Crawler crawler() {
-    return pipeline.get().crawler();
+    return crawler;
   }
 
   /** Removes what a killed process left behind: temporary archive files and open crawl runs. */
@@ -238,7 +227,6 @@ public final class MonitorContext implements AutoCloseable {
     }
     if (!next.site().equals(current.site())) {
       site.reconfigure(next.site());
-      pipeline.set(pipeline(site.reader()));
       log.info("site: changed; the next crawls use the new settings");
     }
     config.set(next);

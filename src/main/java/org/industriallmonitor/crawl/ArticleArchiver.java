@@ -12,17 +12,14 @@ import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
-import org.industriallmonitor.fetch.PageFetcher;
 import org.industriallmonitor.fetch.PageGoneException;
 import org.industriallmonitor.fetch.RobotsDisallowedException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.Article;
-import org.industriallmonitor.parse.ArticleParser;
-import org.industriallmonitor.parse.FallbackExtractor;
 import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.Region;
-import org.industriallmonitor.parse.SiteUrls;
+import org.industriallmonitor.site.SiteReader;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.NewArticle;
 import org.industriallmonitor.store.OutboxEntry;
@@ -40,24 +37,13 @@ final class ArticleArchiver {
   private static final Logger log = LoggerFactory.getLogger(ArticleArchiver.class);
   static final Duration GONE_RECHECK = Duration.ofDays(1);
 
-  private final PageFetcher fetcher;
-  private final SiteUrls urls;
-  private final ArticleParser parser;
-  private final FallbackExtractor fallback;
-  private final boolean fallbackArchive;
   private final Archive archive;
   private final ArticleRepository articles;
   private final ProblemArticleRepository problems;
   private final NewArticleAlerts alerts;
   private final Clock clock;
 
-  ArticleArchiver(PageFetcher fetcher, SiteUrls urls, ArticleParser parser, FallbackExtractor fallback, boolean fallbackArchive,
-      Archive archive, ArticleRepository articles, ProblemArticleRepository problems, NewArticleAlerts alerts, Clock clock) {
-    this.fetcher = fetcher;
-    this.urls = urls;
-    this.parser = parser;
-    this.fallback = fallback;
-    this.fallbackArchive = fallbackArchive;
+  ArticleArchiver(Archive archive, ArticleRepository articles, ProblemArticleRepository problems, NewArticleAlerts alerts, Clock clock) {
     this.archive = archive;
     this.articles = articles;
     this.problems = problems;
@@ -92,11 +78,11 @@ final class ArticleArchiver {
     return problems.goneCheckedAt(slug).map(at -> at.plus(GONE_RECHECK).isAfter(clock.instant())).orElse(false);
   }
 
-  Result archive(ListingItem item, CountryConfig country, boolean baseline) throws InterruptedException {
-    String url = urls.article(item.slug());
+  Result archive(SiteReader site, ListingItem item, CountryConfig country, boolean baseline) throws InterruptedException {
+    String url = site.urls().article(item.slug());
     FetchResult page;
     try {
-      page = fetcher.fetch(url, Validators.NONE);
+      page = site.fetcher().fetch(url, Validators.NONE);
     } catch (PageGoneException e) {
       boolean first = problems.markGone(item.slug(), url, e.status(), clock.instant());
       return new Result(Kind.GONE, first ? "gone: " + url + " (HTTP " + e.status() + "); checked again once a day" : null);
@@ -110,10 +96,10 @@ final class ArticleArchiver {
     boolean degraded = false;
     String layoutProblem = null;
     try {
-      article = parser.parse(page.body(), url, item.slug());
+      article = site.articleParser().parse(page.body(), url, item.slug());
     } catch (LayoutException e) {
-      Optional<Article> rescued = fallbackArchive
-          ? fallback.article(page.body(), url, item.slug(), new Region(country.region(), country.name()))
+      Optional<Article> rescued = site.fallbackArchive()
+          ? site.fallback().article(page.body(), url, item.slug(), new Region(country.region(), country.name()))
           : Optional.empty();
       if (rescued.isEmpty()) {
         problems.markDegraded(item.slug(), url, item.title(), country.region(), e.getMessage(), clock.instant());

@@ -1,6 +1,7 @@
 package org.industriallmonitor.crawl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record CrawlReport(
     if (layoutProblem == null) {
       return errors;
     }
-    List<String> all = new java.util.ArrayList<>();
+    List<String> all = new ArrayList<>();
     all.add(layoutProblem);
     all.addAll(errors);
     return all;
@@ -46,5 +47,64 @@ public record CrawlReport(
     return country + " (region " + region + "): pages " + pages + ", seen " + seen + ", new " + newArticles
         + ", archived " + archived + ", errors " + problems().size() + (baseline ? ", baseline" : "") + ", "
         + duration.toMillis() + " ms" + (succeeded() ? ", ok" : ", FAILED");
+  }
+
+  /** Counts and messages of a crawl while it runs, from the listing walk and the article recording. */
+  static final class Builder {
+    private final String country;
+    private final int region;
+    private final boolean baseline;
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private String layoutProblem;
+    private int pages;
+    private int seen;
+    private int newArticles;
+    private int archived;
+
+    Builder(String country, int region, boolean baseline) {
+      this.country = country;
+      this.region = region;
+      this.baseline = baseline;
+    }
+
+    void page() {
+      pages++;
+    }
+
+    void seen(int items) {
+      seen += items;
+    }
+
+    void newArticle() {
+      newArticles++;
+    }
+
+    void archived() {
+      archived++;
+    }
+
+    void error(String problem) {
+      errors.add(problem);
+    }
+
+    /** The first layout problem of the crawl is the one reported. */
+    void layout(String problem) {
+      if (layoutProblem == null) {
+        layoutProblem = problem;
+      }
+    }
+
+    void note(String note) {
+      notes.add(note);
+    }
+
+    int pages() {
+      return pages;
+    }
+
+    CrawlReport build(Duration duration) {
+      return new CrawlReport(country, region, baseline, pages, seen, newArticles, archived, errors, layoutProblem, notes, duration);
+    }
   }
 }

@@ -1,0 +1,222 @@
+package org.industriallmonitor.crawl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.archive.ArchiveText;
+import org.industriallmonitor.archive.Hashes;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.LayoutException;
+import org.industriallmonitor.parse.ListingItem;
+import org.industriallmonitor.parse.ListingPage;
+import org.industriallmonitor.parse.ResultRange;
+import org.industriallmonitor.site.SiteReader;
+import org.industriallmonitor.store.ArticleRepository;
+import org.industriallmonitor.store.ListingPageRepository;
+import org.industriallmonitor.store.ListingPageState;
+import org.industriallmonitor.store.ProblemArticleRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Walks a country's whole listing, page by page, until its summary line says the last result
+ * was reached (or {@code max_pages}): a page answered 304 or with the same bytes is not parsed
+ * again, a changed one is parsed and its snapshot archived. When the layout breaks, the fallback
+ * extractor looks for new articles. Writes nothing that marks an article seen.
+ */
+final class ListingWalker {
+  private static final Logger log = LoggerFactory.getLogger(ListingWalker.class);
+
+  private final Archive archive;
+  private final ListingPageRepository listingPages;
+  private final ArticleRepository articles;
+  private final ProblemArticleRepository problems;
+  private final Clock clock;
+
+  ListingWalker(Archive archive, ListingPageRepository listingPages, ArticleRepository articles, ProblemArticleRepository problems,
+      Clock clock) {
+    this.archive = archive;
+    this.listingPages = listingPages;
+    this.articles = articles;
+    this.problems = problems;
+    this.clock = clock;
+  }
+
+  /** What the walk has found so far. */
+  private record Found(Map<String, ListingItem> items, Map<ListingPageState, Set<String>> pages) {}
+
+  /** Where a page says the listing goes on. */
+  private record PageOutcome(Integer total, String nextUrl, int itemCount, Set<String> slugs) {}
+
+  Listing walk(SiteReader site, CountryConfig country, CrawlReport.Builder report, CrawlProgress progress)
+      throws InterruptedException {
+    Found found = new Found(new LinkedHashMap<>(), new LinkedHashMap<>());
+    int from = 0;
+    Set<String> previousSlugs = Set.of();
+    Integer knownTotal = null;
+    int pageSize = 0;
+    Map<Integer, ListingPageState> storedPages = listingPages.allFor(country.region());
+    for (int page = 0; ; page++) {
+      if (page >= site.maxPages()) {
+        report.note("stopped at max_pages (" + site.maxPages() + ") before the end of the listing");
+        break;
+      }
+      String url = site.urls().listing(country.region(), from);
+      Optional<ListingPageState> stored = Optional.ofNullable(storedPages.get(from));
+      FetchResult result;
+      try {
+        result = site.fetcher().fetch(url, stored.map(s -> new Validators(s.etag(), s.lastModified())).orElse(Validators.NONE));
+      } catch (FetchException e) {
+        report.error("listing " + e.getMessage());
+        // Skip the failed page when the listing is known to go on: its articles are found next time.
+        Integer total = knownTotal != null ? knownTotal : stored.map(ListingPageState::total).orElse(null);
+        int step = stored.map(ListingPageState::itemCount).filter(n -> n > 0).orElse(pageSize);
+        if (total != null && step > 0 && from + step < total) {
+          from += step;
+          continue;
+        }
+        break;
+      }
+      report.page();
+      PageOutcome outcome;
+      if (result.notModified() && stored.isPresent()) {
+        outcome = unchanged(stored.get(), result.validators(), found, report);
+      } else {
+        String bodyHash = Hashes.sha256(result.bytes());
+        if (stored.isPresent() && stored.get().bodyHash().equals(bodyHash)) {
+          outcome = unchanged(stored.get(), result.validators(), found, report);
+        } else {
+          try {
+            outcome = parsed(site, country, url, from, result, bodyHash, stored, previousSlugs, found, report);
+          } catch (LayoutException e) {
+            report.layout(e.getMessage());
+            log.warn("{}: {}", country.name(), e.getMessage());
+            useFallback(site, country, result.body(), url, e.getMessage(), found, report);
+            break;
+          }
+          if (outcome == null) {
+            break;
+          }
+          previousSlugs = outcome.slugs();
+        }
+      }
+      if (outcome.total() != null) {
+        knownTotal = outcome.total();
+      }
+      pageSize = Math.max(pageSize, outcome.itemCount());
+      progress.listing(country.name(), report.pages(), knownTotal == null || pageSize == 0 ? 0
+          : Math.min(site.maxPages(), (knownTotal + pageSize - 1) / pageSize));
+      Integer next = nextFrom(from, outcome);
+      if (next == null) {
+        break;
+      }
+      from = next;
+    }
+    return new Listing(found.items(), found.pages());
+  }
+
+  private PageOutcome unchanged(ListingPageState state, Validators validators, Found found, CrawlReport.Builder report) {
+    report.seen(state.itemCount());
+    if (!validators.isEmpty() && (!same(validators.etag(), state.etag()) || !same(validators.lastModified(), state.lastModified()))) {
+      found.pages().put(new ListingPageState(state.region(), state.from(), state.url(), validators.etag(),
+          validators.lastModified(), state.bodyHash(), state.textHash(), state.total(), state.nextUrl(),
+          state.itemCount(), clock.instant()), Set.of());
+    }
+    return new PageOutcome(state.total(), state.nextUrl(), state.itemCount(), Set.of());
+  }
+
+  /** Parses a changed page; returns null when the walk must stop here. */
+  private PageOutcome parsed(SiteReader site, CountryConfig country, String url, int from, FetchResult result, String bodyHash,
+      Optional<ListingPageState> stored, Set<String> previousSlugs, Found found, CrawlReport.Builder report) throws LayoutException {
+    ListingPage page = site.listingParser().parse(result.body(), url);
+    Set<String> slugs = new LinkedHashSet<>();
+    for (ListingItem item : page.items()) {
+      if (item.slug() == null) {
+        report.error("listing " + url + ": the result '" + item.title() + "' "
+            + (site.urls().isOnSite(item.url()) ? "has a link that is not a usable address" : "links off the site")
+            + " (" + item.url() + "); skipped");
+        continue;
+      }
+      slugs.add(item.slug());
+    }
+    if (!slugs.isEmpty() && slugs.equals(previousSlugs)) {
+      report.error("listing " + url + ": the page repeats the results of the previous page; stopped the walk there");
+      return null;
+    }
+    for (ListingItem item : page.items()) {
+      if (item.slug() != null) {
+        found.items().putIfAbsent(item.slug(), item);
+      }
+    }
+    report.seen(slugs.size());
+    Integer total = page.range().map(ResultRange::total).orElse(null);
+    PageOutcome outcome = new PageOutcome(total, page.nextUrl(), page.items().size(), slugs);
+    String text = ArchiveText.listing(page);
+    String textHash = Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
+    if (stored.isEmpty() || !stored.get().textHash().equals(textHash)) {
+      try {
+        archive.writeListingSnapshot(country.region(), from, text, clock.instant());
+      } catch (IOException e) {
+        // The page's state is not saved, so the next cycle parses it and writes its snapshot again.
+        report.error("cannot write the listing snapshot of " + url + ": " + e.getMessage());
+        return outcome;
+      }
+    }
+    found.pages().put(new ListingPageState(country.region(), from, url, result.validators().etag(),
+        result.validators().lastModified(), bodyHash, textHash, total, page.nextUrl(), page.items().size(),
+        clock.instant()), slugs);
+    return outcome;
+  }
+
+  /** Where the next page starts, or null when this page was the last. */
+  private static Integer nextFrom(int from, PageOutcome page) {
+    if (page.itemCount() == 0) {
+      return null;
+    }
+    int next = from + page.itemCount();
+    if (page.total() != null) {
+      return next >= page.total() ? null : next;
+    }
+    return page.nextUrl() != null ? next : null;
+  }
+
+  /**
+   * The listing's layout broke: find what looks like articles in the page's main content.
+   * They are archived when {@code site.fallback_archive} allows, else recorded as degraded.
+   */
+  private void useFallback(SiteReader site, CountryConfig country, String html, String url, String reason, Found found,
+      CrawlReport.Builder report) {
+    List<ListingItem> candidates = site.fallback().listingLinks(html, url);
+    Map<String, Long> known = articles.known(candidates.stream().map(ListingItem::slug).toList());
+    int unknown = 0;
+    for (ListingItem item : candidates) {
+      if (known.containsKey(item.slug())) {
+        continue;
+      }
+      unknown++;
+      if (site.fallbackArchive()) {
+        found.items().putIfAbsent(item.slug(), item);
+      } else {
+        problems.markDegraded(item.slug(), item.url(), item.title(), country.region(), reason, clock.instant());
+      }
+    }
+    if (unknown > 0) {
+      report.note(unknown + " new article" + (unknown == 1 ? "" : "s") + " found by the fallback extractor (degraded)"
+          + (site.fallbackArchive() ? "; archiving them" : "; not archived until site.selectors are fixed, or set site.fallback_archive: true"));
+    }
+  }
+
+  private static boolean same(String a, String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+}
