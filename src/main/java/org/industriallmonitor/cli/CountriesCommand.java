@@ -3,13 +3,14 @@ package org.industriallmonitor.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.LayoutException;
-import org.industriallmonitor.parse.ListingParser;
 import org.industriallmonitor.parse.SiteUrls;
+import org.industriallmonitor.site.SiteReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -29,10 +30,11 @@ final class CountriesCommand implements Callable<Integer> {
     MonitorConfig config = options.load();
     SiteUrls urls = new SiteUrls(config.site().baseUrl());
     PrintWriter out = spec.commandLine().getOut();
-    try (MonitorContext context = MonitorContext.open(config, java.time.Clock.systemUTC())) {
+    try (Components parts = Components.of(config)) {
+      SiteReader site = parts.site().reader();
       String url = urls.facets();
-      FetchResult page = context.fetcher().fetch(url, Validators.NONE);
-      Map<Integer, String> regions = new ListingParser(config.site().selectors(), urls).regions(page.body(), url);
+      FetchResult page = site.fetcher().fetch(url, Validators.NONE);
+      Map<Integer, String> regions = site.listingParser().regions(page.body(), url);
       out.printf("# %d countries on %s; paste the ones to monitor under countries: in %s%n", regions.size(), urls.base(),
           config.source());
       regions.forEach((region, name) -> out.printf("  - {name: %s, region: %d}%n", yamlString(name), region));

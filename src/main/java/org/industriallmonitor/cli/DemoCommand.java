@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Monitor;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
@@ -83,10 +84,11 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("   monitor state         %s  (configuration: %s)%n", dir, configFile.getFileName());
       out.println();
       try (StateLock lock = StateGuard.acquire(config, "demo");
-          MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
-        context.setProgress(TerminalProgress.forConsole());
+          Components parts = Components.of(config)) {
+        Monitor monitor = parts.monitor();
+        monitor.setProgress(TerminalProgress.forConsole());
         out.println("2. The first crawl of each country is its baseline: what is there is archived, without alerts.");
-        if (!crawlAll(context, config, out)) {
+        if (!crawlAll(monitor, config, out)) {
           return ExitCodes.FAILED;
         }
         out.println();
@@ -95,16 +97,16 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("   \"%s\"%n", fresh.title());
         out.println();
         out.println("4. The next crawl finds exactly that article:");
-        if (!crawlAll(context, config, out)) {
+        if (!crawlAll(monitor, config, out)) {
           return ExitCodes.FAILED;
         }
-        if (!showArchived(context, config, fresh, out)) {
+        if (!showArchived(parts, fresh, out)) {
           return ExitCodes.FAILED;
         }
         out.println();
         out.println("5. The alert goes out through the outbox to the webhook:");
         out.flush();
-        DeliveryReport deliveries = context.dispatcher().drain(Duration.ofSeconds(15), Duration.ofSeconds(1));
+        DeliveryReport deliveries = parts.dispatcher().drain(Duration.ofSeconds(15), Duration.ofSeconds(1));
         if (!alerted.await(15, TimeUnit.SECONDS)) {
           out.printf("   no alert arrived at the receiver (%s)%n", deliveries.summaryLine());
           return ExitCodes.FAILED;
@@ -114,17 +116,17 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  monitor.yaml (its configuration), monitor.db (SQLite), archive/ (the texts and their sidecars).");
         out.flush();
         if (keepRunning) {
-          keepRunning(context, loader, configFile, replica, out);
+          keepRunning(parts, config, loader, configFile, replica, out);
         }
       }
     }
     return ExitCodes.OK;
   }
 
-  private static boolean crawlAll(MonitorContext context, MonitorConfig config, PrintWriter out) throws InterruptedException {
+  private static boolean crawlAll(Monitor monitor, MonitorConfig config, PrintWriter out) throws InterruptedException {
     boolean ok = true;
     for (CountryConfig country : config.countries()) {
-      CrawlReport report = context.crawl(country);
+      CrawlReport report = monitor.crawl(country);
       out.println("   " + report.summaryLine());
       report.problems().forEach(problem -> out.println("     error: " + problem));
       out.flush();
@@ -133,14 +135,13 @@ final class DemoCommand implements Callable<Integer> {
     return ok;
   }
 
-  private static boolean showArchived(MonitorContext context, MonitorConfig config, ReplicaArticle fresh, PrintWriter out)
-      throws IOException {
-    var path = context.articles().archivePath(fresh.slug());
+  private static boolean showArchived(Components parts, ReplicaArticle fresh, PrintWriter out) throws IOException {
+    var path = parts.store().articles().archivePath(fresh.slug());
     if (path.isEmpty()) {
       out.println("   the new article was not archived");
       return false;
     }
-    Path file = context.archive().resolve(path.get());
+    Path file = parts.archive().resolve(path.get());
     out.printf("   new article detected: %s%n", fresh.title());
     out.printf("   archived as %s%n", file);
     for (String line : Files.readAllLines(file).subList(0, 6)) {
@@ -151,13 +152,14 @@ final class DemoCommand implements Callable<Integer> {
     return true;
   }
 
-  private void keepRunning(MonitorContext context, ConfigLoader loader, Path configFile, ReplicaServer replica, PrintWriter out)
-      throws Exception {
+  private void keepRunning(Components parts, MonitorConfig config, ConfigLoader loader, Path configFile, ReplicaServer replica,
+      PrintWriter out) throws Exception {
     Logging.setLevel(Level.INFO);
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
-    Daemon daemon = context.startDaemon(Duration.ofSeconds(1), 2, loader, next -> next);
+    Daemon daemon = parts.daemon(2, loader, next -> next);
+    daemon.start(config, Duration.ofSeconds(1));
     out.println();
     out.println("The daemon, the replica and the receiver keep running; Ctrl-C stops them. Try:");
     out.printf("  - Add a country to the demo's configuration (in another terminal):%n");

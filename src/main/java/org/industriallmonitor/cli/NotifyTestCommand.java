@@ -1,11 +1,11 @@
 package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.notify.Channel;
 import org.industriallmonitor.notify.DeliveryException;
@@ -34,8 +34,8 @@ final class NotifyTestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     MonitorConfig config = options.load();
-    try (MonitorContext context = MonitorContext.open(config, Clock.systemUTC())) {
-      Channel channel = context.channel(channelId).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+    try (Components parts = Components.of(config)) {
+      Channel channel = parts.channels(config).get(channelId).orElseThrow(() -> new UserException(ExitCodes.USAGE,
           "no channel '" + channelId + "' in " + config.source() + "; channels: "
               + (config.notifications().channelIds().isEmpty() ? "none" : String.join(", ", config.notifications().channelIds()))));
       String deliveryId = "test-" + UUID.randomUUID();

@@ -2,7 +2,6 @@ package org.industriallmonitor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +12,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Monitor;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlProgress;
@@ -50,14 +51,15 @@ final class OnceCommand implements Callable<Integer> {
             + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
     PrintWriter out = spec.commandLine().getOut();
     try (StateLock lock = StateGuard.acquire(config, "once");
-        MonitorContext context = MonitorContext.open(config, Clock.systemUTC(), http)) {
-      context.recoverFromCrash();
+        Components parts = Components.builder(config).http(http).build()) {
+      Monitor monitor = parts.monitor();
+      monitor.recoverFromCrash();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
-      context.setProgress(parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
-      boolean allSucceeded = crawl(context, countries, parallel, out);
+      monitor.setProgress(parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
+      boolean allSucceeded = crawl(monitor, countries, parallel, out);
       if (!config.notifications().channels().isEmpty()) {
-        DeliveryReport deliveries = context.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
+        DeliveryReport deliveries = parts.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
         out.println(deliveries.summaryLine() + (deliveries.pending() > 0
             ? " (pending deliveries are retried by the next `once` or by `run`; `status` shows them)" : ""));
         out.flush();
@@ -68,13 +70,13 @@ final class OnceCommand implements Callable<Integer> {
   }
 
   /** Crawls the countries, {@code parallel} at a time, printing each report as it comes. */
-  private static boolean crawl(MonitorContext context, List<CountryConfig> countries, int parallel, PrintWriter out)
+  private static boolean crawl(Monitor monitor, List<CountryConfig> countries, int parallel, PrintWriter out)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       CompletionService<CrawlReport> done = new ExecutorCompletionService<>(pool);
       for (CountryConfig country : countries) {
-        done.submit(() -> context.crawl(country));
+        done.submit(() -> monitor.crawl(country));
       }
       boolean allSucceeded = true;
       for (int i = 0; i < countries.size(); i++) {

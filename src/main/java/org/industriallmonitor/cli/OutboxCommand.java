@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.OutboxRow;
-import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,11 +28,12 @@ final class OutboxCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static Store open(MonitorConfig config) {
+  /** The parts of a configuration whose database exists. */
+  private static Components parts(MonitorConfig config) {
     if (!Files.exists(config.storage().database())) {
       throw new UserException(ExitCodes.FAILED, "no database at " + config.storage().database() + ": nothing was crawled yet");
     }
-    return Store.open(config.storage());
+    return Components.of(config);
   }
 
   /** {@code outbox list [--status S]}. */
@@ -53,8 +54,8 @@ final class OutboxCommand implements Runnable {
         throw new UserException(ExitCodes.USAGE, "--status is pending, delivered or dead, not '" + status + "'");
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (Store store = open(options.load())) {
-        List<OutboxRow> rows = store.outbox().list(status, limit);
+      try (Components parts = parts(options.load())) {
+        List<OutboxRow> rows = parts.store().outbox().list(status, limit);
         out.printf("%-36s  %-12s %-17s %-9s %8s  %s%n", "DELIVERY", "CHANNEL", "EVENT", "STATUS", "ATTEMPTS", "SUBJECT / LAST ERROR");
         for (OutboxRow row : rows) {
           out.printf("%-36s  %-12s %-17s %-9s %8d  %s%n", row.deliveryId(), row.channel(), row.event(), row.status(),
@@ -81,8 +82,8 @@ final class OutboxCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Store store = open(options.load())) {
-        int count = store.outbox().retryDead(channel, delivery, Instant.now());
+      try (Components parts = parts(options.load())) {
+        int count = parts.store().outbox().retryDead(channel, delivery, Instant.now());
         spec.commandLine().getOut().printf("%d dead deliveries put back in line%s.%n", count,
             count == 0 ? "" : "; a running daemon sends them within 30 seconds, or run `once`");
         spec.commandLine().getOut().flush();

@@ -1,12 +1,12 @@
 package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
@@ -45,10 +45,11 @@ final class RunCommand implements Callable<Integer> {
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     try (StateLock lock = StateGuard.acquire(config, "run");
-        MonitorContext context = MonitorContext.open(config, Clock.systemUTC(), http)) {
-      context.recoverFromCrash();
-      Daemon daemon = context.startDaemon(WATCH_PERIOD, CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
+        Components parts = Components.builder(config).http(http).build()) {
+      parts.monitor().recoverFromCrash();
+      Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));
+      daemon.start(config, WATCH_PERIOD);
       PrintWriter out = spec.commandLine().getOut();
       out.printf("industriall-monitor running (pid %d): %d countries, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",
           ProcessHandle.current().pid(), config.countries().size(), lock.file().getParent(), config.source());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.ChannelCounts;
@@ -78,7 +79,8 @@ final class StatusCommand implements Callable<Integer> {
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     boolean exists = Files.exists(database);
     if (exists) {
-      try (Store store = Store.open(config.storage())) {
+      try (Components parts = Components.of(config)) {
+        Store store = parts.store();
         Map<Integer, ScheduleRepository.NextRun> nextRuns = daemon.isPresent() ? store.schedule().all() : Map.of();
         ProblemArticleRepository problems = store.problems();
         for (CountryStatus row : store.runs().status()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.notify.Dispatcher;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ public final class Daemon implements AutoCloseable {
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(7);
 
   private final CrawlScheduler scheduler;
+  private final Dispatcher dispatcher;
   private final ConfigWatcher watcher;
   private final Consumer<MonitorConfig> reconfigure;
 
@@ -26,13 +28,17 @@ public final class Daemon implements AutoCloseable {
    * @param reconfigure applies a new valid configuration to the crawl pipeline before the
    *     scheduler follows its countries
    */
-  public Daemon(Path configFile, ConfigLoader loader, CrawlScheduler scheduler, Consumer<MonitorConfig> reconfigure) {
+  public Daemon(Path configFile, ConfigLoader loader, CrawlScheduler scheduler, Dispatcher dispatcher,
+      Consumer<MonitorConfig> reconfigure) {
     this.scheduler = scheduler;
+    this.dispatcher = dispatcher;
     this.reconfigure = reconfigure;
     this.watcher = new ConfigWatcher(configFile, loader, this::reload);
   }
 
+  /** Starts delivering, scheduling the countries of {@code config}, and watching its file every {@code watchPeriod}. */
   public void start(MonitorConfig config, Duration watchPeriod) throws SchedulerException {
+    dispatcher.start();
     scheduler.apply(config.countries());
     scheduler.start();
     watcher.start(watchPeriod);
@@ -57,7 +63,10 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  /** Stops watching and scheduling; crawls in flight finish or are interrupted within the grace time. */
+  /**
+   * Stops watching and scheduling; crawls in flight finish or are interrupted within the grace
+   * time; then the dispatcher stops (a delivery in flight gets its own few seconds).
+   */
   @Override
   public void close() {
     watcher.close();
@@ -67,6 +76,8 @@ public final class Daemon implements AutoCloseable {
       log.error("the scheduler did not shut down cleanly: {}", e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      dispatcher.close();
     }
   }
 }

@@ -10,13 +10,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.industriallmonitor.cli.MonitorContext;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Monitor;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.replica.ReplicaCatalog;
@@ -43,9 +43,10 @@ class PacingTest {
         Path configFile = TestConfig.site(URI.create(site.baseUrl())).site("request_delay", DELAY_MS + "ms")
             .site("max_connections_per_host", "2").country("Kyrgyzstan", 364).country("Uzbekistan", 366).writeTo(dir);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (MonitorContext context = MonitorContext.open(new ConfigLoader(System::getenv).load(configFile), Clock.systemUTC())) {
-          List<Future<CrawlReport>> crawls = context.config().countries().stream()
-              .map((CountryConfig c) -> pool.submit(() -> context.crawl(c))).toList();
+        try (Components parts = Components.of(new ConfigLoader(System::getenv).load(configFile))) {
+          Monitor monitor = parts.monitor();
+          List<Future<CrawlReport>> crawls = monitor.config().countries().stream()
+              .map((CountryConfig c) -> pool.submit(() -> monitor.crawl(c))).toList();
           for (Future<CrawlReport> crawl : crawls) {
             assertThat(crawl.get().succeeded()).isTrue();
           }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.archive.Hashes;
-import org.industriallmonitor.cli.MonitorContext;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
@@ -165,8 +164,8 @@ class StorageFaultsTest {
   }
 
   private static CrawlReport crawl(MonitorConfig config, Archive.Writer writer) throws Exception {
-    try (MonitorContext context = MonitorContext.open(config, Clock.systemUTC(), writer)) {
-      return context.crawl(KYRGYZSTAN);
+    try (Components parts = Components.builder(config).archiveWriter(writer).build()) {
+      return parts.monitor().crawl(KYRGYZSTAN);
     }
   }
 

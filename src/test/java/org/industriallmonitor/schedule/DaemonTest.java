@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import org.industriallmonitor.cli.MonitorContext;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
@@ -34,7 +33,7 @@ class DaemonTest {
 
   @TempDir Path dir;
   private ReplicaServer replica;
-  private MonitorContext context;
+  private Components parts;
   private Daemon daemon;
   private Path configFile;
   private Path db;
@@ -48,14 +47,15 @@ class DaemonTest {
         .writeTo(dir);
     db = dir.resolve("state/monitor.db");
     MonitorConfig config = new ConfigLoader(System::getenv).load(configFile);
-    context = MonitorContext.open(config, Clock.systemUTC());
-    daemon = context.startDaemon(WATCH, 2, new ConfigLoader(System::getenv), c -> c);
+    parts = Components.of(config);
+    daemon = parts.daemon(2, new ConfigLoader(System::getenv), c -> c);
+    daemon.start(config, WATCH);
   }
 
   @AfterEach
   void stop() throws Exception {
     daemon.close();
-    context.close();
+    parts.close();
     replica.close();
   }
 
@@ -129,7 +129,7 @@ class DaemonTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns(364) >= 1 && finishedRuns(169) >= 1);
       Files.writeString(configFile, Files.readString(configFile) + "notifications:\n  channels:\n"
           + "    - {id: hook, type: webhook, url: \"" + receiver.baseUrl() + "/hook\"}\n");
-      await().atMost(Duration.ofSeconds(10)).until(() -> context.config().notifications().channels().size() == 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> parts.monitor().config().notifications().channels().size() == 1);
 
       ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 5);
 

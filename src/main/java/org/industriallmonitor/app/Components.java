@@ -1,0 +1,189 @@
+package org.industriallmonitor.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import okhttp3.OkHttpClient;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.archive.AtomicFiles;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.crawl.CountryCrawler;
+import org.industriallmonitor.crawl.SlugLocks;
+import org.industriallmonitor.fetch.HttpClients;
+import org.industriallmonitor.notify.AlertQueue;
+import org.industriallmonitor.notify.Channels;
+import org.industriallmonitor.notify.DeliveryPolicy;
+import org.industriallmonitor.notify.Dispatcher;
+import org.industriallmonitor.notify.MonitorAlerts;
+import org.industriallmonitor.schedule.CrawlScheduler;
+import org.industriallmonitor.schedule.Daemon;
+import org.industriallmonitor.site.Site;
+import org.industriallmonitor.store.Store;
+
+/**
+ * The composition root: builds each part of the monitor from a configuration, once, when a
+ * command first asks for it, and connects the parts; it holds no application logic (that is
+ * {@link Monitor}). A command takes only what it needs: {@code countries} the site alone,
+ * {@code status} the store alone, {@code once} the whole monitor. Closing it closes what was built.
+ */
+public final class Components implements AutoCloseable {
+  private static final Duration WEBHOOK_CONNECT = Duration.ofSeconds(10);
+  private static final Duration WEBHOOK_READ = Duration.ofSeconds(15);
+  private static final Duration WEBHOOK_CALL = Duration.ofSeconds(30);
+
+  private final MonitorConfig config;
+  private final Clock clock;
+  private final Archive.Writer archiveWriter;
+  private final CompletableFuture<OkHttpClient> pendingHttp;
+  private OkHttpClient http;
+  private OkHttpClient webhookHttp;
+  private Site site;
+  private Store store;
+  private Archive archive;
+  private Dispatcher dispatcher;
+  private Monitor monitor;
+
+  private Components(Builder builder) {
+    this.config = builder.config;
+    this.clock = builder.clock;
+    this.archiveWriter = builder.archiveWriter;
+    this.pendingHttp = builder.http != null ? builder.http : HttpClients.createInBackground();
+  }
+
+  /** The parts of {@code config}, on the system clock, writing the archive durably. */
+  public static Components of(MonitorConfig config) {
+    return builder(config).build();
+  }
+
+  public static Builder builder(MonitorConfig config) {
+    return new Builder(config);
+  }
+
+  /** Options of the parts: mostly for tests (a failing archive writer) and for a client built ahead. */
+  public static final class Builder {
+    private final MonitorConfig config;
+    private Clock clock = Clock.systemUTC();
+    private Archive.Writer archiveWriter = AtomicFiles::writeAll;
+    private CompletableFuture<OkHttpClient> http;
+
+    private Builder(MonitorConfig config) {
+      this.config = config;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How archive files reach the disk (storage-fault tests fail it on purpose). */
+    public Builder archiveWriter(Archive.Writer writer) {
+      this.archiveWriter = writer;
+      return this;
+    }
+
+    /** The base HTTP client, being built in the background while the command reads its configuration. */
+    public Builder http(CompletableFuture<OkHttpClient> client) {
+      this.http = client;
+      return this;
+    }
+
+    public Components build() {
+      return new Components(this);
+    }
+  }
+
+  public MonitorConfig config() {
+    return config;
+  }
+
+  private synchronized OkHttpClient http() {
+    if (http == null) {
+      http = HttpClients.await(pendingHttp);
+    }
+    return http;
+  }
+
+  /** The site with its pacer and robots.txt cache: all that {@code countries} and {@code validate --online} need. */
+  public synchronized Site site() {
+    if (site == null) {
+      site = new Site(config.site(), http(), clock);
+    }
+    return site;
+  }
+
+  /** The database, opened (and migrated when its schema is behind) at the first call. */
+  public synchronized Store store() {
+    if (store == null) {
+      store = Store.open(config.storage());
+    }
+    return store;
+  }
+
+  public synchronized Archive archive() {
+    if (archive == null) {
+      archive = new Archive(config.storage().archive(), archiveWriter);
+    }
+    return archive;
+  }
+
+  /** The channels of {@code notifications:} as {@code next} configures them. */
+  public synchronized Channels channels(MonitorConfig next) {
+    if (webhookHttp == null) {
+      webhookHttp = HttpClients.withTimeouts(http(), WEBHOOK_CONNECT, WEBHOOK_READ, WEBHOOK_CALL);
+    }
+    return Channels.from(next.notifications(), webhookHttp, next.site().userAgent());
+  }
+
+  public synchronized Dispatcher dispatcher() {
+    if (dispatcher == null) {
+      dispatcher = new Dispatcher(store().outbox(), channels(config), deliveryPolicy(config.notifications()), clock);
+    }
+    return dispatcher;
+  }
+
+  static DeliveryPolicy deliveryPolicy(NotificationsConfig notifications) {
+    return new DeliveryPolicy(notifications.maxAttempts(), notifications.maxAge(), notifications.retryBackoff());
+  }
+
+  /** The application, with everything it crawls, records and alerts with. */
+  public synchronized Monitor monitor() {
+    if (monitor == null) {
+      AtomicReference<MonitorConfig> current = new AtomicReference<>(config);
+      Site site = site();
+      AlertRouting routing = new AlertRouting(current::get, new AlertQueue(clock));
+      CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, new SlugLocks(), clock);
+      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), new AlertQueue(clock), clock);
+      monitor = new Monitor(current, site, crawler, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+    }
+    return monitor;
+  }
+
+  /**
+   * The daemon over the monitor: one scheduled job per country on {@code threads} threads, the
+   * configuration file watched; {@code adjust} is applied to each reloaded configuration.
+   */
+  public synchronized Daemon daemon(int threads, ConfigLoader loader, UnaryOperator<MonitorConfig> adjust) {
+    Monitor app = monitor();
+    CrawlScheduler scheduler = new CrawlScheduler(app::crawl, store().schedule(), clock, threads);
+    return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
+    if (http != null) {
+      HttpClients.shutdown(http);
+    } else {
+      pendingHttp.thenAccept(HttpClients::shutdown);
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.industriallmonitor.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.crawl.CountryCrawler;
+import org.industriallmonitor.crawl.CrawlProgress;
+import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.notify.Channels;
+import org.industriallmonitor.notify.Dispatcher;
+import org.industriallmonitor.notify.MonitorAlerts;
+import org.industriallmonitor.site.Site;
+import org.industriallmonitor.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application: crawl a country (archive and record what is new, with its alerts), then
+ * count the outcome towards monitor alerts and wake the dispatcher; and take a new
+ * configuration while running. Built by {@link Components}; every command and the daemon's
+ * jobs come through here.
+ */
+public final class Monitor {
+  private static final Logger log = LoggerFactory.getLogger(Monitor.class);
+
+  private final AtomicReference<MonitorConfig> config;
+  private final Site site;
+  private final CountryCrawler crawler;
+  private final MonitorAlerts monitorAlerts;
+  private final Dispatcher dispatcher;
+  private final Function<MonitorConfig, Channels> channels;
+  private final Store store;
+  private final Archive archive;
+  private final Clock clock;
+  private volatile CrawlProgress progress = CrawlProgress.NONE;
+
+  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, MonitorAlerts monitorAlerts, Dispatcher dispatcher,
+      Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
+    this.config = config;
+    this.site = site;
+    this.crawler = crawler;
+    this.monitorAlerts = monitorAlerts;
+    this.dispatcher = dispatcher;
+    this.channels = channels;
+    this.store = store;
+    this.archive = archive;
+    this.clock = clock;
+  }
+
+  /** The configuration in force. */
+  public MonitorConfig config() {
+    return config.get();
+  }
+
+  /** Removes what a killed process left behind: temporary archive files and open crawl runs. */
+  public void recoverFromCrash() throws IOException {
+    int files = archive.removeLeftovers();
+    int runsClosed = store.runs().closeAbandoned(clock.instant());
+    if (files > 0 || runsClosed > 0) {
+      log.warn("recovered from an interrupted run: removed {} temporary files, closed {} crawl runs", files, runsClosed);
+    }
+  }
+
+  /** Shows the progress of the crawls that follow (`once` and `demo` on a terminal). */
+  public void setProgress(CrawlProgress progress) {
+    this.progress = progress;
+  }
+
+  /** Crawls the country with this region id as the configuration in force describes it (a scheduled job). */
+  public Optional<CrawlReport> crawl(int region) throws InterruptedException {
+    Optional<CountryConfig> country = config.get().countries().stream().filter(c -> c.region() == region).findFirst();
+    if (country.isEmpty()) {
+      log.info("region {} is no longer configured; not crawling it", region);
+      return Optional.empty();
+    }
+    return Optional.of(crawl(country.get()));
+  }
+
+  /** One crawl of a country, logged in one line, then its monitor alerts; wakes the dispatcher for what was queued. */
+  public CrawlReport crawl(CountryConfig country) throws InterruptedException {
+    CrawlReport report = crawler.crawl(country, progress);
+    if (report.succeeded()) {
+      log.info("crawl {}", report.summaryLine());
+    } else {
+      log.warn("crawl {}: {}", report.summaryLine(), String.join("; ", report.problems()));
+    }
+    NotificationsConfig notifications = config.get().notifications();
+    monitorAlerts.afterCrawl(new MonitorAlerts.Outcome(country.region(), country.name(), report.succeeded(),
+        String.join("; ", report.problems()), report.layoutProblem()), notifications.alerts(), notifications.failureThreshold());
+    dispatcher.wake();
+    return report;
+  }
+
+  /** Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels. */
+  public void apply(MonitorConfig next) {
+    MonitorConfig current = config.get();
+    if (!next.storage().equals(current.storage())) {
+      log.warn("storage: changed in {}; the database and archive stay where they are until the monitor restarts", next.source());
+      next = next.withStorage(current.storage());
+    }
+    if (!next.notifications().equals(current.notifications()) || !next.site().userAgent().equals(current.site().userAgent())) {
+      dispatcher.setChannels(channels.apply(next), Components.deliveryPolicy(next.notifications()));
+      log.info("notifications: changed; deliveries use the new channels from now on");
+    }
+    if (!next.site().equals(current.site())) {
+      site.reconfigure(next.site());
+      log.info("site: changed; the next crawls use the new settings");
+    }
+    config.set(next);
+  }
+}
