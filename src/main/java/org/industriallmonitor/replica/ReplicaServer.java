@@ -15,42 +15,44 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.archive.Hashes;
 
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
- * conditional requests, and lets tests and the demo publish new articles
+ * conditional requests, and lets the demo, users and tests publish new articles
  * ({@code POST /_replica/publish?region=364&position=3}) and list them ({@code GET /_replica/articles}).
  */
 public final class ReplicaServer implements AutoCloseable {
   private final ReplicaCatalog catalog;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final AtomicInteger requests = new AtomicInteger();
-  private final AtomicReference<String> robotsTxt = new AtomicReference<>("User-agent: *\nAllow: /\n");
-  private final java.util.Map<String, Misbehaviour> misbehaviours = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile long latencyMillis;
+  private final Interceptor interceptor;
 
-  /** Ways an article page can be served wrongly, as hostile or broken servers do. */
-  public enum Misbehaviour {
-    /** Bytes that are not UTF-8, sent as UTF-8. */
-    INVALID_UTF8,
-    /** UTF-8 bytes (and a UTF-8 meta tag) sent with {@code charset=ISO-8859-1}. */
-    LYING_CHARSET,
-    /** The page, one byte a second. */
-    TRICKLE
+  /**
+   * Sees every request before the replica answers it, and may answer it itself (tests serve
+   * broken pages this way); returns true when it did.
+   */
+  @FunctionalInterface
+  public interface Interceptor {
+    Interceptor NONE = (exchange, replica) -> false;
+
+    boolean intercept(HttpExchange exchange, ReplicaServer replica) throws IOException;
   }
 
-  private ReplicaServer(ReplicaCatalog catalog, HttpServer server, ExecutorService executor) {
+  private ReplicaServer(ReplicaCatalog catalog, HttpServer server, ExecutorService executor, Interceptor interceptor) {
     this.catalog = catalog;
     this.server = server;
     this.executor = executor;
+    this.interceptor = interceptor;
   }
 
   /** Starts serving on 127.0.0.1; {@code port} 0 picks a free port. */
   public static ReplicaServer start(ReplicaCatalog catalog, int port) throws IOException {
+    return start(catalog, port, Interceptor.NONE);
+  }
+
+  /** Starts serving on 127.0.0.1, letting {@code interceptor} see (and answer) each request first. */
+  public static ReplicaServer start(ReplicaCatalog catalog, int port, Interceptor interceptor) throws IOException {
     // Without TCP_NODELAY, the JDK server's separate header and body writes meet delayed ACKs: 40 ms a page.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -59,7 +61,7 @@ public final class ReplicaServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    ReplicaServer replica = new ReplicaServer(catalog, server, executor);
+    ReplicaServer replica = new ReplicaServer(catalog, server, executor, interceptor);
     server.createContext("/", replica::handle);
     server.setExecutor(executor);
     server.start();
@@ -78,25 +80,6 @@ public final class ReplicaServer implements AutoCloseable {
     return catalog;
   }
 
-  /** Number of requests served so far. */
-  public int requestCount() {
-    return requests.get();
-  }
-
-  public void setRobotsTxt(String content) {
-    robotsTxt.set(content);
-  }
-
-  /** Answers every request {@code latency} later, like a distant server. */
-  public void setLatency(java.time.Duration latency) {
-    latencyMillis = latency.toMillis();
-  }
-
-  /** Serves the page of the article {@code slug} wrongly from now on. */
-  public void misbehave(String slug, Misbehaviour how) {
-    misbehaviours.put(slug, how);
-  }
-
   @Override
   public void close() {
     server.stop(0);
@@ -104,15 +87,9 @@ public final class ReplicaServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
     try (exchange) {
-      if (latencyMillis > 0) {
-        try {
-          Thread.sleep(latencyMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      if (interceptor.intercept(exchange, this)) {
+        return;
       }
       URI uri = exchange.getRequestURI();
       String path = uri.getRawPath();
@@ -127,7 +104,7 @@ public final class ReplicaServer implements AutoCloseable {
       if (path.equals("/_replica/articles")) {
         send(exchange, 200, "text/plain; charset=utf-8", String.join("\n", catalog.slugs()) + "\n");
       } else if (path.equals("/robots.txt")) {
-        send(exchange, 200, "text/plain", robotsTxt.get());
+        send(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n");
       } else if (path.equals("/search")) {
         searchPage(exchange, uri);
       } else {
@@ -146,13 +123,7 @@ public final class ReplicaServer implements AutoCloseable {
   private void contentPage(HttpExchange exchange, String rawPath) throws IOException {
     Optional<ReplicaArticle> article = catalog.articleAt(rawPath);
     if (article.isPresent()) {
-      Misbehaviour how = misbehaviours.get(article.get().slug());
-      String html = ReplicaPages.article(catalog, article.get());
-      if (how == null) {
-        sendHtml(exchange, html);
-      } else {
-        misbehave(exchange, html, how);
-      }
+      sendHtml(exchange, ReplicaPages.article(catalog, article.get()));
       return;
     }
     String path = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);
@@ -165,37 +136,6 @@ public final class ReplicaServer implements AutoCloseable {
       }
     }
     send(exchange, 404, "text/html; charset=utf-8", "<!DOCTYPE html>\n<html><body><h1>Page not found</h1></body></html>\n");
-  }
-
-  private static void misbehave(HttpExchange exchange, String html, Misbehaviour how) throws IOException {
-    byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
-    switch (how) {
-      case INVALID_UTF8 -> {
-        byte[] broken = java.util.Arrays.copyOf(utf8, utf8.length + 2);
-        broken[broken.length - 2] = (byte) 0xC3;
-        broken[broken.length - 1] = (byte) 0x28;
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        write(exchange, 200, broken);
-      }
-      case LYING_CHARSET -> {
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=ISO-8859-1");
-        write(exchange, 200, utf8);
-      }
-      case TRICKLE -> {
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, utf8.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          for (byte b : utf8) {
-            out.write(b);
-            out.flush();
-            Thread.sleep(1000);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      default -> throw new IllegalStateException(how.toString());
-    }
   }
 
   private void publish(HttpExchange exchange, URI uri) throws IOException {

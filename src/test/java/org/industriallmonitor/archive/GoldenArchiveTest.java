@@ -14,9 +14,9 @@ import org.industriallmonitor.parse.ListingPage;
 import org.industriallmonitor.parse.ListingParser;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.testing.Contract;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The contract's pages, parsed and rendered, give the seed texts byte for byte. */
 class GoldenArchiveTest {

@@ -4,30 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** validate, status and countries, run as a user runs them. */
 class CommandsTest {
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private Path config;
 
   @BeforeEach
   void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    replica.close();
   }
 
   @Test
@@ -74,7 +67,7 @@ class CommandsTest {
 
   @Test
   void statusShowsTheLastErrorOfAFailedCrawl() throws Exception {
-    replica.close();
+    replica.stop();
 
     CliRun.of("once", "--config", config.toString(), "--country", "364");
     CliRun status = CliRun.of("status", "--config", config.toString());

@@ -9,16 +9,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** init, status --json, the progress bar and the help of every command. */
 class FirstMinutesTest {
   @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
   @Test
   void initWritesTheCommentedTemplateAndTheFolders() throws Exception {
@@ -55,26 +56,24 @@ class FirstMinutesTest {
 
   @Test
   void statusJsonIsForScripts() throws Exception {
-    try (ReplicaServer replica = ReplicaServer.start(ReplicaCatalog.standard(), 0)) {
-      Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
-          .topLevel("notifications:\n  channels:\n    - {id: hook, type: webhook, url: \"http://127.0.0.1:9/hook\"}\n").writeTo(dir);
-      CliRun.of("once", "--config", config.toString(), "--country", "364");
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
+        .topLevel("notifications:\n  channels:\n    - {id: hook, type: webhook, url: \"http://127.0.0.1:9/hook\"}\n").writeTo(dir);
+    CliRun.of("once", "--config", config.toString(), "--country", "364");
 
-      CliRun run = CliRun.of("status", "--json", "--config", config.toString());
+    CliRun run = CliRun.of("status", "--json", "--config", config.toString());
 
-      JsonNode status = new ObjectMapper().readTree(run.out());
-      assertThat(status.get("daemon").get("running").asBoolean()).isFalse();
-      JsonNode kyrgyzstan = status.get("countries").get(0);
-      assertThat(kyrgyzstan.get("name").asText()).isEqualTo("Kyrgyzstan");
-      assertThat(kyrgyzstan.get("region").asInt()).isEqualTo(364);
-      assertThat(kyrgyzstan.get("articles").asInt()).isEqualTo(27);
-      assertThat(kyrgyzstan.get("last_success").asText()).matches("\\d{4}-.*Z");
-      assertThat(kyrgyzstan.get("baseline_complete").asBoolean()).isTrue();
-      assertThat(kyrgyzstan.get("last_error").isNull()).isTrue();
-      assertThat(status.get("countries").get(1).get("last_crawl").isNull()).isTrue();
-      assertThat(status.get("channels").get(0).get("id").asText()).isEqualTo("hook");
-      assertThat(status.get("channels").get(0).get("pending").asInt()).isZero();
-    }
+    JsonNode status = new ObjectMapper().readTree(run.out());
+    assertThat(status.get("daemon").get("running").asBoolean()).isFalse();
+    JsonNode kyrgyzstan = status.get("countries").get(0);
+    assertThat(kyrgyzstan.get("name").asText()).isEqualTo("Kyrgyzstan");
+    assertThat(kyrgyzstan.get("region").asInt()).isEqualTo(364);
+    assertThat(kyrgyzstan.get("articles").asInt()).isEqualTo(27);
+    assertThat(kyrgyzstan.get("last_success").asText()).matches("\\d{4}-.*Z");
+    assertThat(kyrgyzstan.get("baseline_complete").asBoolean()).isTrue();
+    assertThat(kyrgyzstan.get("last_error").isNull()).isTrue();
+    assertThat(status.get("countries").get(1).get("last_crawl").isNull()).isTrue();
+    assertThat(status.get("channels").get(0).get("id").asText()).isEqualTo("hook");
+    assertThat(status.get("channels").get(0).get("pending").asInt()).isZero();
   }
 
   @Test

@@ -19,15 +19,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.Contract;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole pipeline through the command line, against the replica site. */
@@ -36,20 +35,14 @@ class CrawlEndToEndTest {
   private static final String SHARED = "young-unionists-from-central-asia-demand-attention-to-youth-policy";
 
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private Path db;
   private Path archive;
 
   @BeforeEach
   void startReplica() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     db = dir.resolve("state/monitor.db");
     archive = dir.resolve("state/archive");
-  }
-
-  @AfterEach
-  void stopReplica() {
-    replica.close();
   }
 
   @Test

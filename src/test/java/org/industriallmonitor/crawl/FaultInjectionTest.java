@@ -23,15 +23,16 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.industriallmonitor.replica.ReplicaCatalog;
 import org.industriallmonitor.replica.ReplicaPages;
 import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,14 +49,13 @@ class FaultInjectionTest {
   private static final String ARTICLE = "/kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
 
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private WireMockServer site;
   private Path config;
   private Path db;
 
   @BeforeEach
   void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     site = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
     site.start();
     proxyEverything();
@@ -67,7 +67,6 @@ class FaultInjectionTest {
   @AfterEach
   void stop() {
     site.stop();
-    replica.close();
   }
 
   private void proxyEverything() {
@@ -123,7 +122,7 @@ class FaultInjectionTest {
   @MethodSource("faults")
   void aFaultFailsTheCycleVisiblyAndACleanCycleFindsEverythingOnce(String name, BiConsumer<WireMockServer, ReplicaServer> inject,
       String problem) throws Exception {
-    inject.accept(site, replica);
+    inject.accept(site, replica.server());
 
     CliRun faulty = CliRun.of("once", "--config", config.toString(), "--logs", dir.resolve("logs").toString());
 

@@ -19,10 +19,10 @@ import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Monitor;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two countries crawled at once share one host's limits: request spacing and connections in flight. */
@@ -32,52 +32,51 @@ class PacingTest {
   private static final long CLOCK_SLACK_MS = 15;
 
   @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
   @Test
   void requestsToOneHostAreSpacedAndBoundedAcrossConcurrentCrawls() throws Exception {
-    try (ReplicaServer replica = ReplicaServer.start(ReplicaCatalog.standard(), 0)) {
-      WireMockServer site = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-      site.start();
-      try {
-        site.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(replica.baseUrl().toString()).withFixedDelay(120)));
-        Path configFile = TestConfig.site(URI.create(site.baseUrl())).site("request_delay", DELAY_MS + "ms")
-            .site("max_connections_per_host", "2").country("Kyrgyzstan", 364).country("Uzbekistan", 366).writeTo(dir);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Components parts = Components.of(new ConfigLoader(System::getenv).load(configFile))) {
-          Monitor monitor = parts.monitor();
-          List<Future<CrawlReport>> crawls = monitor.config().countries().stream()
-              .map((CountryConfig c) -> pool.submit(() -> monitor.crawl(c))).toList();
-          for (Future<CrawlReport> crawl : crawls) {
-            assertThat(crawl.get().succeeded()).isTrue();
-          }
-        } finally {
-          pool.shutdown();
+    WireMockServer site = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    site.start();
+    try {
+      site.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(replica.baseUrl().toString()).withFixedDelay(120)));
+      Path configFile = TestConfig.site(URI.create(site.baseUrl())).site("request_delay", DELAY_MS + "ms")
+          .site("max_connections_per_host", "2").country("Kyrgyzstan", 364).country("Uzbekistan", 366).writeTo(dir);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try (Components parts = Components.of(new ConfigLoader(System::getenv).load(configFile))) {
+        Monitor monitor = parts.monitor();
+        List<Future<CrawlReport>> crawls = monitor.config().countries().stream()
+            .map((CountryConfig c) -> pool.submit(() -> monitor.crawl(c))).toList();
+        for (Future<CrawlReport> crawl : crawls) {
+          assertThat(crawl.get().succeeded()).isTrue();
         }
-
-        List<ServeEvent> events = site.getAllServeEvents().stream()
-            .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
-        assertThat(events).hasSizeGreaterThan(50);
-        int maxInFlight = 0;
-        for (int i = 0; i < events.size(); i++) {
-          long start = events.get(i).getRequest().getLoggedDate().getTime();
-          // A request can be late, so neighbours may sit closer than the delay; the pacer
-          // guarantees that the i-th request never starts before i delays have passed.
-          long first = events.get(0).getRequest().getLoggedDate().getTime();
-          assertThat(start - first).as("start of request %d", i).isGreaterThanOrEqualTo(i * DELAY_MS - CLOCK_SLACK_MS);
-          int overlapping = 0;
-          for (ServeEvent other : events) {
-            long otherStart = other.getRequest().getLoggedDate().getTime();
-            long otherEnd = otherStart + other.getTiming().getTotalTime();
-            if (otherStart <= start && start < otherEnd) {
-              overlapping++;
-            }
-          }
-          maxInFlight = Math.max(maxInFlight, overlapping);
-        }
-        assertThat(maxInFlight).as("requests in flight at once").isLessThanOrEqualTo(2).isEqualTo(2);
       } finally {
-        site.stop();
+        pool.shutdown();
       }
+
+      List<ServeEvent> events = site.getAllServeEvents().stream()
+          .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+      assertThat(events).hasSizeGreaterThan(50);
+      int maxInFlight = 0;
+      for (int i = 0; i < events.size(); i++) {
+        long start = events.get(i).getRequest().getLoggedDate().getTime();
+        // A request can be late, so neighbours may sit closer than the delay; the pacer
+        // guarantees that the i-th request never starts before i delays have passed.
+        long first = events.get(0).getRequest().getLoggedDate().getTime();
+        assertThat(start - first).as("start of request %d", i).isGreaterThanOrEqualTo(i * DELAY_MS - CLOCK_SLACK_MS);
+        int overlapping = 0;
+        for (ServeEvent other : events) {
+          long otherStart = other.getRequest().getLoggedDate().getTime();
+          long otherEnd = otherStart + other.getTiming().getTotalTime();
+          if (otherStart <= start && start < otherEnd) {
+            overlapping++;
+          }
+        }
+        maxInFlight = Math.max(maxInFlight, overlapping);
+      }
+      assertThat(maxInFlight).as("requests in flight at once").isLessThanOrEqualTo(2).isEqualTo(2);
+    } finally {
+      site.stop();
     }
   }
 }

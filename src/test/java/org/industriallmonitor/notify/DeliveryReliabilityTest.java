@@ -23,26 +23,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deliveries survive dead receivers and restarts; monitor alerts fire once and recover once. */
 class DeliveryReliabilityTest {
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private WireMockServer receiver;
   private Path db;
 
   @BeforeEach
   void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     receiver = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     receiver.start();
     receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
@@ -52,7 +51,6 @@ class DeliveryReliabilityTest {
   @AfterEach
   void stop() {
     receiver.stop();
-    replica.close();
   }
 
   private Path config(URI site, String hookUrl, String extra) {

@@ -19,13 +19,10 @@ import java.util.List;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.SmtpConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.store.OutboxRow;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,17 +37,7 @@ class EmailDeliveryTest {
       .withPerMethodLifecycle(true);
 
   @TempDir Path dir;
-  private ReplicaServer replica;
-
-  @BeforeEach
-  void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
-  }
-
-  @AfterEach
-  void stop() {
-    replica.close();
-  }
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
   private Path config(String digest) {
     return TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)

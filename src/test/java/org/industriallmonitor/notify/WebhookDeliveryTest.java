@@ -17,12 +17,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,19 +35,13 @@ class WebhookDeliveryTest {
       .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private Path db;
 
   @BeforeEach
   void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     db = dir.resolve("state/monitor.db");
     receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
-  }
-
-  @AfterEach
-  void stop() {
-    replica.close();
   }
 
   private Path config(String format) {

@@ -20,12 +20,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.testing.JarProcess;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +43,7 @@ class CrashConsistencyIT {
   private static final List<String> CHANNELS = List.of("hook-a", "hook-b");
 
   @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
   @Test
   void killingTheDaemonAtAnyMomentLosesAndDuplicatesNothing() throws Exception {
@@ -49,10 +51,9 @@ class CrashConsistencyIT {
     long seed = Long.getLong("crash.seed", 20261125L);
     Random random = new Random(seed);
     Map<String, Integer> triggers = new HashMap<>();
-    ReplicaCatalog catalog = ReplicaCatalog.standard();
-    try (ReplicaServer replica = ReplicaServer.start(catalog, 0);
-        WebhookReceiver receiver = WebhookReceiver.start(SECRET, r -> {}, Duration.ofMillis(40))) {
-      replica.setLatency(Duration.ofMillis(5));
+    ReplicaCatalog catalog = replica.catalog();
+    try (WebhookReceiver receiver = WebhookReceiver.start(SECRET, r -> {}, Duration.ofMillis(40))) {
+      replica.tweaks().latency(Duration.ofMillis(5));
       TestConfig.site(replica.baseUrl()).site("retries", "1")
           .topLevel("schedule: {every: 300ms, jitter: 0ms}\n"
               + "notifications:\n  retry_backoff: 100ms\n  channels:\n"
@@ -75,7 +76,7 @@ class CrashConsistencyIT {
           };
           published.add(catalog.publishNew(regions, LocalDate.of(2026, 11, 1).plusDays(random.nextInt(20)), random.nextInt(40)).slug());
         }
-        int requestsBefore = replica.requestCount();
+        int requestsBefore = replica.tweaks().requestCount();
         int deliveriesBefore = receiver.received().size();
         try (JarProcess daemon = JarProcess.start(dir, env, "run")) {
           // The moment of the kill, chosen by the seed: after the k-th page served (listing walks, article
@@ -91,8 +92,8 @@ class CrashConsistencyIT {
           triggers.merge(trigger.startsWith("page") ? "during crawl" : trigger.equals("delivery") ? "during delivery" : "at start",
               1, Integer::sum);
           await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> !daemon.isAlive() || switch (kind) {
-            case 0 -> replica.requestCount() >= requestsBefore + k;
-            case 1 -> receiver.received().size() > deliveriesBefore || replica.requestCount() >= requestsBefore + 200;
+            case 0 -> replica.tweaks().requestCount() >= requestsBefore + k;
+            case 1 -> receiver.received().size() > deliveriesBefore || replica.tweaks().requestCount() >= requestsBefore + 200;
             default -> daemon.out().contains("industriall-monitor running");
           });
           assertThat(daemon.isAlive()).as("the daemon died by itself\n" + daemon).isTrue();

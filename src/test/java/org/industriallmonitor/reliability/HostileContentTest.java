@@ -11,32 +11,31 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.industriallmonitor.parse.SiteText;
 import org.industriallmonitor.replica.HostileFixtures;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile site content on the replica: exact text or a clear per-page error, safe names, safe alerts. */
 class HostileContentTest {
   @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
   @Test
   void hostileTitlesSlugsAndPagesAreArchivedExactlyOrRefusedClearly() throws Exception {
-    ReplicaCatalog catalog = ReplicaCatalog.standard();
-    HostileFixtures.addCountry(catalog);
-    try (ReplicaServer replica = ReplicaServer.start(catalog, 0);
-        WebhookReceiver receiver = WebhookReceiver.start("hostile-secret", request -> {})) {
+    HostileFixtures.addCountry(replica.catalog());
+    try (WebhookReceiver receiver = WebhookReceiver.start("hostile-secret", request -> {})) {
       Path config = TestConfig.site(replica.baseUrl()).site("call_timeout", "3s").site("retries", "0")
           .country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
           .topLevel("notifications:\n  once_timeout: 5s\n  channels:\n    - {id: hook, type: webhook, url: \"" + receiver.url()
               + "\", secret: hostile-secret}\n")
           .writeTo(dir);
       assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).as("the baseline").isZero();
-      HostileFixtures.publishAll(replica);
+      HostileFixtures.publishAll(replica.catalog(), replica.tweaks());
 
       CliRun run = CliRun.of("once", "--config", config.toString());
 
@@ -96,16 +95,13 @@ class HostileContentTest {
 
   @Test
   void aListingOfThousandsOfItemsOnOnePageIsWalked() throws Exception {
-    ReplicaCatalog catalog = ReplicaCatalog.standard();
-    HostileFixtures.addLongListing(catalog, 5000);
-    try (ReplicaServer replica = ReplicaServer.start(catalog, 0)) {
-      Path config = TestConfig.site(replica.baseUrl()).country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
+    HostileFixtures.addLongListing(replica.catalog(), 5000);
+    Path config = TestConfig.site(replica.baseUrl()).country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
 
-      CliRun run = CliRun.of("once", "--config", config.toString());
+    CliRun run = CliRun.of("once", "--config", config.toString());
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(run.out()).contains("pages 1, seen 5000, new 5000, archived 5000, errors 0");
-      assertThat(Sql.count(dir.resolve("state/monitor.db"), "SELECT COUNT(*) FROM articles")).isEqualTo(5000);
-    }
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("pages 1, seen 5000, new 5000, archived 5000, errors 0");
+    assertThat(Sql.count(dir.resolve("state/monitor.db"), "SELECT COUNT(*) FROM articles")).isEqualTo(5000);
   }
 }

@@ -14,23 +14,21 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.archive.Hashes;
-import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.industriallmonitor.testing.Tmpfs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,17 +40,7 @@ class StorageFaultsTest {
   private static final CountryConfig KYRGYZSTAN = new CountryConfig("Kyrgyzstan", 364);
 
   @TempDir Path dir;
-  private ReplicaServer replica;
-
-  @BeforeEach
-  void start() throws IOException {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
-  }
-
-  @AfterEach
-  void stop() {
-    replica.close();
-  }
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
   @Test
   void aFullDiskFailsTheCycleAndTheNextCycleRecovers() throws Exception {

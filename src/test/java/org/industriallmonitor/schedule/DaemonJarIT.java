@@ -7,31 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.testing.JarProcess;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar as a daemon: one instance per state folder, and a clean stop on SIGTERM. */
 class DaemonJarIT {
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private Path db;
 
   @BeforeEach
   void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     db = dir.resolve("state/monitor.db");
-  }
-
-  @AfterEach
-  void stop() {
-    replica.close();
   }
 
   @Test

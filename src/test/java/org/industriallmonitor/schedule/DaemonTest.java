@@ -3,12 +3,12 @@ package org.industriallmonitor.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -18,13 +18,13 @@ import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.replica.ReplicaCatalog;
-import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon with a real Quartz scheduler, short intervals and the replica site. */
@@ -32,7 +32,7 @@ class DaemonTest {
   private static final Duration WATCH = Duration.ofMillis(100);
 
   @TempDir Path dir;
-  private ReplicaServer replica;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private Components parts;
   private Daemon daemon;
   private Path configFile;
@@ -40,7 +40,6 @@ class DaemonTest {
 
   @BeforeEach
   void start() throws Exception {
-    replica = ReplicaServer.start(ReplicaCatalog.standard(), 0);
     configFile = TestConfig.site(replica.baseUrl())
         .topLevel("schedule:\n  every: 300ms\n  jitter: 0ms")
         .country("Kyrgyzstan", 364).country("Kazakhstan", 169)
@@ -56,7 +55,6 @@ class DaemonTest {
   void stop() throws Exception {
     daemon.close();
     parts.close();
-    replica.close();
   }
 
   @Test

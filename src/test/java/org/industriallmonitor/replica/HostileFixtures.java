@@ -3,6 +3,7 @@ package org.industriallmonitor.replica;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.industriallmonitor.testing.ReplicaTweaks;
 
 /**
  * Hostile content for the replica: titles with line breaks, markup, direction marks, emoji and
@@ -44,9 +45,8 @@ public final class HostileFixtures {
     catalog.publish(article("an-ordinary-article", "An ordinary article", "Nothing unusual."), 0);
   }
 
-  /** Publishes every hostile title, slug and page in {@value #COUNTRY}. */
-  public static void publishAll(ReplicaServer server) {
-    ReplicaCatalog catalog = server.catalog();
+  /** Publishes every hostile title, slug and page in {@value #COUNTRY}; {@code tweaks} serves the broken pages. */
+  public static void publishAll(ReplicaCatalog catalog, ReplicaTweaks tweaks) {
     int n = 0;
     for (String title : TITLES) {
       catalog.publish(article("hostile-title-" + (++n), title, "A hostile title."), 0);
@@ -58,9 +58,9 @@ public final class HostileFixtures {
     catalog.publish(article(INVALID_UTF8, "Invalid bytes", "Ends with bytes that are not UTF-8."), 0);
     catalog.publish(article(LYING_CHARSET, "Zürich, Łódź, Астана: a lying charset", "Sent as ISO-8859-1, written in UTF-8: ÅÄÖ."), 0);
     catalog.publish(article(TRICKLE, "A page that trickles", "One byte a second."), 0);
-    server.misbehave(INVALID_UTF8, ReplicaServer.Misbehaviour.INVALID_UTF8);
-    server.misbehave(LYING_CHARSET, ReplicaServer.Misbehaviour.LYING_CHARSET);
-    server.misbehave(TRICKLE, ReplicaServer.Misbehaviour.TRICKLE);
+    tweaks.misbehave(INVALID_UTF8, ReplicaTweaks.Misbehaviour.INVALID_UTF8);
+    tweaks.misbehave(LYING_CHARSET, ReplicaTweaks.Misbehaviour.LYING_CHARSET);
+    tweaks.misbehave(TRICKLE, ReplicaTweaks.Misbehaviour.TRICKLE);
   }
 
   /** Adds a country whose single listing page holds {@code items} results. */

@@ -1,0 +1,115 @@
+package org.industriallmonitor.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.replica.ReplicaPages;
+import org.industriallmonitor.replica.ReplicaServer;
+
+/**
+ * What tests do to the replica besides publishing: count its requests, slow it down, serve
+ * another robots.txt, and serve article pages wrongly, as hostile or broken servers do.
+ */
+public final class ReplicaTweaks implements ReplicaServer.Interceptor {
+  private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, Misbehaviour> misbehaviours = new ConcurrentHashMap<>();
+  private volatile String robotsTxt;
+  private volatile Duration latency = Duration.ZERO;
+
+  /** Ways an article page can be served wrongly. */
+  public enum Misbehaviour {
+    /** Bytes that are not UTF-8, sent as UTF-8. */
+    INVALID_UTF8,
+    /** UTF-8 bytes (and a UTF-8 meta tag) sent with {@code charset=ISO-8859-1}. */
+    LYING_CHARSET,
+    /** The page, one byte a second. */
+    TRICKLE
+  }
+
+  /** Number of requests the replica received so far. */
+  public int requestCount() {
+    return requests.get();
+  }
+
+  /** Answers every request {@code latency} later, like a distant server. */
+  public void latency(Duration latency) {
+    this.latency = latency;
+  }
+
+  public void robotsTxt(String content) {
+    robotsTxt = content;
+  }
+
+  /** Serves the page of the article {@code slug} wrongly from now on. */
+  public void misbehave(String slug, Misbehaviour how) {
+    misbehaviours.put(slug, how);
+  }
+
+  @Override
+  public boolean intercept(HttpExchange exchange, ReplicaServer replica) throws IOException {
+    requests.incrementAndGet();
+    if (!latency.isZero()) {
+      try {
+        Thread.sleep(latency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+    String path = exchange.getRequestURI().getRawPath();
+    if (path.equals("/robots.txt") && robotsTxt != null) {
+      write(exchange, 200, "text/plain", robotsTxt.getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
+    Optional<ReplicaArticle> article = replica.catalog().articleAt(path);
+    Misbehaviour how = article.map(a -> misbehaviours.get(a.slug())).orElse(null);
+    if (how == null) {
+      return false;
+    }
+    byte[] utf8 = ReplicaPages.article(replica.catalog(), article.get()).getBytes(StandardCharsets.UTF_8);
+    switch (how) {
+      case INVALID_UTF8 -> {
+        byte[] broken = Arrays.copyOf(utf8, utf8.length + 2);
+        broken[broken.length - 2] = (byte) 0xC3;
+        broken[broken.length - 1] = (byte) 0x28;
+        write(exchange, 200, "text/html; charset=utf-8", broken);
+      }
+      case LYING_CHARSET -> write(exchange, 200, "text/html; charset=ISO-8859-1", utf8);
+      case TRICKLE -> trickle(exchange, utf8);
+      default -> throw new IllegalStateException(how.toString());
+    }
+    return true;
+  }
+
+  private static void trickle(HttpExchange exchange, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (byte b : body) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // The monitor gave up on the page (its timeout): that is the point.
+    }
+  }
+
+  private static void write(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}
