@@ -14,6 +14,7 @@ import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.PageGoneException;
 import org.industriallmonitor.fetch.RobotsDisallowedException;
+import org.industriallmonitor.fetch.RobotsUnavailableException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.LayoutException;
@@ -60,6 +61,8 @@ final class ArticleArchiver {
     GONE,
     /** robots.txt does not let us fetch it. */
     DISALLOWED,
+    /** robots.txt of the host cannot be read: no article of it can be fetched now. */
+    HOST_UNAVAILABLE,
     /** The page loaded, but the selectors (and the fallback, if allowed) could not read it. */
     LAYOUT,
     /** Fetching, archiving or recording failed: tried again next cycle. */
@@ -86,6 +89,8 @@ final class ArticleArchiver {
     } catch (PageGoneException e) {
       boolean first = problems.markGone(item.slug(), url, e.status(), clock.instant());
       return new Result(Kind.GONE, first ? "gone: " + url + " (HTTP " + e.status() + "); checked again once a day" : null);
+    } catch (RobotsUnavailableException e) {
+      return new Result(Kind.HOST_UNAVAILABLE, "article " + e.getMessage());
     } catch (RobotsDisallowedException e) {
       return new Result(Kind.DISALLOWED, "skipped " + url + ": disallowed by robots.txt");
     } catch (FetchException e) {

@@ -60,6 +60,12 @@ final class ArticleRecorder {
         if (!result.handled()) {
           unrecorded.add(item.slug());
         }
+        if (result.kind() == ArticleArchiver.Kind.HOST_UNAVAILABLE) {
+          // The rest would fail alike: one error, and they are all tried next cycle.
+          report.error(result.message());
+          items.stream().map(ListingItem::slug).filter(slug -> !known.containsKey(slug)).forEach(unrecorded::add);
+          break;
+        }
         count(result, report);
       }
     }

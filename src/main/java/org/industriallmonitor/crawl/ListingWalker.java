@@ -15,6 +15,7 @@ import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.RobotsUnavailableException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
@@ -76,6 +77,10 @@ final class ListingWalker {
       FetchResult result;
       try {
         result = site.fetcher().fetch(url, stored.map(s -> new Validators(s.etag(), s.lastModified())).orElse(Validators.NONE));
+      } catch (RobotsUnavailableException e) {
+        // Every page of the host would fail alike: one error for the crawl, not one per page.
+        report.error("listing " + e.getMessage());
+        break;
       } catch (FetchException e) {
         report.error("listing " + e.getMessage());
         // Skip the failed page when the listing is known to go on: its articles are found next time.

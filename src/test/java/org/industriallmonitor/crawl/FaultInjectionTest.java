@@ -209,6 +209,23 @@ class FaultInjectionTest {
   }
 
   @Test
+  void anUnreadableRobotsTxtIsRetriedLikeAPageAndReportedOncePerCrawl() throws Exception {
+    CliRun.of("once", "--config", config.toString());
+    replica.catalog().publishNew(List.of(364), java.time.LocalDate.of(2026, 11, 30), 0);
+    site.resetAll();
+    proxyEverything();
+    site.stubFor(get(urlEqualTo("/robots.txt")).atPriority(1).willReturn(aResponse().withStatus(503)));
+
+    CliRun run = CliRun.of("once", "--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("errors 1, ").containsOnlyOnce("robots.txt answered HTTP 503");
+    site.verify(3, getRequestedFor(urlEqualTo("/robots.txt")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/search")));
+    assertThat(CliRun.of("status", "--config", config.toString()).out()).containsOnlyOnce("robots.txt answered HTTP 503");
+  }
+
+  @Test
   void anArticleThatIsGoneIsReportedOnceAndNotFetchedEveryCycle() throws Exception {
     site.stubFor(get(urlEqualTo(ARTICLE)).atPriority(1).willReturn(aResponse().withStatus(404)));
 
