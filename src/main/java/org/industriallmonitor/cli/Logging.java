@@ -7,7 +7,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.industriallmonitor.store.UnwritableFolderException;
 import org.slf4j.LoggerFactory;
 
 /** Adds the rolling log file to the console logging set up by {@link LogConfigurator}. */
@@ -15,6 +20,19 @@ final class Logging {
   static final String FILE_NAME = "monitor.log";
 
   private Logging() {}
+
+  /** Logback would drop every line in silence: say so now, with the fix. */
+  private static void requireWritable(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel log = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        // Opened for appending, as the log file will be: the folder takes our lines.
+      }
+    } catch (IOException e) {
+      throw UnwritableFolderException.of(dir, "log folder", FILE_NAME, "--logs DIR", e);
+    }
+  }
 
   /** Sets the level of the whole log (the console and the file). */
   static void setLevel(ch.qos.logback.classic.Level level) {
@@ -31,6 +49,7 @@ final class Logging {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
+    requireWritable(dir);
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     String base = dir.toAbsolutePath().toString();
     if (root.getAppender("FILE") instanceof RollingFileAppender<ILoggingEvent> existing) {

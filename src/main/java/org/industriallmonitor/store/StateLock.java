@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,10 +35,20 @@ public final class StateLock implements AutoCloseable {
     return database.toAbsolutePath().getParent().resolve(FILE_NAME);
   }
 
-  /** Takes the lock, or returns empty when another process holds it. */
+  /**
+   * Takes the lock, or returns empty when another process holds it.
+   *
+   * @throws UnwritableFolderException when the state folder cannot be written (permissions, read-only)
+   */
   public static Optional<StateLock> tryAcquire(Path lockFile) throws IOException {
-    Files.createDirectories(lockFile.toAbsolutePath().getParent());
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel;
+    try {
+      Files.createDirectories(lockFile.toAbsolutePath().getParent());
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (FileSystemException e) {
+      throw UnwritableFolderException.of(lockFile.toAbsolutePath().getParent(), "state folder",
+          "monitor.lock, monitor.db and archive/", "--state DIR", e);
+    }
     FileLock lock;
     try {
       lock = channel.tryLock();

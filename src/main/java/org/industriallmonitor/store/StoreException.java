@@ -1,7 +1,7 @@
 package org.industriallmonitor.store;
 
 /** The database could not be opened, migrated, read or written. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }

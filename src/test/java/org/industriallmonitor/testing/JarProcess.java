@@ -32,9 +32,14 @@ public final class JarProcess implements AutoCloseable {
   }
 
   public static JarProcess start(Path workDir, Map<String, String> environment, String... args) {
+    return start(workDir, environment, List.of(), jar(), args);
+  }
+
+  /** Starts {@code jar} through {@code wrapper} (such as {@code setpriv --reuid=...}: another user), in {@code workDir}. */
+  public static JarProcess start(Path workDir, Map<String, String> environment, List<String> wrapper, Path jar, String... args) {
     try {
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar().toString()));
+      List<String> command = new ArrayList<>(wrapper);
+      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
       command.addAll(List.of(args));
       Files.createDirectories(workDir);
       Path out = Files.createTempFile(workDir, "stdout-", ".txt");
