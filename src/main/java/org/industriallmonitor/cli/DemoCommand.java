@@ -114,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.printf("Done in %.1f s. The demo's files stay in %s:%n", (System.nanoTime() - started) / 1e9, dir);
         out.println("  monitor.yaml (its configuration), monitor.db (SQLite), archive/ (the texts and their sidecars).");
+        out.printf("See what the monitor knows: %s status --config %s%n", Invocation.jarCommand(), configFile);
         out.flush();
         if (keepRunning) {
           keepRunning(parts, config, loader, configFile, replica, out);

@@ -46,6 +46,7 @@ final class OnceCommand implements Callable<Integer> {
     CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
+    CommonOptions.warn(config, spec.commandLine().getErr());
     List<CountryConfig> countries = country == null ? config.countries() : List.of(config.country(country)
         .orElseThrow(() -> new UserException(ExitCodes.USAGE, "no country '" + country + "' in " + config.source()
             + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));

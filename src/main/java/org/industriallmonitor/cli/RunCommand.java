@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
     CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
+    CommonOptions.warn(config, spec.commandLine().getErr());
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());

@@ -25,7 +25,9 @@ final class ValidateCommand implements Callable<Integer> {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     SiteUrls urls = new SiteUrls(config.site().baseUrl());
-    out.printf("%s is valid.%n", config.source());
+    out.printf("%s is valid%s%n", config.source(), config.warnings().isEmpty() ? "." : ", with " + config.warnings().size()
+        + (config.warnings().size() == 1 ? " warning:" : " warnings:"));
+    config.warnings().forEach(warning -> out.println("  warning: " + warning));
     out.printf("site: %s (User-Agent \"%s\", %s between requests, up to %d pages per country)%n",
         urls.base(), config.site().userAgent(), Durations.format(config.site().requestDelay()), config.site().maxPages());
     out.printf("storage: database %s, archive %s%n", config.storage().database(), config.storage().archive());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -53,6 +54,9 @@ public final class ConfigLoader {
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
 
+  /** The template's contact, or any other example domain: nobody can be reached there. */
+  private static final Pattern PLACEHOLDER_CONTACT = Pattern.compile("example\\.(org|com|net)", Pattern.CASE_INSENSITIVE);
+
   /** The problem of a configuration file that does not exist. */
   public static final String MISSING_FILE = "no such file";
 
@@ -75,13 +79,15 @@ public final class ConfigLoader {
   public MonitorConfig parse(Path file, String yaml) {
     ConfigNode root = new ConfigNode(compose(file, ConfigNode.protectReferences(yaml)), "", file, environment);
     ConfigNode.Mapping top = root.mapping(TOP_KEYS);
-    SiteConfig site = site(top.required("site"));
+    List<String> warnings = new ArrayList<>();
+    SiteConfig site = site(top.required("site"), warnings);
     Schedule schedule = top.optional("schedule").map(n -> schedule(n, null)).orElse(Schedule.every(Schedule.DEFAULT_EVERY));
-    NotificationsConfig notifications = top.optional("notifications").map(this::notifications).orElse(NotificationsConfig.none());
-    List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications);
+    NotificationsConfig notifications =
+        top.optional("notifications").map(n -> notifications(n, warnings)).orElse(NotificationsConfig.none());
+    List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications, warnings);
     StorageConfig storage =
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
-    return new MonitorConfig(file, site, schedule, countries, storage, notifications);
+    return new MonitorConfig(file, site, schedule, countries, storage, notifications, warnings);
   }
 
   private static String read(Path file) {
@@ -130,11 +136,18 @@ public final class ConfigLoader {
     }
   }
 
-  private SiteConfig site(ConfigNode node) {
+  private SiteConfig site(ConfigNode node, List<String> warnings) {
     ConfigNode.Mapping m = node.mapping(SITE_KEYS);
+    String userAgent = m.optional("user_agent").map(ConfigNode::nonBlankString).orElse(SiteConfig.DEFAULT_USER_AGENT);
+    m.optional("user_agent").filter(n -> PLACEHOLDER_CONTACT.matcher(userAgent).find()).ifPresent(n -> warnings.add(n.warning(
+        "\"" + userAgent + "\" still has the template's placeholder contact: put yours there (an e-mail address or a web page), "
+            + "so that the site's operators can reach you")));
+    if (m.optional("user_agent").isEmpty()) {
+      warnings.add(node.warning("user_agent is not set: requests say \"" + userAgent + "\", with no way to reach you"));
+    }
     return new SiteConfig(
         m.required("base_url").httpUrl(),
-        m.optional("user_agent").map(ConfigNode::nonBlankString).orElse(SiteConfig.DEFAULT_USER_AGENT),
+        userAgent,
         m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2)),
         m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(20),
         m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(1),
@@ -205,13 +218,17 @@ public final class ConfigLoader {
     return new Schedule(interval, expression, jitter);
   }
 
-  private NotificationsConfig notifications(ConfigNode node) {
+  private NotificationsConfig notifications(ConfigNode node, List<String> warnings) {
     ConfigNode.Mapping m = node.mapping(NOTIFICATION_KEYS);
     NotificationsConfig defaults = NotificationsConfig.none();
     List<ChannelConfig> channels = new ArrayList<>();
     Map<String, Integer> lineById = new HashMap<>();
     for (ConfigNode item : m.optional("channels").map(ConfigNode::list).orElse(List.of())) {
       ChannelConfig channel = channel(item);
+      if (channel instanceof UnresolvedChannelConfig unresolved) {
+        warnings.add(item.warning("channel '" + unresolved.id() + "' cannot send: " + unresolved.problem()
+            + " (its deliveries wait in the outbox until then)"));
+      }
       Integer earlier = lineById.putIfAbsent(channel.id(), item.line());
       if (earlier != null) {
         throw item.error("the channel id '" + channel.id() + "' is used twice (first at line " + earlier + ")");
@@ -228,7 +245,20 @@ public final class ConfigLoader {
         m.optional("once_timeout").map(ConfigNode::duration).orElse(defaults.onceTimeout()));
   }
 
-  private ChannelConfig channel(ConfigNode node) {
+  /**
+   * A channel. One whose values refer to unset environment variables is checked all the same
+   * (those values aside) and kept as unresolved: only sending needs the secrets, so status,
+   * outbox, validate and countries work without them.
+   */
+  private ChannelConfig channel(ConfigNode item) {
+    List<String> unset = item.unsetVariables();
+    ConfigNode node = unset.isEmpty() ? item : item.lenient();
+    ChannelConfig channel = checkedChannel(node);
+    return unset.isEmpty() ? channel : new UnresolvedChannelConfig(channel.id(), node.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS))
+        .required("type").string().trim(), channel.digest(), unset);
+  }
+
+  private ChannelConfig checkedChannel(ConfigNode node) {
     ConfigNode.Mapping probe = node.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS));
     ConfigNode typeNode = probe.required("type");
     String type = typeNode.nonBlankString().trim();
@@ -280,6 +310,9 @@ public final class ConfigLoader {
   }
 
   private static String emailAddress(ConfigNode node) {
+    if (!node.unsetVariables().isEmpty()) {
+      return node.string();
+    }
     String value = node.nonBlankString().trim();
     try {
       new InternetAddress(value, true);
@@ -321,8 +354,12 @@ public final class ConfigLoader {
     return all;
   }
 
-  private List<CountryConfig> countries(ConfigNode node, Schedule defaultSchedule, NotificationsConfig notifications) {
+  private List<CountryConfig> countries(ConfigNode node, Schedule defaultSchedule, NotificationsConfig notifications,
+      List<String> warnings) {
     List<CountryConfig> countries = new ArrayList<>();
+    if (node.list().isEmpty()) {
+      warnings.add(node.warning("is empty: nothing will be crawled (`countries` lists the site's countries with their region ids)"));
+    }
     Map<String, Integer> lineByName = new HashMap<>();
     Map<Integer, Integer> lineByRegion = new HashMap<>();
     for (ConfigNode item : node.list()) {

@@ -41,12 +41,28 @@ final class ConfigNode {
   private final String path;
   private final Path file;
   private final UnaryOperator<String> environment;
+  /** An unset variable reads as empty text here instead of being an error (a channel's secret, say). */
+  private final boolean lenient;
 
   ConfigNode(Node node, String path, Path file, UnaryOperator<String> environment) {
+    this(node, path, file, environment, false);
+  }
+
+  private ConfigNode(Node node, String path, Path file, UnaryOperator<String> environment, boolean lenient) {
     this.node = node;
     this.path = path;
     this.file = file;
     this.environment = environment;
+    this.lenient = lenient;
+  }
+
+  /** This node, and every node below it, with unset variables read as empty text. */
+  ConfigNode lenient() {
+    return new ConfigNode(node, path, file, environment, true);
+  }
+
+  private ConfigNode child(Node child, String childPath) {
+    return new ConfigNode(child, childPath, file, environment, lenient);
   }
 
   String path() {
@@ -75,18 +91,16 @@ final class ConfigNode {
       Node keyNode = tuple.getKeyNode();
       String childPath = path.isEmpty() ? "" : path + ".";
       if (!(keyNode instanceof ScalarNode scalarKey)) {
-        throw new ConfigNode(keyNode, childPath + "?", file, environment).error("keys must be plain words");
+        throw child(keyNode, childPath + "?").error("keys must be plain words");
       }
       String key = scalarKey.getValue();
-      ConfigNode child = new ConfigNode(tuple.getValueNode(), childPath + key, file, environment);
+      ConfigNode child = child(tuple.getValueNode(), childPath + key);
       if (!allowed.contains(key)) {
-        throw new ConfigNode(keyNode, childPath + key, file, environment)
-            .error("unknown key '" + key + "'" + suggestion(key, allowed));
+        throw child(keyNode, childPath + key).error("unknown key '" + key + "'" + suggestion(key, allowed));
       }
       ConfigNode earlier = children.put(key, child);
       if (earlier != null) {
-        throw new ConfigNode(keyNode, childPath + key, file, environment)
-            .error("duplicate key " + key + " (first at line " + earlier.line() + ")");
+        throw child(keyNode, childPath + key).error("duplicate key " + key + " (first at line " + earlier.line() + ")");
       }
     }
     return new Mapping(this, children);
@@ -98,7 +112,7 @@ final class ConfigNode {
     }
     List<ConfigNode> items = new ArrayList<>();
     for (int i = 0; i < sequence.getValue().size(); i++) {
-      items.add(new ConfigNode(sequence.getValue().get(i), path + "[" + i + "]", file, environment));
+      items.add(child(sequence.getValue().get(i), path + "[" + i + "]"));
     }
     return items;
   }
@@ -174,6 +188,10 @@ final class ConfigNode {
   }
 
   URI httpUrl() {
+    if (lenient && !unsetVariables().isEmpty()) {
+      // Nothing to check until the variable is set; the channel does not send meanwhile.
+      return URI.create("http://unset.invalid/");
+    }
     String value = nonBlankString().trim();
     try {
       URI uri = new URI(value);
@@ -208,6 +226,9 @@ final class ConfigNode {
       if (replacement == null) {
         replacement = m.group(2);
       }
+      if (replacement == null && lenient) {
+        replacement = "";
+      }
       if (replacement == null) {
         throw error("environment variable " + name + " is not set (the value refers to ${" + name + "})");
       }
@@ -215,6 +236,36 @@ final class ConfigNode {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * The environment variables that values in this node (or below it) refer to and that are not
+   * set, without a default: in order, each once.
+   */
+  List<String> unsetVariables() {
+    java.util.LinkedHashSet<String> unset = new java.util.LinkedHashSet<>();
+    collectUnset(node, unset);
+    return List.copyOf(unset);
+  }
+
+  private void collectUnset(Node n, java.util.Set<String> unset) {
+    if (n instanceof ScalarNode scalar) {
+      Matcher m = PLACEHOLDER.matcher(scalar.getValue());
+      while (m.find()) {
+        if (m.group(2) == null && environment.apply(m.group(1)) == null) {
+          unset.add(m.group(1));
+        }
+      }
+    } else if (n instanceof MappingNode mapping) {
+      mapping.getValue().forEach(t -> collectUnset(t.getValueNode(), unset));
+    } else if (n instanceof SequenceNode sequence) {
+      sequence.getValue().forEach(child -> collectUnset(child, unset));
+    }
+  }
+
+  /** A warning about this node, located like an error: file, line and key. */
+  String warning(String problem) {
+    return error(problem).getMessage();
   }
 
   private String describe() {

@@ -1,6 +1,7 @@
 package org.industriallmonitor.notify;
 
 import java.util.List;
+import java.util.Optional;
 import org.industriallmonitor.store.OutboxRow;
 
 /** A place deliveries go to. */
@@ -12,4 +13,9 @@ public interface Channel {
    * of the receiver's answer, such as {@code HTTP 204}.
    */
   String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException;
+
+  /** Why this channel cannot send at all now (its secret is not in the environment), or empty when it can. */
+  default Optional<String> unavailable() {
+    return Optional.empty();
+  }
 }

@@ -7,6 +7,7 @@ import okhttp3.OkHttpClient;
 import org.industriallmonitor.config.ChannelConfig;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.config.UnresolvedChannelConfig;
 import org.industriallmonitor.config.WebhookChannelConfig;
 
 /** The configured channels by id, and the digest schedule of those that send digests. */
@@ -24,6 +25,8 @@ public record Channels(Map<String, Channel> byId, Map<String, String> digests) {
         byId.put(channel.id(), new WebhookChannel(webhook, webhookClient, userAgent));
       } else if (channel instanceof EmailChannelConfig email) {
         byId.put(channel.id(), new EmailChannel(email));
+      } else if (channel instanceof UnresolvedChannelConfig unresolved) {
+        byId.put(channel.id(), new UnavailableChannel(unresolved.id(), unresolved.problem()));
       }
       if (channel.digest() != null) {
         digests.put(channel.id(), channel.digest());

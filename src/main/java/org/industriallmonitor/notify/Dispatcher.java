@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.store.OutboxRepository;
@@ -31,6 +32,7 @@ public final class Dispatcher implements AutoCloseable {
   private final AtomicReference<DeliveryPolicy> policy;
   private final Clock clock;
   private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+  private final Set<String> warnedUnavailable = ConcurrentHashMap.newKeySet();
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
@@ -48,6 +50,7 @@ public final class Dispatcher implements AutoCloseable {
     channels.set(next);
     policy.set(nextPolicy);
     blockedUntil.clear();
+    warnedUnavailable.clear();
     wake();
   }
 
@@ -70,6 +73,15 @@ public final class Dispatcher implements AutoCloseable {
         continue;
       }
       Optional<Channel> channel = current.get(entry.getKey());
+      Optional<String> unavailable = channel.flatMap(Channel::unavailable);
+      if (unavailable.isPresent()) {
+        // Nothing is attempted: the rows wait, unchanged, for a monitor started with the secret set.
+        if (warnedUnavailable.add(entry.getKey())) {
+          log.warn("deliveries to {} wait in the outbox: {}", entry.getKey(), unavailable.get());
+        }
+        blockedUntil.put(entry.getKey(), now.plus(IDLE_CHECK));
+        continue;
+      }
       for (List<OutboxRow> message : messages(entry.getValue(), current.digests().containsKey(entry.getKey()))) {
         try {
           if (channel.isEmpty()) {

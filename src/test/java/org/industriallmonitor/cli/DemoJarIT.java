@@ -34,6 +34,14 @@ class DemoJarIT {
           .contains("pages 3, seen 28, new 1, archived 1, errors 0")
           .doesNotContain("\r");
       assertThat(Sql.column(state.resolve("monitor.db"), "SELECT status FROM outbox")).containsExactly("delivered");
+
+      // The status command it prints works as printed, in a shell without the demo's webhook secret.
+      Matcher hint = Pattern.compile("See what the monitor knows: (java -jar \\S+ status --config \\S+)\n").matcher(out);
+      assertThat(hint.find()).as(out).isTrue();
+      Process status = new ProcessBuilder(hint.group(1).split(" ")).directory(dir.toFile()).redirectErrorStream(true).start();
+      String shown = new String(status.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(status.waitFor()).as(shown).isZero();
+      assertThat(shown).containsPattern("Kyrgyzstan\\s+364\\s+28\\s").containsPattern("demo-hook\\s+0\\s+1\\s+0");
     }
   }
 }

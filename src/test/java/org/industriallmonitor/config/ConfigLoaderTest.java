@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   private static final Path FILE = Path.of("config/monitor.yaml");
-  private final ConfigLoader loader = new ConfigLoader(Map.of("UA_CONTACT", "ops@example.org")::get);
+  private final ConfigLoader loader = new ConfigLoader(Map.of("UA_CONTACT", "ops@solidarity.network")::get);
 
   private static final String VALID = """
       site:
@@ -34,7 +34,7 @@ class ConfigLoaderTest {
     MonitorConfig config = loader.parse(FILE, VALID);
 
     assertThat(config.site().base()).isEqualTo("https://www.industriall-union.org");
-    assertThat(config.site().userAgent()).isEqualTo("industriall-monitor/0.1 (+mailto:ops@example.org)");
+    assertThat(config.site().userAgent()).isEqualTo("industriall-monitor/0.1 (+mailto:ops@solidarity.network)");
     assertThat(config.site().requestDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.site().maxPages()).isEqualTo(20);
     assertThat(config.countries()).containsExactly(new CountryConfig("Kyrgyzstan", 364), new CountryConfig("Kazakhstan", 169));
@@ -192,5 +192,21 @@ class ConfigLoaderTest {
 
     String badCron = VALID.replace("countries:", "schedule:\n  cron: \"every morning\"\ncountries:");
     assertThatThrownBy(() -> loader.parse(FILE, badCron)).hasMessageStartingWith("config/monitor.yaml:7: schedule.cron: not a valid Quartz cron expression");
+  }
+
+  @Test
+  void anEmptyCountryListAndAPlaceholderContactAreWarnedOf() {
+    MonitorConfig config = loader.parse(FILE, """
+        site:
+          base_url: https://www.industriall-union.org
+          user_agent: "industriall-monitor/0.1 (+https://example.org/contact)"
+        countries: []
+        """);
+
+    assertThat(config.warnings()).containsExactly(
+        FILE + ":3: site.user_agent: \"industriall-monitor/0.1 (+https://example.org/contact)\" still has the template's "
+            + "placeholder contact: put yours there (an e-mail address or a web page), so that the site's operators can reach you",
+        FILE + ":4: countries: is empty: nothing will be crawled (`countries` lists the site's countries with their region ids)");
+    assertThat(loader.parse(FILE, VALID).warnings()).isEmpty();
   }
 }

@@ -64,9 +64,26 @@ class NotificationsConfigTest {
   }
 
   @Test
-  void unsetSecretIsAnErrorNamingTheVariable() {
-    assertThatThrownBy(() -> new ConfigLoader(name -> null).parse(FILE, YAML))
-        .hasMessage("monitor.yaml:8: notifications.channels[0].secret: environment variable WEBHOOK_SECRET is not set (the value refers to ${WEBHOOK_SECRET})");
+  void anUnsetSecretLeavesTheChannelUnresolvedWithAWarningAndTheRestChecked() {
+    ConfigLoader noEnvironment = new ConfigLoader(name -> null);
+
+    MonitorConfig config = noEnvironment.parse(FILE, YAML);
+
+    assertThat(config.notifications().channels()).containsExactly(
+        new UnresolvedChannelConfig("team-hook", "webhook", null, List.of("WEBHOOK_SECRET")),
+        new UnresolvedChannelConfig("team-mail", "email", "0 0 8 * * ?", List.of("SMTP_PASSWORD")));
+    assertThat(config.countries().get(0).channels()).containsExactly("team-hook");
+    assertThat(config.warnings()).contains(
+        "monitor.yaml:5: notifications.channels[0]: channel 'team-hook' cannot send: environment variable WEBHOOK_SECRET is not set;"
+            + " set it in the monitor's environment and restart it (its deliveries wait in the outbox until then)",
+        "monitor.yaml:10: notifications.channels[1]: channel 'team-mail' cannot send: environment variable SMTP_PASSWORD is not set;"
+            + " set it in the monitor's environment and restart it (its deliveries wait in the outbox until then)");
+    assertThatThrownBy(() -> noEnvironment.parse(FILE, YAML.replace("format: json", "format: xml")))
+        .as("the values that do not need the secret are still checked")
+        .hasMessage("monitor.yaml:9: notifications.channels[0].format: expected json or slack, got 'xml'");
+    assertThatThrownBy(() -> noEnvironment.parse(FILE, YAML.replace("base_url: https://www.industriall-union.org", "base_url: ${SITE}")))
+        .as("outside notifications, an unset variable stays an error")
+        .hasMessage("monitor.yaml:2: site.base_url: environment variable SITE is not set (the value refers to ${SITE})");
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -171,5 +172,50 @@ class WebhookDeliveryTest {
     assertThat(refused.err()).contains("team-hook: test message NOT delivered: HTTP 403 from " + receiver.baseUrl() + "/hook");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("no channel 'nope'").contains("channels: team-hook");
+  }
+
+  @Test
+  void withoutItsSecretInTheEnvironmentAChannelWaitsAndEveryOtherCommandWorks() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)
+        .topLevel("notifications:\n  once_timeout: 2s\n  channels:\n    - id: team-hook\n      type: webhook\n"
+            + "      url: " + receiver.baseUrl() + "/hook\n      secret: ${IM_TEST_UNSET_SECRET}\n")
+        .writeTo(dir);
+
+    CliRun validate = CliRun.of("validate", "--config", config.toString());
+    CliRun baseline = CliRun.of("once", "--config", config.toString());
+    replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 24), 0);
+    CliRun next = CliRun.of("once", "--config", config.toString());
+
+    String warning = "channel 'team-hook' cannot send: environment variable IM_TEST_UNSET_SECRET is not set";
+    assertThat(validate.exitCode()).isZero();
+    assertThat(validate.out()).contains("is valid, with 1 warning:").contains("  warning: " + config + ":").contains(warning);
+    assertThat(baseline.exitCode()).as(baseline.toString()).isZero();
+    assertThat(baseline.err()).contains("warning: ").contains(warning);
+    assertThat(next.exitCode()).as(next.toString()).isZero();
+    assertThat(next.out()).contains("new 1, archived 1").contains("0 delivered, 0 failed attempts, 0 dead, 1 pending");
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).as("never sent unsigned").isEmpty();
+    assertThat(Sql.column(db, "SELECT status || ' ' || attempts FROM outbox")).containsExactly("pending 0");
+
+    CliRun status = CliRun.of("status", "--config", config.toString());
+    CliRun list = CliRun.of("outbox", "list", "--config", config.toString());
+    CliRun countries = CliRun.of("countries", "--config", config.toString());
+    CliRun test = CliRun.of("notify-test", "team-hook", "--config", config.toString());
+
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    assertThat(status.out()).containsPattern("team-hook\\s+1\\s+0\\s+0");
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(list.out()).contains("team-hook").contains("pending");
+    assertThat(countries.exitCode()).as(countries.toString()).isZero();
+    assertThat(test.exitCode()).isEqualTo(1);
+    assertThat(test.err()).contains("team-hook: test message NOT delivered: cannot send: environment variable IM_TEST_UNSET_SECRET is not set");
+
+    // Started again with the secret in its environment (here: a default), the monitor sends what waited.
+    Files.writeString(config, Files.readString(config).replace("${IM_TEST_UNSET_SECRET}", "${IM_TEST_UNSET_SECRET:-now-set}"));
+    CliRun later = CliRun.of("once", "--config", config.toString());
+
+    assertThat(later.out()).contains("deliveries: 1 delivered");
+    List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo("/hook")));
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).getHeader("X-Monitor-Signature")).startsWith("sha256=");
   }
 }
