@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.ProblemArticleRepository;
@@ -48,7 +49,13 @@ final class StatusCommand implements Callable<Integer> {
   boolean json;
 
   /** One country's line. */
-  record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded) {}
+  record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded) {
+    /** A doubt about the country's configuration, or null. */
+    String warning() {
+      return status.articles() == 0 && Integer.valueOf(0).equals(status.listedResults())
+          ? CrawlReport.noResults(status.region()) : null;
+    }
+  }
 
   /** Everything `status` shows. */
   record Status(Path database, boolean databaseExists, Optional<Long> daemonPid, List<CountryLine> countries,
@@ -74,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
     Map<Integer, CountryLine> lines = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
       lines.put(country.region(), new CountryLine(
-          new CountryStatus(country.region(), country.name(), null, null, 0, null, false), true, null, null, 0));
+          new CountryStatus(country.region(), country.name(), null, null, 0, null, false, null), true, null, null, 0));
     }
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     boolean exists = Files.exists(database);
@@ -115,6 +122,9 @@ final class StatusCommand implements Callable<Integer> {
       if (line.degraded() > 0) {
         out.printf("%-20s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
             + " or set site.fallback_archive: true%n", "", line.degraded());
+      }
+      if (line.warning() != null) {
+        out.printf("%-20s %s%n", "", line.warning());
       }
       if (s.lastCrawl() != null && !s.baselineComplete()) {
         out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
@@ -158,6 +168,7 @@ final class StatusCommand implements Callable<Integer> {
       c.put("last_error", s.lastError());
       c.put("baseline_complete", s.baselineComplete());
       c.put("degraded_waiting", line.degraded());
+      c.put("warning", line.warning());
     }
     ArrayNode channels = root.putArray("channels");
     for (ChannelCounts counts : status.channels()) {

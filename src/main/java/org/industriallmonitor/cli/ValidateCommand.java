@@ -2,31 +2,40 @@ package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.OnlineCheck;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.parse.SiteUrls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate}: checks the configuration and shows what would be crawled. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Checks the configuration and prints what the monitor would crawl."},
+    description = {"Checks the configuration and prints what the monitor would crawl.",
+        "With --online, also asks the site: its list of countries, and the first listing page of each configured country."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the configuration is valid", "3:it is missing or invalid (the message names file, line and key)"})
+    exitCodeList = {"0:the configuration is valid (and, with --online, the site knows every configured country)",
+        "1:with --online: a country is not in the site's list, or the site could not be read",
+        "3:the configuration is missing or invalid (the message names file, line and key)"})
 final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
+  @Option(names = "--online", description = "Also check the configured countries against the site (1 + one request per country, paced).")
+  boolean online;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     SiteUrls urls = new SiteUrls(config.site().baseUrl());
-    out.printf("%s is valid%s%n", config.source(), config.warnings().isEmpty() ? "." : ", with " + config.warnings().size()
-        + (config.warnings().size() == 1 ? " warning:" : " warnings:"));
+    int warnings = config.warnings().size();
+    out.printf("%s is valid%s%n", config.source(), warnings == 0 ? "." : ", with " + warnings + (warnings == 1 ? " warning:" : " warnings:"));
     config.warnings().forEach(warning -> out.println("  warning: " + warning));
     out.printf("site: %s (User-Agent \"%s\", %s between requests, up to %d pages per country)%n",
         urls.base(), config.site().userAgent(), Durations.format(config.site().requestDelay()), config.site().maxPages());
@@ -36,6 +45,42 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf("  %s (region %d): %s%n", country.name(), country.region(), urls.listing(country.region(), 0));
     }
     out.flush();
-    return ExitCodes.OK;
+    if (!online) {
+      return ExitCodes.OK;
+    }
+    OnlineCheck.Report report;
+    try (Components parts = Components.of(config)) {
+      report = OnlineCheck.run(parts.site().reader(), config.countries());
+    }
+    print(report, out);
+    return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static void print(OnlineCheck.Report report, PrintWriter out) {
+    out.println();
+    OnlineCheck.CountryList list = report.countryList();
+    out.println(list.problem() == null
+        ? "online: the site lists " + Plural.of(list.regions().size(), "country", "countries") + " (" + list.url() + ")"
+        : "online: cannot read the site's list of countries: " + list.problem());
+    for (OnlineCheck.Finding f : report.countries()) {
+      StringBuilder line = new StringBuilder("  " + f.country().name() + " (region " + f.country().region() + "): ");
+      f.listed().ifPresent(listed -> line.append(listed ? "in the site's list" : "NOT in the site's list of countries").append("; "));
+      if (f.problem() != null) {
+        line.append("its listing cannot be read: ").append(f.problem());
+      } else {
+        line.append(f.results() == null ? "a listing without a summary line" : Plural.of(f.results(), "result", "results"));
+        if (f.firstTitle() != null) {
+          line.append(", first \"").append(f.firstTitle()).append('"');
+        }
+      }
+      if (f.warning() != null) {
+        line.append("; ").append(f.warning());
+      }
+      out.println(line);
+    }
+    if (!report.ok()) {
+      out.println("`countries` prints the site's list with the region ids to use.");
+    }
+    out.flush();
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The outcome of one crawl of one country. {@code layoutProblem} is set when a page loaded but
- * the selectors found nothing on it.
+ * the selectors found nothing on it; {@code warnings} are doubts that do not fail the crawl
+ * (a listing without results: is the region id right?).
  */
 public record CrawlReport(
     String country,
@@ -19,11 +20,13 @@ public record CrawlReport(
     List<String> errors,
     String layoutProblem,
     List<String> notes,
+    List<String> warnings,
     Duration duration) {
 
   public CrawlReport {
     errors = List.copyOf(errors);
     notes = List.copyOf(notes);
+    warnings = List.copyOf(warnings);
   }
 
   public boolean succeeded() {
@@ -46,7 +49,13 @@ public record CrawlReport(
     // Concatenation, not String.format: a Formatter per country was a noticeable part of a short once.
     return country + " (region " + region + "): pages " + pages + ", seen " + seen + ", new " + newArticles
         + ", archived " + archived + ", errors " + problems().size() + (baseline ? ", baseline" : "") + ", "
-        + duration.toMillis() + " ms" + (succeeded() ? ", ok" : ", FAILED");
+        + duration.toMillis() + " ms" + (succeeded() ? ", ok" : ", FAILED")
+        + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
+  }
+
+  /** The warning of a listing without results: the likeliest cause is a wrong region id. */
+  public static String noResults(int region) {
+    return "no results: is region " + region + " right? see countries";
   }
 
   /** Counts and messages of a crawl while it runs, from the listing walk and the article recording. */
@@ -56,6 +65,7 @@ public record CrawlReport(
     private final boolean baseline;
     private final List<String> errors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private String layoutProblem;
     private int pages;
     private int seen;
@@ -99,12 +109,19 @@ public record CrawlReport(
       notes.add(note);
     }
 
+    void warning(String warning) {
+      if (!warnings.contains(warning)) {
+        warnings.add(warning);
+      }
+    }
+
     int pages() {
       return pages;
     }
 
     CrawlReport build(Duration duration) {
-      return new CrawlReport(country, region, baseline, pages, seen, newArticles, archived, errors, layoutProblem, notes, duration);
+      return new CrawlReport(country, region, baseline, pages, seen, newArticles, archived, errors, layoutProblem, notes, warnings,
+          duration);
     }
   }
 }

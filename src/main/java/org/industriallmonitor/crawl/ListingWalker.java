@@ -118,6 +118,9 @@ final class ListingWalker {
       if (outcome.total() != null) {
         knownTotal = outcome.total();
       }
+      if (from == 0 && Integer.valueOf(0).equals(outcome.total())) {
+        report.warning(CrawlReport.noResults(country.region()));
+      }
       pageSize = Math.max(pageSize, outcome.itemCount());
       progress.listing(country.name(), report.pages(), knownTotal == null || pageSize == 0 ? 0
           : Math.min(site.maxPages(), (knownTotal + pageSize - 1) / pageSize));
@@ -166,6 +169,12 @@ final class ListingWalker {
     report.seen(slugs.size());
     Integer total = page.range().map(ResultRange::total).orElse(null);
     PageOutcome outcome = new PageOutcome(total, page.nextUrl(), page.items().size(), slugs);
+    if (!page.regions().isEmpty() && !page.regions().contains(country.region())) {
+      // The page's state is not saved: every crawl reads it again, and says so again, until the id is fixed.
+      report.error("region " + country.region() + " is not in the site's list of countries on " + url
+          + " (is the id right? `countries` lists them)");
+      return outcome;
+    }
     String text = ArchiveText.listing(page);
     String textHash = Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
     if (stored.isEmpty() || !stored.get().textHash().equals(textHash)) {

@@ -2,7 +2,11 @@ package org.industriallmonitor.store;
 
 import java.time.Instant;
 
-/** What {@code status} shows for one country; times are null when it never happened. */
+/**
+ * What {@code status} shows for one country; times are null when it never happened.
+ * {@code listedResults} is the result count its listing's first page gave at the last complete
+ * read (null when unknown): 0 makes one ask whether the region id is right.
+ */
 public record CountryStatus(
     int region,
     String name,
@@ -10,4 +14,5 @@ public record CountryStatus(
     Instant lastSuccess,
     int articles,
     String lastError,
-    boolean baselineComplete) {}
+    boolean baselineComplete,
+    Integer listedResults) {}

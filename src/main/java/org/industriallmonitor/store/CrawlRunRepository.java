@@ -57,12 +57,14 @@ public final class CrawlRunRepository {
               + " (SELECT MAX(finished_at) FROM crawl_runs r WHERE r.region = k.region AND r.finished_at IS NOT NULL AND r.error IS NULL), "
               + " (SELECT COUNT(*) FROM article_countries a WHERE a.region = k.region), "
               + " (SELECT error FROM crawl_runs r WHERE r.region = k.region AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1), "
-              + " k.baseline_completed_at IS NOT NULL "
+              + " k.baseline_completed_at IS NOT NULL, "
+              + " (SELECT total FROM listing_pages p WHERE p.region = k.region AND p.from_offset = 0) "
               + "FROM countries k ORDER BY k.name");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
+          int listed = rs.getInt(8);
           rows.add(new CountryStatus(rs.getInt(1), rs.getString(2), Timestamps.parse(rs.getString(3)),
-              Timestamps.parse(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getBoolean(7)));
+              Timestamps.parse(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getBoolean(7), rs.wasNull() ? null : listed));
         }
       }
       return rows;

@@ -3,7 +3,9 @@ package org.industriallmonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.industriallmonitor.replica.ReplicaCountry;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
@@ -102,5 +104,47 @@ class CommandsTest {
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).contains("Usage: industriall-monitor " + command);
     }
+  }
+
+  @Test
+  void aRegionTheSiteDoesNotHaveIsAnErrorOfOnceStatusAndValidateOnline() throws Exception {
+    Path atlantis = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Atlantis", 99999).writeTo(dir.resolve("a"));
+
+    CliRun once = CliRun.of("once", "--config", atlantis.toString());
+    CliRun status = CliRun.of("status", "--config", atlantis.toString());
+    CliRun online = CliRun.of("validate", "--online", "--config", atlantis.toString());
+
+    assertThat(once.exitCode()).isEqualTo(1);
+    assertThat(once.out()).containsPattern("Atlantis \\(region 99999\\): pages 1, seen 0, new 0, archived 0, errors 1, baseline, \\d+ ms, "
+        + "FAILED; no results: is region 99999 right\\? see countries\n")
+        .contains("  error: region 99999 is not in the site's list of countries on " + replica.baseUrl()
+            + "/search?regions=99999&language=en&sort=relevance&from=0 (is the id right? `countries` lists them)");
+    assertThat(status.out()).containsPattern("Atlantis\\s+99999\\s+0\\s+.*region 99999 is not in the site's list of countries");
+    assertThat(online.exitCode()).isEqualTo(1);
+    assertThat(online.out()).contains("online: the site lists 3 countries (" + replica.baseUrl() + "/search?language=en&sort=relevance)")
+        .containsPattern("  Kyrgyzstan \\(region 364\\): in the site's list; 27 results, first \".+\"\n")
+        .contains("  Atlantis (region 99999): NOT in the site's list of countries; 0 results; no results: is region 99999 right? see countries\n")
+        .contains("`countries` prints the site's list");
+  }
+
+  @Test
+  void aListedCountryWithoutResultsIsAQuestionNotAFailure() throws Exception {
+    replica.catalog().addCountry(new ReplicaCountry(367, "Tajikistan"), 10);
+    Path tajikistan = TestConfig.site(replica.baseUrl()).country("Tajikistan", 367).writeTo(dir.resolve("t"));
+
+    CliRun first = CliRun.of("once", "--config", tajikistan.toString());
+    CliRun second = CliRun.of("once", "--config", tajikistan.toString());
+    CliRun status = CliRun.of("status", "--config", tajikistan.toString());
+    CliRun json = CliRun.of("status", "--json", "--config", tajikistan.toString());
+    CliRun online = CliRun.of("validate", "--online", "--config", tajikistan.toString());
+
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).containsPattern("Tajikistan \\(region 367\\): pages 1, seen 0, .* ms, ok; no results: is region 367 right\\? see countries");
+    assertThat(second.out()).as("the unchanged page still says so").contains("ok; no results: is region 367 right? see countries");
+    assertThat(status.out()).contains("no results: is region 367 right? see countries");
+    assertThat(new ObjectMapper().readTree(json.out()).get("countries").get(0).get("warning").asText())
+        .isEqualTo("no results: is region 367 right? see countries");
+    assertThat(online.exitCode()).isZero();
+    assertThat(online.out()).contains("Tajikistan (region 367): in the site's list; 0 results; no results: is region 367 right? see countries");
   }
 }
