@@ -35,8 +35,8 @@ final class CountriesCommand implements Callable<Integer> {
       String url = urls.facets();
       FetchResult page = site.fetcher().fetch(url, Validators.NONE);
       Map<Integer, String> regions = site.listingParser().regions(page.body(), url);
-      out.printf("# %d countries on %s; paste the ones to monitor under countries: in %s%n", regions.size(), urls.base(),
-          config.source());
+      out.printf("# %s on %s; paste the ones to monitor under countries: in %s%n", Plural.of(regions.size(), "country", "countries"),
+          urls.base(), config.source());
       regions.forEach((region, name) -> out.printf("  - {name: %s, region: %d}%n", yamlString(name), region));
       out.flush();
       return ExitCodes.OK;

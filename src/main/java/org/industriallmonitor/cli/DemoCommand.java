@@ -37,9 +37,9 @@ import sun.misc.Signal;
  * webhook receiver, and the monitor with a state folder of its own.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Shows the monitor at work without the internet: starts the built-in replica of the site and a",
-        "local webhook receiver, crawls two countries (the baseline), publishes a new article on the replica,",
-        "and shows it being detected, archived and alerted. Finishes by itself within a minute."},
+    description = {"Shows the monitor at work on this machine alone, in under a minute.",
+        "Starts the built-in replica of the site and a local webhook receiver, crawls two countries (the baseline), "
+            + "publishes a new article on the replica, and shows it detected, archived and alerted."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the demo ran through", "1:a step failed (the output says which)"})
 final class DemoCommand implements Callable<Integer> {

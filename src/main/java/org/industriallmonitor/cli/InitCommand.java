@@ -3,6 +3,7 @@ package org.industriallmonitor.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,12 +14,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code init}: writes the commented default configuration and creates the state and log folders. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = {"Writes a commented config/monitor.yaml (every key explained, secrets as ${VAR}) and creates",
-        "state/ and logs/. Never overwrites an existing configuration."},
+    description = {"Writes a commented config/monitor.yaml and creates state/ and logs/.",
+        "Every key is explained, secrets are written as $${VAR} (read from the environment). "
+            + "Never overwrites an existing configuration."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "1:config/monitor.yaml exists already (nothing was changed)"})
 final class InitCommand implements Callable<Integer> {
   static final String TEMPLATE = "/templates/monitor.yaml";
+  /** How the template's comments name the program: the repository's own build. */
+  static final String TEMPLATE_COMMAND = "java -jar target/industriall-monitor.jar";
 
   @Spec CommandSpec spec;
 
@@ -41,7 +45,9 @@ final class InitCommand implements Callable<Integer> {
       if (template == null) {
         throw new IllegalStateException(TEMPLATE + " is missing from the jar");
       }
-      Files.write(config, template.readAllBytes());
+      // The template names the jar as this repository builds it; a copy written elsewhere names the jar that wrote it.
+      String text = new String(template.readAllBytes(), StandardCharsets.UTF_8).replace(TEMPLATE_COMMAND, Invocation.jarCommand());
+      Files.writeString(config, text);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Wrote %s and created %s and %s.%n", config, dir.resolve("state"), dir.resolve("logs"));

@@ -18,8 +18,15 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
+  /** The name of the console appender, here and in the tests' logback-test.xml. */
+  static final String CONSOLE = "CONSOLE";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
+    if (userConfiguration()) {
+      // The user's own logback file wins: logback's XML configurator reads it, and nothing is added to it.
+      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+    }
     if (LogConfigurator.class.getResource("/logback-test.xml") != null) {
       // The project's own tests bring their configuration; logback's XML configurator reads it.
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
@@ -30,7 +37,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     encoder.start();
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
-    console.setName("CONSOLE");
+    console.setName(CONSOLE);
     console.setTarget("System.err");
     console.setEncoder(encoder);
     console.start();
@@ -40,5 +47,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     context.getLogger("org.quartz").setLevel(Level.WARN);
     context.getLogger("okhttp3").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** True when {@code -Dlogback.configurationFile=FILE} names the user's own configuration. */
+  static boolean userConfiguration() {
+    String file = System.getProperty("logback.configurationFile");
+    return file != null && !file.isBlank();
   }
 }

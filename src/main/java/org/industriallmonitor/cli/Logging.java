@@ -1,17 +1,22 @@
 package org.industriallmonitor.cli;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.industriallmonitor.store.UnwritableFolderException;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,29 @@ final class Logging {
     }
   }
 
+  /**
+   * Keeps log lines off the console from now on; they still reach the log file. Returns how many
+   * warnings and errors were kept off, so that the command can point at the file.
+   */
+  static synchronized AtomicInteger quietConsole() {
+    AtomicInteger warnings = new AtomicInteger();
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && !LogConfigurator.userConfiguration()
+        && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(LogConfigurator.CONSOLE) instanceof ConsoleAppender<ILoggingEvent> console) {
+      Filter<ILoggingEvent> offTheConsole = new Filter<>() {
+        @Override
+        public FilterReply decide(ILoggingEvent event) {
+          if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+            warnings.incrementAndGet();
+          }
+          return FilterReply.DENY;
+        }
+      };
+      offTheConsole.start();
+      console.addFilter(offTheConsole);
+    }
+    return warnings;
+  }
+
   /** Sets the level of the whole log (the console and the file). */
   static void setLevel(ch.qos.logback.classic.Level level) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
@@ -46,7 +74,7 @@ final class Logging {
    * most, compressed. A file attached before in another folder is replaced.
    */
   static synchronized void toFile(Path dir) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || LogConfigurator.userConfiguration()) {
       return;
     }
     requireWritable(dir);

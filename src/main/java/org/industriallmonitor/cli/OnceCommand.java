@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Monitor;
@@ -32,13 +33,16 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Crawls every configured country (or one) once, archives the new articles, and exits.",
         "Then delivers the alerts it queued, retrying for up to notifications.once_timeout (20s)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every crawl succeeded (and no delivery was dead-lettered)", "1:a crawl failed or a delivery was dead-lettered", "2:unknown --country", "3:the configuration is missing or invalid", "4:a daemon uses the state folder", "5:the database or archive cannot be used"})
+    exitCodeList = {"0:every crawl succeeded (and no delivery was dead-lettered)", "1:a crawl failed or a delivery was dead-lettered", "2:unknown --country", "3:the configuration is missing or invalid", "4:a daemon uses the state folder", "5:the state or log folder, the database or the archive cannot be used"})
 final class OnceCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
   @Option(names = "--country", paramLabel = "NAME", description = "Crawl only this country (name or region id).")
   String country;
+
+  @Option(names = "--verbose", description = "On a terminal, show the log lines (every article archived) instead of progress bars.")
+  boolean verbose;
 
   @Override
   @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
@@ -57,7 +61,10 @@ final class OnceCommand implements Callable<Integer> {
       monitor.recoverFromCrash();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
-      monitor.setProgress(parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
+      // A person at a terminal sees progress bars and one line per country; the details go to the log file.
+      boolean watched = TerminalProgress.onTerminal() && !verbose;
+      AtomicInteger logged = watched ? Logging.quietConsole() : new AtomicInteger();
+      monitor.setProgress(watched && parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
       boolean allSucceeded = crawl(monitor, countries, parallel, out);
       if (!config.notifications().channels().isEmpty()) {
         DeliveryReport deliveries = parts.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
@@ -65,6 +72,11 @@ final class OnceCommand implements Callable<Integer> {
             ? " (pending deliveries are retried by the next `once` or by `run`; `status` shows them)" : ""));
         out.flush();
         allSucceeded &= deliveries.dead() == 0;
+      }
+      if (logged.get() > 0) {
+        out.printf("%s logged: see %s (or run with --verbose)%n", Plural.of(logged.get(), "warning", "warnings"),
+            options.logs.resolve(Logging.FILE_NAME));
+        out.flush();
       }
       return allSucceeded ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -56,6 +56,11 @@ final class OutboxCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (Components parts = parts(options.load())) {
         List<OutboxRow> rows = parts.store().outbox().list(status, limit);
+        if (rows.isEmpty()) {
+          out.println(status == null ? "no deliveries" : "no " + status + " deliveries");
+          out.flush();
+          return ExitCodes.OK;
+        }
         out.printf("%-36s  %-12s %-17s %-9s %8s  %s%n", "DELIVERY", "CHANNEL", "EVENT", "STATUS", "ATTEMPTS", "SUBJECT / LAST ERROR");
         for (OutboxRow row : rows) {
           out.printf("%-36s  %-12s %-17s %-9s %8d  %s%n", row.deliveryId(), row.channel(), row.event(), row.status(),
@@ -84,7 +89,7 @@ final class OutboxCommand implements Runnable {
     public Integer call() {
       try (Components parts = parts(options.load())) {
         int count = parts.store().outbox().retryDead(channel, delivery, Instant.now());
-        spec.commandLine().getOut().printf("%d dead deliveries put back in line%s.%n", count,
+        spec.commandLine().getOut().printf("%s put back in line%s.%n", Plural.of(count, "dead delivery", "dead deliveries"),
             count == 0 ? "" : "; a running daemon sends them within 30 seconds, or run `once`");
         spec.commandLine().getOut().flush();
       }

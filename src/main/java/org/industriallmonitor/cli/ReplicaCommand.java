@@ -57,10 +57,9 @@ final class ReplicaCommand implements Callable<Integer> {
     try (ReplicaServer replica = ReplicaServer.start(catalog, port);
         WebhookReceiver receiver = receiverSecret == null ? null : WebhookReceiver.start(receiverSecret, r -> {
           int n = received.incrementAndGet();
-          if (!r.signatureValid()) {
-            out.printf("webhook %d: %s %s with an INVALID signature%n", n, r.event(), r.deliveryId());
-            out.flush();
-          }
+          out.printf("webhook %d: %s, X-Monitor-Delivery %s, signature %s%n", n, r.event(), r.deliveryId(),
+              r.signatureValid() ? "verified" : "INVALID (not made with the receiver's secret)");
+          out.flush();
         })) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       if (receiver != null) {

@@ -23,10 +23,10 @@ import sun.misc.Signal;
 
 /** {@code run}: the daemon. Crawls each country on its schedule until SIGTERM or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the monitor as a daemon: each country is crawled on its schedule, and edits of the",
-        "configuration file take effect within seconds. Stops cleanly on SIGTERM or Ctrl-C."},
+    description = {"Runs the monitor as a daemon, until SIGTERM or Ctrl-C.",
+        "Each country is crawled on its schedule, and edits of the configuration file take effect within seconds."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly by SIGTERM or Ctrl-C", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder", "5:the database or archive cannot be used"})
+    exitCodeList = {"0:stopped cleanly by SIGTERM or Ctrl-C", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder", "5:the state or log folder, the database or the archive cannot be used"})
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
   static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
@@ -52,8 +52,9 @@ final class RunCommand implements Callable<Integer> {
           next -> options.state == null ? next : next.withStorage(config.storage()));
       daemon.start(config, WATCH_PERIOD);
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("industriall-monitor running (pid %d): %d countries, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",
-          ProcessHandle.current().pid(), config.countries().size(), lock.file().getParent(), config.source());
+      out.printf("industriall-monitor running (pid %d): %s, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",
+          ProcessHandle.current().pid(), Plural.of(config.countries().size(), "country", "countries"), lock.file().getParent(),
+          config.source());
       for (CountryConfig country : config.countries()) {
         out.printf("  %s (region %d): %s%n", country.name(), country.region(), country.schedule().describe());
       }

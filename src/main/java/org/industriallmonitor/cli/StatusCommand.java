@@ -35,8 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: per country and per channel, what the monitor did and will do. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Shows, per country, the last crawl, the last success, the number of articles, the next scheduled",
-        "run and the last error; then pending, delivered and dead deliveries per channel."},
+    description = {"Shows what the monitor did and will do, per country and per channel.",
+        "Per country: the last crawl, the last success, the number of articles, the next scheduled run and the last error; "
+            + "then pending, delivered and dead deliveries per channel."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:shown", "3:the configuration is missing or invalid", "5:the database cannot be read"})
 final class StatusCommand implements Callable<Integer> {
@@ -63,12 +64,13 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Status status = gather(options.load());
+    MonitorConfig config = options.load();
+    Status status = gather(config);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(json(status));
     } else {
-      text(status, out);
+      text(status, config.source(), out);
     }
     out.flush();
     return ExitCodes.OK;
@@ -105,29 +107,36 @@ final class StatusCommand implements Callable<Integer> {
         config.notifications().channelIds());
   }
 
-  private static void text(Status status, PrintWriter out) {
+  private static void text(Status status, Path configFile, PrintWriter out) {
     if (!status.databaseExists()) {
-      out.printf("No database yet at %s: nothing was crawled. Run `once` or `run` first.%n", status.database());
+      out.printf("No database yet at %s (from %s): nothing was crawled with this state.%n", status.database().toAbsolutePath(),
+          configFile.toAbsolutePath());
+      out.println("Run `once` or `run` first, or point status at another state with --config FILE or --state DIR.");
     }
     out.println(status.daemonPid().isPresent()
         ? "A daemon is running on this state folder (pid " + status.daemonPid().get() + ")."
         : "No daemon is running on this state folder: nothing is scheduled.");
-    out.printf("%-20s %7s %9s  %-21s %-21s %-21s %s%n", "COUNTRY", "REGION", "ARTICLES", "LAST CRAWL", "LAST SUCCESS",
-        "NEXT RUN", "LAST ERROR");
+    // Wide enough for the longest name, "(not configured)" included, so that the columns stay aligned.
+    int width = "COUNTRY".length();
+    for (CountryLine line : status.countries()) {
+      width = Math.max(width, countryName(line).length());
+    }
+    String row = "%-" + width + "s %7s %9s  %-21s %-21s %-21s %s%n";
+    String indent = " ".repeat(width);
+    out.printf(row, "COUNTRY", "REGION", "ARTICLES", "LAST CRAWL", "LAST SUCCESS", "NEXT RUN", "LAST ERROR");
     for (CountryLine line : status.countries()) {
       CountryStatus s = line.status();
-      out.printf("%-20s %7d %9d  %-21s %-21s %-21s %s%n", s.name() + (line.configured() ? "" : " (not configured)"), s.region(),
-          s.articles(), time(s.lastCrawl()), time(s.lastSuccess()), line.nextRun() == null ? "-" : TIME.format(line.nextRun()),
-          s.lastError() == null ? "-" : s.lastError());
+      out.printf(row, countryName(line), s.region(), s.articles(), time(s.lastCrawl()), time(s.lastSuccess()),
+          line.nextRun() == null ? "-" : TIME.format(line.nextRun()), s.lastError() == null ? "-" : s.lastError());
       if (line.degraded() > 0) {
-        out.printf("%-20s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
-            + " or set site.fallback_archive: true%n", "", line.degraded());
+        out.printf("%s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
+            + " or set site.fallback_archive: true%n", indent, line.degraded());
       }
       if (line.warning() != null) {
-        out.printf("%-20s %s%n", "", line.warning());
+        out.printf("%s %s%n", indent, line.warning());
       }
       if (s.lastCrawl() != null && !s.baselineComplete()) {
-        out.printf("%-20s baseline not complete yet: articles found now are archived without alerts%n", "");
+        out.printf("%s baseline not complete yet: articles found now are archived without alerts%n", indent);
       }
     }
     out.println();
@@ -135,16 +144,29 @@ final class StatusCommand implements Callable<Integer> {
       out.println("No notification channels are configured.");
       return;
     }
-    out.printf("%-20s %8s %10s %6s  %s%n", "CHANNEL", "PENDING", "DELIVERED", "DEAD", "OLDEST PENDING");
+    int channelWidth = "CHANNEL".length();
+    for (ChannelCounts c : status.channels()) {
+      channelWidth = Math.max(channelWidth, channelName(c, status).length());
+    }
+    String channelRow = "%-" + channelWidth + "s %8s %10s %6s  %s%n";
+    out.printf(channelRow, "CHANNEL", "PENDING", "DELIVERED", "DEAD", "OLDEST PENDING");
     int dead = 0;
     for (ChannelCounts c : status.channels()) {
-      out.printf("%-20s %8d %10d %6d  %s%n", c.channel() + (status.configuredChannels().contains(c.channel()) ? "" : " (not configured)"),
-          c.pending(), c.delivered(), c.dead(), time(c.oldestPending()).replace("never", "-"));
+      out.printf(channelRow, channelName(c, status), c.pending(), c.delivered(), c.dead(), time(c.oldestPending()).replace("never", "-"));
       dead += c.dead();
     }
     if (dead > 0) {
-      out.printf("%d dead deliveries: `outbox list --status dead` shows why, `outbox retry` sends them again.%n", dead);
+      out.printf("%s: `outbox list --status dead` shows why, `outbox retry` sends them again.%n",
+          Plural.of(dead, "dead delivery", "dead deliveries"));
     }
+  }
+
+  private static String countryName(CountryLine line) {
+    return line.status().name() + (line.configured() ? "" : " (not configured)");
+  }
+
+  private static String channelName(ChannelCounts c, Status status) {
+    return c.channel() + (status.configuredChannels().contains(c.channel()) ? "" : " (not configured)");
   }
 
   private static String json(Status status) throws IOException {

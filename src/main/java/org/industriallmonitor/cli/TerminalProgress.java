@@ -17,9 +17,14 @@ final class TerminalProgress implements CrawlProgress {
     this.out = out;
   }
 
+  /** True when a person watches: standard input and output are a terminal (not cron, a pipe or a service). */
+  static boolean onTerminal() {
+    return System.console() != null;
+  }
+
   /** A progress bar when the process runs on a terminal; nothing otherwise (logs only). */
   static CrawlProgress forConsole() {
-    return System.console() != null ? new TerminalProgress(System.err) : CrawlProgress.NONE;
+    return onTerminal() ? new TerminalProgress(System.err) : CrawlProgress.NONE;
   }
 
   @Override

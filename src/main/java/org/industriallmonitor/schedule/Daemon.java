@@ -57,7 +57,8 @@ public final class Daemon implements AutoCloseable {
     reconfigure.accept(config);
     try {
       scheduler.apply(config.countries());
-      log.info("configuration applied: {} countries", config.countries().size());
+      int countries = config.countries().size();
+      log.info("configuration applied: {} {}", countries, countries == 1 ? "country" : "countries");
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot apply the new schedule: " + e.getMessage(), e);
     }

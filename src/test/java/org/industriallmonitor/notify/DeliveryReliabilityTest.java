@@ -100,14 +100,14 @@ class DeliveryReliabilityTest {
     assertThat(failing.out()).contains("deliveries: 0 delivered, 2 failed attempts, 1 dead, 0 pending");
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(3);
     CliRun status = CliRun.of("status", "--config", config.toString());
-    assertThat(status.out()).containsPattern("hook\\s+0\\s+0\\s+1\\s+-").contains("1 dead deliveries");
+    assertThat(status.out()).containsPattern("hook\\s+0\\s+0\\s+1\\s+-").contains("1 dead delivery: `outbox list --status dead` shows why");
     assertThat(CliRun.of("outbox", "list", "--status", "dead", "--config", config.toString()).out()).contains("HTTP 500 from");
 
     receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
     CliRun retry = CliRun.of("outbox", "retry", "--config", config.toString());
     CliRun redelivered = CliRun.of("once", "--config", config.toString());
 
-    assertThat(retry.out()).contains("1 dead deliveries put back in line");
+    assertThat(retry.out()).contains("1 dead delivery put back in line");
     assertThat(redelivered.out()).contains("deliveries: 1 delivered");
     assertThat(Sql.column(db, "SELECT status FROM outbox")).containsExactly("delivered");
   }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.HmacSha256;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
@@ -71,7 +72,7 @@ class WebhookDeliveryTest {
     LoggedRequest post = posts.get(0);
     assertThat(post.getHeader("X-Monitor-Event")).isEqualTo("article.new");
     assertThat(post.getHeader("X-Monitor-Delivery")).matches("[0-9a-f-]{36}");
-    assertThat(post.getHeader("X-Monitor-Signature")).isEqualTo("sha256=" + WebhookChannel.signature(SECRET, post.getBody()));
+    assertThat(post.getHeader("X-Monitor-Signature")).isEqualTo("sha256=" + HmacSha256.hex(SECRET, post.getBody()));
     assertThat(post.getHeader("Content-Type")).startsWith("application/json");
     JsonNode body = new ObjectMapper().readTree(post.getBody());
     assertThat(body.get("event").asText()).isEqualTo("article.new");
@@ -153,7 +154,7 @@ class WebhookDeliveryTest {
     JsonNode body = new ObjectMapper().readTree(post.getBody());
     assertThat(body.fieldNames()).toIterable().containsExactly("text");
     assertThat(body.get("text").asText()).isEqualTo("[IndustriALL] Kyrgyzstan: " + fresh.title() + "\n" + replica.baseUrl() + "/" + fresh.slug());
-    assertThat(post.getHeader("X-Monitor-Signature")).isEqualTo("sha256=" + WebhookChannel.signature(SECRET, post.getBody()));
+    assertThat(post.getHeader("X-Monitor-Signature")).isEqualTo("sha256=" + HmacSha256.hex(SECRET, post.getBody()));
   }
 
   @Test

@@ -35,6 +35,7 @@ class DaemonJarIT {
       await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Files.exists(db)
           && Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE finished_at IS NOT NULL") >= 2);
 
+      assertThat(daemon.out()).contains("industriall-monitor running (pid " + daemon.pid() + "): 1 country, state ");
       try (JarProcess second = JarProcess.start(dir, "run")) {
         assertThat(second.waitFor(30)).isEqualTo(4);
         assertThat(second.err()).contains("another monitor process (pid " + daemon.pid() + ") is using the state folder")

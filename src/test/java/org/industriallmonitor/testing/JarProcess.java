@@ -37,10 +37,20 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts {@code jar} through {@code wrapper} (such as {@code setpriv --reuid=...}: another user), in {@code workDir}. */
   public static JarProcess start(Path workDir, Map<String, String> environment, List<String> wrapper, Path jar, String... args) {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(java(), "-Xmx256m", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return command(workDir, environment, command);
+  }
+
+  /** The java of this JVM. */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Starts {@code command} as it is (a shell tool that starts the jar itself, say), in {@code workDir}. */
+  public static JarProcess command(Path workDir, Map<String, String> environment, List<String> command) {
     try {
-      List<String> command = new ArrayList<>(wrapper);
-      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
-      command.addAll(List.of(args));
       Files.createDirectories(workDir);
       Path out = Files.createTempFile(workDir, "stdout-", ".txt");
       Path err = Files.createTempFile(workDir, "stderr-", ".txt");
