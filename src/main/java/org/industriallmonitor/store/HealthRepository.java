@@ -1,7 +1,9 @@
 package org.industriallmonitor.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -29,14 +31,16 @@ public final class HealthRepository {
   }
 
   public Health read(int region) {
-    return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT consecutive_failures, alert_open FROM country_health WHERE region = ?")) {
-        q.setInt(1, region);
-        try (ResultSet rs = q.executeQuery()) {
-          return rs.next() ? new Health(rs.getInt(1), rs.getBoolean(2)) : Health.GOOD;
-        }
+    return db.read(c -> read(c, region));
+  }
+
+  private static Health read(Connection c, int region) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT consecutive_failures, alert_open FROM country_health WHERE region = ?")) {
+      q.setInt(1, region);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? new Health(rs.getInt(1), rs.getBoolean(2)) : Health.GOOD;
       }
-    });
+    }
   }
 
   /**
@@ -45,14 +49,7 @@ public final class HealthRepository {
    */
   public Change update(int region, Instant now, Function<Health, Change> decide) {
     return db.inTransaction(c -> {
-      Health before;
-      try (PreparedStatement q = c.prepareStatement("SELECT consecutive_failures, alert_open FROM country_health WHERE region = ?")) {
-        q.setInt(1, region);
-        try (ResultSet rs = q.executeQuery()) {
-          before = rs.next() ? new Health(rs.getInt(1), rs.getBoolean(2)) : Health.GOOD;
-        }
-      }
-      Change change = decide.apply(before);
+      Change change = decide.apply(read(c, region));
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO country_health(region, consecutive_failures, alert_open, last_problem, updated_at) VALUES (?, ?, ?, ?, ?) "
               + "ON CONFLICT(region) DO UPDATE SET consecutive_failures = excluded.consecutive_failures, "
