@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   /** Everything `status` shows. */
-  record Status(Path database, boolean databaseExists, Optional<Long> daemonPid, List<CountryLine> countries,
+  record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
       List<ChannelCounts> channels, List<String> configuredChannels) {}
 
   @Override
@@ -79,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
   private static Status gather(MonitorConfig config) throws IOException {
     Path database = config.storage().database();
     Path lockFile = StateLock.fileFor(database);
-    Optional<Long> daemon = StateLock.isHeld(lockFile) ? Optional.of(StateLock.ownerPid(lockFile).orElse(-1L)) : Optional.empty();
+    Optional<StateLock.Holder> holder = StateLock.holder(lockFile);
     Map<Integer, CountryLine> lines = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
       lines.put(country.region(), new CountryLine(
@@ -90,7 +90,8 @@ final class StatusCommand implements Callable<Integer> {
     if (exists) {
       try (Components parts = Components.of(config)) {
         Store store = parts.store();
-        Map<Integer, ScheduleRepository.NextRun> nextRuns = daemon.isPresent() ? store.schedule().all() : Map.of();
+        Map<Integer, ScheduleRepository.NextRun> nextRuns =
+            holder.filter(StateLock.Holder::isDaemon).isPresent() ? store.schedule().all() : Map.of();
         ProblemArticleRepository problems = store.problems();
         for (CountryStatus row : store.runs().status()) {
           ScheduleRepository.NextRun next = nextRuns.get(row.region());
@@ -103,7 +104,7 @@ final class StatusCommand implements Callable<Integer> {
     for (String id : config.notifications().channelIds()) {
       channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
     }
-    return new Status(database, exists, daemon, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
+    return new Status(database, exists, holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
         config.notifications().channelIds());
   }
 
@@ -113,9 +114,11 @@ final class StatusCommand implements Callable<Integer> {
           configFile.toAbsolutePath());
       out.println("Run `once` or `run` first, or point status at another state with --config FILE or --state DIR.");
     }
-    out.println(status.daemonPid().isPresent()
-        ? "A daemon is running on this state folder (pid " + status.daemonPid().get() + ")."
-        : "No daemon is running on this state folder: nothing is scheduled.");
+    out.println(status.holder().map(h -> h.isDaemon()
+            ? "A daemon is running on this state folder (pid " + h.pid() + ")."
+            : "No daemon is running on this state folder; " + (h.command() == null ? "another monitor process" : "`" + h.command() + "`")
+                + " (pid " + h.pid() + ") is working on it now.")
+        .orElse("No daemon is running on this state folder: nothing is scheduled."));
     // Wide enough for the longest name, "(not configured)" included, so that the columns stay aligned.
     int width = "COUNTRY".length();
     for (CountryLine line : status.countries()) {
@@ -173,8 +176,14 @@ final class StatusCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     ObjectNode daemon = root.putObject("daemon");
-    daemon.put("running", status.daemonPid().isPresent());
-    status.daemonPid().ifPresentOrElse(pid -> daemon.put("pid", pid), () -> daemon.putNull("pid"));
+    Optional<StateLock.Holder> running = status.holder().filter(StateLock.Holder::isDaemon);
+    daemon.put("running", running.isPresent());
+    running.ifPresentOrElse(h -> daemon.put("pid", h.pid()), () -> daemon.putNull("pid"));
+    ObjectNode holder = root.putObject("holder");
+    status.holder().ifPresentOrElse(h -> holder.put("pid", h.pid()).put("command", h.command()), () -> {
+      holder.putNull("pid");
+      holder.putNull("command");
+    });
     ArrayNode countries = root.putArray("countries");
     for (CountryLine line : status.countries()) {
       CountryStatus s = line.status();

@@ -40,7 +40,7 @@ public final class StateLock implements AutoCloseable {
    *
    * @throws UnwritableFolderException when the state folder cannot be written (permissions, read-only)
    */
-  public static Optional<StateLock> tryAcquire(Path lockFile) throws IOException {
+  public static Optional<StateLock> tryAcquire(Path lockFile, String command) throws IOException {
     FileChannel channel;
     try {
       Files.createDirectories(lockFile.toAbsolutePath().getParent());
@@ -60,26 +60,57 @@ public final class StateLock implements AutoCloseable {
       return Optional.empty();
     }
     channel.truncate(0);
-    channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+    channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + command + "\n").getBytes(StandardCharsets.UTF_8)), 0);
     channel.force(true);
     return Optional.of(new StateLock(lockFile, channel, lock));
   }
 
-  /** True when another process holds the lock right now. */
-  public static boolean isHeld(Path lockFile) throws IOException {
-    if (!Files.exists(lockFile)) {
-      return false;
+  /** The process that holds a state folder: its pid, and the command it runs ({@code run}, {@code once}, ...; null when unknown). */
+  public record Holder(long pid, String command) {
+    /** {@code `once`, pid 123}, for messages. */
+    public String describe() {
+      return (command == null ? "" : "`" + command + "`, ") + "pid " + pid;
     }
-    Optional<StateLock> probe = tryAcquire(lockFile);
-    probe.ifPresent(StateLock::close);
-    return probe.isEmpty();
+
+    public boolean isDaemon() {
+      return "run".equals(command);
+    }
   }
 
-  /** The pid written by the process that holds (or last held) the lock, when readable. */
-  public static Optional<Long> ownerPid(Path lockFile) {
+  /**
+   * The process that holds the lock right now, if any. Only looks, so it works on a read-only
+   * state folder as well.
+   */
+  public static Optional<Holder> holder(Path lockFile) {
+    if (!Files.exists(lockFile)) {
+      return Optional.empty();
+    }
+    // A shared lock is enough to probe, and needs the file only for reading (a read-only state folder too).
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ)) {
+      FileLock probe;
+      try {
+        probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException e) {
+        probe = null;
+      }
+      if (probe != null) {
+        probe.release();
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.of(written(lockFile).orElse(new Holder(-1, null)));
+  }
+
+  /** What the process that holds (or last held) the lock wrote into it: {@code PID COMMAND}. */
+  static Optional<Holder> written(Path lockFile) {
     try {
-      String text = Files.readString(lockFile).trim();
-      return text.matches("\\d{1,10}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+      String[] parts = Files.readString(lockFile).trim().split(" ", 2);
+      if (!parts[0].matches("\\d{1,10}")) {
+        return Optional.empty();
+      }
+      return Optional.of(new Holder(Long.parseLong(parts[0]), parts.length > 1 && !parts[1].isBlank() ? parts[1].trim() : null));
     } catch (IOException e) {
       return Optional.empty();
     }

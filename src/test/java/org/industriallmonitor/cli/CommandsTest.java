@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.industriallmonitor.replica.ReplicaCountry;
+import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
@@ -146,5 +147,23 @@ class CommandsTest {
         .isEqualTo("no results: is region 367 right? see countries");
     assertThat(online.exitCode()).isZero();
     assertThat(online.out()).contains("Tajikistan (region 367): in the site's list; 0 results; no results: is region 367 right? see countries");
+  }
+
+  @Test
+  void whatHoldsTheStateFolderIsNamedByCommandAndPid() throws Exception {
+    CliRun.of("once", "--config", config.toString(), "--country", "364");
+    long pid = ProcessHandle.current().pid();
+    try (StateLock held = StateLock.tryAcquire(StateLock.fileFor(dir.resolve("state/monitor.db")), "once").orElseThrow()) {
+      CliRun status = CliRun.of("status", "--config", config.toString());
+      CliRun json = CliRun.of("status", "--json", "--config", config.toString());
+      CliRun refused = CliRun.of("once", "--config", config.toString());
+
+      assertThat(status.out()).contains("No daemon is running on this state folder; `once` (pid " + pid + ") is working on it now.");
+      assertThat(new ObjectMapper().readTree(json.out()).get("holder").get("command").asText()).isEqualTo("once");
+      assertThat(new ObjectMapper().readTree(json.out()).get("daemon").get("running").asBoolean()).isFalse();
+      assertThat(refused.exitCode()).isEqualTo(4);
+      assertThat(refused.err()).contains("another monitor process (`once`, pid " + pid + ") is using the state folder")
+          .contains("`once` is working on this state folder and stops by itself when done").doesNotContain("daemon is already");
+    }
   }
 }

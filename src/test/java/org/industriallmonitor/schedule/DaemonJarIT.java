@@ -38,7 +38,7 @@ class DaemonJarIT {
       assertThat(daemon.out()).contains("industriall-monitor running (pid " + daemon.pid() + "): 1 country, state ");
       try (JarProcess second = JarProcess.start(dir, "run")) {
         assertThat(second.waitFor(30)).isEqualTo(4);
-        assertThat(second.err()).contains("another monitor process (pid " + daemon.pid() + ") is using the state folder")
+        assertThat(second.err()).contains("another monitor process (`run`, pid " + daemon.pid() + ") is using the state folder")
             .contains("Only one daemon may run per state folder");
       }
       try (JarProcess once = JarProcess.start(dir, "once")) {
