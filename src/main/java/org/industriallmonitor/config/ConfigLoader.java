@@ -225,6 +225,7 @@ public final class ConfigLoader {
     Map<String, Integer> lineById = new HashMap<>();
     for (ConfigNode item : m.optional("channels").map(ConfigNode::list).orElse(List.of())) {
       ChannelConfig channel = channel(item);
+      secretsWrittenIn(item, warnings);
       if (channel instanceof UnresolvedChannelConfig unresolved) {
         warnings.add(item.warning("channel '" + unresolved.id() + "' cannot send: " + unresolved.problem()
             + " (its deliveries wait in the outbox until then)"));
@@ -256,6 +257,21 @@ public final class ConfigLoader {
     ChannelConfig channel = checkedChannel(node);
     return unset.isEmpty() ? channel : new UnresolvedChannelConfig(channel.id(), node.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS))
         .required("type").string().trim(), channel.digest(), unset);
+  }
+
+  /** A secret written in the file ends up in backups, commits and screenshots: say so, naming key and line. */
+  private static void secretsWrittenIn(ConfigNode channel, List<String> warnings) {
+    ConfigNode.Mapping m = channel.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS));
+    List<ConfigNode> secrets = new ArrayList<>();
+    m.optional("secret").ifPresent(secrets::add);
+    m.optional("smtp").map(smtp -> smtp.mapping(SMTP_KEYS)).flatMap(smtp -> smtp.optional("password")).ifPresent(secrets::add);
+    for (ConfigNode secret : secrets) {
+      if (!secret.refersToVariable() && !secret.string().isEmpty()) {
+        String key = secret.path().substring(secret.path().lastIndexOf('.') + 1);
+        warnings.add(secret.warning("is written in the file: read it from the environment instead (" + key + ": ${"
+            + (key.equals("secret") ? "WEBHOOK_SECRET" : "SMTP_PASSWORD") + "}), so that it stays out of backups, commits and logs"));
+      }
+    }
   }
 
   private ChannelConfig checkedChannel(ConfigNode node) {

@@ -263,6 +263,11 @@ final class ConfigNode {
     }
   }
 
+  /** True when this scalar's text refers to an environment variable ({@code ${VAR}}). */
+  boolean refersToVariable() {
+    return node instanceof ScalarNode scalar && PLACEHOLDER.matcher(scalar.getValue()).find();
+  }
+
   /** A warning about this node, located like an error: file, line and key. */
   String warning(String problem) {
     return error(problem).getMessage();

@@ -103,4 +103,18 @@ class NotificationsConfigTest {
     assertThatThrownBy(() -> loader.parse(FILE, YAML.replace("format: json", "format: json\n      smtp: {host: x}")))
         .hasMessageContaining("notifications.channels[0].smtp: unknown key 'smtp'");
   }
+
+  @Test
+  void aSecretWrittenInTheFileIsWarnedOfByKeyAndLine() {
+    MonitorConfig config = loader.parse(FILE, YAML.replace("secret: ${WEBHOOK_SECRET}", "secret: abc")
+        .replace("password: ${SMTP_PASSWORD}", "password: hunter2"));
+
+    assertThat(config.warnings()).contains(
+        "monitor.yaml:8: notifications.channels[0].secret: is written in the file: read it from the environment instead"
+            + " (secret: ${WEBHOOK_SECRET}), so that it stays out of backups, commits and logs",
+        "monitor.yaml:12: notifications.channels[1].smtp.password: is written in the file: read it from the environment instead"
+            + " (password: ${SMTP_PASSWORD}), so that it stays out of backups, commits and logs");
+    assertThat(String.join("\n", config.warnings())).doesNotContain("abc").doesNotContain("hunter2");
+    assertThat(loader.parse(FILE, YAML).warnings()).noneMatch(w -> w.contains("is written in the file"));
+  }
 }
