@@ -48,7 +48,7 @@ public final class ConfigLoader {
   private static final List<String> SCHEDULE_KEYS = List.of("every", "cron", "jitter");
   private static final List<String> SITE_KEYS =
       List.of(
-          "base_url", "user_agent", "request_delay", "max_pages", "max_connections_per_host",
+          "base_url", "user_agent", "request_delay", "max_pages", "max_items_per_page", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
           "max_body_size", "selectors", "fallback_archive");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
@@ -150,6 +150,7 @@ public final class ConfigLoader {
         userAgent,
         m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2)),
         m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(20),
+        m.optional("max_items_per_page").map(n -> n.integer(1, 100_000)).orElse(SiteConfig.DEFAULT_MAX_ITEMS_PER_PAGE),
         m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(1),
         positive(m, "connect_timeout", Duration.ofSeconds(10)),
         positive(m, "read_timeout", Duration.ofSeconds(30)),

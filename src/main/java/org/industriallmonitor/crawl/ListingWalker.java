@@ -147,6 +147,12 @@ final class ListingWalker {
   private PageOutcome parsed(SiteReader site, CountryConfig country, String url, int from, FetchResult result, String bodyHash,
       Optional<ListingPageState> stored, Set<String> previousSlugs, Found found, CrawlReport.Builder report) throws LayoutException {
     ListingPage page = site.listingParser().parse(result.body(), url);
+    if (page.items().size() > site.maxItemsPerPage()) {
+      // Hours of fetching at the site's pace, asked for by one page: not the listing the monitor knows.
+      report.layout("layout changed at " + url + ": the page lists " + page.items().size() + " results, more than "
+          + "site.max_items_per_page (" + site.maxItemsPerPage() + "); nothing on it was fetched");
+      return null;
+    }
     Set<String> slugs = new LinkedHashSet<>();
     for (ListingItem item : page.items()) {
       if (item.slug() == null) {

@@ -70,6 +70,6 @@ public final class Site {
     HttpFetcher fetcher = new HttpFetcher(http, pacer, retries(config), config.userAgent(), config.maxBodySize(),
         (HttpUrl url) -> urls.isOnSite(url.toString()), robots);
     return new SiteReader(fetcher, urls, new ListingParser(config.selectors(), urls), new ArticleParser(config.selectors()),
-        new FallbackExtractor(urls), config.fallbackArchive(), config.maxPages());
+        new FallbackExtractor(urls), config.fallbackArchive(), config.maxPages(), config.maxItemsPerPage());
   }
 }

@@ -8,7 +8,8 @@ import org.industriallmonitor.parse.SiteUrls;
 
 /**
  * Everything a crawl needs to read the site: the fetcher, its addresses, the parsers, the
- * fallback extractor and whether what only the fallback can read is archived, and the page cap.
+ * fallback extractor and whether what only the fallback can read is archived, and the caps on
+ * pages per country and results per page.
  */
 public record SiteReader(
     PageFetcher fetcher,
@@ -17,4 +18,5 @@ public record SiteReader(
     ArticleParser articleParser,
     FallbackExtractor fallback,
     boolean fallbackArchive,
-    int maxPages) {}
+    int maxPages,
+    int maxItemsPerPage) {}

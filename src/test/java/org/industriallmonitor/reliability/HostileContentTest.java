@@ -105,7 +105,8 @@ class HostileContentTest {
   void aLongListingPageIsWalkedToItsLastItem() throws Exception {
     // Hundreds of results on one page, each archived: the parser alone reads a page of thousands (ListingParserTest).
     HostileFixtures.addLongListing(replica.catalog(), 600);
-    Path config = TestConfig.site(replica.baseUrl()).country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
+    Path config = TestConfig.site(replica.baseUrl()).site("max_items_per_page", "1000")
+        .country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
 
     CliRun run = CliRun.of("once", "--config", config.toString());
 
@@ -114,5 +115,20 @@ class HostileContentTest {
     assertThat(Sql.count(dir.resolve("state/monitor.db"), "SELECT COUNT(*) FROM articles")).isEqualTo(600);
     assertThat(Sql.column(dir.resolve("state/monitor.db"), "SELECT title FROM articles WHERE slug = 'long-listing-item-600'"))
         .as("the last item of the page").containsExactly("Long listing item 600");
+  }
+
+  @Test
+  void aPageOfMoreResultsThanMaxItemsPerPageIsALayoutErrorAndNothingOnItIsFetched() throws Exception {
+    HostileFixtures.addLongListing(replica.catalog(), 600);
+    Path config = TestConfig.site(replica.baseUrl()).country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
+
+    CliRun run = CliRun.of("once", "--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("pages 1, seen 0, new 0, archived 0, errors 1, baseline")
+        .contains("error: layout changed at " + replica.baseUrl() + "/search?regions=" + HostileFixtures.LONG_LISTING_REGION
+            + "&language=en&sort=relevance&from=0: the page lists 600 results, more than site.max_items_per_page (100); nothing on it was fetched");
+    assertThat(replica.tweaks().requestCount()).as("robots.txt and the one listing page").isEqualTo(2);
+    assertThat(dir.resolve("state/archive/articles")).doesNotExist();
   }
 }
