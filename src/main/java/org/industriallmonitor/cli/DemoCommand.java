@@ -128,8 +128,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean ok = true;
     for (CountryConfig country : config.countries()) {
       CrawlReport report = monitor.crawl(country);
-      out.println("   " + report.summaryLine());
-      report.problems().forEach(problem -> out.println("     error: " + problem));
+      out.println("   " + TerminalText.safe(report.summaryLine()));
+      report.problems().forEach(problem -> out.println("     error: " + TerminalText.safe(problem)));
       out.flush();
       ok &= report.succeeded();
     }

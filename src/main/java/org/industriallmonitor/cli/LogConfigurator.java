@@ -3,7 +3,6 @@ package org.industriallmonitor.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -31,15 +30,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
       // The project's own tests bring their configuration; logback's XML configurator reads it.
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
-    encoder.start();
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
     console.setName(CONSOLE);
     console.setTarget("System.err");
-    console.setEncoder(encoder);
+    console.setEncoder(LogLines.encoder(context, "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n"));
     console.start();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(System.getProperty("monitor.log.level"), Level.INFO));

@@ -3,7 +3,6 @@ package org.industriallmonitor.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.filter.Filter;
@@ -101,13 +100,8 @@ final class Logging {
     policy.setTotalSizeCap(FileSize.valueOf("200MB"));
     policy.start();
 
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %msg%n");
-    encoder.start();
-
     appender.setRollingPolicy(policy);
-    appender.setEncoder(encoder);
+    appender.setEncoder(LogLines.encoder(context, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %msg%n"));
     appender.start();
     root.addAppender(appender);
   }

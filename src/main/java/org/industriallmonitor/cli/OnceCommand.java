@@ -114,9 +114,9 @@ final class OnceCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, CrawlReport report) {
-    out.println(report.summaryLine());
-    report.problems().forEach(problem -> out.println("  error: " + problem));
-    report.notes().forEach(note -> out.println("  note: " + note));
+    out.println(TerminalText.safe(report.summaryLine()));
+    report.problems().forEach(problem -> out.println("  error: " + TerminalText.safe(problem)));
+    report.notes().forEach(note -> out.println("  note: " + TerminalText.safe(note)));
     out.flush();
   }
 }

@@ -37,7 +37,7 @@ class HostileContentTest {
       assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).as("the baseline").isZero();
       HostileFixtures.publishAll(replica.catalog(), replica.tweaks());
 
-      CliRun run = CliRun.of("once", "--config", config.toString());
+      CliRun run = CliRun.of("once", "--config", config.toString(), "--logs", dir.resolve("logs").toString());
 
       // Per-page errors that say what happened; everything else archived.
       assertThat(run.exitCode()).isEqualTo(1);
@@ -46,16 +46,24 @@ class HostileContentTest {
       Path db = dir.resolve("state/monitor.db");
       Path archive = dir.resolve("state/archive");
 
-      // Titles: exactly the site's text, ASCII white space folded, everything else kept.
-      for (String title : HostileFixtures.TITLES) {
+      // Titles: exactly the site's text, ASCII white space folded, everything else kept (control characters too).
+      for (int i = 0; i < HostileFixtures.TITLES.size(); i++) {
+        String title = HostileFixtures.TITLES.get(i);
         String expected = SiteText.fold(title);
-        List<String> paths = Sql.column(db, "SELECT archive_path FROM articles WHERE title = '" + expected.replace("'", "''") + "'");
+        List<String> paths = Sql.column(db, "SELECT archive_path FROM articles WHERE slug = 'hostile-title-" + (i + 1) + "'");
         assertThat(paths).as(title.substring(0, Math.min(40, title.length()))).hasSize(1);
         String text = Files.readString(archive.resolve(paths.get(0)), StandardCharsets.UTF_8);
         assertThat(text.split("\n")[3]).isEqualTo(expected);
       }
       assertThat(Sql.column(db, "SELECT title FROM articles WHERE slug = '" + HostileFixtures.LYING_CHARSET + "'"))
           .containsExactly("Zürich, Łódź, Астана: a lying charset");
+
+      // In the log file and on the console, control characters from the site are escapes, never raw.
+      String log = Files.readString(dir.resolve("logs/monitor.log"), StandardCharsets.UTF_8);
+      assertThat(log).contains("archived A bell\\x07, an escape \\x1B[2J\\x1B[31mred\\x1B[0m and a NUL")
+          .contains("\\u202Egnp.exe\\u202C");
+      assertThat(log.chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7F || c == 0x202E)).as("raw control characters").isEmpty();
+      assertThat(run.out().chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
 
       // Each hostile slug is recorded once under the slug a browser would reach, archived under a safe file name.
       List<String> reached = List.of(

@@ -6,8 +6,8 @@ import java.util.List;
 import org.industriallmonitor.testing.ReplicaTweaks;
 
 /**
- * Hostile content for the replica: titles with line breaks, markup, direction marks, emoji and
- * 10,000 characters; slugs with dot segments, encoded dots, NUL, backslashes, 500 characters,
+ * Hostile content for the replica: titles with line breaks, markup, direction marks, emoji,
+ * terminal control characters and 10,000 characters; slugs with dot segments, encoded dots, NUL, backslashes, 500 characters,
  * queries and fragments; a listing of thousands of items on one page; pages with invalid UTF-8,
  * a lying charset, or that trickle one byte a second.
  */
@@ -26,7 +26,8 @@ public final class HostileFixtures {
       "<script>alert('x')</script> & <b>bold</b> \"quoted\"",
       "\u202Egnp.exe\u202C right-to-left \u200F marks \u200E",
       "Solidarity \u270A\uD83C\uDFFD with striking miners \uD83D\uDEA9\u26CF",
-      "Long title " + "x".repeat(10_000));
+      "Long title " + "x".repeat(10_000),
+      "A bell\u0007, an escape \u001B[2J\u001B[31mred\u001B[0m and a NUL \u0000 in a title");
 
   /** Slugs that must never write outside the archive folder. */
   public static final List<String> SLUGS = List.of(
