@@ -123,6 +123,14 @@ public final class Components implements AutoCloseable {
     return store;
   }
 
+  /** The database for reading only ({@code status}): it works on a state folder that may not be written. */
+  public synchronized Store storeForReading() {
+    if (store == null) {
+      store = Store.openForReading(config.storage());
+    }
+    return store;
+  }
+
   public synchronized Archive archive() {
     if (archive == null) {
       archive = new Archive(config.storage().archive(), archiveWriter);

@@ -89,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean exists = Files.exists(database);
     if (exists) {
       try (Components parts = Components.of(config)) {
-        Store store = parts.store();
+        Store store = parts.storeForReading();
         Map<Integer, ScheduleRepository.NextRun> nextRuns =
             holder.filter(StateLock.Holder::isDaemon).isPresent() ? store.schedule().all() : Map.of();
         ProblemArticleRepository problems = store.problems();

@@ -51,6 +51,22 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the database only to read it, as it is on disk: no migration, no write, and no
+   * write-ahead-log index file, which a read-only folder could not hold (SQLite's immutable mode).
+   * For {@code status} on a state folder it may not write to.
+   */
+  static Database openReadOnly(Path file) {
+    try {
+      SQLiteConfig config = new SQLiteConfig();
+      config.setReadOnly(true);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1", config.toProperties());
+      return new Database(file, connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the database " + file + " for reading: " + e.getMessage(), e);
+    }
+  }
+
   Path file() {
     return file;
   }

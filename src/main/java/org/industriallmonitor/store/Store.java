@@ -1,5 +1,6 @@
 package org.industriallmonitor.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.industriallmonitor.config.StorageConfig;
@@ -39,6 +40,15 @@ public final class Store implements AutoCloseable {
 
   public static Store open(Path database, Duration busyTimeout) {
     return new Store(Database.open(database, busyTimeout));
+  }
+
+  /**
+   * The database of {@code storage} as it is, for reading only: opened read-only when its folder
+   * cannot be written (a read-only file system), as usual otherwise.
+   */
+  public static Store openForReading(StorageConfig storage) {
+    Path folder = storage.database().toAbsolutePath().getParent();
+    return Files.isWritable(folder) ? open(storage) : new Store(Database.openReadOnly(storage.database()));
   }
 
   public Path file() {

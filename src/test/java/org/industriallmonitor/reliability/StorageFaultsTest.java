@@ -90,6 +90,9 @@ class StorageFaultsTest {
         assertThat(readOnly.exitCode()).as(readOnly.toString()).isEqualTo(5);
         assertThat(readOnly.err()).isEqualTo("storage error: cannot write to the state folder " + state
             + ": it is on a read-only file system. Remount it read-write, or choose another folder with --state DIR.\n");
+        CliRun status = CliRun.of("status", "--config", configFile.toString(), "--state", state.toString());
+        assertThat(status.exitCode()).as("status needs no lock and no write: " + status).isZero();
+        assertThat(status.out()).containsPattern("Kyrgyzstan\\s+364\\s+27\\s");
         disk.get().remount("rw");
       } else {
         // Without a mount, the archive refuses writes the way a read-only file system does.
