@@ -90,6 +90,10 @@ public final class Monitor {
     } else {
       log.warn("crawl {}: {}", report.summaryLine(), String.join("; ", report.problems()));
     }
+    if (report.storageFailure() != null) {
+      // Nothing can be written now, a monitor alert neither: the command stops with the failure (exit 5).
+      return report;
+    }
     NotificationsConfig notifications = config.get().notifications();
     monitorAlerts.afterCrawl(new MonitorAlerts.Outcome(country.region(), country.name(), report.succeeded(),
         String.join("; ", report.problems()), report.layoutProblem()), notifications.alerts(), notifications.failureThreshold());

@@ -3,6 +3,7 @@ package org.industriallmonitor.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.app.Components;
@@ -65,7 +67,12 @@ final class OnceCommand implements Callable<Integer> {
       boolean watched = TerminalProgress.onTerminal() && !verbose;
       AtomicInteger logged = watched ? Logging.quietConsole() : new AtomicInteger();
       monitor.setProgress(watched && parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
-      boolean allSucceeded = crawl(monitor, countries, parallel, out);
+      Outcome crawled = crawl(monitor, countries, parallel, out);
+      if (crawled.storageFailure() != null) {
+        // The disk refused a write: no delivery could be marked either. One line, exit 5.
+        throw new UserException(ExitCodes.STORAGE, "storage error: " + crawled.storageFailure());
+      }
+      boolean allSucceeded = crawled.allSucceeded();
       if (!config.notifications().channels().isEmpty()) {
         DeliveryReport deliveries = parts.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
         out.println(deliveries.summaryLine() + (deliveries.pending() > 0
@@ -82,14 +89,21 @@ final class OnceCommand implements Callable<Integer> {
     }
   }
 
-  /** Crawls the countries, {@code parallel} at a time, printing each report as it comes. */
-  private static boolean crawl(Monitor monitor, List<CountryConfig> countries, int parallel, PrintWriter out)
+  /** Whether every crawl succeeded, and the storage failure that stopped them, if one did. */
+  private record Outcome(boolean allSucceeded, String storageFailure) {}
+
+  /**
+   * Crawls the countries, {@code parallel} at a time, printing each report as it comes. A
+   * storage failure (a full disk) stops the countries still waiting: nothing could be kept.
+   */
+  private static Outcome crawl(Monitor monitor, List<CountryConfig> countries, int parallel, PrintWriter out)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       CompletionService<CrawlReport> done = new ExecutorCompletionService<>(pool);
+      List<Future<CrawlReport>> crawls = new ArrayList<>();
       for (CountryConfig country : countries) {
-        done.submit(() -> monitor.crawl(country));
+        crawls.add(done.submit(() -> monitor.crawl(country)));
       }
       boolean allSucceeded = true;
       for (int i = 0; i < countries.size(); i++) {
@@ -106,8 +120,12 @@ final class OnceCommand implements Callable<Integer> {
           print(out, report);
         }
         allSucceeded &= report.succeeded();
+        if (report.storageFailure() != null) {
+          crawls.forEach(crawl -> crawl.cancel(false));
+          return new Outcome(false, report.storageFailure());
+        }
       }
-      return allSucceeded;
+      return new Outcome(allSucceeded, null);
     } finally {
       pool.shutdownNow();
     }

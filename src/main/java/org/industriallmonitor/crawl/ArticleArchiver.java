@@ -25,6 +25,7 @@ import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.NewArticle;
 import org.industriallmonitor.store.OutboxEntry;
 import org.industriallmonitor.store.ProblemArticleRepository;
+import org.industriallmonitor.store.StorageFailure;
 import org.industriallmonitor.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,11 @@ final class ArticleArchiver {
     try {
       files = archive.writeArticle(article, fetchedAt, degraded);
     } catch (IOException e) {
+      // A full or read-only disk stops the crawl here; another failure (a bad name, say) is this article's alone.
+      Optional<StorageFailure> disk = StorageFailure.of(archive.root(), e);
+      if (disk.isPresent()) {
+        throw disk.get();
+      }
       return new Result(Kind.FAILED, "cannot archive " + article.url() + ": " + e);
     }
     Instant detectedAt = clock.instant();
@@ -143,6 +149,8 @@ final class ArticleArchiver {
       log.info("{}: archived {} ({}){}{}", country.name(), article.title(), files.textPath(), baseline ? " [baseline]" : "",
           degraded ? " [degraded]" : "");
       return new Result(Kind.ARCHIVED, null);
+    } catch (StorageFailure e) {
+      throw e;
     } catch (StoreException e) {
       return new Result(Kind.FAILED, "cannot record " + article.url() + ": " + e.getMessage());
     }

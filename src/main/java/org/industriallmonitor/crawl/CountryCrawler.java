@@ -14,6 +14,7 @@ import org.industriallmonitor.site.SiteReader;
 import org.industriallmonitor.store.CrawlCounts;
 import org.industriallmonitor.store.ListingPageState;
 import org.industriallmonitor.store.Store;
+import org.industriallmonitor.store.StorageFailure;
 import org.industriallmonitor.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,17 @@ public final class CountryCrawler {
   public CrawlReport crawl(CountryConfig country, CrawlProgress progress) throws InterruptedException {
     SiteReader reader = site.get();
     Instant started = clock.instant();
-    boolean baseline = !store.countries().ensure(country.region(), country.name(), started);
-    long runId = store.runs().start(country.region(), baseline, started);
+    boolean baseline;
+    long runId;
+    try {
+      baseline = !store.countries().ensure(country.region(), country.name(), started);
+      runId = store.runs().start(country.region(), baseline, started);
+    } catch (StorageFailure e) {
+      CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), false);
+      report.storageFailure(e.getMessage());
+      progress.finished(country.name());
+      return report.build(Duration.between(started, clock.instant()));
+    }
     CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), baseline);
     try {
       Listing listing = walker.walk(reader, country, report, progress);
@@ -62,6 +72,10 @@ public final class CountryCrawler {
       report.error("interrupted: the crawl was stopped before it finished");
       finish(report, country, baseline, runId, started);
       throw e;
+    } catch (StorageFailure e) {
+      // Nothing more can be kept: no more fetching, no page state saved; what was written is whole.
+      log.error("{}: {}", country.name(), e.getMessage());
+      report.storageFailure(e.getMessage());
     } catch (StoreException e) {
       report.error(e.getMessage());
     } finally {

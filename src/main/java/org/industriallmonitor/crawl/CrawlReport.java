@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The outcome of one crawl of one country. {@code layoutProblem} is set when a page loaded but
  * the selectors found nothing on it; {@code warnings} are doubts that do not fail the crawl
- * (a listing without results: is the region id right?).
+ * (a listing without results: is the region id right?); {@code storageFailure} is set when the
+ * disk refused a write and the crawl stopped there (the command then exits 5).
  */
 public record CrawlReport(
     String country,
@@ -21,6 +22,7 @@ public record CrawlReport(
     String layoutProblem,
     List<String> notes,
     List<String> warnings,
+    String storageFailure,
     Duration duration) {
 
   public CrawlReport {
@@ -30,17 +32,22 @@ public record CrawlReport(
   }
 
   public boolean succeeded() {
-    return errors.isEmpty() && layoutProblem == null;
+    return errors.isEmpty() && layoutProblem == null && storageFailure == null;
   }
 
-  /** Every problem of the crawl, layout first. */
+  /** Every problem of the crawl, layout first, the storage failure that stopped it last. */
   public List<String> problems() {
-    if (layoutProblem == null) {
+    if (layoutProblem == null && storageFailure == null) {
       return errors;
     }
     List<String> all = new ArrayList<>();
-    all.add(layoutProblem);
+    if (layoutProblem != null) {
+      all.add(layoutProblem);
+    }
     all.addAll(errors);
+    if (storageFailure != null) {
+      all.add(storageFailure);
+    }
     return all;
   }
 
@@ -67,6 +74,7 @@ public record CrawlReport(
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private String layoutProblem;
+    private String storageFailure;
     private int pages;
     private int seen;
     private int newArticles;
@@ -105,6 +113,10 @@ public record CrawlReport(
       }
     }
 
+    void storageFailure(String problem) {
+      storageFailure = problem;
+    }
+
     void note(String note) {
       notes.add(note);
     }
@@ -121,7 +133,7 @@ public record CrawlReport(
 
     CrawlReport build(Duration duration) {
       return new CrawlReport(country, region, baseline, pages, seen, newArticles, archived, errors, layoutProblem, notes, warnings,
-          duration);
+          storageFailure, duration);
     }
   }
 }

@@ -26,6 +26,7 @@ import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.ListingPageRepository;
 import org.industriallmonitor.store.ListingPageState;
 import org.industriallmonitor.store.ProblemArticleRepository;
+import org.industriallmonitor.store.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,6 +188,10 @@ final class ListingWalker {
       try {
         archive.writeListingSnapshot(country.region(), from, text, clock.instant());
       } catch (IOException e) {
+        Optional<StorageFailure> disk = StorageFailure.of(archive.root(), e);
+        if (disk.isPresent()) {
+          throw disk.get();
+        }
         // The page's state is not saved, so the next cycle parses it and writes its snapshot again.
         report.error("cannot write the listing snapshot of " + url + ": " + e.getMessage());
         return outcome;

@@ -94,21 +94,56 @@ final class Database implements AutoCloseable {
     try {
       synchronous(light);
       connection.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollback(e);
+        autoCommit(e);
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      autoCommit(null);
+      return result;
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Rolls back after {@code cause}. A full disk or an I/O error makes SQLite roll back by itself,
+   * and a second rollback then fails: that must not hide the cause.
+   */
+  private void rollback(Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Back to auto-commit. sqlite-jdbc commits there, which fails when SQLite has rolled back by
+   * itself: after {@code failure}, that second error is kept beside it, never in its place.
+   */
+  private void autoCommit(Exception failure) throws SQLException {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** The error of a statement: a {@link StorageFailure} when the disk is the cause. */
+  StoreException failure(SQLException e) {
+
+    return StorageFailure.of(file, e).map(StoreException.class::cast)
+        .orElseGet(() -> new StoreException("database " + file + ": " + e.getMessage(), e));
   }
 
   private void synchronous(boolean light) throws SQLException {
@@ -126,7 +161,7 @@ final class Database implements AutoCloseable {
     try {
       return work.run(connection);
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     } finally {
       lock.unlock();
     }

@@ -48,13 +48,13 @@ final class GroupCommit {
     try {
       db.inTransaction(c -> {
         for (Work<?> w : batch) {
-          w.runInSavepoint(c);
+          w.runInSavepoint(c, db);
         }
         return null;
       });
     } catch (StoreException commitFailed) {
       for (Work<?> w : batch) {
-        if (w.error == null) {
+        if (w.error == null || commitFailed instanceof StorageFailure) {
           w.error = commitFailed;
         }
       }
@@ -75,17 +75,23 @@ final class GroupCommit {
       this.work = work;
     }
 
-    void runInSavepoint(Connection c) throws SQLException {
+    void runInSavepoint(Connection c, Database db) throws SQLException {
       try (Statement s = c.createStatement()) {
         s.execute("SAVEPOINT work");
         try {
           result = work.run(c);
           s.execute("RELEASE work");
         } catch (SQLException | RuntimeException e) {
+          StoreException failure = e instanceof StoreException store ? store
+              : e instanceof SQLException sql ? db.failure(sql) : new StoreException("database: " + e.getMessage(), e);
+          if (failure instanceof StorageFailure) {
+            // The disk failed, not this piece: the whole batch fails with the cause (SQLite may have rolled it back already).
+            throw failure;
+          }
           s.execute("ROLLBACK TO work");
           s.execute("RELEASE work");
           result = null;
-          error = e instanceof StoreException store ? store : new StoreException("database: " + e.getMessage(), e);
+          error = failure;
         }
       }
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CrawlReportTest {
   @Test
   void summarisesASuccessfulBaseline() {
-    CrawlReport report = new CrawlReport("Kyrgyzstan", 364, true, 2, 14, 14, 14, List.of(), null, List.of(), List.of(), Duration.ofMillis(312));
+    CrawlReport report = new CrawlReport("Kyrgyzstan", 364, true, 2, 14, 14, 14, List.of(), null, List.of(), List.of(), null, Duration.ofMillis(312));
     assertEquals("Kyrgyzstan (region 364): pages 2, seen 14, new 14, archived 14, errors 0, baseline, 312 ms, ok",
         report.summaryLine());
   }
@@ -18,7 +18,7 @@ class CrawlReportTest {
   @Test
   void countsTheLayoutProblemAmongTheErrorsOfAFailedCrawl() {
     CrawlReport report = new CrawlReport("Kazakhstan", 169, false, 1, 10, 1, 0, List.of("listing timed out"),
-        "no results matched", List.of("a note"), List.of(), Duration.ofSeconds(2));
+        "no results matched", List.of("a note"), List.of(), null, Duration.ofSeconds(2));
     assertEquals("Kazakhstan (region 169): pages 1, seen 10, new 1, archived 0, errors 2, 2000 ms, FAILED", report.summaryLine());
   }
 }

@@ -1,6 +1,7 @@
 package org.industriallmonitor.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.archive.Archive;
@@ -59,8 +61,12 @@ class StorageFaultsTest {
       CrawlReport full = crawl(config, writer);
 
       assertThat(full.succeeded()).isFalse();
-      assertThat(full.errors()).isNotEmpty().allSatisfy(e -> assertThat(e).containsAnyOf("No space left on device", "cannot write"));
+      assertThat(full.storageFailure()).as("the first failed write stops the crawl")
+          .startsWith("cannot write to " + archiveDir.toAbsolutePath() + ": no space left on device.");
+      assertThat(full.errors()).isEmpty();
       assertThat(full.archived()).isLessThan(27);
+      assertThat(replica.tweaks().requestCount()).as("robots.txt, 3 listing pages, the articles archived and the one that failed: "
+          + "nothing fetched after the failure").isEqualTo(1 + 3 + full.archived() + 1);
       assertEveryRowHasItsFile(config);
 
       disk.ifPresent(d -> d.remount("size=32m"));
@@ -70,6 +76,43 @@ class StorageFaultsTest {
       assertThat(full.archived() + recovered.archived()).isEqualTo(27);
       assertEveryRowHasItsFile(config);
       assertThat(Sql.count(config.storage().database(), "SELECT COUNT(*) FROM articles")).isEqualTo(27);
+    } finally {
+      disk.ifPresent(Tmpfs::close);
+    }
+  }
+
+  @Test
+  void aFullStateDiskStopsOnceWithExitCode5AndTheRunAfterArchivesTheRestOnce() throws Exception {
+    Path state = dir.resolve("small-disk");
+    Optional<Tmpfs> disk = Tmpfs.mount(state, "2m");
+    assumeTrue(disk.isPresent(), "needs a tmpfs (root): the database cannot be made to fail otherwise");
+    try {
+      Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
+          .country("Uzbekistan", 366).writeTo(dir);
+      Path db = state.resolve("monitor.db");
+
+      CliRun full = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+
+      assertThat(full.exitCode()).as(full.toString()).isEqualTo(5);
+      assertThat(full.err()).matches("storage error: cannot write to " + Pattern.quote(state.toString()) + "(/archive)?: no space left on device\\."
+          + " The crawl stopped at the first write that failed; nothing was half-written, and once there is room the next run archives the rest\\.\n");
+      assertThat(full.out()).contains("FAILED").doesNotContain("SQLITE_ERROR");
+      long archivedBefore = Sql.count(db, "SELECT COUNT(*) FROM articles");
+      assertThat(archivedBefore).isLessThan(104);
+      assertEveryRowHasItsFile(Sql.column(db, "SELECT archive_path || '|' || sha256 FROM articles"), state.resolve("archive"));
+
+      disk.get().remount("size=32m");
+      CliRun after = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+
+      assertThat(after.exitCode()).as(after.toString()).isZero();
+      assertThat(after.out()).doesNotContain("SQLITE_ERROR").doesNotContain("no transaction is active");
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(104);
+      assertThat(Sql.count(db, "SELECT COUNT(DISTINCT slug) FROM articles")).isEqualTo(104);
+      try (Stream<Path> texts = Files.walk(state.resolve("archive/articles"))) {
+        assertThat(texts.filter(p -> p.toString().endsWith(".txt"))).hasSize(104);
+      }
+      assertEveryRowHasItsFile(Sql.column(db, "SELECT archive_path || '|' || sha256 FROM articles"), state.resolve("archive"));
+      assertThat(Sql.column(db, "PRAGMA integrity_check")).containsExactly("ok");
     } finally {
       disk.ifPresent(Tmpfs::close);
     }
@@ -163,8 +206,11 @@ class StorageFaultsTest {
 
   /** Nothing is marked seen that was not archived: each row's file is there, whole, with its checksum. */
   private static void assertEveryRowHasItsFile(MonitorConfig config) throws IOException {
-    Path archive = config.storage().archive();
-    List<String> rows = Sql.column(config.storage().database(), "SELECT archive_path || '|' || sha256 FROM articles");
+    assertEveryRowHasItsFile(Sql.column(config.storage().database(), "SELECT archive_path || '|' || sha256 FROM articles"),
+        config.storage().archive());
+  }
+
+  private static void assertEveryRowHasItsFile(List<String> rows, Path archive) throws IOException {
     for (String row : rows) {
       String[] parts = row.split("\\|");
       Path file = archive.resolve(parts[0]);
