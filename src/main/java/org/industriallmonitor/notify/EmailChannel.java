@@ -17,6 +17,7 @@ import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.EmailChannelConfig;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.industriallmonitor.config.SmtpConfig;
 import org.industriallmonitor.store.OutboxRow;
 
@@ -77,6 +78,11 @@ public final class EmailChannel implements Channel {
       message.saveChanges();
       try (Transport transport = session.getTransport(smtp.ssl() ? "smtps" : "smtp")) {
         transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
+        if (smtp.username() != null && transport instanceof SMTPTransport server && !server.supportsExtension("AUTH")) {
+          // Jakarta Mail would send without logging in: the credentials were set for a reason.
+          throw new DeliveryException("SMTP " + smtp.host() + ":" + smtp.port() + " offers no authentication (AUTH)"
+              + (smtp.starttls() ? " after STARTTLS" : "") + ", but smtp.username is set: not sending without logging in", null, null);
+        }
         transport.sendMessage(message, message.getAllRecipients());
       }
       return "accepted by " + smtp.host() + ":" + smtp.port() + " for " + config.to().size() + " recipient(s)";
