@@ -4,12 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.OutboxRow;
@@ -18,14 +25,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox: each pending delivery that is due goes to its channel; success marks it
- * delivered, failure schedules a retry or dead-letters it. A channel that failed is left alone
- * until its retry time, so one dead receiver does not hold up the others. Runs on its own thread
- * in the daemon, or drains the outbox for a bounded time after {@code once}.
+ * delivered, failure schedules a retry or dead-letters it. Every channel has a lane of its own
+ * (one delivery in flight at a time, in order), so a slow or dead receiver delays only itself;
+ * a channel that failed is left alone until its retry time. Runs on its own thread in the
+ * daemon, or drains the outbox for a bounded time after {@code once}.
  */
 public final class Dispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final int BATCH = 500;
   private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
+  /** How often to look again while a lane is busy and its rows are due: no spinning on them. */
+  private static final Duration BUSY_POLL = Duration.ofMillis(250);
+  /** How long a stopping daemon lets a delivery in flight finish. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
   private final OutboxRepository outbox;
   private final AtomicReference<Channels> channels;
@@ -33,6 +45,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
   private final Set<String> warnedUnavailable = ConcurrentHashMap.newKeySet();
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
@@ -45,6 +58,20 @@ public final class Dispatcher implements AutoCloseable {
     this.clock = clock;
   }
 
+  /** One channel's deliveries, one at a time, on a thread of its own. */
+  private static final class Lane {
+    final ExecutorService executor;
+    final AtomicBoolean busy = new AtomicBoolean();
+
+    Lane(String channel) {
+      executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deliver-" + channel);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+  }
+
   /** Uses new channels and retry policy from the next pass on (after a configuration change). */
   public void setChannels(Channels next, DeliveryPolicy nextPolicy) {
     channels.set(next);
@@ -54,48 +81,73 @@ public final class Dispatcher implements AutoCloseable {
     wake();
   }
 
-  /** One pass over the deliveries due now. */
-  public DeliveryReport deliverDue() throws InterruptedException {
-    return deliverDue(policy.get());
-  }
-
-  private synchronized DeliveryReport deliverDue(DeliveryPolicy retries) throws InterruptedException {
+  /**
+   * One pass: hands the rows due now to their channels' lanes, each lane that is free taking
+   * all of its channel's; a busy lane keeps to what it has. Returns the work handed out.
+   */
+  private synchronized List<Future<DeliveryReport>> dispatch(DeliveryPolicy retries) {
     Instant now = clock.instant();
     Map<String, List<OutboxRow>> byChannel = new LinkedHashMap<>();
     for (OutboxRow row : outbox.due(now, BATCH)) {
       byChannel.computeIfAbsent(row.channel(), k -> new ArrayList<>()).add(row);
     }
-    DeliveryReport report = DeliveryReport.NONE;
     Channels current = channels.get();
+    List<Future<DeliveryReport>> handedOut = new ArrayList<>();
     for (Map.Entry<String, List<OutboxRow>> entry : byChannel.entrySet()) {
-      Instant blocked = blockedUntil.get(entry.getKey());
+      String id = entry.getKey();
+      Instant blocked = blockedUntil.get(id);
       if (blocked != null && blocked.isAfter(now)) {
         continue;
       }
-      Optional<Channel> channel = current.get(entry.getKey());
+      Optional<Channel> channel = current.get(id);
       Optional<String> unavailable = channel.flatMap(Channel::unavailable);
       if (unavailable.isPresent()) {
         // Nothing is attempted: the rows wait, unchanged, for a monitor started with the secret set.
-        if (warnedUnavailable.add(entry.getKey())) {
-          log.warn("deliveries to {} wait in the outbox: {}", entry.getKey(), unavailable.get());
+        if (warnedUnavailable.add(id)) {
+          log.warn("deliveries to {} wait in the outbox: {}", id, unavailable.get());
         }
-        blockedUntil.put(entry.getKey(), now.plus(IDLE_CHECK));
+        blockedUntil.put(id, now.plus(IDLE_CHECK));
         continue;
       }
-      for (List<OutboxRow> message : messages(entry.getValue(), current.digests().containsKey(entry.getKey()))) {
+      Lane lane = lanes.computeIfAbsent(id, Lane::new);
+      if (!lane.busy.compareAndSet(false, true)) {
+        continue;
+      }
+      List<OutboxRow> rows = entry.getValue();
+      boolean digest = current.digests().containsKey(id);
+      handedOut.add(lane.executor.submit(() -> {
         try {
-          if (channel.isEmpty()) {
-            throw new DeliveryException("channel '" + entry.getKey() + "' is not in the configuration", null, null);
-          }
-          String outcome = channel.get().send(message);
-          outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
-          report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
-          log.info("delivered {} {} to {}: {}", message.size() == 1 ? message.get(0).event() : message.size() + " events as a digest",
-              message.size() == 1 ? message.get(0).deliveryId() : "", entry.getKey(), outcome);
-        } catch (DeliveryException e) {
-          report = report.plus(recordFailure(entry.getKey(), message, e, retries));
-          break;
+          return deliver(id, channel, rows, digest, retries);
+        } catch (RuntimeException e) {
+          // A locked or full database, for instance: the rows are safe and tried again.
+          log.error("delivering to {} failed: {}", id, e.getMessage(), e);
+          return DeliveryReport.NONE;
+        } finally {
+          lane.busy.set(false);
+          wake();
         }
+      }));
+    }
+    return handedOut;
+  }
+
+  /** Sends a channel's rows in order until the first failure, which schedules its retry. */
+  private DeliveryReport deliver(String id, Optional<Channel> channel, List<OutboxRow> rows, boolean digest, DeliveryPolicy retries)
+      throws InterruptedException {
+    DeliveryReport report = DeliveryReport.NONE;
+    for (List<OutboxRow> message : messages(rows, digest)) {
+      try {
+        if (channel.isEmpty()) {
+          throw new DeliveryException("channel '" + id + "' is not in the configuration", null, null);
+        }
+        String outcome = channel.get().send(message);
+        outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
+        report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
+        log.info("delivered {} {} to {}: {}", message.size() == 1 ? message.get(0).event() : message.size() + " events as a digest",
+            message.size() == 1 ? message.get(0).deliveryId() : "", id, outcome);
+      } catch (DeliveryException e) {
+        report = report.plus(recordFailure(id, message, e, retries));
+        break;
       }
     }
     return report;
@@ -104,24 +156,64 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Delivers what is due, retrying failures after at most {@code quickRetry} (doubling), until
    * nothing is pending or {@code bound} has passed; what is still pending then waits for the
-   * next run or the daemon.
+   * next run or the daemon. A delivery still in flight at the end is left to its lane (and is
+   * sent again, with the same id, if it was not marked delivered): a slow receiver never keeps
+   * {@code once} past its bound.
    */
   public DeliveryReport drain(Duration bound, Duration quickRetry) throws InterruptedException {
     Instant deadline = clock.instant().plus(bound);
     DeliveryPolicy quick = policy.get().withBackoffAtMost(quickRetry);
     DeliveryReport total = DeliveryReport.NONE;
+    List<Future<DeliveryReport>> inFlight = new ArrayList<>();
     while (true) {
-      total = total.plus(deliverDue(quick));
+      synchronized (signal) {
+        woken = false;
+      }
+      inFlight.addAll(dispatch(quick));
+      total = total.plus(finished(inFlight));
+      Instant now = clock.instant();
       Optional<Instant> next = nextWake();
-      if (next.isEmpty() || next.get().isAfter(deadline)) {
+      if (!now.isBefore(deadline) || inFlight.isEmpty() && (next.isEmpty() || next.get().isAfter(deadline))) {
         break;
       }
-      long waitMillis = Duration.between(clock.instant(), next.get()).toMillis();
-      if (waitMillis > 0) {
-        Thread.sleep(waitMillis);
+      Instant until = next.filter(t -> t.isBefore(deadline)).orElse(deadline);
+      long waitMillis = Duration.between(now, until).toMillis();
+      if (!inFlight.isEmpty()) {
+        waitMillis = Math.max(waitMillis, BUSY_POLL.toMillis());
       }
+      awaitWake(Math.min(waitMillis, Math.max(1, Duration.between(now, deadline).toMillis())));
+    }
+    total = total.plus(finished(inFlight));
+    if (!inFlight.isEmpty()) {
+      abandonInFlight();
     }
     return new DeliveryReport(total.delivered(), total.failed(), total.dead(), pendingCount());
+  }
+
+  /** The reports of the work that is done, removed from {@code work}. */
+  private static DeliveryReport finished(List<Future<DeliveryReport>> work) throws InterruptedException {
+    DeliveryReport total = DeliveryReport.NONE;
+    for (Iterator<Future<DeliveryReport>> it = work.iterator(); it.hasNext(); ) {
+      Future<DeliveryReport> f = it.next();
+      if (f.isDone()) {
+        it.remove();
+        try {
+          total = total.plus(f.get());
+        } catch (ExecutionException e) {
+          log.error("a delivery lane failed: {}", e.getCause().toString(), e.getCause());
+        }
+      }
+    }
+    return total;
+  }
+
+  private void awaitWake(long millis) throws InterruptedException {
+    synchronized (signal) {
+      if (!woken && millis > 0) {
+        signal.wait(millis);
+      }
+      woken = false;
+    }
   }
 
   /** Starts delivering on a background thread until {@link #close()}. */
@@ -140,37 +232,54 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Stops the background thread: a delivery in flight gets 3 seconds, then is interrupted (and retried later). */
+  /**
+   * Stops delivering: the background thread ends, and a delivery in flight gets 3 seconds,
+   * then is interrupted (it stays pending and is retried later with the same id).
+   */
   @Override
   public void close() {
     running = false;
     wake();
-    if (thread == null) {
-      return;
-    }
     try {
-      thread.join(3000);
-      if (thread.isAlive()) {
+      if (thread != null) {
+        thread.join(CLOSE_GRACE.toMillis());
         thread.interrupt();
-        thread.join(2000);
+      }
+      long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+      for (Lane lane : lanes.values()) {
+        lane.executor.shutdown();
+        if (!lane.busy.get()) {
+          continue;
+        }
+        if (!lane.executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          lane.executor.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
+      lanes.values().forEach(lane -> lane.executor.shutdownNow());
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Stops waiting for what is in flight: its lane is interrupted and let go, a new one takes the channel's next rows. */
+  private void abandonInFlight() {
+    lanes.values().removeIf(lane -> {
+      if (lane.busy.get()) {
+        lane.executor.shutdownNow();
+        return true;
+      }
+      return false;
+    });
   }
 
   private void loop() {
     while (running) {
       try {
-        deliverDue();
-        Instant next = nextWake().orElse(clock.instant().plus(IDLE_CHECK));
-        long wait = Math.max(50, Math.min(Duration.between(clock.instant(), next).toMillis(), IDLE_CHECK.toMillis()));
-        synchronized (signal) {
-          if (!woken && running) {
-            signal.wait(wait);
-          }
-          woken = false;
-        }
+        boolean handedOut = !dispatch(policy.get()).isEmpty();
+        Instant now = clock.instant();
+        Instant next = nextWake().orElse(now.plus(IDLE_CHECK));
+        long wait = Math.min(Duration.between(now, next).toMillis(), IDLE_CHECK.toMillis());
+        awaitWake(Math.max(handedOut || lanes.values().stream().anyMatch(l -> l.busy.get()) ? BUSY_POLL.toMillis() : 50, wait));
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
