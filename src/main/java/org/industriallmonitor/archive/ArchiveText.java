@@ -11,13 +11,13 @@ public final class ArchiveText {
 
   private ArchiveText() {}
 
-  /** Header, title, date immediately followed by the lede, then the paragraphs; no final newline. */
+  /** Header, title, date immediately followed by the lede, then the body's blocks; no final newline. */
   public static String article(Article article) {
     StringBuilder out = new StringBuilder(HEADER)
         .append("\n\n").append(article.title())
         .append("\n\n").append(article.date()).append(article.lede());
-    for (String paragraph : article.paragraphs()) {
-      out.append("\n\n").append(paragraph);
+    for (String block : article.blocks()) {
+      out.append("\n\n").append(block);
     }
     return out.toString();
   }

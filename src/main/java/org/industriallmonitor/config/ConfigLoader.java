@@ -158,7 +158,7 @@ public final class ConfigLoader {
         m.optional("retries").map(n -> n.integer(0, 20)).orElse(3),
         m.optional("retry_backoff").map(ConfigNode::duration).orElse(Duration.ofSeconds(1)),
         m.optional("max_body_size").map(ConfigNode::byteSize).orElse(5L * 1024 * 1024),
-        m.optional("selectors").map(this::selectors).orElse(Selectors.defaults()),
+        m.optional("selectors").map(n -> selectors(n, warnings)).orElse(Selectors.defaults()),
         m.optional("fallback_archive").map(ConfigNode::bool).orElse(false));
   }
 
@@ -174,10 +174,14 @@ public final class ConfigLoader {
         .orElse(fallback);
   }
 
-  private Selectors selectors(ConfigNode node) {
+  private Selectors selectors(ConfigNode node, List<String> warnings) {
     Map<String, String> values = new LinkedHashMap<>(Selectors.defaults().byKey());
-    ConfigNode.Mapping m = node.mapping(values.keySet());
-    for (String key : List.copyOf(values.keySet())) {
+    List<String> keys = new ArrayList<>(values.keySet());
+    keys.add(Selectors.LEGACY_PARAGRAPHS);
+    ConfigNode.Mapping m = node.mapping(keys);
+    m.optional(Selectors.LEGACY_PARAGRAPHS).ifPresent(n -> warnings.add(n.warning("is read as before (the text of each element it"
+        + " finds, one block each); article_body, the body element whose lists, headings and quotes are archived too, replaces it")));
+    for (String key : keys) {
       m.optional(key).ifPresent(n -> {
         String css = n.nonBlankString();
         try {

@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The CSS selectors that find things on the site's pages. The defaults are the contract of
  * {@code shared/site/README.md}; each can be overridden under {@code site.selectors}.
+ * {@code articleParagraphs} is null unless a configuration still sets the old key
+ * {@code article_paragraphs}: then the body is those elements' text, one block each, as before
+ * {@code article_body} (the body element, whose lists, headings and quotes are archived too).
  */
 public record Selectors(
     String listingSummary,
@@ -19,6 +22,7 @@ public record Selectors(
     String articlePublished,
     String articleLead,
     String articleDate,
+    String articleBody,
     String articleParagraphs,
     String articleTranslations,
     String articleRegions,
@@ -37,13 +41,17 @@ public record Selectors(
         "meta[property=article:published_time]",
         ".article-lead",
         "span.date",
-        ".article-body p",
+        ".article-body",
+        null,
         ".article-translations a[hreflang]",
         ".article-tags a.tag--regions[data-region]",
         ".article-tags a.tag--themes[data-theme]");
   }
 
-  /** The selectors by their YAML key, in a stable order. */
+  /** The YAML key of the old body selector, still read. */
+  public static final String LEGACY_PARAGRAPHS = "article_paragraphs";
+
+  /** The selectors by their YAML key, in a stable order; the old {@code article_paragraphs} only when it is set. */
   public Map<String, String> byKey() {
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put("listing_summary", listingSummary);
@@ -57,7 +65,10 @@ public record Selectors(
     keys.put("article_published", articlePublished);
     keys.put("article_lead", articleLead);
     keys.put("article_date", articleDate);
-    keys.put("article_paragraphs", articleParagraphs);
+    keys.put("article_body", articleBody);
+    if (articleParagraphs != null) {
+      keys.put(LEGACY_PARAGRAPHS, articleParagraphs);
+    }
     keys.put("article_translations", articleTranslations);
     keys.put("article_regions", articleRegions);
     keys.put("article_themes", articleThemes);
@@ -77,7 +88,8 @@ public record Selectors(
         k.get("article_published"),
         k.get("article_lead"),
         k.get("article_date"),
-        k.get("article_paragraphs"),
+        k.get("article_body"),
+        k.get(LEGACY_PARAGRAPHS),
         k.get("article_translations"),
         k.get("article_regions"),
         k.get("article_themes"));

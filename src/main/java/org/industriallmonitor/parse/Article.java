@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A parsed article page. {@code date} is the date as the page prints it (kept verbatim for the
- * archive text); {@code published} is the same day as a date.
+ * archive text); {@code published} is the same day as a date; {@code blocks} are the body's
+ * paragraphs, headings, lists and quotes as the archive text writes them.
  */
 public record Article(
     String url,
@@ -14,13 +15,13 @@ public record Article(
     LocalDate published,
     String date,
     String lede,
-    List<String> paragraphs,
+    List<String> blocks,
     List<Region> countries,
     List<Theme> themes,
     List<Translation> translations) {
 
   public Article {
-    paragraphs = List.copyOf(paragraphs);
+    blocks = List.copyOf(blocks);
     countries = List.copyOf(countries);
     themes = List.copyOf(themes);
     translations = List.copyOf(translations);

@@ -15,7 +15,8 @@ public final class ArticleParser {
   private final Selectors selectors;
   // Parsed once: jsoup parses a selector given as text again at every call.
   private final Evaluator titleSelector;
-  private final Evaluator paragraphsSelector;
+  private final Evaluator bodySelector;
+  private final Evaluator legacyParagraphsSelector;
   private final Evaluator leadSelector;
   private final Evaluator dateSelector;
   private final Evaluator publishedSelector;
@@ -26,7 +27,8 @@ public final class ArticleParser {
   public ArticleParser(Selectors selectors) {
     this.selectors = selectors;
     this.titleSelector = QueryParser.parse(selectors.articleTitle());
-    this.paragraphsSelector = QueryParser.parse(selectors.articleParagraphs());
+    this.bodySelector = QueryParser.parse(selectors.articleBody());
+    this.legacyParagraphsSelector = selectors.articleParagraphs() == null ? null : QueryParser.parse(selectors.articleParagraphs());
     this.leadSelector = QueryParser.parse(selectors.articleLead());
     this.dateSelector = QueryParser.parse(selectors.articleDate());
     this.publishedSelector = QueryParser.parse(selectors.articlePublished());
@@ -38,7 +40,7 @@ public final class ArticleParser {
   /**
    * Parses the page of the article {@code slug} found at {@code url}.
    *
-   * @throws LayoutException when the page has no title, no body paragraph or no readable date
+   * @throws LayoutException when the page has no title, no body text or no readable date
    */
   public Article parse(String html, String url, String slug) throws LayoutException {
     Document doc = Jsoup.parse(html, url);
@@ -47,22 +49,38 @@ public final class ArticleParser {
     if (title.isEmpty()) {
       throw new LayoutException(url, "article_title", selectors.articleTitle(), "no title");
     }
-    List<String> paragraphs = new ArrayList<>();
-    for (Element p : doc.select(paragraphsSelector)) {
-      String text = SiteText.of(p);
-      if (!text.isEmpty()) {
-        paragraphs.add(text);
-      }
-    }
-    if (paragraphs.isEmpty()) {
-      throw new LayoutException(url, "article_paragraphs", selectors.articleParagraphs(), "no body paragraphs");
-    }
+    List<String> blocks = body(doc, url);
     Element lead = doc.selectFirst(leadSelector);
     Element dateElement = lead == null ? null : lead.selectFirst(dateSelector);
     String date = dateElement == null ? "" : SiteText.of(dateElement);
     String lede = lead == null ? "" : SiteText.ofExcept(lead, dateElement);
     LocalDate published = published(doc, date, url);
-    return new Article(url, slug, title, published, date, lede, paragraphs, countries(doc), themes(doc), translations(doc));
+    return new Article(url, slug, title, published, date, lede, blocks, countries(doc), themes(doc), translations(doc));
+  }
+
+  /** The body's blocks: of the body element, or (an old configuration) the text of each element of article_paragraphs. */
+  private List<String> body(Document doc, String url) throws LayoutException {
+    List<String> blocks = new ArrayList<>();
+    if (legacyParagraphsSelector != null) {
+      for (Element p : doc.select(legacyParagraphsSelector)) {
+        String text = SiteText.of(p);
+        if (!text.isEmpty()) {
+          blocks.add(text);
+        }
+      }
+      if (blocks.isEmpty()) {
+        throw new LayoutException(url, Selectors.LEGACY_PARAGRAPHS, selectors.articleParagraphs(), "no body text");
+      }
+      return blocks;
+    }
+    Element body = doc.selectFirst(bodySelector);
+    if (body != null) {
+      blocks.addAll(BodyBlocks.of(body));
+    }
+    if (blocks.isEmpty()) {
+      throw new LayoutException(url, "article_body", selectors.articleBody(), "no body text");
+    }
+    return blocks;
   }
 
   private LocalDate published(Document doc, String printedDate, String url) throws LayoutException {

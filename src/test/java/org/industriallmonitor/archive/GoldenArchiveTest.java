@@ -17,6 +17,7 @@ import org.industriallmonitor.testing.Contract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The contract's pages, parsed and rendered, give the seed texts byte for byte. */
 class GoldenArchiveTest {
@@ -44,6 +45,37 @@ class GoldenArchiveTest {
     byte[] rendered = ArchiveText.listing(page).getBytes(StandardCharsets.UTF_8);
 
     assertThat(rendered).isEqualTo(Contract.bytes("004_e7037b7be330352d.txt"));
+  }
+
+  /**
+   * One fixture per kind of body block (the contract's page with another body), and a real French
+   * article (its stored text, whose NBSP at the end of the third list item the copy showed as a space).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"list", "ordered-list", "headings", "quote", "line-breaks", "wrappers-and-media", "loose-text", "real-fr-list"})
+  void everyKindOfBodyBlockRendersToItsGoldenText(String fixture) throws Exception {
+    String slug = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
+    Article article = new ArticleParser(Selectors.defaults()).parse(resource("/blocks/" + fixture + ".html"), BASE + "/" + slug, slug);
+
+    assertThat(ArchiveText.article(article)).isEqualTo(resource("/blocks/" + fixture + ".txt"));
+  }
+
+  @Test
+  void aLineBreakInATeaserIsALineBreakOfTheSnapshot() throws Exception {
+    String url = BASE + "/search?regions=169&language=en&sort=relevance&from=40";
+    String html = Contract.text(LISTING_KAZAKHSTAN_40).replace("for failure to conclude a new collective agreement and",
+        "for failure to conclude a new collective agreement <br>and");
+
+    ListingPage page = new ListingParser(Selectors.defaults(), urls).parse(html, url);
+
+    assertThat(page.items().get(0).teaser()).contains("a new collective agreement \nand\u00a0for not respecting");
+    assertThat(ArchiveText.listing(page)).contains("\n\n20 September, 2017The\u00a0Metallurgical Workers'");
+  }
+
+  private static String resource(String name) throws Exception {
+    try (var in = GoldenArchiveTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

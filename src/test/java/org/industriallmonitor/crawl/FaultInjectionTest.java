@@ -107,7 +107,7 @@ class FaultInjectionTest {
             .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
                 .withBody(ReplicaPages.article(r.catalog(), r.catalog().article(ARTICLE.substring(1)).orElseThrow())
                     .replaceAll("(?s)<div class=\"article-body.*?</div>", "")))),
-            "layout changed at .*" + ARTICLE + ": no body paragraphs \\(selector article_paragraphs = \".article-body p\" found nothing\\)"),
+            "layout changed at .*" + ARTICLE + ": no body text \\(selector article_body = \".article-body\" found nothing\\)"),
         fault("a page that repeats the previous one", (s, r) -> s.stubFor(get(urlEqualTo(PAGE_2)).atPriority(1)
             .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
                 .withBody(ReplicaPages.listing(r.catalog(), 364, r.catalog().listing(364, 0))))),

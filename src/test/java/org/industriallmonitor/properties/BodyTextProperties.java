@@ -1,0 +1,87 @@
+package org.industriallmonitor.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.industriallmonitor.config.Selectors;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.LayoutException;
+
+/** Whatever the markup of a body, no text inside the body element is lost (media, scripts and captions aside), nor any added. */
+class BodyTextProperties {
+  /** A piece of body markup, and the text of it the archive must keep. */
+  record Piece(String html, String kept) {}
+
+  @Provide
+  Arbitrary<Piece> bodies() {
+    return piece(3).list().ofMaxSize(6).map(pieces -> join("", pieces));
+  }
+
+  private Arbitrary<Piece> piece(int depth) {
+    Arbitrary<Piece> text = words().map(w -> new Piece(w, w));
+    if (depth == 0) {
+      return text;
+    }
+    Arbitrary<List<Piece>> children = Arbitraries.lazy(() -> piece(depth - 1)).list().ofMaxSize(4);
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, text),
+        Tuple.of(3, children.map(c -> join("p", c))),
+        Tuple.of(1, children.map(c -> join("div", c))),
+        Tuple.of(1, children.map(c -> join("section", c))),
+        Tuple.of(1, children.map(c -> join("blockquote", c))),
+        Tuple.of(1, children.map(c -> join("h2", c))),
+        Tuple.of(2, children.map(c -> join("strong", c))),
+        Tuple.of(1, children.map(c -> list("ul", c))),
+        Tuple.of(1, children.map(c -> list("ol", c))),
+        Tuple.of(1, Arbitraries.just(new Piece("<br>", ""))),
+        Tuple.of(1, words().map(w -> new Piece("<script>var " + w + ";</script>", ""))),
+        Tuple.of(1, words().map(w -> new Piece("<figure><img src=\"/x.jpg\"><figcaption>" + w + "</figcaption></figure>", ""))));
+  }
+
+  /** Words of letters, spaces and a no-break space: no digits or bullets, which list prefixes use. */
+  private Arbitrary<String> words() {
+    return Arbitraries.strings().withChars("abcdefghij ").withChars('\u00a0', '\n', '\t').ofMinLength(1).ofMaxLength(12);
+  }
+
+  private static Piece join(String tag, List<Piece> children) {
+    String html = children.stream().map(Piece::html).collect(Collectors.joining());
+    String kept = children.stream().map(Piece::kept).collect(Collectors.joining());
+    return tag.isEmpty() ? new Piece(html, kept) : new Piece("<" + tag + ">" + html + "</" + tag + ">", kept);
+  }
+
+  private static Piece list(String tag, List<Piece> items) {
+    String html = items.stream().map(i -> "<li>" + i.html() + "</li>").collect(Collectors.joining());
+    return new Piece("<" + tag + ">" + html + "</" + tag + ">", items.stream().map(Piece::kept).collect(Collectors.joining()));
+  }
+
+  @Property(tries = 500)
+  void noTextOfTheBodyIsLostOrAdded(@ForAll("bodies") Piece body) {
+    String page = "<html><head><meta property=\"article:published_time\" content=\"2024-01-01\"></head><body>"
+        + "<h1 class=\"page-title\">Title</h1><div class=\"article-lead\"><span class=\"date\">1 January, 2024</span>Lede</div>"
+        + "<div class=\"article-body\">" + body.html() + "</div><footer>Footer text</footer></body></html>";
+    String expected = withoutAsciiWhiteSpace(body.kept());
+    String archived;
+    try {
+      Article article = new ArticleParser(Selectors.defaults()).parse(page, "https://x.example/a", "a");
+      // The list prefixes are the archive's own, not the site's text.
+      archived = String.join("\n", article.blocks()).replaceAll("(?m)^  (\u2022|\\d+\\.) ", "");
+    } catch (LayoutException e) {
+      assertThat(expected).as("only an empty body is refused").isEmpty();
+      return;
+    }
+
+    assertThat(withoutAsciiWhiteSpace(archived)).isEqualTo(expected);
+  }
+
+  private static String withoutAsciiWhiteSpace(String s) {
+    return s.replaceAll("[ \\t\\n\\r\\f]", "");
+  }
+}
