@@ -14,6 +14,7 @@ import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.ReplicaCatalog;
 import org.industriallmonitor.replica.ReplicaCountry;
 import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.replica.ReplicaTheme;
 import org.industriallmonitor.replica.WebhookReceiver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -43,6 +44,10 @@ final class ReplicaCommand implements Callable<Integer> {
   @Option(names = "--pages", paramLabel = "N", defaultValue = "6", description = "Pages per country of a generated site (default: ${DEFAULT-VALUE}).")
   int pages;
 
+  @Option(names = "--theme", paramLabel = "NAME", defaultValue = "contract",
+      description = "The markup: contract, wordpress or bare (default: ${DEFAULT-VALUE}); POST /_replica/theme?name=NAME changes it while serving.")
+  String theme;
+
   @Option(names = "--webhook-receiver", paramLabel = "SECRET",
       description = "Also start a webhook receiver that checks signatures made with SECRET, and print its address.")
   String receiverSecret;
@@ -54,6 +59,12 @@ final class ReplicaCommand implements Callable<Integer> {
     ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     CountDownLatch stopped = new CountDownLatch(1);
     java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+    ReplicaTheme markup;
+    try {
+      markup = ReplicaTheme.named(theme);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
     try (ReplicaServer replica = ReplicaServer.start(catalog, port);
         WebhookReceiver receiver = receiverSecret == null ? null : WebhookReceiver.start(receiverSecret, r -> {
           int n = received.incrementAndGet();
@@ -61,12 +72,13 @@ final class ReplicaCommand implements Callable<Integer> {
               r.signatureValid() ? "verified" : "INVALID (not made with the receiver's secret)");
           out.flush();
         })) {
+      replica.theme(markup);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       if (receiver != null) {
         out.printf("Webhook receiver at %s%n", receiver.url());
       }
-      out.printf("Replica of the site at %s (%d countries, %d articles)%n", replica.baseUrl(), catalog.countries().size(),
-          catalog.articleCount());
+      out.printf("Replica of the site at %s (%d countries, %d articles, %s markup)%n", replica.baseUrl(), catalog.countries().size(),
+          catalog.articleCount(), markup.id());
       for (ReplicaCountry c : catalog.countries().subList(0, Math.min(5, catalog.countries().size()))) {
         out.printf("  - {name: %s, region: %d}%n", c.name(), c.region());
       }

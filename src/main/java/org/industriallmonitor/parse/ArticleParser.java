@@ -52,6 +52,10 @@ public final class ArticleParser {
     List<String> blocks = body(doc, url);
     Element lead = doc.selectFirst(leadSelector);
     Element dateElement = lead == null ? null : lead.selectFirst(dateSelector);
+    if (dateElement == null) {
+      // Some markups print the date apart from the lede (in the article's header, say).
+      dateElement = doc.selectFirst(dateSelector);
+    }
     String date = dateElement == null ? "" : SiteText.of(dateElement);
     String lede = lead == null ? "" : SiteText.ofExcept(lead, dateElement);
     LocalDate published = published(doc, date, url);
@@ -98,11 +102,11 @@ public final class ArticleParser {
   }
 
   private List<Region> countries(Document doc) {
-    return TagLinks.find(doc, regionsSelector, "data-region", Region::new);
+    return TagLinks.find(doc, regionsSelector, TagLinks.Kind.REGION, Region::new);
   }
 
   private List<Theme> themes(Document doc) {
-    return TagLinks.find(doc, themesSelector, "data-theme", Theme::new);
+    return TagLinks.find(doc, themesSelector, TagLinks.Kind.THEME, Theme::new);
   }
 
   private List<Translation> translations(Document doc) {

@@ -61,7 +61,7 @@ public final class ListingParser {
     Element next = doc.selectFirst(nextPageSelector);
     String nextUrl = next == null || links.href(next).isEmpty() ? null : links.href(next);
     Set<Integer> regions = new HashSet<>();
-    TagLinks.find(doc, regionFacetsSelector, "data-region", Region::new).forEach(r -> regions.add(r.id()));
+    TagLinks.find(doc, regionFacetsSelector, TagLinks.Kind.REGION, Region::new).forEach(r -> regions.add(r.id()));
     return new ListingPage(pageUrl, summary, range(summary), items, nextUrl, regions);
   }
 
@@ -69,7 +69,7 @@ public final class ListingParser {
   public Map<Integer, String> regions(String html, String pageUrl) throws LayoutException {
     Document doc = Jsoup.parse(html, pageUrl);
     Map<Integer, String> regions = new LinkedHashMap<>();
-    for (Region region : TagLinks.find(doc, regionFacetsSelector, "data-region", Region::new)) {
+    for (Region region : TagLinks.find(doc, regionFacetsSelector, TagLinks.Kind.REGION, Region::new)) {
       regions.putIfAbsent(region.id(), region.name());
     }
     if (regions.isEmpty()) {

@@ -5,7 +5,7 @@ import org.industriallmonitor.parse.SiteDates;
 
 /**
  * Renders the replica's pages with the markup of the site contract, byte for byte as the pages
- * in {@code shared/site/}.
+ * in {@code shared/site/} (the {@link ReplicaTheme#CONTRACT} theme).
  */
 public final class ReplicaPages {
   private static final String[][] LANGUAGES = {{"fr", "Français"}, {"es", "Español"}, {"ru", "Русский"}};
@@ -95,7 +95,8 @@ public final class ReplicaPages {
     return out.toString();
   }
 
-  private static String summary(ListingSlice slice) {
+  /** The summary line of a listing page, as every theme prints it. */
+  static String summary(ListingSlice slice) {
     if (slice.total() == 0 || slice.articles().isEmpty()) {
       return "No results";
     }

@@ -15,18 +15,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.archive.Hashes;
 
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
  * conditional requests, and lets the demo, users and tests publish new articles
- * ({@code POST /_replica/publish?region=364&position=3}) and list them ({@code GET /_replica/articles}).
+ * ({@code POST /_replica/publish?region=364&position=3}), list them ({@code GET /_replica/articles})
+ * and change the markup ({@code POST /_replica/theme?name=wordpress}, see {@link ReplicaTheme}).
  */
 public final class ReplicaServer implements AutoCloseable {
   private final ReplicaCatalog catalog;
   private final HttpServer server;
   private final ExecutorService executor;
   private final Interceptor interceptor;
+  private final AtomicReference<ReplicaTheme> theme = new AtomicReference<>(ReplicaTheme.CONTRACT);
 
   /**
    * Sees every request before the replica answers it, and may answer it itself (tests serve
@@ -80,6 +83,15 @@ public final class ReplicaServer implements AutoCloseable {
     return catalog;
   }
 
+  /** Serves every page in {@code next}'s markup from now on (as a site changing its CMS does). */
+  public void theme(ReplicaTheme next) {
+    theme.set(next);
+  }
+
+  public ReplicaTheme theme() {
+    return theme.get();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -95,6 +107,10 @@ public final class ReplicaServer implements AutoCloseable {
       String path = uri.getRawPath();
       if (path.equals("/_replica/publish") && exchange.getRequestMethod().equals("POST")) {
         publish(exchange, uri);
+        return;
+      }
+      if (path.equals("/_replica/theme") && exchange.getRequestMethod().equals("POST")) {
+        switchTheme(exchange, uri);
         return;
       }
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
@@ -117,13 +133,13 @@ public final class ReplicaServer implements AutoCloseable {
     Integer region = intParameter(uri, "regions");
     int from = Optional.ofNullable(intParameter(uri, "from")).orElse(0);
     ListingSlice slice = region == null ? catalog.listingOfAll(from) : catalog.listing(region, from);
-    sendHtml(exchange, ReplicaPages.listing(catalog, region, slice));
+    sendHtml(exchange, theme.get().listing(catalog, region, slice));
   }
 
   private void contentPage(HttpExchange exchange, String rawPath) throws IOException {
     Optional<ReplicaArticle> article = catalog.articleAt(rawPath);
     if (article.isPresent()) {
-      sendHtml(exchange, ReplicaPages.article(catalog, article.get()));
+      sendHtml(exchange, theme.get().article(catalog, article.get()));
       return;
     }
     String path = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);
@@ -136,6 +152,16 @@ public final class ReplicaServer implements AutoCloseable {
       }
     }
     send(exchange, 404, "text/html; charset=utf-8", "<!DOCTYPE html>\n<html><body><h1>Page not found</h1></body></html>\n");
+  }
+
+  private void switchTheme(HttpExchange exchange, URI uri) throws IOException {
+    List<String> names = parameters(uri, "name");
+    try {
+      theme(ReplicaTheme.named(names.isEmpty() ? "" : names.get(0)));
+      send(exchange, 200, "text/plain; charset=utf-8", "theme " + theme.get().id() + "\n");
+    } catch (IllegalArgumentException e) {
+      send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+    }
   }
 
   private void publish(HttpExchange exchange, URI uri) throws IOException {
