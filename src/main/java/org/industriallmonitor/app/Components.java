@@ -1,7 +1,10 @@
 package org.industriallmonitor.app;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -110,9 +113,19 @@ public final class Components implements AutoCloseable {
   /** The site with its pacer and robots.txt cache: all that {@code countries} and {@code validate --online} need. */
   public synchronized Site site() {
     if (site == null) {
-      site = new Site(config.site(), http(), clock);
+      site = new Site(config.site(), learnedSelectors(), http(), clock);
     }
     return site;
+  }
+
+  /** The selectors {@code calibrate} learned, when the state has a database (none is created for it). */
+  private Map<String, String> learnedSelectors() {
+    if (store == null && !Files.exists(config.storage().database())) {
+      return Map.of();
+    }
+    Map<String, String> learned = new LinkedHashMap<>();
+    storeForReading().learnedSelectors().all().forEach((key, l) -> learned.put(key, l.selector()));
+    return learned;
   }
 
   /** The database, opened (and migrated when its schema is behind) at the first call. */

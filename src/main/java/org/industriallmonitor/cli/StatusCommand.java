@@ -23,6 +23,7 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
+import org.industriallmonitor.store.LearnedSelectorRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.StateLock;
@@ -60,7 +61,8 @@ final class StatusCommand implements Callable<Integer> {
 
   /** Everything `status` shows. */
   record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
-      List<ChannelCounts> channels, List<String> configuredChannels) {}
+      List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
+      java.util.Set<String> configuredSelectors) {}
 
   @Override
   public Integer call() throws IOException {
@@ -86,6 +88,7 @@ final class StatusCommand implements Callable<Integer> {
           new CountryStatus(country.region(), country.name(), null, null, 0, null, false, null), true, null, null, 0));
     }
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
+    Map<String, LearnedSelectorRepository.Learned> learned = new LinkedHashMap<>();
     boolean exists = Files.exists(database);
     if (exists) {
       try (Components parts = Components.of(config)) {
@@ -99,13 +102,14 @@ final class StatusCommand implements Callable<Integer> {
               next == null ? null : next.schedule(), problems.degradedCount(row.region())));
         }
         channels.putAll(store.outbox().countsByChannel());
+        learned.putAll(store.learnedSelectors().all());
       }
     }
     for (String id : config.notifications().channelIds()) {
       channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
     }
     return new Status(database, exists, holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
-        config.notifications().channelIds());
+        config.notifications().channelIds(), learned, config.site().configuredSelectors());
   }
 
   private static void text(Status status, Path configFile, PrintWriter out) {
@@ -143,6 +147,8 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     out.println();
+    out.println(selectorsLine(status.learned(), status.configuredSelectors()));
+    out.println();
     if (status.channels().isEmpty()) {
       out.println("No notification channels are configured.");
       return;
@@ -162,6 +168,18 @@ final class StatusCommand implements Callable<Integer> {
       out.printf("%s: `outbox list --status dead` shows why, `outbox retry` sends them again.%n",
           Plural.of(dead, "dead delivery", "dead deliveries"));
     }
+  }
+
+  /** Which selectors are in force: learned by calibrate (and when), written in the configuration, or the defaults. */
+  static String selectorsLine(Map<String, LearnedSelectorRepository.Learned> learned, java.util.Set<String> configured) {
+    if (learned.isEmpty()) {
+      return "Selectors: the defaults" + (configured.isEmpty() ? "" : ", and " + Plural.of(configured.size(), "key", "keys")
+          + " set under site.selectors") + "; none learned (`calibrate` learns them from the site).";
+    }
+    Instant when = learned.values().stream().map(LearnedSelectorRepository.Learned::at).max(Instant::compareTo).orElseThrow();
+    long overridden = learned.keySet().stream().filter(configured::contains).count();
+    return "Selectors: " + Plural.of(learned.size(), "selector", "selectors") + " learned by `calibrate` on " + TIME.format(when)
+        + (overridden == 0 ? "" : "; site.selectors in the configuration overrides " + overridden + " of them") + ".";
   }
 
   private static String countryName(CountryLine line) {
@@ -201,6 +219,11 @@ final class StatusCommand implements Callable<Integer> {
       c.put("degraded_waiting", line.degraded());
       c.put("warning", line.warning());
     }
+    ObjectNode selectors = root.putObject("selectors");
+    ArrayNode learnedKeys = selectors.putArray("learned");
+    status.learned().forEach((key, l) -> learnedKeys.addObject().put("key", key).put("selector", l.selector()).put("learned_at", iso(l.at())));
+    ArrayNode configured = selectors.putArray("configured");
+    status.configuredSelectors().stream().sorted().forEach(configured::add);
     ArrayNode channels = root.putArray("channels");
     for (ChannelCounts counts : status.channels()) {
       ObjectNode c = channels.addObject();

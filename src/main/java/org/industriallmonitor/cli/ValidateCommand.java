@@ -1,6 +1,8 @@
 package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.OnlineCheck;
@@ -8,6 +10,8 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.parse.SiteUrls;
+import org.industriallmonitor.store.LearnedSelectorRepository;
+import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +44,13 @@ final class ValidateCommand implements Callable<Integer> {
     out.printf("site: %s (User-Agent \"%s\", %s between requests, up to %d pages per country)%n",
         urls.base(), config.site().userAgent(), Durations.format(config.site().requestDelay()), config.site().maxPages());
     out.printf("storage: database %s, archive %s%n", config.storage().database(), config.storage().archive());
+    Map<String, LearnedSelectorRepository.Learned> learned = Map.of();
+    if (Files.exists(config.storage().database())) {
+      try (Store store = Store.openForReading(config.storage())) {
+        learned = store.learnedSelectors().all();
+      }
+    }
+    out.println(StatusCommand.selectorsLine(learned, config.site().configuredSelectors()));
     out.printf("countries (%d):%n", config.countries().size());
     for (CountryConfig country : config.countries()) {
       out.printf("  %s (region %d): %s%n", country.name(), country.region(), urls.listing(country.region(), 0));

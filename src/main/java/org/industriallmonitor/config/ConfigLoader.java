@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
@@ -159,6 +160,7 @@ public final class ConfigLoader {
         m.optional("retry_backoff").map(ConfigNode::duration).orElse(Duration.ofSeconds(1)),
         m.optional("max_body_size").map(ConfigNode::byteSize).orElse(5L * 1024 * 1024),
         m.optional("selectors").map(n -> selectors(n, warnings)).orElse(Selectors.defaults()),
+        m.optional("selectors").map(n -> Set.copyOf(n.mapping(selectorKeys()).keys())).orElse(Set.of()),
         m.optional("fallback_archive").map(ConfigNode::bool).orElse(false));
   }
 
@@ -174,10 +176,15 @@ public final class ConfigLoader {
         .orElse(fallback);
   }
 
+  private static List<String> selectorKeys() {
+    List<String> keys = new ArrayList<>(Selectors.defaults().byKey().keySet());
+    keys.add(Selectors.LEGACY_PARAGRAPHS);
+    return keys;
+  }
+
   private Selectors selectors(ConfigNode node, List<String> warnings) {
     Map<String, String> values = new LinkedHashMap<>(Selectors.defaults().byKey());
-    List<String> keys = new ArrayList<>(values.keySet());
-    keys.add(Selectors.LEGACY_PARAGRAPHS);
+    List<String> keys = selectorKeys();
     ConfigNode.Mapping m = node.mapping(keys);
     m.optional(Selectors.LEGACY_PARAGRAPHS).ifPresent(n -> warnings.add(n.warning("is read as before (the text of each element it"
         + " finds, one block each); article_body, the body element whose lists, headings and quotes are archived too, replaces it")));

@@ -327,6 +327,11 @@ final class ConfigNode {
       return child == null || child.isNull() ? Optional.empty() : Optional.of(child);
     }
 
+    /** The keys the file sets here. */
+    java.util.Set<String> keys() {
+      return children.keySet();
+    }
+
     ConfigNode required(String key) {
       return optional(key).orElseThrow(() -> owner.error("missing required key '" + key + "'"));
     }

@@ -75,7 +75,7 @@ public record Selectors(
     return keys;
   }
 
-  static Selectors fromKeys(Map<String, String> k) {
+  public static Selectors fromKeys(Map<String, String> k) {
     return new Selectors(
         k.get("listing_summary"),
         k.get("listing_item"),

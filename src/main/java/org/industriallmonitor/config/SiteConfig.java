@@ -2,11 +2,14 @@ package org.industriallmonitor.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How to reach the site and how politely: the {@code site:} section. {@code fallbackArchive}
  * archives articles that only the fallback extractor could read (flagged degraded);
- * {@code maxItemsPerPage} bounds what one listing page may ask the monitor to fetch.
+ * {@code maxItemsPerPage} bounds what one listing page may ask the monitor to fetch;
+ * {@code configuredSelectors} are the keys written under {@code site.selectors}, which win over
+ * the selectors {@code calibrate} learned.
  */
 public record SiteConfig(
     URI baseUrl,
@@ -22,12 +25,33 @@ public record SiteConfig(
     Duration retryBackoff,
     long maxBodySize,
     Selectors selectors,
+    Set<String> configuredSelectors,
     boolean fallbackArchive) {
+
+  public SiteConfig {
+    configuredSelectors = Set.copyOf(configuredSelectors);
+  }
 
   /** Ten times the site's page size: a page with more is not the listing the monitor knows. */
   public static final int DEFAULT_MAX_ITEMS_PER_PAGE = 100;
 
   public static final String DEFAULT_USER_AGENT = "industriall-monitor/0.1 (+https://github.com/industriall-monitor)";
+
+  /** The selectors in force: the defaults, then the learned ones, then those the YAML sets. */
+  public Selectors selectorsWith(java.util.Map<String, String> learned) {
+    java.util.Map<String, String> keys = new java.util.LinkedHashMap<>(Selectors.defaults().byKey());
+    learned.forEach((key, selector) -> {
+      if (keys.containsKey(key) && !configuredSelectors.contains(key)) {
+        keys.put(key, selector);
+      }
+    });
+    selectors.byKey().forEach((key, selector) -> {
+      if (configuredSelectors.contains(key)) {
+        keys.put(key, selector);
+      }
+    });
+    return Selectors.fromKeys(keys);
+  }
 
   /** The base URL without a trailing slash, for joining paths. */
   public String base() {

@@ -14,7 +14,7 @@ import org.jsoup.nodes.TextNode;
  * standing between blocks is a block of its own, so that no text of the body is lost; images,
  * scripts, captions and empty blocks add nothing.
  */
-final class BodyBlocks {
+public final class BodyBlocks {
   /** Elements whose text is one block. */
   private static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "dt", "dd", "summary");
   /** Elements that belong to the text around them. */
@@ -23,7 +23,7 @@ final class BodyBlocks {
 
   private BodyBlocks() {}
 
-  static List<String> of(Element body) {
+  public static List<String> of(Element body) {
     List<String> blocks = new ArrayList<>();
     walk(body, blocks);
     return blocks;

@@ -96,7 +96,7 @@ public final class ListingParser {
     return new ListingItem(url, slug, SiteText.of(link), date, teaser);
   }
 
-  static Optional<ResultRange> range(String summary) {
+  public static Optional<ResultRange> range(String summary) {
     if (summary == null) {
       return Optional.empty();
     }

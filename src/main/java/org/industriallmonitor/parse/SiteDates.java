@@ -25,6 +25,13 @@ public final class SiteDates {
     }
   }
 
+  private static final java.util.regex.Pattern PRINTED_SHAPE = java.util.regex.Pattern.compile("\\d{1,2} \\p{L}+\\.?,? \\d{4}");
+
+  /** True when {@code text} has the shape of a printed date in any language: {@code 6 September, 2023}, {@code 16 août, 2017}. */
+  public static boolean isPrinted(String text) {
+    return text != null && PRINTED_SHAPE.matcher(text).matches();
+  }
+
   /** Reads a date as printed on the site: {@code 6 September, 2023}. */
   public static Optional<LocalDate> fromPrinted(String text) {
     try {

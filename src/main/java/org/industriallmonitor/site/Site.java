@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import java.util.Map;
+import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.fetch.HostPacer;
 import org.industriallmonitor.fetch.HttpClients;
@@ -29,10 +31,19 @@ public final class Site {
   private final OkHttpClient baseClient;
   private final HostPacer pacer;
   private final RobotsCache robots;
+  private SiteConfig config;
+  private Map<String, String> learned;
   private volatile SiteReader reader;
 
   public Site(SiteConfig config, OkHttpClient baseClient, Clock clock) {
+    this(config, Map.of(), baseClient, clock);
+  }
+
+  /** The site read with {@code learned} selectors (by YAML key) where the configuration sets none. */
+  public Site(SiteConfig config, Map<String, String> learned, OkHttpClient baseClient, Clock clock) {
     this.baseClient = baseClient;
+    this.config = config;
+    this.learned = Map.copyOf(learned);
     this.pacer = new HostPacer(config.requestDelay(), config.maxConnectionsPerHost());
     OkHttpClient http = client(config);
     this.robots = new RobotsCache(http, pacer, config.userAgent(), retries(config), clock);
@@ -49,7 +60,14 @@ public final class Site {
     OkHttpClient http = client(next);
     pacer.configure(next.requestDelay(), next.maxConnectionsPerHost());
     robots.configure(http, next.userAgent(), retries(next));
+    config = next;
     reader = reader(next, http);
+  }
+
+  /** Reads the site with newly learned selectors from the next crawl on (the configuration's own still win). */
+  public synchronized void learn(Map<String, String> selectors) {
+    learned = Map.copyOf(selectors);
+    reader = reader(config, client(config));
   }
 
   /** The gap now kept between request starts to the site's host (a robots.txt Crawl-delay included). */
@@ -69,7 +87,8 @@ public final class Site {
     SiteUrls urls = new SiteUrls(config.baseUrl());
     HttpFetcher fetcher = new HttpFetcher(http, pacer, retries(config), config.userAgent(), config.maxBodySize(),
         (HttpUrl url) -> urls.isOnSite(url.toString()), robots);
-    return new SiteReader(fetcher, urls, new ListingParser(config.selectors(), urls), new ArticleParser(config.selectors()),
+    Selectors selectors = config.selectorsWith(learned);
+    return new SiteReader(fetcher, urls, new ListingParser(selectors, urls), new ArticleParser(selectors),
         new FallbackExtractor(urls), config.fallbackArchive(), config.maxPages(), config.maxItemsPerPage());
   }
 }

@@ -112,6 +112,26 @@ public final class ArticleRepository {
     });
   }
 
+  /** An archived article's address and files, relative to the archive root. */
+  public record Archived(String url, String archivePath, String sidecarPath) {}
+
+  /** The newest archived articles not read by the fallback extractor, newest first: references for calibration. */
+  public List<Archived> newest(int limit) {
+    return db.read(c -> {
+      List<Archived> rows = new java.util.ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT url, archive_path, sidecar_path FROM articles WHERE degraded = 0 ORDER BY id DESC LIMIT ?")) {
+        q.setInt(1, limit);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new Archived(rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+      }
+      return rows;
+    });
+  }
+
   /** Where an article is archived (relative to the archive root), if it is recorded. */
   public Optional<String> archivePath(String slug) {
     return db.read(c -> {

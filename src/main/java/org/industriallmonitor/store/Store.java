@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
   private final ListingPageRepository listingPages;
   private final HealthRepository health;
   private final ScheduleRepository schedule;
+  private final LearnedSelectorRepository learnedSelectors;
 
   private Store(Database db) {
     this.db = db;
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
     this.listingPages = new ListingPageRepository(db);
     this.health = new HealthRepository(db, outbox);
     this.schedule = new ScheduleRepository(db);
+    this.learnedSelectors = new LearnedSelectorRepository(db);
   }
 
   /** Opens (creating and migrating when needed) the database that {@code storage} names. */
@@ -85,6 +87,10 @@ public final class Store implements AutoCloseable {
 
   public ScheduleRepository schedule() {
     return schedule;
+  }
+
+  public LearnedSelectorRepository learnedSelectors() {
+    return learnedSelectors;
   }
 
   /** The schema version: the number of the last migration applied. */

@@ -1,0 +1,504 @@
+package org.industriallmonitor.calibrate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.industriallmonitor.archive.ArchiveText;
+import org.industriallmonitor.config.Selectors;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.BodyBlocks;
+import org.industriallmonitor.parse.LayoutException;
+import org.industriallmonitor.parse.ListingItem;
+import org.industriallmonitor.parse.ListingPage;
+import org.industriallmonitor.parse.ListingParser;
+import org.industriallmonitor.parse.Region;
+import org.industriallmonitor.parse.ResultRange;
+import org.industriallmonitor.parse.SiteDates;
+import org.industriallmonitor.parse.SiteText;
+import org.industriallmonitor.site.SiteReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Learns the selectors of markup the monitor has never seen, from pages whose text is known
+ * (the calibration references, the monitor's own archive): for each field, the elements whose
+ * text is the known text give candidate selectors (classes, structure, attributes; never
+ * positions), and a candidate is kept only when it gives the known text on every reference. The
+ * whole set is then verified as the crawl would use it: every reference article re-rendered by
+ * the parser is its known archive text byte for byte, and every known listing item is read with
+ * its exact title, date and teaser. Fetches politely, through the site's pacer and robots rules.
+ */
+public final class Calibrator {
+  /** The listing pages looked at per country at most, to find its known items wherever relevance put them. */
+  static final int MAX_LISTING_PAGES = 6;
+
+  private final SiteReader site;
+  private int requests;
+
+  public Calibrator(SiteReader site) {
+    this.site = site;
+  }
+
+  /** One field: its selector when learned and verified, else what was tried and how it differs. */
+  public record Field(String key, String selector, String matched, String problem) {
+    public boolean learned() {
+      return problem == null;
+    }
+  }
+
+  /** What a calibration found: every field, whether the whole set verified, and the requests it took. */
+  public record Result(List<Field> fields, boolean verified, String verification, int requests) {
+    public boolean complete() {
+      return verified && fields.stream().allMatch(Field::learned);
+    }
+
+    /** The learned selectors by YAML key. */
+    public Map<String, String> selectors() {
+      Map<String, String> learned = new LinkedHashMap<>();
+      fields.stream().filter(Field::learned).forEach(f -> learned.put(f.key(), f.selector()));
+      return learned;
+    }
+  }
+
+  /** A fetched reference article: its page and its known text. */
+  private record ArticlePage(KnownArticle known, Document doc) {}
+
+  /** A fetched listing page and its offset. */
+  private record ListingDoc(KnownListing known, int from, String url, Document doc) {}
+
+  public Result calibrate(List<KnownArticle> articles, List<KnownListing> listings, Map<String, List<Region>> articleRegions)
+      throws InterruptedException {
+    List<ArticlePage> pages = new ArrayList<>();
+    List<Field> fields = new ArrayList<>();
+    for (KnownArticle known : articles) {
+      fetch(known.url()).ifPresent(doc -> pages.add(new ArticlePage(known, doc)));
+    }
+    List<ListingDoc> listingPages = new ArrayList<>();
+    for (KnownListing listing : listings) {
+      listingPages.addAll(listingPages(listing));
+    }
+    Map<String, String> learned = new LinkedHashMap<>(Selectors.defaults().byKey());
+    if (pages.isEmpty()) {
+      fields.add(new Field("article_*", null, null, "no reference article could be fetched"));
+    } else {
+      learnArticle(pages, articleRegions, learned, fields);
+    }
+    if (listingPages.isEmpty()) {
+      fields.add(new Field("listing_*", null, null, "no listing page with a known item was found"));
+    } else {
+      learnListing(listingPages, learned, fields);
+    }
+    Selectors candidate = Selectors.fromKeys(learned);
+    String verification = verify(candidate, pages, listingPages);
+    return new Result(fields, verification == null, verification, requests);
+  }
+
+  private Optional<Document> fetch(String url) throws InterruptedException {
+    try {
+      requests++;
+      return Optional.of(Jsoup.parse(site.fetcher().fetch(url, Validators.NONE).body(), url));
+    } catch (FetchException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The pages of a country's listing that hold its known items, walked from the first until all are found. */
+  private List<ListingDoc> listingPages(KnownListing listing) throws InterruptedException {
+    List<ListingDoc> found = new ArrayList<>();
+    Set<String> missing = new java.util.HashSet<>(listing.titles());
+    for (int page = 0, from = 0; page < MAX_LISTING_PAGES && !missing.isEmpty(); page++, from += 10) {
+      String url = site.urls().listing(listing.region(), from);
+      Optional<Document> doc = fetch(url);
+      if (doc.isEmpty()) {
+        break;
+      }
+      boolean any = false;
+      for (Element e : doc.get().getAllElements()) {
+        String text = SiteText.of(e);
+        if (missing.remove(text)) {
+          any = true;
+        }
+      }
+      if (any) {
+        found.add(new ListingDoc(listing, from, url, doc.get()));
+      } else if (!found.isEmpty()) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  // ----- articles
+
+  private void learnArticle(List<ArticlePage> pages, Map<String, List<Region>> regions, Map<String, String> learned, List<Field> fields) {
+    ArticlePage first = pages.get(0);
+    learn("article_title", fields, learned, first.known().title(), elementsWithText(first.doc(), first.known().title()),
+        sel -> pages.stream().allMatch(p -> textOf(p.doc().selectFirst(sel)).equals(p.known().title())));
+    learn("article_body", fields, learned, String.join("\n\n", first.known().blocks()),
+        first.doc().getAllElements().stream().filter(e -> BodyBlocks.of(e).equals(first.known().blocks())).toList(),
+        sel -> pages.stream().allMatch(p -> {
+          Element body = p.doc().selectFirst(sel);
+          return body != null && BodyBlocks.of(body).equals(p.known().blocks());
+        }));
+    learnLead(pages, learned, fields);
+    learnPublished(pages, learned, fields);
+    learnRegions(pages, regions, learned, fields);
+    learnLinks("article_themes", "themes=", "data-theme", pages.stream().map(ArticlePage::doc).toList(), learned, fields);
+    learnLinks("article_translations", null, "hreflang", pages.stream().map(ArticlePage::doc).toList(), learned, fields);
+  }
+
+  /** The lede's element (with the date inside it, or apart from it) and the date's. */
+  private void learnLead(List<ArticlePage> pages, Map<String, String> learned, List<Field> fields) {
+    ArticlePage first = pages.get(0);
+    String date = first.known().date();
+    String lede = first.known().lede();
+    List<Element> dates = elementsWithText(first.doc(), date);
+    List<Element> leads = first.doc().getAllElements().stream()
+        .filter(e -> SiteText.of(e).equals(date + lede) || SiteText.of(e).equals(lede)).toList();
+    for (Element lead : smallestFirst(leads)) {
+      for (String leadSelector : SelectorCandidates.of(lead)) {
+        for (Element dateElement : smallestFirst(dates)) {
+          for (String dateSelector : SelectorCandidates.of(dateElement)) {
+            if (pages.stream().allMatch(p -> leadReads(p, leadSelector, dateSelector))) {
+              learned.put("article_lead", leadSelector);
+              learned.put("article_date", dateSelector);
+              fields.add(new Field("article_lead", leadSelector, lede, null));
+              fields.add(new Field("article_date", dateSelector, date, null));
+              return;
+            }
+          }
+        }
+      }
+    }
+    fields.add(new Field("article_lead", null, null, "no element reads \"" + shorten(lede) + "\" with its date \"" + date + "\""
+        + (leads.isEmpty() ? " (no element has the lede's text)" : " on every reference")));
+    fields.add(new Field("article_date", null, null, dates.isEmpty() ? "no element reads \"" + date + "\"" : "see article_lead"));
+  }
+
+  private static boolean leadReads(ArticlePage page, String leadSelector, String dateSelector) {
+    Element lead = page.doc().selectFirst(leadSelector);
+    if (lead == null) {
+      return false;
+    }
+    Element date = lead.selectFirst(dateSelector);
+    if (date == null) {
+      date = page.doc().selectFirst(dateSelector);
+    }
+    return date != null && SiteText.of(date).equals(page.known().date())
+        && SiteText.ofExcept(lead, date).equals(page.known().lede());
+  }
+
+  /** A machine-readable date of publication that agrees with the printed one; not needed when the printed date reads. */
+  private void learnPublished(List<ArticlePage> pages, Map<String, String> learned, List<Field> fields) {
+    ArticlePage first = pages.get(0);
+    Optional<LocalDate> printed = SiteDates.fromPrinted(first.known().date());
+    List<String> candidates = new ArrayList<>();
+    for (Element e : first.doc().select("meta[content], time[datetime]")) {
+      String value = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
+      Optional<LocalDate> iso = SiteDates.fromIso(value);
+      if (iso.isPresent() && (printed.isEmpty() || iso.equals(printed))) {
+        candidates.addAll(SelectorCandidates.steps(e));
+      }
+    }
+    for (String candidate : candidates) {
+      if (pages.stream().allMatch(p -> {
+        Element e = p.doc().selectFirst(candidate);
+        Optional<LocalDate> expected = SiteDates.fromPrinted(p.known().date());
+        return e != null && SiteDates.fromIso(e.hasAttr("content") ? e.attr("content") : e.attr("datetime")).map(d -> expected.isEmpty()
+            || expected.get().equals(d)).orElse(false);
+      })) {
+        learned.put("article_published", candidate);
+        fields.add(new Field("article_published", candidate, first.known().date(), null));
+        return;
+      }
+    }
+    if (pages.stream().allMatch(p -> SiteDates.fromPrinted(p.known().date()).isPresent())) {
+      fields.add(new Field("article_published", learned.get("article_published"), first.known().date(),
+          null));
+      return;
+    }
+    fields.add(new Field("article_published", null, null, "no machine-readable date agrees with \"" + first.known().date() + "\""));
+  }
+
+  private void learnRegions(List<ArticlePage> pages, Map<String, List<Region>> regions, Map<String, String> learned, List<Field> fields) {
+    ArticlePage first = pages.get(0);
+    List<Region> expected = regions.getOrDefault(first.known().url(), List.of());
+    if (expected.isEmpty()) {
+      learnLinks("article_regions", "regions=", "data-region", pages.stream().map(ArticlePage::doc).toList(), learned, fields);
+      return;
+    }
+    List<Element> links = first.doc().getAllElements().stream().filter(e -> e.normalName().equals("a")
+        && expected.stream().anyMatch(r -> r.name().equals(SiteText.of(e)))).toList();
+    learn("article_regions", fields, learned, expected.get(0).name(), links, sel -> pages.stream().allMatch(p -> {
+      List<Region> want = regions.getOrDefault(p.known().url(), List.of());
+      List<Region> got = regionsOf(p.doc(), sel, learned);
+      return got.containsAll(want) && got.stream().map(Region::id).distinct().count() == got.size();
+    }));
+  }
+
+  private List<Region> regionsOf(Document doc, String selector, Map<String, String> learned) {
+    Map<String, String> keys = new HashMap<>(learned);
+    keys.put("region_facets", selector);
+    try {
+      return new ArrayList<>(new ListingParser(Selectors.fromKeys(keys), site.urls()).regions(doc.outerHtml(), doc.location()).entrySet()
+          .stream().map(e -> new Region(e.getKey(), e.getValue())).toList());
+    } catch (LayoutException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** Links that carry an id ({@code themes=}, a data attribute) or a language: on every reference, at least one. */
+  private void learnLinks(String key, String hrefPart, String attribute, List<Document> docs, Map<String, String> learned,
+      List<Field> fields) {
+    Document first = docs.get(0);
+    List<Element> links = first.select("a").stream()
+        .filter(a -> a.hasAttr(attribute) || hrefPart != null && a.attr("href").contains(hrefPart)).toList();
+    learn(key, fields, learned, links.isEmpty() ? null : SiteText.of(links.get(0)), links,
+        sel -> docs.stream().allMatch(d -> {
+          List<Element> found = d.select(sel);
+          return !found.isEmpty() && found.stream().allMatch(a -> a.hasAttr(attribute) || hrefPart != null && a.attr("href").contains(hrefPart));
+        }));
+  }
+
+  // ----- listings
+
+  private void learnListing(List<ListingDoc> pages, Map<String, String> learned, List<Field> fields) {
+    // Each known item on the pages: its title link, and the element of its date followed by its teaser.
+    List<Element> links = new ArrayList<>();
+    List<Element> teasers = new ArrayList<>();
+    List<Element> dates = new ArrayList<>();
+    for (ListingDoc page : pages) {
+      for (Element a : page.doc().select("a[href]")) {
+        String title = SiteText.of(a);
+        if (!page.known().titles().contains(title)) {
+          continue;
+        }
+        Element item = a.parent();
+        while (item != null && !hasKnownTeaser(item, title, page.known())) {
+          item = item.parent();
+        }
+        if (item != null) {
+          links.add(a);
+          teaserIn(item, title, page.known()).ifPresent(t -> {
+            teasers.add(t[0]);
+            dates.add(t[1]);
+          });
+        }
+      }
+    }
+    if (links.isEmpty() || teasers.isEmpty()) {
+      fields.add(new Field("listing_item", null, null, "no known item's title and teaser were found together on the listing pages"));
+      return;
+    }
+    Element firstItem = commonAncestor(links.get(0), teasers.get(0));
+    for (String itemSelector : SelectorCandidates.of(firstItem)) {
+      for (String linkSelector : smallSteps(links.get(0), firstItem)) {
+        for (String teaserSelector : smallSteps(teasers.get(0), firstItem)) {
+          for (String dateSelector : smallSteps(dates.get(0), teasers.get(0))) {
+            Map<String, String> keys = new HashMap<>(learned);
+            keys.put("listing_item", itemSelector);
+            keys.put("item_link", linkSelector);
+            keys.put("item_teaser", teaserSelector);
+            keys.put("item_date", dateSelector);
+            if (pages.stream().allMatch(p -> itemsRead(p, keys))) {
+              keys.forEach(learned::put);
+              String line = String.join(" / ", SiteText.of(links.get(0)), SiteText.of(teasers.get(0)));
+              for (String key : List.of("listing_item", "item_link", "item_teaser", "item_date")) {
+                fields.add(new Field(key, keys.get(key), line, null));
+              }
+              learnSummaryAndPager(pages, learned, fields);
+              return;
+            }
+          }
+        }
+      }
+    }
+    fields.add(new Field("listing_item", null, null, "no selectors read every known item (title, date, teaser) and nothing else"));
+  }
+
+  /** Every known item on the page read exactly, and every item read a real one (no sidebar, no related box). */
+  private boolean itemsRead(ListingDoc page, Map<String, String> keys) {
+    Map<String, String> withSummary = new HashMap<>(keys);
+    withSummary.put("listing_summary", withSummary.getOrDefault("listing_summary", "*"));
+    ListingPage parsed;
+    try {
+      parsed = new ListingParser(Selectors.fromKeys(withSummary), site.urls()).parse(page.doc().outerHtml(), page.url());
+    } catch (LayoutException | RuntimeException e) {
+      return false;
+    }
+    int known = 0;
+    for (ListingItem item : parsed.items()) {
+      if (item.slug() == null || item.title().isEmpty() || !SiteDates.isPrinted(item.date()) || item.teaser().isEmpty()) {
+        return false;
+      }
+      if (page.known().matches(item.title(), item.date(), item.teaser())) {
+        known++;
+      } else if (page.known().titles().contains(item.title())) {
+        return false; // a known item read with another date or teaser
+      }
+    }
+    long onPage = page.known().titles().stream().filter(t -> !elementsWithText(page.doc(), t).isEmpty()).count();
+    return known == onPage;
+  }
+
+  private void learnSummaryAndPager(List<ListingDoc> pages, Map<String, String> learned, List<Field> fields) {
+    ListingDoc first = pages.get(0);
+    List<Element> summaries = first.doc().getAllElements().stream()
+        .filter(e -> ListingParser.range(SiteText.of(e)).isPresent() && SiteText.of(e).length() < 120).toList();
+    learn("listing_summary", fields, learned, summaries.isEmpty() ? null : SiteText.of(summaries.get(0)), summaries,
+        sel -> pages.stream().allMatch(p -> {
+          Optional<ResultRange> range = ListingParser.range(textOf(p.doc().selectFirst(sel)));
+          return range.isPresent() && range.get().first() == p.from() + 1;
+        }));
+    List<Element> nexts = first.doc().select("a[href]").stream().filter(a -> a.attr("href").contains("from=" + (first.from() + 10))).toList();
+    learn("next_page", fields, learned, nexts.isEmpty() ? null : nexts.get(0).attr("href"), nexts,
+        sel -> pages.stream().allMatch(p -> {
+          Element next = p.doc().selectFirst(sel);
+          Optional<ResultRange> range = ListingParser.range(textOf(p.doc().selectFirst(learned.get("listing_summary"))));
+          boolean last = range.isPresent() && range.get().isLastPage();
+          return last ? next == null || !next.attr("href").contains("from=") || next.attr("href").contains("from=" + (p.from() + 10))
+              : next != null && next.attr("href").contains("from=" + (p.from() + 10));
+        }));
+    List<Element> facets = first.doc().select("a[href]").stream().filter(a -> a.attr("href").contains("regions=")
+        && !a.attr("href").contains("from=") && !SiteText.of(a).isEmpty()).toList();
+    learn("region_facets", fields, learned, facets.isEmpty() ? null : SiteText.of(facets.get(0)), facets,
+        sel -> pages.stream().allMatch(p -> {
+          // Each link one country: the pager's links also say regions=, and would give a country the name "Next".
+          List<Element> selected = p.doc().select(sel);
+          List<Region> regions = regionsOf(p.doc(), sel, learned);
+          return regions.stream().anyMatch(r -> r.id() == p.known().region()) && regions.size() >= 2 && regions.size() == selected.size();
+        }));
+  }
+
+  // ----- verification
+
+  /** Null when every reference re-renders byte for byte with {@code selectors}; else the first difference. */
+  private String verify(Selectors selectors, List<ArticlePage> pages, List<ListingDoc> listings) {
+    ArticleParser articles = new ArticleParser(selectors);
+    for (ArticlePage page : pages) {
+      try {
+        Article article = articles.parse(page.doc().outerHtml(), page.known().url(), "reference");
+        String rendered = ArchiveText.article(article);
+        if (!rendered.equals(page.known().text())) {
+          return page.known().url() + ": the article renders differently, from " + firstDifference(rendered, page.known().text());
+        }
+      } catch (LayoutException e) {
+        return e.getMessage();
+      }
+    }
+    ListingParser parser = new ListingParser(selectors, site.urls());
+    for (ListingDoc page : listings) {
+      try {
+        for (ListingItem item : parser.parse(page.doc().outerHtml(), page.url()).items()) {
+          if (page.known().titles().contains(item.title()) && !page.known().matches(item.title(), item.date(), item.teaser())) {
+            return page.url() + ": the item \"" + shorten(item.title()) + "\" reads another date or teaser";
+          }
+        }
+      } catch (LayoutException e) {
+        return e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  // ----- helpers
+
+  /** Learns {@code key} from the first of {@code elements}' candidates that {@code holds}. */
+  private static void learn(String key, List<Field> fields, Map<String, String> learned, String matched, List<Element> elements,
+      Predicate<String> holds) {
+    for (Element element : smallestFirst(elements)) {
+      for (String candidate : SelectorCandidates.of(element)) {
+        if (holds.test(candidate)) {
+          learned.put(key, candidate);
+          fields.add(new Field(key, candidate, matched, null));
+          return;
+        }
+      }
+    }
+    fields.add(new Field(key, null, null, elements.isEmpty() ? "no element holds the known text"
+        + (matched == null ? "" : " \"" + shorten(matched) + "\"") : "no stable selector gives it on every reference ("
+        + elements.size() + " elements tried)"));
+  }
+
+  /** Selectors of {@code element} that stay inside {@code within} (the steps of the element and of its ancestors up to it). */
+  private static List<String> smallSteps(Element element, Element within) {
+    List<String> own = SelectorCandidates.steps(element);
+    List<String> all = new ArrayList<>(own);
+    for (Element up = element.parent(); up != null && up != within && up.hasParent(); up = up.parent()) {
+      for (String step : SelectorCandidates.steps(up)) {
+        for (String mine : own) {
+          all.add(step + " " + mine);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static boolean hasKnownTeaser(Element item, String title, KnownListing known) {
+    return teaserIn(item, title, known).isPresent();
+  }
+
+  /** Within an item, the element whose text is the known date and teaser (the date's element inside it). */
+  private static Optional<Element[]> teaserIn(Element item, String title, KnownListing known) {
+    for (Element e : item.getAllElements()) {
+      String text = SiteText.of(e);
+      if (text.contains(title)) {
+        continue;
+      }
+      for (Element d : e.getAllElements()) {
+        String date = SiteText.of(d);
+        if (d != e && SiteDates.isPrinted(date) && text.startsWith(date) && known.matches(title, date, text.substring(date.length()))) {
+          return Optional.of(new Element[] {e, d});
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Element commonAncestor(Element a, Element b) {
+    for (Element up = a; up != null; up = up.parent()) {
+      if (b.parents().contains(up) || up == b) {
+        return up;
+      }
+    }
+    return a.ownerDocument();
+  }
+
+  private static List<Element> elementsWithText(Document doc, String text) {
+    return doc.getAllElements().stream().filter(e -> SiteText.of(e).equals(text)).toList();
+  }
+
+  /** Innermost elements first: the one that holds just the text, not every wrapper around it. */
+  private static List<Element> smallestFirst(List<Element> elements) {
+    List<Element> sorted = new ArrayList<>(elements);
+    sorted.sort((x, y) -> Integer.compare(y.parents().size(), x.parents().size()));
+    return sorted;
+  }
+
+  private static String textOf(Element e) {
+    return e == null ? "" : SiteText.of(e);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  private static String firstDifference(String got, String want) {
+    int i = 0;
+    while (i < got.length() && i < want.length() && got.charAt(i) == want.charAt(i)) {
+      i++;
+    }
+    return "character " + i + ": \"" + shorten(got.substring(Math.max(0, i - 10))) + "\" instead of \""
+        + shorten(want.substring(Math.max(0, i - 10))) + "\"";
+  }
+}

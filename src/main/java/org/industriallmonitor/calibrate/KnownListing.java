@@ -1,0 +1,55 @@
+package org.industriallmonitor.calibrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.industriallmonitor.archive.ArchiveText;
+
+/**
+ * Listing items whose text is known: from a listing snapshot (title, and date followed by teaser)
+ * or from a compact text where each item is one line, title, date and teaser run together. The
+ * items of a country's listing, wherever relevance puts them.
+ */
+record KnownListing(int region, List<String> titles, List<String> lines) {
+  private static final Pattern DATE_THEN = Pattern.compile("^\\d{1,2} \\p{L}+\\.?,? \\d{4}");
+
+  KnownListing {
+    titles = List.copyOf(titles);
+    lines = List.copyOf(lines);
+  }
+
+  /** Whether an item read from a page is one of these, exactly: its title, date and teaser. */
+  boolean matches(String title, String date, String teaser) {
+    return lines.contains(title + "\u0000" + date + teaser) || lines.contains(title + date + teaser);
+  }
+
+  /** A listing snapshot (header, two blank lines, summary, then title / date+teaser pairs). */
+  static Optional<KnownListing> ofSnapshot(int region, String text) {
+    if (!text.startsWith(ArchiveText.HEADER + "\n\n\n")) {
+      return Optional.empty();
+    }
+    String[] parts = text.substring(ArchiveText.HEADER.length() + 3).split("\n\n", -1);
+    List<String> titles = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i + 1 < parts.length; i += 2) {
+      if (!DATE_THEN.matcher(parts[i + 1]).find()) {
+        return Optional.empty();
+      }
+      titles.add(parts[i]);
+      lines.add(parts[i] + "\u0000" + parts[i + 1]);
+    }
+    return titles.isEmpty() ? Optional.empty() : Optional.of(new KnownListing(region, titles, lines));
+  }
+
+  /** A compact text: one item a line, its title, date and teaser run together. */
+  static KnownListing ofCompact(int region, String text) {
+    List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+    List<String> titles = new ArrayList<>();
+    for (String line : lines) {
+      var date = Pattern.compile("\\d{1,2} \\p{L}+, \\d{4}").matcher(line);
+      titles.add(date.find() ? line.substring(0, date.start()) : line);
+    }
+    return new KnownListing(region, titles, lines);
+  }
+}

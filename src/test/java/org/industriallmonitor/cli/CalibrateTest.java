@@ -1,0 +1,85 @@
+package org.industriallmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.replica.ReplicaTheme;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.Contract;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** calibrate as a user runs it: on a site whose markup changed, it learns the selectors, and the crawls that follow archive exactly. */
+class CalibrateTest {
+  private static final String STRUGGLE = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+
+  @Test
+  void onNewMarkupCalibrateLearnsWhatTheCrawlsThenArchiveByteForByte() throws Exception {
+    replica.server().theme(ReplicaTheme.WORDPRESS);
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
+    Path db = dir.resolve("state/monitor.db");
+
+    CliRun broken = CliRun.of("once", "--config", config.toString());
+    CliRun dryRun = CliRun.of("calibrate", "--dry-run", "--config", config.toString());
+    int before = replica.tweaks().requestCount();
+    CliRun calibrate = CliRun.of("calibrate", "--config", config.toString());
+    int requests = replica.tweaks().requestCount() - before;
+    CliRun crawl = CliRun.of("once", "--config", config.toString());
+
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.out()).contains("layout changed at");
+    assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+    assertThat(dryRun.out()).contains("selectors:\n").contains("  article_body: \"div.entry-content\"").contains("--dry-run: nothing was stored.");
+    assertThat(calibrate.exitCode()).as(calibrate.toString()).isZero();
+    assertThat(calibrate.out()).contains("Verified: every reference re-renders byte for byte").contains("Kept in ");
+    assertThat(requests).as("a first calibration: robots.txt, two articles, a few listing pages").isLessThanOrEqualTo(20);
+    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
+    assertThat(crawl.out()).contains("Kyrgyzstan (region 364): pages 3, seen 27, new 27, archived 27, errors 0, baseline")
+        .contains("Kazakhstan (region 169): pages 6, seen 55, new 54, archived 54");
+    assertThat(Files.readAllBytes(dir.resolve("state/archive/articles/2023/2023-09-06-" + STRUGGLE + ".txt")))
+        .isEqualTo(Contract.bytes(Contract.SEED_STRUGGLE));
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM learned_selectors")).isEqualTo(15);
+
+    CliRun status = CliRun.of("status", "--config", config.toString());
+    CliRun json = CliRun.of("status", "--json", "--config", config.toString());
+    CliRun validate = CliRun.of("validate", "--config", config.toString());
+    assertThat(status.out()).containsPattern("Selectors: 15 selectors learned by `calibrate` on \\d{4}-\\d\\d-\\d\\d");
+    assertThat(new ObjectMapper().readTree(json.out()).get("selectors").get("learned")).hasSize(15);
+    assertThat(validate.out()).contains("Selectors: 15 selectors learned by `calibrate`");
+
+    // A selector written in the YAML wins over the learned one, in the next crawl as in the next process.
+    Files.writeString(config, Files.readString(config).replace("site:\n", "site:\n  selectors:\n    article_title: \"h1.no-such-title\"\n"));
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 30), 0);
+    CliRun overridden = CliRun.of("once", "--config", config.toString(), "--country", "364");
+    assertThat(overridden.out()).contains("layout changed at " + replica.baseUrl() + "/" + fresh.slug() + ": no title (selector article_title = \"h1.no-such-title\"");
+    assertThat(CliRun.of("status", "--config", config.toString()).out()).contains("site.selectors in the configuration overrides 1 of them");
+  }
+
+  @Test
+  void whereNothingVerifiesCalibrateStoresNothingAndSaysWhatItTried() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    // A base address under which the reference articles and listings are not: nothing can be learned or verified.
+    Path elsewhere = dir.resolve("other.yaml");
+    Files.writeString(elsewhere, Files.readString(config).replace(replica.baseUrl().toString(), replica.baseUrl() + "/nowhere"));
+
+    CliRun calibrate = CliRun.of("calibrate", "--config", elsewhere.toString());
+
+    assertThat(calibrate.exitCode()).isEqualTo(1);
+    assertThat(calibrate.out()).contains("not learned: no reference article could be fetched");
+    assertThat(calibrate.out()).doesNotContain("Kept in ");
+    assertThat(dir.resolve("state/monitor.db")).as("nothing stored, not even an empty database").satisfiesAnyOf(
+        f -> assertThat(f).doesNotExist(), f -> assertThat(Sql.count(f, "SELECT COUNT(*) FROM learned_selectors")).isZero());
+  }
+}
