@@ -177,8 +177,9 @@ public final class Components implements AutoCloseable {
       Site site = site();
       AlertRouting routing = new AlertRouting(current::get, new AlertQueue(clock));
       CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, new SlugLocks(), clock);
-      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), new AlertQueue(clock), clock);
-      monitor = new Monitor(current, site, crawler, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().outbox(), new AlertQueue(clock), clock);
+      LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
+      monitor = new Monitor(current, site, crawler, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
     }
     return monitor;
   }

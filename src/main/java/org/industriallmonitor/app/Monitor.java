@@ -32,6 +32,7 @@ public final class Monitor {
   private final AtomicReference<MonitorConfig> config;
   private final Site site;
   private final CountryCrawler crawler;
+  private final LayoutRepair repair;
   private final MonitorAlerts monitorAlerts;
   private final Dispatcher dispatcher;
   private final Function<MonitorConfig, Channels> channels;
@@ -40,11 +41,12 @@ public final class Monitor {
   private final Clock clock;
   private volatile CrawlProgress progress = CrawlProgress.NONE;
 
-  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, MonitorAlerts monitorAlerts, Dispatcher dispatcher,
-      Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
+  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, LayoutRepair repair, MonitorAlerts monitorAlerts,
+      Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
     this.config = config;
     this.site = site;
     this.crawler = crawler;
+    this.repair = repair;
     this.monitorAlerts = monitorAlerts;
     this.dispatcher = dispatcher;
     this.channels = channels;
@@ -85,6 +87,20 @@ public final class Monitor {
   /** One crawl of a country, logged in one line, then its monitor alerts; wakes the dispatcher for what was queued. */
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
     CrawlReport report = crawler.crawl(country, progress);
+    String layoutProblem = report.layoutProblem();
+    if (layoutProblem != null && report.storageFailure() == null) {
+      Optional<LayoutRepair.Outcome> repaired = repair.attempt(country, config.get().site(), layoutProblem);
+      if (repaired.isPresent() && repaired.get().applied()) {
+        log.warn("crawl {}: {}; repaired, crawling again", report.summaryLine(), layoutProblem);
+        report = crawler.crawl(country, progress).withNote("layout repaired: " + repaired.get().changes());
+        monitorAlerts.repaired(country.region(), country.name(),
+            repaired.get().changes().stream().map(c -> new String[] {c.key(), c.before(), c.after()}).toList(),
+            config.get().notifications().alerts());
+        layoutProblem = report.layoutProblem();
+      } else if (repaired.isPresent()) {
+        layoutProblem = layoutProblem + "; " + repaired.get().proposal();
+      }
+    }
     if (report.succeeded()) {
       log.info("crawl {}", report.summaryLine());
     } else {
@@ -96,7 +112,7 @@ public final class Monitor {
     }
     NotificationsConfig notifications = config.get().notifications();
     monitorAlerts.afterCrawl(new MonitorAlerts.Outcome(country.region(), country.name(), report.succeeded(),
-        String.join("; ", report.problems()), report.layoutProblem()), notifications.alerts(), notifications.failureThreshold());
+        String.join("; ", report.problems()), layoutProblem), notifications.alerts(), notifications.failureThreshold());
     dispatcher.wake();
     return report;
   }

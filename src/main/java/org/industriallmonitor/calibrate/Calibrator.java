@@ -43,10 +43,17 @@ public final class Calibrator {
   static final int MAX_LISTING_PAGES = 6;
 
   private final SiteReader site;
+  private final int maxListingPages;
   private int requests;
 
   public Calibrator(SiteReader site) {
+    this(site, MAX_LISTING_PAGES);
+  }
+
+  /** A calibrator that looks at {@code maxListingPages} pages of a listing at most (a repair looks at one). */
+  public Calibrator(SiteReader site, int maxListingPages) {
     this.site = site;
+    this.maxListingPages = maxListingPages;
   }
 
   /** One field: its selector when learned and verified, else what was tried and how it differs. */
@@ -116,7 +123,7 @@ public final class Calibrator {
   private List<ListingDoc> listingPages(KnownListing listing) throws InterruptedException {
     List<ListingDoc> found = new ArrayList<>();
     Set<String> missing = new java.util.HashSet<>(listing.titles());
-    for (int page = 0, from = 0; page < MAX_LISTING_PAGES && !missing.isEmpty(); page++, from += 10) {
+    for (int page = 0, from = 0; page < maxListingPages && !missing.isEmpty(); page++, from += 10) {
       String url = site.urls().listing(listing.region(), from);
       Optional<Document> doc = fetch(url);
       if (doc.isEmpty()) {
@@ -273,26 +280,30 @@ public final class Calibrator {
   // ----- listings
 
   private void learnListing(List<ListingDoc> pages, Map<String, String> learned, List<Field> fields) {
-    // Each known item on the pages: its title link, and the element of its date followed by its teaser.
+    // Each known item on the pages: the element of its date followed by its teaser, and the nearest link with its
+    // title (a sidebar or a related box may repeat the title, never the teaser).
     List<Element> links = new ArrayList<>();
     List<Element> teasers = new ArrayList<>();
     List<Element> dates = new ArrayList<>();
     for (ListingDoc page : pages) {
-      for (Element a : page.doc().select("a[href]")) {
-        String title = SiteText.of(a);
-        if (!page.known().titles().contains(title)) {
+      for (String title : page.known().titles()) {
+        Optional<String> dateAndTeaser = page.known().dateAndTeaser(title);
+        if (dateAndTeaser.isEmpty()) {
           continue;
         }
-        Element item = a.parent();
-        while (item != null && !hasKnownTeaser(item, title, page.known())) {
-          item = item.parent();
-        }
-        if (item != null) {
-          links.add(a);
-          teaserIn(item, title, page.known()).ifPresent(t -> {
-            teasers.add(t[0]);
-            dates.add(t[1]);
-          });
+        for (Element teaser : smallestFirst(elementsWithText(page.doc(), dateAndTeaser.get()))) {
+          Optional<Element> date = teaser.getAllElements().stream()
+              .filter(d -> d != teaser && SiteDates.isPrinted(SiteText.of(d)) && dateAndTeaser.get().startsWith(SiteText.of(d))).findFirst();
+          Optional<Element> link = Optional.empty();
+          for (Element up = teaser.parent(); up != null && link.isEmpty() && up.hasParent(); up = up.parent()) {
+            link = up.select("a[href]").stream().filter(a -> SiteText.of(a).equals(title)).findFirst();
+          }
+          if (date.isPresent() && link.isPresent()) {
+            links.add(link.get());
+            teasers.add(teaser);
+            dates.add(date.get());
+            break;
+          }
         }
       }
     }
@@ -300,26 +311,32 @@ public final class Calibrator {
       fields.add(new Field("listing_item", null, null, "no known item's title and teaser were found together on the listing pages"));
       return;
     }
-    Element firstItem = commonAncestor(links.get(0), teasers.get(0));
-    for (String itemSelector : SelectorCandidates.of(firstItem)) {
-      for (String linkSelector : smallSteps(links.get(0), firstItem)) {
-        for (String teaserSelector : smallSteps(teasers.get(0), firstItem)) {
-          for (String dateSelector : smallSteps(dates.get(0), teasers.get(0))) {
-            Map<String, String> keys = new HashMap<>(learned);
-            keys.put("listing_item", itemSelector);
-            keys.put("item_link", linkSelector);
-            keys.put("item_teaser", teaserSelector);
-            keys.put("item_date", dateSelector);
-            if (pages.stream().allMatch(p -> itemsRead(p, keys))) {
-              keys.forEach(learned::put);
-              String line = String.join(" / ", SiteText.of(links.get(0)), SiteText.of(teasers.get(0)));
-              for (String key : List.of("listing_item", "item_link", "item_teaser", "item_date")) {
-                fields.add(new Field(key, keys.get(key), line, null));
-              }
-              learnSummaryAndPager(pages, learned, fields);
-              return;
-            }
+    // Field by field inside the known items (each a sum of tries, not a product), then the item selector that reads them all.
+    List<Element> items = new ArrayList<>();
+    for (int i = 0; i < links.size() && i < teasers.size(); i++) {
+      items.add(commonAncestor(links.get(i), teasers.get(i)));
+    }
+    Element firstItem = items.get(0);
+    String linkSelector = first(smallSteps(links.get(0), firstItem), sel -> allIndexed(items, (item, i) -> links.get(i) == item.selectFirst(sel)));
+    String teaserSelector = first(smallSteps(teasers.get(0), firstItem),
+        sel -> allIndexed(items, (item, i) -> teasers.get(i) == item.selectFirst(sel)));
+    String dateSelector = teaserSelector == null ? null : first(smallSteps(dates.get(0), teasers.get(0)),
+        sel -> allIndexed(items, (item, i) -> dates.get(i) == teasers.get(i).selectFirst(sel)));
+    if (linkSelector != null && teaserSelector != null && dateSelector != null) {
+      for (String itemSelector : SelectorCandidates.of(firstItem)) {
+        Map<String, String> keys = new HashMap<>(learned);
+        keys.put("listing_item", itemSelector);
+        keys.put("item_link", linkSelector);
+        keys.put("item_teaser", teaserSelector);
+        keys.put("item_date", dateSelector);
+        if (pages.stream().allMatch(p -> itemsRead(p, keys))) {
+          keys.forEach(learned::put);
+          String line = String.join(" / ", SiteText.of(links.get(0)), SiteText.of(teasers.get(0)));
+          for (String key : List.of("listing_item", "item_link", "item_teaser", "item_date")) {
+            fields.add(new Field(key, keys.get(key), line, null));
           }
+          learnSummaryAndPager(pages, learned, fields);
+          return;
         }
       }
     }
@@ -332,7 +349,7 @@ public final class Calibrator {
     withSummary.put("listing_summary", withSummary.getOrDefault("listing_summary", "*"));
     ListingPage parsed;
     try {
-      parsed = new ListingParser(Selectors.fromKeys(withSummary), site.urls()).parse(page.doc().outerHtml(), page.url());
+      parsed = new ListingParser(Selectors.fromKeys(withSummary), site.urls()).parse(page.doc(), page.url());
     } catch (LayoutException | RuntimeException e) {
       return false;
     }
@@ -387,7 +404,7 @@ public final class Calibrator {
     ArticleParser articles = new ArticleParser(selectors);
     for (ArticlePage page : pages) {
       try {
-        Article article = articles.parse(page.doc().outerHtml(), page.known().url(), "reference");
+        Article article = articles.parse(page.doc(), page.known().url(), "reference");
         String rendered = ArchiveText.article(article);
         if (!rendered.equals(page.known().text())) {
           return page.known().url() + ": the article renders differently, from " + firstDifference(rendered, page.known().text());
@@ -399,7 +416,7 @@ public final class Calibrator {
     ListingParser parser = new ListingParser(selectors, site.urls());
     for (ListingDoc page : listings) {
       try {
-        for (ListingItem item : parser.parse(page.doc().outerHtml(), page.url()).items()) {
+        for (ListingItem item : parser.parse(page.doc(), page.url()).items()) {
           if (page.known().titles().contains(item.title()) && !page.known().matches(item.title(), item.date(), item.teaser())) {
             return page.url() + ": the item \"" + shorten(item.title()) + "\" reads another date or teaser";
           }
@@ -412,6 +429,19 @@ public final class Calibrator {
   }
 
   // ----- helpers
+
+  private static String first(List<String> candidates, Predicate<String> holds) {
+    return candidates.stream().filter(holds).findFirst().orElse(null);
+  }
+
+  private static boolean allIndexed(List<Element> items, java.util.function.BiPredicate<Element, Integer> holds) {
+    for (int i = 0; i < items.size(); i++) {
+      if (!holds.test(items.get(i), i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Learns {@code key} from the first of {@code elements}' candidates that {@code holds}. */
   private static void learn(String key, List<Field> fields, Map<String, String> learned, String matched, List<Element> elements,
@@ -442,27 +472,6 @@ public final class Calibrator {
       }
     }
     return all;
-  }
-
-  private static boolean hasKnownTeaser(Element item, String title, KnownListing known) {
-    return teaserIn(item, title, known).isPresent();
-  }
-
-  /** Within an item, the element whose text is the known date and teaser (the date's element inside it). */
-  private static Optional<Element[]> teaserIn(Element item, String title, KnownListing known) {
-    for (Element e : item.getAllElements()) {
-      String text = SiteText.of(e);
-      if (text.contains(title)) {
-        continue;
-      }
-      for (Element d : e.getAllElements()) {
-        String date = SiteText.of(d);
-        if (d != e && SiteDates.isPrinted(date) && text.startsWith(date) && known.matches(title, date, text.substring(date.length()))) {
-          return Optional.of(new Element[] {e, d});
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static Element commonAncestor(Element a, Element b) {

@@ -24,6 +24,19 @@ record KnownListing(int region, List<String> titles, List<String> lines) {
     return lines.contains(title + "\u0000" + date + teaser) || lines.contains(title + date + teaser);
   }
 
+  /** The date followed by the teaser of the item titled {@code title}, if it is known. */
+  Optional<String> dateAndTeaser(String title) {
+    for (String line : lines) {
+      if (line.startsWith(title + "\u0000")) {
+        return Optional.of(line.substring(title.length() + 1));
+      }
+      if (line.startsWith(title) && line.length() > title.length() && DATE_THEN.matcher(line.substring(title.length())).find()) {
+        return Optional.of(line.substring(title.length()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A listing snapshot (header, two blank lines, summary, then title / date+teaser pairs). */
   static Optional<KnownListing> ofSnapshot(int region, String text) {
     if (!text.startsWith(ArchiveText.HEADER + "\n\n\n")) {

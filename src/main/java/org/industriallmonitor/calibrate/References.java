@@ -70,6 +70,16 @@ public record References(List<KnownArticle> articles, List<KnownListing> listing
     throw new IllegalArgumentException("neither an article's archive text nor a listing snapshot of a regions= page: " + url);
   }
 
+  /** The items of a country's listing page as the archive's snapshot of it holds them. */
+  public static References snapshot(int region, String text) {
+    return KnownListing.ofSnapshot(region, text).map(l -> new References(List.of(), List.of(l), Map.of()))
+        .orElse(new References(List.of(), List.of(), Map.of()));
+  }
+
+  public boolean isEmpty() {
+    return articles.isEmpty() && listings.isEmpty();
+  }
+
   /** An article of the monitor's own archive, with the countries its sidecar names. */
   public static References archived(String url, String text, List<Region> countries) {
     return KnownArticle.of(url, text).map(a -> new References(List.of(a), List.of(), countries.isEmpty() ? Map.of() : Map.of(url, countries)))

@@ -1,7 +1,5 @@
 package org.industriallmonitor.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.ArchiveReferences;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.calibrate.Calibrator;
 import org.industriallmonitor.calibrate.References;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.parse.Region;
-import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,26 +86,12 @@ final class CalibrateCommand implements Callable<Integer> {
     return all;
   }
 
-  /** The newest articles of the archive, with the countries their sidecars name. */
+  /** The newest articles of the archive, when there is one. */
   private static References archived(Components parts) throws IOException {
-    References all = new References(List.of(), List.of(), Map.of());
     if (!Files.exists(parts.config().storage().database())) {
-      return all;
+      return new References(List.of(), List.of(), Map.of());
     }
-    ObjectMapper json = new ObjectMapper();
-    for (ArticleRepository.Archived a : parts.store().articles().newest(ARCHIVE_REFERENCES)) {
-      Path text = parts.archive().resolve(a.archivePath());
-      Path sidecar = parts.archive().resolve(a.sidecarPath());
-      if (!Files.isRegularFile(text) || !Files.isRegularFile(sidecar)) {
-        continue;
-      }
-      List<Region> countries = new ArrayList<>();
-      for (JsonNode c : json.readTree(sidecar.toFile()).path("countries")) {
-        countries.add(new Region(c.path("id").asInt(), c.path("name").asText()));
-      }
-      all = all.plus(References.archived(a.url(), Files.readString(text), countries));
-    }
-    return all;
+    return ArchiveReferences.articles(parts.store(), parts.archive(), ARCHIVE_REFERENCES);
   }
 
   private static void print(Calibrator.Result result, References references, MonitorConfig config, PrintWriter out) {

@@ -51,7 +51,7 @@ public final class ConfigLoader {
       List.of(
           "base_url", "user_agent", "request_delay", "max_pages", "max_items_per_page", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
-          "max_body_size", "selectors", "fallback_archive");
+          "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
 
@@ -161,7 +161,9 @@ public final class ConfigLoader {
         m.optional("max_body_size").map(ConfigNode::byteSize).orElse(5L * 1024 * 1024),
         m.optional("selectors").map(n -> selectors(n, warnings)).orElse(Selectors.defaults()),
         m.optional("selectors").map(n -> Set.copyOf(n.mapping(selectorKeys()).keys())).orElse(Set.of()),
-        m.optional("fallback_archive").map(ConfigNode::bool).orElse(false));
+        m.optional("fallback_archive").map(ConfigNode::bool).orElse(false),
+        m.optional("self_repair").map(ConfigNode::bool).orElse(true),
+        m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(5));
   }
 
   private static Duration positive(ConfigNode.Mapping m, String key, Duration fallback) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * archives articles that only the fallback extractor could read (flagged degraded);
  * {@code maxItemsPerPage} bounds what one listing page may ask the monitor to fetch;
  * {@code configuredSelectors} are the keys written under {@code site.selectors}, which win over
- * the selectors {@code calibrate} learned.
+ * the selectors {@code calibrate} learned; {@code selfRepair} lets a crawl that meets a layout
+ * error calibrate against {@code repairPages} archived articles and switch to what verifies.
  */
 public record SiteConfig(
     URI baseUrl,
@@ -26,7 +27,9 @@ public record SiteConfig(
     long maxBodySize,
     Selectors selectors,
     Set<String> configuredSelectors,
-    boolean fallbackArchive) {
+    boolean fallbackArchive,
+    boolean selfRepair,
+    int repairPages) {
 
   public SiteConfig {
     configuredSelectors = Set.copyOf(configuredSelectors);

@@ -60,6 +60,14 @@ public record CrawlReport(
         + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
   }
 
+  /** The same report with one more note. */
+  public CrawlReport withNote(String note) {
+    List<String> more = new ArrayList<>(notes);
+    more.add(note);
+    return new CrawlReport(country, region, baseline, pages, seen, newArticles, archived, errors, layoutProblem, more, warnings,
+        storageFailure, duration);
+  }
+
   /** The warning of a listing without results: the likeliest cause is a wrong region id. */
   public static String noResults(int region) {
     return "no results: is region " + region + " right? see countries";

@@ -7,6 +7,7 @@ import org.industriallmonitor.store.HealthRepository;
 import org.industriallmonitor.store.HealthRepository.Change;
 import org.industriallmonitor.store.HealthRepository.Health;
 import org.industriallmonitor.store.OutboxEntry;
+import org.industriallmonitor.store.OutboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +20,22 @@ public final class MonitorAlerts {
   private static final Logger log = LoggerFactory.getLogger(MonitorAlerts.class);
 
   private final HealthRepository health;
+  private final OutboxRepository outbox;
   private final AlertQueue queue;
   private final Clock clock;
 
-  public MonitorAlerts(HealthRepository health, AlertQueue queue, Clock clock) {
+  public MonitorAlerts(HealthRepository health, OutboxRepository outbox, AlertQueue queue, Clock clock) {
     this.health = health;
+    this.outbox = outbox;
     this.queue = queue;
     this.clock = clock;
+  }
+
+  /** One {@code monitor.alert} of kind {@code layout_repaired}: the selectors changed (key, before, after). */
+  public void repaired(int region, String country, List<String[]> changes, List<String> alertChannels) {
+    Instant now = clock.instant();
+    outbox.enqueue(queue.monitorRows(Events.MONITOR_ALERT, region, alertChannels,
+        id -> Payloads.layoutRepaired(id, country, region, changes, now)));
   }
 
   /** What one crawl of a country came to. {@code layoutProblem} is null unless the layout broke. */

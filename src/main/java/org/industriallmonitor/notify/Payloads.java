@@ -42,6 +42,23 @@ public final class Payloads {
     return write(node);
   }
 
+  /** A country's layout changed and the monitor repaired itself: the selectors it changed, before and after. */
+  public static String layoutRepaired(String deliveryId, String country, int region, List<String[]> changes, Instant at) {
+    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+    node.put("country", country);
+    node.put("region", region);
+    node.put("kind", "layout_repaired");
+    node.put("consecutive_failures", 0);
+    node.put("problem", "the site's markup changed; the monitor learned new selectors, verified byte for byte against its archive, "
+        + "and crawled again: " + String.join("; ", changes.stream().map(c -> c[0] + ": \"" + c[1] + "\" -> \"" + c[2] + "\"").toList()));
+    var array = node.putArray("changes");
+    for (String[] c : changes) {
+      array.addObject().put("selector", c[0]).put("before", c[1]).put("after", c[2]);
+    }
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
   public static String monitorRecovered(String deliveryId, String country, int region, Instant at) {
     ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
     node.put("country", country);

@@ -43,7 +43,11 @@ public final class ArticleParser {
    * @throws LayoutException when the page has no title, no body text or no readable date
    */
   public Article parse(String html, String url, String slug) throws LayoutException {
-    Document doc = Jsoup.parse(html, url);
+    return parse(Jsoup.parse(html, url), url, slug);
+  }
+
+  /** Reads a page already parsed (calibration tries many selectors on one page). */
+  public Article parse(Document doc, String url, String slug) throws LayoutException {
     Element titleElement = doc.selectFirst(titleSelector);
     String title = titleElement == null ? "" : SiteText.of(titleElement);
     if (title.isEmpty()) {

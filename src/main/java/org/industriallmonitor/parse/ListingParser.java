@@ -46,7 +46,11 @@ public final class ListingParser {
   }
 
   public ListingPage parse(String html, String pageUrl) throws LayoutException {
-    Document doc = Jsoup.parse(html, pageUrl);
+    return parse(Jsoup.parse(html, pageUrl), pageUrl);
+  }
+
+  /** Reads a page already parsed (calibration tries many selectors on one page). */
+  public ListingPage parse(Document doc, String pageUrl) throws LayoutException {
     PageLinks links = new PageLinks(doc);
     Element summaryElement = doc.selectFirst(summarySelector);
     String summary = summaryElement == null ? null : SiteText.of(summaryElement);

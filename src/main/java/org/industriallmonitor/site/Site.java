@@ -70,6 +70,11 @@ public final class Site {
     reader = reader(config, client(config));
   }
 
+  /** The selectors in force: the defaults, the learned ones, those the configuration sets. */
+  public synchronized Selectors selectors() {
+    return config.selectorsWith(learned);
+  }
+
   /** The gap now kept between request starts to the site's host (a robots.txt Crawl-delay included). */
   public Duration delayFor(String host) {
     return pacer.delayFor(host);
