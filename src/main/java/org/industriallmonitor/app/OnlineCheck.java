@@ -1,23 +1,31 @@
 package org.industriallmonitor.app;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.BodyBlocks;
 import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingPage;
 import org.industriallmonitor.parse.ResultRange;
+import org.industriallmonitor.parse.SiteText;
 import org.industriallmonitor.site.SiteReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * What {@code validate --online} asks the site about a configuration, paced and under robots.txt
- * like a crawl: its list of countries (one request), and the first listing page of each
- * configured country (one request each). Archives and records nothing.
+ * like a crawl: its list of countries (one request), the first listing page of each configured
+ * country and the first article it lists (two requests each), with what each selector finds on
+ * them. Archives and records nothing.
  */
 public final class OnlineCheck {
   private OnlineCheck() {}
@@ -37,21 +45,38 @@ public final class OnlineCheck {
     }
   }
 
-  public record Report(CountryList countryList, List<Finding> countries) {
+  /** What one selector finds on a page: how many elements, the first one's text, and where the selector comes from. */
+  public record SelectorFinding(String key, String selector, String source, int count, String first) {}
+
+  public record Report(CountryList countryList, List<Finding> countries, Map<String, List<SelectorFinding>> selectors) {
     public boolean ok() {
       return countryList.problem() == null && countries.stream().allMatch(Finding::ok);
     }
   }
 
-  public static Report run(SiteReader site, List<CountryConfig> countries) throws InterruptedException {
+  /** Where each selector in force comes from: {@code configured} (the YAML), {@code learned} (calibrate) or {@code default}. */
+  public static Report run(SiteReader site, List<CountryConfig> countries, Selectors selectors, Map<String, String> sources)
+      throws InterruptedException {
     CountryList list = countryList(site);
     List<Finding> findings = new ArrayList<>();
+    Map<String, List<SelectorFinding>> found = new LinkedHashMap<>();
     for (CountryConfig country : countries) {
       Optional<Boolean> listed = list.problem() == null ? Optional.of(list.regions().containsKey(country.region())) : Optional.empty();
       String url = site.urls().listing(country.region(), 0);
       try {
         FetchResult result = site.fetcher().fetch(url, Validators.NONE);
-        ListingPage page = site.listingParser().parse(result.body(), url);
+        Document listing = Jsoup.parse(result.body(), url);
+        found.put(url, findings(listing, selectors, sources, LISTING_KEYS));
+        ListingPage page = site.listingParser().parse(listing, url);
+        if (!page.items().isEmpty() && page.items().get(0).slug() != null) {
+          String article = site.urls().article(page.items().get(0).slug());
+          try {
+            found.put(article, findings(Jsoup.parse(site.fetcher().fetch(article, Validators.NONE).body(), article), selectors, sources,
+                ARTICLE_KEYS));
+          } catch (FetchException e) {
+            found.put(article + " (" + e.getMessage() + ")", List.of());
+          }
+        }
         Integer results = page.range().map(ResultRange::total).orElse(null);
         String first = page.items().isEmpty() ? null : page.items().get(0).title();
         String warning = Integer.valueOf(0).equals(results) ? CrawlReport.noResults(country.region()) : null;
@@ -60,7 +85,26 @@ public final class OnlineCheck {
         findings.add(new Finding(country, listed, null, null, e.getMessage(), null));
       }
     }
-    return new Report(list, findings);
+    return new Report(list, findings, found);
+  }
+
+  private static final List<String> LISTING_KEYS =
+      List.of("listing_summary", "listing_item", "item_link", "item_teaser", "item_date", "next_page", "region_facets");
+  private static final List<String> ARTICLE_KEYS = List.of("article_title", "article_published", "article_lead", "article_date",
+      "article_body", "article_translations", "article_regions", "article_themes");
+
+  private static List<SelectorFinding> findings(Document doc, Selectors selectors, Map<String, String> sources, List<String> keys) {
+    Map<String, String> byKey = selectors.byKey();
+    List<SelectorFinding> out = new ArrayList<>();
+    for (String key : keys) {
+      String selector = byKey.get(key);
+      List<Element> elements = doc.select(selector);
+      String first = elements.isEmpty() ? null
+          : key.equals("article_body") ? String.join(" | ", BodyBlocks.of(elements.get(0)))
+          : elements.get(0).normalName().equals("meta") ? elements.get(0).attr("content") : SiteText.of(elements.get(0));
+      out.add(new SelectorFinding(key, selector, sources.getOrDefault(key, "default"), elements.size(), first));
+    }
+    return out;
   }
 
   private static CountryList countryList(SiteReader site) throws InterruptedException {

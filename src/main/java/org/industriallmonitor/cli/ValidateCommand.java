@@ -59,12 +59,20 @@ final class ValidateCommand implements Callable<Integer> {
     if (!online) {
       return ExitCodes.OK;
     }
+    Map<String, String> sources = new java.util.HashMap<>();
+    learned.keySet().forEach(key -> sources.put(key, "learned by calibrate"));
+    config.site().configuredSelectors().forEach(key -> sources.put(key, "configured in " + config.source().getFileName()));
     OnlineCheck.Report report;
     try (Components parts = Components.of(config)) {
-      report = OnlineCheck.run(parts.site().reader(), config.countries());
+      report = OnlineCheck.run(parts.site().reader(), config.countries(), parts.site().selectors(), sources);
     }
     print(report, out);
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static String shorten(String s) {
+    String line = s == null ? "" : s.replace("\n", " ");
+    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
   }
 
   private static void print(OnlineCheck.Report report, PrintWriter out) {
@@ -89,6 +97,13 @@ final class ValidateCommand implements Callable<Integer> {
       }
       out.println(line);
     }
+    report.selectors().forEach((url, findings) -> {
+      out.println("  selectors on " + url + ":");
+      for (OnlineCheck.SelectorFinding f : findings) {
+        out.printf("    %-20s %-45s %-26s %s%n", f.key(), "\"" + f.selector() + "\"", f.source(), f.count() == 0 ? "FOUND NOTHING"
+            : Plural.of(f.count(), "element", "elements") + ", first \"" + TerminalText.safe(shorten(f.first())) + "\"");
+      }
+    });
     if (!report.ok()) {
       out.println("`countries` prints the site's list with the region ids to use.");
     }

@@ -125,7 +125,10 @@ class CommandsTest {
     assertThat(online.out()).contains("online: the site lists 3 countries (" + replica.baseUrl() + "/search?language=en&sort=relevance)")
         .containsPattern("  Kyrgyzstan \\(region 364\\): in the site's list; 27 results, first \".+\"\n")
         .contains("  Atlantis (region 99999): NOT in the site's list of countries; 0 results; no results: is region 99999 right? see countries\n")
-        .contains("`countries` prints the site's list");
+        .contains("`countries` prints the site's list")
+        .contains("  selectors on " + replica.baseUrl() + "/search?regions=364&language=en&sort=relevance&from=0:")
+        .containsPattern("    listing_item +\"article.search-result\" +default +10 elements, first \"")
+        .containsPattern("    article_body +\".article-body\" +default +1 element, first \"");
   }
 
   @Test
