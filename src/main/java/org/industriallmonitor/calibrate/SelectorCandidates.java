@@ -23,17 +23,38 @@ final class SelectorCandidates {
 
   private SelectorCandidates() {}
 
+  /** Ancestors named by their tag alone that say what a part of a page is: the steps a redesign keeps. */
+  private static final Set<String> STRUCTURAL = Set.of("article", "main", "header", "footer", "aside", "nav", "section", "body");
+
   static List<String> of(Element element) {
     List<String> own = steps(element);
-    Set<String> all = new LinkedHashSet<>(own);
-    Element parent = element.parent();
-    for (int depth = 0; depth < 3 && parent != null && !parent.normalName().equals("#root"); depth++, parent = parent.parent()) {
-      for (String up : steps(parent)) {
-        for (String step : own) {
-          all.add(up + (depth == 0 ? " > " : " ") + step);
+    String bareTag = element.normalName();
+    // The element's own classes and attributes first; then descendant steps under structural ancestors
+    // ("article h1": wrappers added around it change nothing); then under other ancestors; child steps
+    // ("div.x > h1") after those; a bare tag (p, time, section) last: it holds on references by luck.
+    Set<String> all = new LinkedHashSet<>(own.stream().filter(step -> !step.equals(bareTag)).toList());
+    List<Element> ancestors = new ArrayList<>();
+    for (Element up = element.parent(); up != null && ancestors.size() < 4 && !up.normalName().equals("#root"); up = up.parent()) {
+      ancestors.add(up);
+    }
+    for (Element up : ancestors) {
+      if (STRUCTURAL.contains(up.normalName())) {
+        own.forEach(step -> all.add(up.normalName() + " " + step));
+      }
+    }
+    for (Element up : ancestors.subList(0, Math.min(3, ancestors.size()))) {
+      for (String upStep : steps(up)) {
+        if (!upStep.equals(up.normalName())) {
+          own.forEach(step -> all.add(upStep + " " + step));
         }
       }
     }
+    if (!ancestors.isEmpty()) {
+      for (String upStep : steps(ancestors.get(0))) {
+        own.forEach(step -> all.add(upStep + " > " + step));
+      }
+    }
+    all.add(bareTag);
     List<String> valid = new ArrayList<>();
     for (String candidate : all) {
       try {

@@ -96,6 +96,12 @@ public final class ArticleParser {
     if (meta != null) {
       String value = meta.hasAttr("content") ? meta.attr("content") : meta.hasAttr("datetime") ? meta.attr("datetime") : meta.text();
       var iso = SiteDates.fromIso(value);
+      var printed = SiteDates.fromPrinted(printedDate);
+      if (iso.isPresent() && printed.isPresent() && !iso.equals(printed)) {
+        // The date read is another article's (a related box, a sidebar): the selectors read the wrong element.
+        throw new LayoutException(url, "article_date", selectors.articleDate(), "the date read, \"" + printedDate
+            + "\", is not the article's publication date " + iso.get() + "; no article date");
+      }
       if (iso.isPresent()) {
         return iso.get();
       }
