@@ -179,7 +179,8 @@ public final class Dispatcher implements AutoCloseable {
       Instant until = next.filter(t -> t.isBefore(deadline)).orElse(deadline);
       long waitMillis = Duration.between(now, until).toMillis();
       if (!inFlight.isEmpty()) {
-        waitMillis = Math.max(waitMillis, BUSY_POLL.toMillis());
+        // A lane wakes us when it is done, but its future may be marked done a moment after: look again soon.
+        waitMillis = Math.min(Math.max(waitMillis, 10), BUSY_POLL.toMillis());
       }
       awaitWake(Math.min(waitMillis, Math.max(1, Duration.between(now, deadline).toMillis())));
     }
@@ -279,7 +280,8 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         Instant next = nextWake().orElse(now.plus(IDLE_CHECK));
         long wait = Math.min(Duration.between(now, next).toMillis(), IDLE_CHECK.toMillis());
-        awaitWake(Math.max(handedOut || lanes.values().stream().anyMatch(l -> l.busy.get()) ? BUSY_POLL.toMillis() : 50, wait));
+        boolean busy = handedOut || lanes.values().stream().anyMatch(l -> l.busy.get());
+        awaitWake(busy ? Math.min(Math.max(wait, 10), BUSY_POLL.toMillis()) : Math.max(50, wait));
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {

@@ -6,16 +6,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.replica.ReplicaTheme;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
@@ -99,5 +105,37 @@ class SelfRepairTest {
     assertThat(alert.get("kind").asText()).isEqualTo("layout");
     assertThat(alert.get("problem").asText()).contains("calibration proposes [").contains("article_body: \".article-body\" -> \"div.entry-content\"")
         .contains("site.self_repair is false");
+  }
+
+  @Test
+  void aRunningDaemonRepairsItselfWhenTheThemeChangesBetweenTwoCrawls() throws Exception {
+    Path file = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)
+        .topLevel("schedule: {every: 300ms, jitter: 0ms}\nnotifications:\n  channels:\n"
+            + "    - {id: hook, type: webhook, url: \"" + hook.baseUrl() + "/hook\"}\n")
+        .writeTo(dir);
+    Path db = dir.resolve("state/monitor.db");
+    MonitorConfig config = new ConfigLoader(System::getenv).load(file);
+    try (Components parts = Components.of(config)) {
+      Daemon daemon = parts.daemon(2, new ConfigLoader(System::getenv), c -> c);
+      daemon.start(config, Duration.ofMillis(100));
+      try {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(db)
+            && Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE finished_at IS NOT NULL AND error IS NULL") >= 1);
+        replica.server().theme(ReplicaTheme.BARE);
+        ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 30), 3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hook.findAll(postRequestedFor(urlEqualTo("/hook"))).size() >= 2);
+        long runsAfterRepair = Sql.count(db, "SELECT COUNT(*) FROM crawl_runs");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM crawl_runs") >= runsAfterRepair + 3);
+
+        assertThat(Sql.column(db, "SELECT slug FROM articles WHERE baseline = 0")).containsExactly(fresh.slug());
+        assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(28);
+        assertThat(hook.findAll(postRequestedFor(urlEqualTo("/hook")))).extracting(r -> r.getHeader("X-Monitor-Event")
+            + " " + new ObjectMapper().readTree(r.getBody()).path("kind").asText("")).containsExactlyInAnyOrder(
+            "article.new ", "monitor.alert layout_repaired");
+      } finally {
+        daemon.close();
+      }
+    }
   }
 }
