@@ -1,5 +1,6 @@
 package org.industriallmonitor.replica;
 
+import static org.industriallmonitor.replica.ReplicaPages.LANGUAGES;
 import static org.industriallmonitor.replica.ReplicaPages.attribute;
 import static org.industriallmonitor.replica.ReplicaPages.text;
 
@@ -7,8 +8,6 @@ import org.industriallmonitor.parse.SiteDates;
 
 /** The replica's pages with no class attribute at all: only elements and their structure say what is what. */
 final class BarePages {
-  private static final String[][] LANGUAGES = {{"fr", "Français"}, {"es", "Español"}, {"ru", "Русский"}};
-
   private BarePages() {}
 
   static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice) {

@@ -8,7 +8,8 @@ import org.industriallmonitor.parse.SiteDates;
  * in {@code shared/site/} (the {@link ReplicaTheme#CONTRACT} theme).
  */
 public final class ReplicaPages {
-  private static final String[][] LANGUAGES = {{"fr", "Français"}, {"es", "Español"}, {"ru", "Русский"}};
+  /** The translations every replica article links to. */
+  static final String[][] LANGUAGES = {{"fr", "Français"}, {"es", "Español"}, {"ru", "Русский"}};
 
   private ReplicaPages() {}
 

@@ -1,5 +1,6 @@
 package org.industriallmonitor.replica;
 
+import static org.industriallmonitor.replica.ReplicaPages.LANGUAGES;
 import static org.industriallmonitor.replica.ReplicaPages.attribute;
 import static org.industriallmonitor.replica.ReplicaPages.text;
 
@@ -8,8 +9,6 @@ import org.industriallmonitor.parse.SiteDates;
 
 /** The replica's pages in the markup of a WordPress theme: {@code entry-*} classes, widgets, related posts. */
 final class WordPressPages {
-  private static final String[][] LANGUAGES = {{"fr", "Français"}, {"es", "Español"}, {"ru", "Русский"}};
-
   private WordPressPages() {}
 
   static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice) {
