@@ -150,13 +150,13 @@ public final class Calibrator {
   private void learnArticle(List<ArticlePage> pages, Map<String, List<Region>> regions, Map<String, String> learned, List<Field> fields) {
     ArticlePage first = pages.get(0);
     learn("article_title", fields, learned, first.known().title(), elementsWithText(first.doc(), first.known().title()),
-        sel -> pages.stream().allMatch(p -> textOf(p.doc().selectFirst(sel)).equals(p.known().title())));
+        sel -> pages.stream().allMatch(p -> textOf(p.doc().selectFirst(sel)).equals(p.known().title())), first.doc());
     learn("article_body", fields, learned, String.join("\n\n", first.known().blocks()),
         first.doc().getAllElements().stream().filter(e -> BodyBlocks.of(e).equals(first.known().blocks())).toList(),
         sel -> pages.stream().allMatch(p -> {
           Element body = p.doc().selectFirst(sel);
           return body != null && BodyBlocks.of(body).equals(p.known().blocks());
-        }));
+        }), first.doc());
     learnLead(pages, learned, fields);
     learnPublished(pages, learned, fields);
     learnRegions(pages, regions, learned, fields);
@@ -458,6 +458,36 @@ public final class Calibrator {
     fields.add(new Field(key, null, null, elements.isEmpty() ? "no element holds the known text"
         + (matched == null ? "" : " \"" + shorten(matched) + "\"") : "no stable selector gives it on every reference ("
         + elements.size() + " elements tried)"));
+  }
+
+  /** Like {@link #learn}, and when nothing holds the known text, says which element of {@code page} comes closest, and how it differs. */
+  private static void learn(String key, List<Field> fields, Map<String, String> learned, String matched, List<Element> elements,
+      Predicate<String> holds, Document page) {
+    learn(key, fields, learned, matched, elements, holds);
+    Field last = fields.get(fields.size() - 1);
+    if (!last.learned() && elements.isEmpty() && matched != null) {
+      closest(page, matched).ifPresent(near -> fields.set(fields.size() - 1, new Field(key, null, null, last.problem() + "; closest: "
+          + SelectorCandidates.steps(near).get(0) + " reads \"" + shorten(SiteText.of(near)) + "\", which differs at "
+          + firstDifference(SiteText.of(near), matched))));
+    }
+  }
+
+  /** The element whose text shares the longest start with {@code text} (at least a few words), if any. */
+  private static Optional<Element> closest(Document page, String text) {
+    Element best = null;
+    int bestLength = 12;
+    for (Element e : page.getAllElements()) {
+      String candidate = SiteText.of(e);
+      int common = 0;
+      while (common < candidate.length() && common < text.length() && candidate.charAt(common) == text.charAt(common)) {
+        common++;
+      }
+      if (common > bestLength || common == bestLength && best != null && candidate.length() < SiteText.of(best).length()) {
+        best = e;
+        bestLength = common;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Selectors of {@code element} that stay inside {@code within} (the steps of the element and of its ancestors up to it). */

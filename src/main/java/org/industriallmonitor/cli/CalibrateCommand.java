@@ -51,7 +51,8 @@ final class CalibrateCommand implements Callable<Integer> {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     try (StateLock lock = StateGuard.acquire(config, "calibrate"); Components parts = Components.of(config)) {
-      References references = References.contract(config.site().base()).plus(archived(parts)).plus(given());
+      // A reference the user gives comes first: the report's closest matches are about it.
+      References references = given().plus(References.contract(config.site().base())).plus(archived(parts));
       Calibrator.Result result = new Calibrator(parts.site().reader()).calibrate(references.articles(), references.listings(),
           references.regions());
       print(result, references, config, out);

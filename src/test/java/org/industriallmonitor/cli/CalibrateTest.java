@@ -82,4 +82,18 @@ class CalibrateTest {
     assertThat(dir.resolve("state/monitor.db")).as("nothing stored, not even an empty database").satisfiesAnyOf(
         f -> assertThat(f).doesNotExist(), f -> assertThat(Sql.count(f, "SELECT COUNT(*) FROM learned_selectors")).isZero());
   }
+
+  @Test
+  void aReferenceThatNoElementHoldsIsReportedWithTheClosestMatchAndHowItDiffers() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    Path wrong = dir.resolve("wrong-title.txt");
+    Files.writeString(wrong, Contract.text(Contract.SEED_STRUGGLE).replace("Kyrgyzstan's ongoing struggle", "Kyrgyzstan's on-going struggle"));
+
+    CliRun calibrate = CliRun.of("calibrate", "--config", config.toString(), "--reference", replica.baseUrl() + "/" + STRUGGLE + "=" + wrong);
+
+    assertThat(calibrate.exitCode()).isEqualTo(1);
+    assertThat(calibrate.out()).contains("# article_title: not learned: no element holds the known text \"Kyrgyzstan's on-going struggle")
+        .contains("closest: h1.page-title reads \"Kyrgyzstan's ongoing struggle for fundamental workers' ri...\", which differs at character 15")
+        .doesNotContain("Kept in ");
+  }
 }
