@@ -58,6 +58,13 @@ public final class ListingParser {
     for (Element result : doc.select(itemSelector)) {
       items.add(item(result, pageUrl, links));
     }
+    for (ListingItem item : items) {
+      if (urls != null && urls.isListing(item.url())) {
+        // A country list or a pager read as results: the selectors read something else than the listing.
+        throw new LayoutException(pageUrl, "listing_item", selectors.listingItem(), "results that link to a listing page, not to an"
+            + " article (\"" + item.title() + "\": " + item.url() + ")");
+      }
+    }
     if (summary == null && items.isEmpty()) {
       throw new LayoutException(pageUrl, "listing_summary", selectors.listingSummary(),
           "no summary line and no results (listing_item = \"" + selectors.listingItem() + "\" found nothing either)");

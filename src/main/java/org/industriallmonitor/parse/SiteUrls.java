@@ -47,6 +47,16 @@ public final class SiteUrls {
     }
   }
 
+  /** True when {@code absoluteUrl} is a listing (search) page of the site, not an article. */
+  public boolean isListing(String absoluteUrl) {
+    try {
+      URI uri = new URI(absoluteUrl.replace('\\', '/'));
+      return uri.getHost() != null && bareHost(uri.getHost()).equals(host) && (basePath + "/search").equals(uri.getRawPath());
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /**
    * The slug of an article link: its path below the base, without query or fragment. Empty when
    * the link leaves the site or points at the site's root.
