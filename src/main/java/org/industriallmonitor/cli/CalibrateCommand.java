@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Learns the selectors of the site's markup from pages whose text is known, verified byte for byte.",
         "The references are the contract's (two articles at their live addresses, items of Kazakhstan's and Kyrgyzstan's "
-            + "listings) and the newest articles of the archive. Learned selectors are kept in the state; those written under "
+            + "listings), the newest articles of the archive and the first listing pages it saw. Learned selectors are kept in the state; those written under "
             + "site.selectors in the configuration win. Paced like a crawl."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every selector learned and verified", "1:not every one (the report says what was tried)",
@@ -34,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CalibrateCommand implements Callable<Integer> {
   /** Newest articles of the archive that join the contract's references. */
   static final int ARCHIVE_REFERENCES = 3;
+  /** Countries whose first listing page, as the archive saw it, joins the references. */
+  static final int ARCHIVE_LISTINGS = 2;
 
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
@@ -87,12 +89,16 @@ final class CalibrateCommand implements Callable<Integer> {
     return all;
   }
 
-  /** The newest articles of the archive, when there is one. */
+  /** The newest articles of the archive, and the first listing page it saw of the first configured countries. */
   private static References archived(Components parts) throws IOException {
     if (!Files.exists(parts.config().storage().database())) {
       return new References(List.of(), List.of(), Map.of());
     }
-    return ArchiveReferences.articles(parts.store(), parts.archive(), ARCHIVE_REFERENCES);
+    References all = ArchiveReferences.articles(parts.store(), parts.archive(), ARCHIVE_REFERENCES);
+    for (var country : parts.config().countries().stream().limit(ARCHIVE_LISTINGS).toList()) {
+      all = all.plus(ArchiveReferences.firstListingPage(parts.archive(), country.region()));
+    }
+    return all;
   }
 
   private static void print(Calibrator.Result result, References references, MonitorConfig config, PrintWriter out) {

@@ -155,13 +155,18 @@ class DeliveryReliabilityTest {
       site.stubFor(get(urlPathEqualTo("/search")).atPriority(1).willReturn(aResponse().withStatus(200)
           .withHeader("Content-Type", "text/html").withBody("<html><body><div class='results-v2'>Redesigned</div></body></html>")));
 
+      replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 30), 0);
       CliRun run = CliRun.of("once", "--config", config.toString());
 
+      // Nothing on the redesigned page verifies: no repair, nothing archived, a layout alert with what was tried.
+      assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out()).contains("layout changed at " + site.baseUrl() + "/search?regions=364");
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(27);
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM learned_selectors")).isZero();
       var alert = new ObjectMapper().readTree(receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0).getBody());
       assertThat(alert.get("event").asText()).isEqualTo("monitor.alert");
       assertThat(alert.get("kind").asText()).isEqualTo("layout");
-      assertThat(alert.get("problem").asText()).contains("listing_summary");
+      assertThat(alert.get("problem").asText()).contains("listing_summary").contains("calibration against").contains("not learned: listing_* (no listing page with a known item was found)");
     } finally {
       site.stop();
     }
