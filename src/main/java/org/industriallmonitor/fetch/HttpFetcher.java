@@ -3,7 +3,6 @@ package org.industriallmonitor.fetch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -47,6 +46,11 @@ public final class HttpFetcher implements PageFetcher {
 
   @Override
   public FetchResult fetch(String url, Validators validators) throws FetchException, InterruptedException {
+    return fetch(url, validators, Accepts.HTML);
+  }
+
+  @Override
+  public FetchResult fetch(String url, Validators validators, Accepts accepts) throws FetchException, InterruptedException {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new UnusableResponseException(url, "not a valid http(s) address");
@@ -54,7 +58,7 @@ public final class HttpFetcher implements PageFetcher {
     robots.check(parsed);
     for (int attempt = 1; ; attempt++) {
       try {
-        return attempt(parsed, validators);
+        return attempt(parsed, validators, accepts);
       } catch (FetchException e) {
         Duration retryAfter = e instanceof HttpStatusException h ? h.retryAfter() : null;
         if (!e.retryable() || attempt > retryPolicy.retries()) {
@@ -71,17 +75,17 @@ public final class HttpFetcher implements PageFetcher {
     }
   }
 
-  private FetchResult attempt(HttpUrl start, Validators validators) throws FetchException, InterruptedException {
+  private FetchResult attempt(HttpUrl start, Validators validators, Accepts accepts) throws FetchException, InterruptedException {
     HttpUrl url = start;
     for (int redirects = 0; ; redirects++) {
       HttpUrl target;
       try (HostPacer.Permit permit = pacer.acquire(url.host());
-          Response response = client.newCall(request(url, validators)).execute()) {
+          Response response = client.newCall(request(url, validators, accepts)).execute()) {
         int code = response.code();
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
           target = redirectTarget(start, url, response, redirects);
         } else {
-          return answer(start, url, response, validators);
+          return answer(start, url, response, validators, accepts);
         }
       } catch (InterruptedIOException e) {
         if (Thread.currentThread().isInterrupted()) {
@@ -98,9 +102,9 @@ public final class HttpFetcher implements PageFetcher {
     }
   }
 
-  private Request request(HttpUrl url, Validators validators) {
+  private Request request(HttpUrl url, Validators validators, Accepts accepts) {
     Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent)
-        .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+        .header("Accept", accepts.acceptHeader());
     if (validators.etag() != null) {
       request.header("If-None-Match", validators.etag());
     }
@@ -110,7 +114,7 @@ public final class HttpFetcher implements PageFetcher {
     return request.build();
   }
 
-  private FetchResult answer(HttpUrl start, HttpUrl url, Response response, Validators validators) throws IOException, FetchException {
+  private FetchResult answer(HttpUrl start, HttpUrl url, Response response, Validators validators, Accepts accepts) throws IOException, FetchException {
     int code = response.code();
     if (code == 304) {
       return FetchResult.notModified(start.toString(), validators);
@@ -121,7 +125,7 @@ public final class HttpFetcher implements PageFetcher {
     if (code < 200 || code >= 300) {
       throw new HttpStatusException(url.toString(), code, RetryAfter.parse(response.header("Retry-After")));
     }
-    return page(start.toString(), url.toString(), response);
+    return page(start.toString(), url.toString(), response, accepts);
   }
 
   private HttpUrl redirectTarget(HttpUrl start, HttpUrl from, Response response, int redirects)
@@ -140,18 +144,18 @@ public final class HttpFetcher implements PageFetcher {
     return target;
   }
 
-  private FetchResult page(String requestedUrl, String finalUrl, Response response) throws IOException, FetchException {
+  private FetchResult page(String requestedUrl, String finalUrl, Response response, Accepts accepts) throws IOException, FetchException {
     ResponseBody body = response.body();
     MediaType type = body == null ? null : body.contentType();
-    if (type != null && !isHtml(type)) {
-      throw new UnusableResponseException(finalUrl, "content type " + type.type() + "/" + type.subtype() + " is not HTML");
+    if (type != null && !accepts.takes(type)) {
+      throw new UnusableResponseException(finalUrl, "content type " + type.type() + "/" + type.subtype() + " is not " + accepts.describe());
     }
     long declared = body == null ? 0 : body.contentLength();
     if (declared > maxBodyBytes) {
       throw new UnusableResponseException(finalUrl, tooLarge());
     }
     byte[] bytes = body == null ? new byte[0] : readBounded(body.source(), finalUrl);
-    String text = PageDecoder.decode(bytes, type == null ? null : type.parameter("charset"), finalUrl);
+    String text = accepts == Accepts.HTML ? PageDecoder.decode(bytes, type == null ? null : type.parameter("charset"), finalUrl) : null;
     Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
     return new FetchResult(requestedUrl, text, bytes, validators, false);
   }
@@ -168,10 +172,5 @@ public final class HttpFetcher implements PageFetcher {
 
   private String tooLarge() {
     return "the page is larger than max_body_size (" + maxBodyBytes / 1024 + " KB)";
-  }
-
-  private static boolean isHtml(MediaType type) {
-    String t = type.type().toLowerCase(Locale.ROOT) + "/" + type.subtype().toLowerCase(Locale.ROOT);
-    return t.equals("text/html") || t.equals("application/xhtml+xml");
   }
 }

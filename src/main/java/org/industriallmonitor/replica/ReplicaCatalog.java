@@ -32,6 +32,7 @@ public final class ReplicaCatalog {
   private final Map<Integer, Integer> pageSizes = new LinkedHashMap<>();
   private final Map<String, String> slugByServedPath = new java.util.HashMap<>();
   private int published;
+  private final List<String> publishedOrder = new ArrayList<>();
 
   private ReplicaCatalog(List<ReplicaCountry> countries, Map<Integer, String> themes) {
     this.countries = new java.util.ArrayList<>(countries);
@@ -178,6 +179,22 @@ public final class ReplicaCatalog {
     return Optional.ofNullable(byPath == null ? null : articles.get(byPath));
   }
 
+  /**
+   * The {@code count} newest articles, newest first: those published while the replica runs,
+   * latest first, then the catalog's own by date.
+   */
+  public synchronized List<ReplicaArticle> newest(int count) {
+    List<ReplicaArticle> order = new ArrayList<>();
+    for (int i = publishedOrder.size() - 1; i >= 0; i--) {
+      order.add(articles.get(publishedOrder.get(i)));
+    }
+    List<ReplicaArticle> older = new ArrayList<>(articles.values());
+    older.removeAll(order);
+    older.sort(java.util.Comparator.comparing(ReplicaArticle::date).reversed());
+    order.addAll(older);
+    return List.copyOf(order.subList(0, Math.min(count, order.size())));
+  }
+
   /** Every article's slug. */
   public synchronized List<String> slugs() {
     return new ArrayList<>(articles.keySet());
@@ -196,6 +213,7 @@ public final class ReplicaCatalog {
       throw new IllegalArgumentException("the replica already has " + article.slug());
     }
     articles.put(article.slug(), article);
+    publishedOrder.add(article.slug());
     servedPath(article.slug()).ifPresent(path -> slugByServedPath.putIfAbsent(path, article.slug()));
     for (int region : article.regions()) {
       List<String> order = orders.computeIfAbsent(region, r -> new ArrayList<>());

@@ -123,6 +123,8 @@ public final class ReplicaServer implements AutoCloseable {
         send(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n");
       } else if (path.equals("/search")) {
         searchPage(exchange, uri);
+      } else if (path.equals("/rss.xml")) {
+        sendWithEtag(exchange, "application/rss+xml; charset=utf-8", ReplicaFeed.rss(baseUrl(), catalog.newest(ReplicaFeed.ITEMS)));
       } else {
         contentPage(exchange, path);
       }
@@ -181,10 +183,14 @@ public final class ReplicaServer implements AutoCloseable {
   }
 
   private static void sendHtml(HttpExchange exchange, String html) throws IOException {
-    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    sendWithEtag(exchange, "text/html; charset=utf-8", html);
+  }
+
+  private static void sendWithEtag(HttpExchange exchange, String type, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
     String etag = "\"" + Hashes.sha256(body).substring(0, 20) + "\"";
     exchange.getResponseHeaders().set("ETag", etag);
-    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange.getResponseHeaders().set("Content-Type", type);
     if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
       exchange.sendResponseHeaders(304, -1);
       return;
