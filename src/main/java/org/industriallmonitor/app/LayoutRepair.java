@@ -12,6 +12,7 @@ import org.industriallmonitor.calibrate.References;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.config.SiteConfig;
+import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ final class LayoutRepair {
       return Optional.empty();
     }
     try {
-      String html = site.reader().fetcher().fetch(url, org.industriallmonitor.fetch.Validators.NONE).body();
+      String html = site.reader().fetcher().fetch(url, Validators.NONE).body();
       if (url.contains("/search?")) {
         new org.industriallmonitor.parse.ListingParser(selectors, site.reader().urls()).parse(html, url);
       } else {

@@ -23,10 +23,6 @@ public final class FeedSource {
     this.url = url;
   }
 
-  public String url() {
-    return url;
-  }
-
   /** Polls the feed, sending the validators of the last answer. */
   public Poll poll(Validators previous) throws FetchException, UnreadableFeedException, InterruptedException {
     FetchResult result = fetcher.fetch(url, previous, Accepts.FEED);

@@ -45,11 +45,6 @@ public final class HttpFetcher implements PageFetcher {
   }
 
   @Override
-  public FetchResult fetch(String url, Validators validators) throws FetchException, InterruptedException {
-    return fetch(url, validators, Accepts.HTML);
-  }
-
-  @Override
   public FetchResult fetch(String url, Validators validators, Accepts accepts) throws FetchException, InterruptedException {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {

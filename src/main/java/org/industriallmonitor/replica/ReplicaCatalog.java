@@ -7,11 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the replica site publishes: countries, articles and each country's listing order. Safe to
@@ -188,9 +191,10 @@ public final class ReplicaCatalog {
     for (int i = publishedOrder.size() - 1; i >= 0; i--) {
       order.add(articles.get(publishedOrder.get(i)));
     }
+    Set<String> publishedSlugs = new HashSet<>(publishedOrder);
     List<ReplicaArticle> older = new ArrayList<>(articles.values());
-    older.removeAll(order);
-    older.sort(java.util.Comparator.comparing(ReplicaArticle::date).reversed());
+    older.removeIf(article -> publishedSlugs.contains(article.slug()));
+    older.sort(Comparator.comparing(ReplicaArticle::date).reversed());
     order.addAll(older);
     return List.copyOf(order.subList(0, Math.min(count, order.size())));
   }

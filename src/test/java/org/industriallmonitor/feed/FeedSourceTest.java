@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.fetch.Accepts;
+import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.fetch.UnusableResponseException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.replica.ReplicaArticle;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Polling the replica's {@code /rss.xml} through the site's fetcher, with conditional requests. */
 class FeedSourceTest {
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
-  private final OkHttpClient client = org.industriallmonitor.fetch.HttpClients.create();
+  private final OkHttpClient client = HttpClients.create();
 
   @AfterEach
   void close() {
-    org.industriallmonitor.fetch.HttpClients.shutdown(client);
+    HttpClients.shutdown(client);
   }
 
   private SiteReader reader() throws Exception {
