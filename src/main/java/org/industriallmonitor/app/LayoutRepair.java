@@ -2,7 +2,7 @@ package org.industriallmonitor.app;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,12 @@ import org.industriallmonitor.calibrate.References;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.config.SiteConfig;
+import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.LayoutException;
+import org.industriallmonitor.parse.ListingParser;
+import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
 import org.slf4j.Logger;
@@ -106,25 +111,26 @@ final class LayoutRepair {
     if (url == null) {
       return Optional.empty();
     }
+    SiteUrls urls = site.reader().urls();
     try {
       String html = site.reader().fetcher().fetch(url, Validators.NONE).body();
-      if (url.contains("/search?")) {
-        new org.industriallmonitor.parse.ListingParser(selectors, site.reader().urls()).parse(html, url);
+      if (urls.isListing(url)) {
+        new ListingParser(selectors, urls).parse(html, url);
       } else {
-        new org.industriallmonitor.parse.ArticleParser(selectors).parse(html, url, "repair");
+        new ArticleParser(selectors).parse(html, url, urls.slugOf(url).orElse(url));
       }
       return Optional.empty();
-    } catch (org.industriallmonitor.parse.LayoutException e) {
+    } catch (LayoutException e) {
       return Optional.of(e.getMessage());
-    } catch (org.industriallmonitor.fetch.FetchException e) {
+    } catch (FetchException e) {
       return Optional.of("cannot fetch it again: " + e.getMessage());
     }
   }
 
   private static List<Change> changes(Selectors before, Selectors after) {
     Map<String, String> old = before.byKey();
-    List<Change> changes = new java.util.ArrayList<>();
-    new LinkedHashMap<>(after.byKey()).forEach((key, selector) -> {
+    List<Change> changes = new ArrayList<>();
+    after.byKey().forEach((key, selector) -> {
       if (!selector.equals(old.get(key))) {
         changes.add(new Change(key, old.get(key), selector));
       }
