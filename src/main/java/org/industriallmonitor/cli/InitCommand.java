@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InitCommand implements Callable<Integer> {
   static final String TEMPLATE = "/templates/monitor.yaml";
   /** How the template's comments name the program: the repository's own build. */
-  static final String TEMPLATE_COMMAND = "java -jar target/industriall-monitor.jar";
+  static final String TEMPLATE_COMMAND = "bin/industriall-monitor";
 
   @Spec CommandSpec spec;
 

@@ -7,8 +7,18 @@ import java.nio.file.Path;
 final class Invocation {
   private Invocation() {}
 
-  /** {@code java -jar target/industriall-monitor.jar}, with the jar as the user can reach it from here. */
+  /** Set by {@code bin/industriall-monitor} to the launcher as the user typed it. */
+  static final String LAUNCHER_PROPERTY = "industriall.launcher";
+
+  /**
+   * The launcher as the user typed it ({@code bin/industriall-monitor}), else
+   * {@code java -jar target/industriall-monitor.jar} with the jar as the user can reach it from here.
+   */
   static String jarCommand() {
+    String launcher = System.getProperty(LAUNCHER_PROPERTY);
+    if (launcher != null && !launcher.isBlank()) {
+      return launcher;
+    }
     try {
       Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (jar.toString().endsWith(".jar")) {

@@ -3,6 +3,8 @@ package org.industriallmonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.industriallmonitor.testing.JarProcess;
@@ -10,14 +12,16 @@ import org.industriallmonitor.testing.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The newcomer's first command, as the README gives it, from the packaged jar. */
+/** The newcomer's first command, as the README gives it: the packaged jar through {@code bin/industriall-monitor}. */
 class DemoJarIT {
   @TempDir Path dir;
 
   @Test
   void theDemoShowsANewArticleArchivedAndAlertedAndExitsZero() throws Exception {
     Path state = dir.resolve("demo");
-    try (JarProcess demo = JarProcess.start(dir, "demo", "--state", state.toString())) {
+    String launcher = Path.of("bin/industriall-monitor").toAbsolutePath().toString();
+    Map<String, String> javaHome = Map.of("JAVA_HOME", System.getProperty("java.home"));
+    try (JarProcess demo = JarProcess.command(dir, javaHome, List.of(launcher, "demo", "--state", state.toString()))) {
       long started = System.nanoTime();
 
       assertThat(demo.waitFor(90)).as(demo.toString()).isZero();
@@ -36,9 +40,11 @@ class DemoJarIT {
       assertThat(Sql.column(state.resolve("monitor.db"), "SELECT status FROM outbox")).containsExactly("delivered");
 
       // The status command it prints works as printed, in a shell without the demo's webhook secret.
-      Matcher hint = Pattern.compile("See what the monitor knows: (java -jar \\S+ status --config \\S+)\n").matcher(out);
+      Matcher hint = Pattern.compile("See what the monitor knows: (" + Pattern.quote(launcher) + " status --config \\S+)\n").matcher(out);
       assertThat(hint.find()).as(out).isTrue();
-      Process status = new ProcessBuilder(hint.group(1).split(" ")).directory(dir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder statusCommand = new ProcessBuilder(hint.group(1).split(" ")).directory(dir.toFile()).redirectErrorStream(true);
+      statusCommand.environment().putAll(javaHome);
+      Process status = statusCommand.start();
       String shown = new String(status.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(status.waitFor()).as(shown).isZero();
       assertThat(shown).containsPattern("Kyrgyzstan\\s+364\\s+28\\s").containsPattern("demo-hook\\s+0\\s+1\\s+0");

@@ -72,7 +72,7 @@ class FirstHourJarIT {
       assertThat(init.out()).contains("java -jar " + jar + " validate");
     }
     String written = Files.readString(service.resolve("config/monitor.yaml"));
-    assertThat(written).contains("# Check this file with:   java -jar " + jar + " validate").doesNotContain("target/industriall-monitor.jar");
+    assertThat(written).contains("# Check this file with:   java -jar " + jar + " validate").doesNotContain("target/industriall-monitor.jar").doesNotContain("bin/industriall-monitor");
   }
 
   @Test
