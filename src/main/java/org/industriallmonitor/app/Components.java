@@ -15,6 +15,7 @@ import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
+import org.industriallmonitor.crawl.EarlyWarningPoller;
 import org.industriallmonitor.crawl.SlugLocks;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.notify.AlertQueue;
@@ -176,21 +177,24 @@ public final class Components implements AutoCloseable {
       AtomicReference<MonitorConfig> current = new AtomicReference<>(config);
       Site site = site();
       AlertRouting routing = new AlertRouting(current::get, new AlertQueue(clock));
-      CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, new SlugLocks(), clock);
-      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().outbox(), new AlertQueue(clock), clock);
+      SlugLocks slugLocks = new SlugLocks();
+      CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, slugLocks, clock);
+      EarlyWarningPoller poller = new EarlyWarningPoller(site::reader, archive(), store(), routing, slugLocks, clock);
+      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().earlyWarning(), store().outbox(), new AlertQueue(clock),
+          clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
-      monitor = new Monitor(current, site, crawler, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      monitor = new Monitor(current, site, crawler, poller, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
     }
     return monitor;
   }
 
   /**
    * The daemon over the monitor: one scheduled job per country on {@code threads} threads, the
-   * configuration file watched; {@code adjust} is applied to each reloaded configuration.
+   * early-warning poll on one more, the configuration file watched; {@code adjust} is applied to each reloaded configuration.
    */
   public synchronized Daemon daemon(int threads, ConfigLoader loader, UnaryOperator<MonitorConfig> adjust) {
     Monitor app = monitor();
-    CrawlScheduler scheduler = new CrawlScheduler(app::crawl, store().schedule(), clock, threads);
+    CrawlScheduler scheduler = new CrawlScheduler(app::crawl, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads);
     return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)));
   }
 

@@ -2,6 +2,7 @@ package org.industriallmonitor.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -12,6 +13,10 @@ import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.crawl.EarlyWarningPoller;
+import org.industriallmonitor.crawl.PollReport;
+import org.industriallmonitor.config.EarlyWarningConfig;
+import org.industriallmonitor.store.SourceState;
 import org.industriallmonitor.notify.Channels;
 import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.MonitorAlerts;
@@ -21,17 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application: crawl a country (archive and record what is new, with its alerts), then
- * count the outcome towards monitor alerts and wake the dispatcher; and take a new
- * configuration while running. Built by {@link Components}; every command and the daemon's
+ * The application: crawl a country (archive and record what is new, with its alerts), or poll
+ * the early-warning source, then count the outcome towards monitor alerts and wake the
+ * dispatcher; and take a new configuration while running. Built by {@link Components}; every command and the daemon's
  * jobs come through here.
  */
 public final class Monitor {
   private static final Logger log = LoggerFactory.getLogger(Monitor.class);
+  /** The longest wait between polls of a failing source: it is retried less often, never given up. */
+  static final Duration MAX_POLL_BACKOFF = Duration.ofMinutes(30);
 
   private final AtomicReference<MonitorConfig> config;
   private final Site site;
   private final CountryCrawler crawler;
+  private final EarlyWarningPoller poller;
   private final LayoutRepair repair;
   private final MonitorAlerts monitorAlerts;
   private final Dispatcher dispatcher;
@@ -41,11 +49,12 @@ public final class Monitor {
   private final Clock clock;
   private volatile CrawlProgress progress = CrawlProgress.NONE;
 
-  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, LayoutRepair repair, MonitorAlerts monitorAlerts,
+  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, EarlyWarningPoller poller, LayoutRepair repair, MonitorAlerts monitorAlerts,
       Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
     this.config = config;
     this.site = site;
     this.crawler = crawler;
+    this.poller = poller;
     this.repair = repair;
     this.monitorAlerts = monitorAlerts;
     this.dispatcher = dispatcher;
@@ -115,6 +124,47 @@ public final class Monitor {
         String.join("; ", report.problems()), layoutProblem), notifications.alerts(), notifications.failureThreshold());
     dispatcher.wake();
     return report;
+  }
+
+  /**
+   * One poll of the early-warning source, when {@code site.early_warning} has one: logged, its
+   * health counted towards a {@code source} monitor alert, the dispatcher woken for what it
+   * queued. {@code scheduled}: a daemon's poll, which a failing source spaces out (doubling up to
+   * {@link #MAX_POLL_BACKOFF}); {@code once} always polls.
+   */
+  public Optional<PollReport> pollEarlyWarning(boolean scheduled) throws InterruptedException {
+    MonitorConfig current = config.get();
+    EarlyWarningConfig earlyWarning = current.site().earlyWarning();
+    if (!earlyWarning.enabled() || (scheduled && backingOff(earlyWarning))) {
+      return Optional.empty();
+    }
+    PollReport report = poller.poll(earlyWarning.source(), current.countries());
+    if (report.storageFailure() != null) {
+      return Optional.of(report);
+    }
+    switch (report.outcome()) {
+      case NOT_MODIFIED, UNCHANGED -> log.debug("{}", report.summaryLine());
+      case FAILED -> log.warn("{}: {}", report.summaryLine(), report.problem());
+      default -> log.info("{}", report.summaryLine());
+    }
+    report.errors().forEach(error -> log.warn("early warning {}: {} (tried again at the next poll)", report.source(), error));
+    report.notes().forEach(note -> log.info("early warning {}: {}", report.source(), note));
+    NotificationsConfig notifications = current.notifications();
+    monitorAlerts.afterPoll(report.state(), new MonitorAlerts.SourceOutcome(report.problem(), report.vanished()),
+        notifications.alerts(), notifications.failureThreshold());
+    dispatcher.wake();
+    return Optional.of(report);
+  }
+
+  private boolean backingOff(EarlyWarningConfig earlyWarning) {
+    Optional<SourceState> state = store.earlyWarning().read(earlyWarning.source().id());
+    if (state.isEmpty() || state.get().consecutiveFailures() == 0 || state.get().lastPollAt() == null) {
+      return false;
+    }
+    Duration wait = earlyWarning.every().multipliedBy(1L << Math.min(state.get().consecutiveFailures() - 1, 20));
+    wait = wait.compareTo(MAX_POLL_BACKOFF) > 0 ? MAX_POLL_BACKOFF : wait;
+    // A little short of the wait: the poll that falls due just before it ends takes place.
+    return clock.instant().isBefore(state.get().lastPollAt().plus(wait).minus(earlyWarning.every().dividedBy(2)));
   }
 
   /** Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels. */

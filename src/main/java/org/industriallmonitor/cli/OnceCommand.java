@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
@@ -21,6 +22,7 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.crawl.PollReport;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.notify.DeliveryReport;
 import org.industriallmonitor.store.StateLock;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code once}: one crawl of every country (or one), then exit. */
 @Command(name = "once", mixinStandardHelpOptions = true,
-    description = {"Crawls every configured country (or one) once, archives the new articles, and exits.",
+    description = {"Polls the early-warning source (site.early_warning), then crawls every configured country (or one: no poll then)"
+        + " once, archives the new articles, and exits.",
         "Then delivers the alerts it queued, retrying for up to notifications.once_timeout (20s)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every crawl succeeded (and no delivery was dead-lettered)", "1:a crawl failed or a delivery was dead-lettered", "2:unknown --country", "3:the configuration is missing or invalid", "4:a daemon uses the state folder", "5:the state or log folder, the database or the archive cannot be used"})
@@ -67,6 +70,14 @@ final class OnceCommand implements Callable<Integer> {
       boolean watched = TerminalProgress.onTerminal() && !verbose;
       AtomicInteger logged = watched ? Logging.quietConsole() : new AtomicInteger();
       monitor.setProgress(watched && parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
+      if (country == null) {
+        // The source first: what it archives, the walks then find known.
+        Optional<PollReport> polled = monitor.pollEarlyWarning(false);
+        if (polled.isPresent() && polled.get().storageFailure() != null) {
+          throw new UserException(ExitCodes.STORAGE, "storage error: " + polled.get().storageFailure());
+        }
+        polled.ifPresent(report -> print(out, report));
+      }
       Outcome crawled = crawl(monitor, countries, parallel, out);
       if (crawled.storageFailure() != null) {
         // The disk refused a write: no delivery could be marked either. One line, exit 5.
@@ -129,6 +140,16 @@ final class OnceCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static void print(PrintWriter out, PollReport report) {
+    out.println(TerminalText.safe(report.summaryLine()));
+    if (report.problem() != null) {
+      out.println("  error: " + TerminalText.safe(report.problem()));
+    }
+    report.errors().forEach(error -> out.println("  error: " + TerminalText.safe(error)));
+    report.notes().forEach(note -> out.println("  note: " + TerminalText.safe(note)));
+    out.flush();
   }
 
   private static void print(PrintWriter out, CrawlReport report) {

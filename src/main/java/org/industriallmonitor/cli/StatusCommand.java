@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.Durations;
+import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.ChannelCounts;
@@ -26,6 +28,7 @@ import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.LearnedSelectorRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.ScheduleRepository;
+import org.industriallmonitor.store.SourceState;
 import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
@@ -38,6 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {"Shows what the monitor did and will do, per country and per channel.",
         "Per country: the last crawl, the last success, the number of articles, the next scheduled run and the last error; "
+            + "then the early-warning source (its last poll, last new article and errors); "
             + "then pending, delivered and dead deliveries per channel."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:shown", "3:the configuration is missing or invalid", "5:the database cannot be read"})
@@ -59,10 +63,10 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** Everything `status` shows. */
+  /** Everything `status` shows; {@code source} is empty when the early-warning source was never polled. */
   record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
       List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
-      java.util.Set<String> configuredSelectors) {}
+      java.util.Set<String> configuredSelectors, EarlyWarningConfig earlyWarning, Optional<SourceState> source) {}
 
   @Override
   public Integer call() throws IOException {
@@ -89,6 +93,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     Map<String, LearnedSelectorRepository.Learned> learned = new LinkedHashMap<>();
+    EarlyWarningConfig earlyWarning = config.site().earlyWarning();
+    Optional<SourceState> source = Optional.empty();
     boolean exists = Files.exists(database);
     if (exists) {
       try (Components parts = Components.of(config)) {
@@ -103,13 +109,16 @@ final class StatusCommand implements Callable<Integer> {
         }
         channels.putAll(store.outbox().countsByChannel());
         learned.putAll(store.learnedSelectors().all());
+        if (earlyWarning.enabled()) {
+          source = store.earlyWarning().read(earlyWarning.source().id());
+        }
       }
     }
     for (String id : config.notifications().channelIds()) {
       channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
     }
     return new Status(database, exists, holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
-        config.notifications().channelIds(), learned, config.site().configuredSelectors());
+        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source);
   }
 
   private static void text(Status status, Path configFile, PrintWriter out) {
@@ -147,6 +156,7 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     out.println();
+    earlyWarningLines(status.earlyWarning(), status.source()).forEach(out::println);
     out.println(selectorsLine(status.learned(), status.configuredSelectors()));
     out.println();
     if (status.channels().isEmpty()) {
@@ -168,6 +178,31 @@ final class StatusCommand implements Callable<Integer> {
       out.printf("%s: `outbox list --status dead` shows why, `outbox retry` sends them again.%n",
           Plural.of(dead, "dead delivery", "dead deliveries"));
     }
+  }
+
+  /** The early-warning source: what it is, its last poll, its last new article, its errors. */
+  static List<String> earlyWarningLines(EarlyWarningConfig config, Optional<SourceState> polled) {
+    if (!config.enabled()) {
+      return List.of("Early warning: off (site.early_warning.source); new articles wait for the walks.");
+    }
+    List<String> lines = new ArrayList<>();
+    String head = "Early warning: " + config.source().id() + ", every " + Durations.format(config.every());
+    if (polled.isEmpty()) {
+      lines.add(head + "; not polled yet.");
+      return lines;
+    }
+    SourceState s = polled.get();
+    lines.add(head + " (" + s.url() + ")");
+    lines.add("  last poll: " + time(s.lastPollAt()) + (s.lastOutcome() == null ? "" : " (" + s.lastOutcome().replace('_', ' ') + ")")
+        + (s.baselineTaken() ? "" : "; its baseline is not taken yet"));
+    lines.add("  last new article: " + (s.lastNewSlug() == null ? "none yet" : time(s.lastNewAt()) + " " + s.lastNewSlug()));
+    if (s.consecutiveFailures() > 0) {
+      lines.add("  errors: " + Plural.of(s.consecutiveFailures(), "failed poll", "failed polls") + " in a row, the last at "
+          + time(s.lastErrorAt()) + ": " + s.lastError() + (s.alertOpen() ? " (monitor alert sent; the walks go on)" : ""));
+    } else {
+      lines.add("  errors: none" + (s.lastError() == null ? "" : " since " + time(s.lastErrorAt()) + " (" + s.lastError() + ")"));
+    }
+    return lines;
   }
 
   /** Which selectors are in force: learned by calibrate (and when), written in the configuration, or the defaults. */
@@ -219,6 +254,20 @@ final class StatusCommand implements Callable<Integer> {
       c.put("degraded_waiting", line.degraded());
       c.put("warning", line.warning());
     }
+    ObjectNode earlyWarning = root.putObject("early_warning");
+    earlyWarning.put("source", status.earlyWarning().source().id());
+    earlyWarning.put("every", status.earlyWarning().enabled() ? Durations.format(status.earlyWarning().every()) : null);
+    Optional<SourceState> source = status.source();
+    earlyWarning.put("url", source.map(SourceState::url).orElse(null));
+    earlyWarning.put("baseline_taken", source.map(SourceState::baselineTaken).orElse(false));
+    earlyWarning.put("last_poll", iso(source.map(SourceState::lastPollAt).orElse(null)));
+    earlyWarning.put("last_outcome", source.map(SourceState::lastOutcome).orElse(null));
+    earlyWarning.put("last_new_at", iso(source.map(SourceState::lastNewAt).orElse(null)));
+    earlyWarning.put("last_new_slug", source.map(SourceState::lastNewSlug).orElse(null));
+    earlyWarning.put("consecutive_failures", source.map(SourceState::consecutiveFailures).orElse(0));
+    earlyWarning.put("last_error", source.map(SourceState::lastError).orElse(null));
+    earlyWarning.put("last_error_at", iso(source.map(SourceState::lastErrorAt).orElse(null)));
+    earlyWarning.put("alert_open", source.map(SourceState::alertOpen).orElse(false));
     ObjectNode selectors = root.putObject("selectors");
     ArrayNode learnedKeys = selectors.putArray("learned");
     status.learned().forEach((key, l) -> learnedKeys.addObject().put("key", key).put("selector", l.selector()).put("learned_at", iso(l.at())));

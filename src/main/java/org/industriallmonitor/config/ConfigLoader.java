@@ -51,7 +51,8 @@ public final class ConfigLoader {
       List.of(
           "base_url", "user_agent", "request_delay", "max_pages", "max_items_per_page", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
-          "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages");
+          "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages", "early_warning");
+  private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
 
@@ -163,7 +164,29 @@ public final class ConfigLoader {
         m.optional("selectors").map(n -> Set.copyOf(n.mapping(selectorKeys()).keys())).orElse(Set.of()),
         m.optional("fallback_archive").map(ConfigNode::bool).orElse(false),
         m.optional("self_repair").map(ConfigNode::bool).orElse(true),
-        m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(5));
+        m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(5),
+        m.optional("early_warning").map(ConfigLoader::earlyWarning).orElse(EarlyWarningConfig.DEFAULT));
+  }
+
+  private static EarlyWarningConfig earlyWarning(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(EARLY_WARNING_KEYS);
+    EarlyWarningConfig.Source source = m.optional("source").map(n -> {
+      String value = n.nonBlankString();
+      for (EarlyWarningConfig.Source s : EarlyWarningConfig.Source.values()) {
+        if (s.id().equals(value)) {
+          return s;
+        }
+      }
+      throw n.error("expected rss, latest or off, got '" + value + "'");
+    }).orElse(EarlyWarningConfig.Source.RSS);
+    Duration every = m.optional("every").map(n -> {
+      Duration d = n.duration();
+      if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw n.error("must be at least 1s: the source is polled at most once a second");
+      }
+      return d;
+    }).orElse(EarlyWarningConfig.DEFAULT_EVERY);
+    return new EarlyWarningConfig(source, every);
   }
 
   private static Duration positive(ConfigNode.Mapping m, String key, Duration fallback) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code maxItemsPerPage} bounds what one listing page may ask the monitor to fetch;
  * {@code configuredSelectors} are the keys written under {@code site.selectors}, which win over
  * the selectors {@code calibrate} learned; {@code selfRepair} lets a crawl that meets a layout
- * error calibrate against {@code repairPages} archived articles and switch to what verifies.
+ * error calibrate against {@code repairPages} archived articles and switch to what verifies;
+ * {@code earlyWarning} is the site-wide source polled between the walks.
  */
 public record SiteConfig(
     URI baseUrl,
@@ -29,7 +30,8 @@ public record SiteConfig(
     Set<String> configuredSelectors,
     boolean fallbackArchive,
     boolean selfRepair,
-    int repairPages) {
+    int repairPages,
+    EarlyWarningConfig earlyWarning) {
 
   public SiteConfig {
     configuredSelectors = Set.copyOf(configuredSelectors);

@@ -31,7 +31,7 @@ public final class FeedParser {
       SyndFeedInput input = new SyndFeedInput();
       // A feed has no business declaring a DTD; refusing one also shuts out entity expansion.
       input.setAllowDoctypes(false);
-      feed = input.build(new XmlReader(new ByteArrayInputStream(bytes)));
+      feed = input.build(new XmlReader(new ByteArrayInputStream(withoutControlBytes(bytes))));
     } catch (FeedException | IllegalArgumentException e) {
       throw new UnreadableFeedException(url, "not a readable RSS or Atom feed (" + e.getMessage() + ")", e);
     } catch (IOException e) {
@@ -44,6 +44,26 @@ public final class FeedParser {
           Optional.ofNullable(entry.getPublishedDate()).map(java.util.Date::toInstant)))));
     }
     return items;
+  }
+
+  /**
+   * The document without the C0 control characters that XML 1.0 forbids (tab, line feed and
+   * carriage return stay): a CMS that copies one title's stray control character into its feed
+   * must not make the whole feed unreadable. Safe in UTF-8 and the other ASCII-based encodings,
+   * where those bytes are never part of another character; UTF-16 (a byte-order mark) is left as it is.
+   */
+  static byte[] withoutControlBytes(byte[] bytes) {
+    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      return bytes;
+    }
+    int kept = 0;
+    byte[] out = new byte[bytes.length];
+    for (byte b : bytes) {
+      if (b >= 0x20 || b < 0 || b == '\t' || b == '\n' || b == '\r') {
+        out[kept++] = b;
+      }
+    }
+    return kept == bytes.length ? bytes : java.util.Arrays.copyOf(out, kept);
   }
 
   private static Optional<String> link(SyndEntry entry) {

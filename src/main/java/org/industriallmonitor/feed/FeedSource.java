@@ -1,6 +1,6 @@
 package org.industriallmonitor.feed;
 
-import java.util.List;
+import java.util.function.Predicate;
 import org.industriallmonitor.fetch.Accepts;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
@@ -8,11 +8,10 @@ import org.industriallmonitor.fetch.PageFetcher;
 import org.industriallmonitor.fetch.Validators;
 
 /**
- * Polls the site-wide feed with a conditional request: an unchanged feed costs one 304 and no
- * parsing. Goes through the site's fetcher, so it shares the host's pacer and robots rules with
- * the walks.
+ * The site-wide RSS feed ({@code source: rss}): an unchanged feed costs one 304 and no parsing.
+ * Goes through the site's fetcher, so it shares the host's pacer and robots rules with the walks.
  */
-public final class FeedSource {
+public final class FeedSource implements EarlyWarningSource {
   private final PageFetcher fetcher;
   private final FeedParser parser;
   private final String url;
@@ -23,19 +22,18 @@ public final class FeedSource {
     this.url = url;
   }
 
-  /** Polls the feed, sending the validators of the last answer. */
-  public Poll poll(Validators previous) throws FetchException, UnreadableFeedException, InterruptedException {
-    FetchResult result = fetcher.fetch(url, previous, Accepts.FEED);
-    if (result.notModified()) {
-      return new Poll(true, List.of(), previous);
-    }
-    return new Poll(false, parser.parse(url, result.bytes()), result.validators());
+  @Override
+  public String url() {
+    return url;
   }
 
-  /** One poll's answer: unchanged, or the feed's items (newest first, as the feed lists them). */
-  public record Poll(boolean notModified, List<FeedItem> items, Validators validators) {
-    public Poll {
-      items = List.copyOf(items);
+  /** Polls the feed; a feed lists what it lists, so {@code known} changes nothing. */
+  @Override
+  public Poll poll(Validators previous, Predicate<String> known) throws FetchException, UnreadableFeedException, InterruptedException {
+    FetchResult result = fetcher.fetch(url, previous, Accepts.FEED);
+    if (result.notModified()) {
+      return Poll.unchanged(previous);
     }
+    return new Poll(false, parser.parse(url, result.bytes()), result.validators());
   }
 }

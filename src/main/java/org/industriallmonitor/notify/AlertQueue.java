@@ -36,8 +36,11 @@ public final class AlertQueue {
     return entries;
   }
 
-  /** Rows for a monitor event sent to {@code channelIds}; {@code payload} makes the body from a delivery id. */
-  public List<OutboxEntry> monitorRows(String event, int region, List<String> channelIds, Function<String, String> payload) {
+  /**
+   * Rows for a monitor event sent to {@code channelIds}; {@code payload} makes the body from a
+   * delivery id. {@code region}: the country concerned, null for the early-warning source.
+   */
+  public List<OutboxEntry> monitorRows(String event, Integer region, List<String> channelIds, Function<String, String> payload) {
     List<OutboxEntry> entries = new ArrayList<>();
     for (String channel : channelIds) {
       String deliveryId = UUID.randomUUID().toString();

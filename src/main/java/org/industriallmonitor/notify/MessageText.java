@@ -17,10 +17,16 @@ public final class MessageText {
   public static String subject(JsonNode event) {
     String text = switch (event.path("event").asText()) {
       case Events.ARTICLE_NEW -> join(event.path("countries")) + ": " + event.path("title").asText();
-      case Events.MONITOR_ALERT -> "monitor alert: " + event.path("country").asText() + ": "
-          + (event.path("kind").asText().equals("layout") ? "the page layout changed" : event.path("consecutive_failures").asInt()
-              + " failed crawls in a row");
-      case Events.MONITOR_RECOVERED -> "monitor recovered: " + event.path("country").asText() + " is crawled again";
+      case Events.MONITOR_ALERT -> switch (event.path("kind").asText()) {
+        case "source" -> "monitor alert: the early warning (" + event.path("source").asText() + ") cannot be read";
+        case "layout" -> "monitor alert: " + event.path("country").asText() + ": the page layout changed";
+        case "layout_repaired" -> "monitor alert: " + event.path("country").asText() + ": the layout changed and was repaired";
+        default -> "monitor alert: " + event.path("country").asText() + ": " + event.path("consecutive_failures").asInt()
+            + " failed crawls in a row";
+      };
+      case Events.MONITOR_RECOVERED -> event.path("kind").asText().equals("source")
+          ? "monitor recovered: the early warning (" + event.path("source").asText() + ") answers again"
+          : "monitor recovered: " + event.path("country").asText() + " is crawled again";
       default -> "test message for channel " + event.path("channel").asText();
     };
     return oneLine("[IndustriALL] " + text);
@@ -48,11 +54,24 @@ public final class MessageText {
           .append(event.path("lede").asText()).append("\n\n")
           .append(event.path("url").asText()).append('\n')
           .append("Archived as ").append(event.path("archive_path").asText()).append('\n');
-      case Events.MONITOR_ALERT -> out.append("The monitor cannot crawl ").append(event.path("country").asText())
-          .append(" (region ").append(event.path("region").asInt()).append(").\n\n")
-          .append(event.path("problem").asText()).append('\n');
-      case Events.MONITOR_RECOVERED -> out.append(event.path("country").asText()).append(" (region ")
-          .append(event.path("region").asInt()).append(") is crawled successfully again.\n");
+      case Events.MONITOR_ALERT -> {
+        if (event.path("kind").asText().equals("source")) {
+          out.append("The monitor cannot read its early-warning source ").append(event.path("url").asText())
+              .append(". Until it can, new articles are found by the walks of each country, at their schedule.\n\n");
+        } else {
+          out.append("The monitor cannot crawl ").append(event.path("country").asText())
+              .append(" (region ").append(event.path("region").asInt()).append(").\n\n");
+        }
+        out.append(event.path("problem").asText()).append('\n');
+      }
+      case Events.MONITOR_RECOVERED -> {
+        if (event.path("kind").asText().equals("source")) {
+          out.append("The early-warning source ").append(event.path("url").asText()).append(" answers again.\n");
+        } else {
+          out.append(event.path("country").asText()).append(" (region ")
+              .append(event.path("region").asInt()).append(") is crawled successfully again.\n");
+        }
+      }
       default -> out.append(event.path("message").asText()).append('\n');
     }
     return out.toString();

@@ -3,29 +3,35 @@ package org.industriallmonitor.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.industriallmonitor.store.EarlyWarningRepository;
 import org.industriallmonitor.store.HealthRepository;
 import org.industriallmonitor.store.HealthRepository.Change;
 import org.industriallmonitor.store.HealthRepository.Health;
 import org.industriallmonitor.store.OutboxEntry;
 import org.industriallmonitor.store.OutboxRepository;
+import org.industriallmonitor.store.SourceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns crawl outcomes into monitor alerts: one {@code monitor.alert} when a country has failed
  * {@code threshold} crawls in a row or its layout no longer matches the selectors, one
- * {@code monitor.recovered} at its next success; nothing in between.
+ * {@code monitor.recovered} at its next success; nothing in between. The early-warning source
+ * alike, with {@code kind} {@code source}: at once when it vanished, else after {@code threshold}
+ * failed polls.
  */
 public final class MonitorAlerts {
   private static final Logger log = LoggerFactory.getLogger(MonitorAlerts.class);
 
   private final HealthRepository health;
+  private final EarlyWarningRepository sources;
   private final OutboxRepository outbox;
   private final AlertQueue queue;
   private final Clock clock;
 
-  public MonitorAlerts(HealthRepository health, OutboxRepository outbox, AlertQueue queue, Clock clock) {
+  public MonitorAlerts(HealthRepository health, EarlyWarningRepository sources, OutboxRepository outbox, AlertQueue queue, Clock clock) {
     this.health = health;
+    this.sources = sources;
     this.outbox = outbox;
     this.queue = queue;
     this.clock = clock;
@@ -74,5 +80,41 @@ public final class MonitorAlerts {
       log.error("{}: sending monitor.alert ({}): {}", outcome.country(), kind, problem);
     }
     return new Change(new Health(failures, before.alertOpen() || raise), outcome.problem(), rows);
+  }
+
+  /** What one poll of the early-warning source came to: {@code problem} is null when the source answered. */
+  public record SourceOutcome(String problem, boolean vanished) {
+    boolean answered() {
+      return problem == null;
+    }
+  }
+
+  /**
+   * Saves the source's state after a poll with its health counted: failed polls in a row, and
+   * the alert or recovery that this poll raises, in one transaction. Returns the state saved.
+   */
+  public SourceState afterPoll(SourceState polled, SourceOutcome outcome, List<String> alertChannels, int threshold) {
+    Instant now = clock.instant();
+    String source = polled.source();
+    List<OutboxEntry> rows = List.of();
+    int failures = outcome.answered() ? 0 : polled.consecutiveFailures() + 1;
+    boolean open = polled.alertOpen();
+    if (outcome.answered() && open) {
+      rows = queue.monitorRows(Events.MONITOR_RECOVERED, null, alertChannels,
+          id -> Payloads.sourceRecovered(id, source, polled.url(), now));
+      open = false;
+      log.info("early warning {} answers again; sending monitor.recovered", source);
+    } else if (!outcome.answered() && !open && (outcome.vanished() || failures >= threshold)) {
+      int failed = failures;
+      rows = queue.monitorRows(Events.MONITOR_ALERT, null, alertChannels,
+          id -> Payloads.sourceAlert(id, source, polled.url(), failed, outcome.problem(), now));
+      open = true;
+      log.error("early warning {}: sending monitor.alert (source): {}; the walks go on at their schedule", source, outcome.problem());
+    }
+    SourceState saved = new SourceState(source, polled.url(), polled.etag(), polled.lastModified(), polled.baselineAt(),
+        polled.lastPollAt(), polled.lastOutcome(), polled.lastNewAt(), polled.lastNewSlug(), failures, polled.lastError(),
+        polled.lastErrorAt(), open);
+    sources.save(saved, rows);
+    return saved;
   }
 }

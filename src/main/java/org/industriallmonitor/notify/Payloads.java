@@ -59,6 +59,31 @@ public final class Payloads {
     return write(node);
   }
 
+  /** The early-warning source failed its polls or vanished: the walks alone find new articles until it is back. */
+  public static String sourceAlert(String deliveryId, String source, String url, int failures, String problem, Instant at) {
+    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+    node.putNull("country");
+    node.putNull("region");
+    node.put("kind", "source");
+    node.put("source", source);
+    node.put("url", url);
+    node.put("consecutive_failures", failures);
+    node.put("problem", problem);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  public static String sourceRecovered(String deliveryId, String source, String url, Instant at) {
+    ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
+    node.putNull("country");
+    node.putNull("region");
+    node.put("kind", "source");
+    node.put("source", source);
+    node.put("url", url);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
   public static String monitorRecovered(String deliveryId, String country, int region, Instant at) {
     ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
     node.put("country", country);

@@ -28,6 +28,16 @@ public final class SiteUrls {
     return base + "/search?regions=" + region + "&language=en&sort=relevance&from=" + from;
   }
 
+  /** The site-wide listing, newest first: every article of every country. */
+  public String latest(int from) {
+    return base + "/search?language=en&from=" + from;
+  }
+
+  /** The site-wide feed of the newest articles. */
+  public String feed() {
+    return base + "/rss.xml";
+  }
+
   /** A search page that shows the facet list of all countries. */
   public String facets() {
     return base + "/search?language=en&sort=relevance";

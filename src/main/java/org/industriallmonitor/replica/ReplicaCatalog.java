@@ -150,9 +150,9 @@ public final class ReplicaCatalog {
     return slice(order, from, pageSize(region));
   }
 
-  /** The page of the listing of all articles, as a search without a country shows it. */
+  /** The page of the listing of all articles, newest first, as the site's search without a country shows it. */
   public synchronized ListingSlice listingOfAll(int from) {
-    return slice(new ArrayList<>(articles.keySet()), from, PAGE_SIZE);
+    return slice(newestSlugs(), from, PAGE_SIZE);
   }
 
   private ListingSlice slice(List<String> order, int from, int pageSize) {
@@ -187,16 +187,21 @@ public final class ReplicaCatalog {
    * latest first, then the catalog's own by date.
    */
   public synchronized List<ReplicaArticle> newest(int count) {
-    List<ReplicaArticle> order = new ArrayList<>();
+    List<String> order = newestSlugs();
+    return order.subList(0, Math.min(count, order.size())).stream().map(articles::get).toList();
+  }
+
+  private List<String> newestSlugs() {
+    List<String> order = new ArrayList<>();
     for (int i = publishedOrder.size() - 1; i >= 0; i--) {
-      order.add(articles.get(publishedOrder.get(i)));
+      order.add(publishedOrder.get(i));
     }
     Set<String> publishedSlugs = new HashSet<>(publishedOrder);
     List<ReplicaArticle> older = new ArrayList<>(articles.values());
     older.removeIf(article -> publishedSlugs.contains(article.slug()));
     older.sort(Comparator.comparing(ReplicaArticle::date).reversed());
-    order.addAll(older);
-    return List.copyOf(order.subList(0, Math.min(count, order.size())));
+    older.forEach(article -> order.add(article.slug()));
+    return order;
   }
 
   /** Every article's slug. */

@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.Schedule;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.quartz.CronScheduleBuilder;
@@ -34,18 +36,23 @@ import org.slf4j.LoggerFactory;
 /**
  * One Quartz job per country, kept in line with the configuration: countries added, removed or
  * rescheduled on {@link #apply}, without disturbing crawls in flight. Records each country's next
- * run in the database for {@code status}.
+ * run in the database for {@code status}. Beside them, the early-warning job polls the site-wide
+ * source on its own interval, on a thread of its own so that walks never delay it.
  */
 public final class CrawlScheduler {
   private static final Logger log = LoggerFactory.getLogger(CrawlScheduler.class);
   private static final String GROUP = "crawl";
+  private static final JobKey POLL_JOB = JobKey.jobKey("early-warning", "poll");
+  private static final TriggerKey POLL_TRIGGER = TriggerKey.triggerKey("early-warning", "poll");
 
   private final Scheduler scheduler;
   private final ScheduleRepository nextRuns;
   private final Clock clock;
   private final Map<Integer, Schedule> applied = new HashMap<>();
+  private Duration pollEvery;
 
-  public CrawlScheduler(CountryRun run, ScheduleRepository nextRuns, Clock clock, int threads) {
+  /** {@code threads}: for the walks; the early-warning poll has one more. */
+  public CrawlScheduler(CountryRun run, SourcePoll poll, ScheduleRepository nextRuns, Clock clock, int threads) {
     this.nextRuns = nextRuns;
     this.clock = clock;
     try {
@@ -53,12 +60,12 @@ public final class CrawlScheduler {
       properties.setProperty("org.quartz.scheduler.instanceName", "industriall-monitor-" + System.identityHashCode(this));
       properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
       properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-      properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
+      properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads + 1));
       properties.setProperty("org.quartz.threadPool.threadNamePrefix", "crawl");
       properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
       properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
       this.scheduler = new StdSchedulerFactory(properties).getScheduler();
-      scheduler.setJobFactory((bundle, s) -> new CrawlJob(run));
+      scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == PollJob.class ? new PollJob(poll) : new CrawlJob(run));
       scheduler.getListenerManager().addJobListener(new NextRunRecorder());
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
@@ -108,6 +115,27 @@ public final class CrawlScheduler {
     }
   }
 
+  /** Polls the early-warning source every {@code every} from now on, the first time right away; null stops polling. */
+  public synchronized void applyEarlyWarning(Duration every) throws SchedulerException {
+    if (Objects.equals(every, pollEvery)) {
+      return;
+    }
+    scheduler.deleteJob(POLL_JOB);
+    pollEvery = every;
+    if (every == null) {
+      log.info("early warning off: new articles are found by the walks alone");
+      return;
+    }
+    JobDetail job = JobBuilder.newJob(PollJob.class).withIdentity(POLL_JOB).build();
+    Trigger trigger = TriggerBuilder.newTrigger().withIdentity(POLL_TRIGGER).forJob(POLL_JOB).startNow()
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis()).repeatForever()
+            // A poll that could not run on time (the last one still running) is skipped: the next one reads the same news.
+            .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+    scheduler.scheduleJob(job, trigger);
+    log.info("early warning: polling every {}", Durations.format(every));
+  }
+
   /** The next run of each scheduled country. */
   public synchronized Map<Integer, Instant> nextRuns() throws SchedulerException {
     Map<Integer, Instant> runs = new HashMap<>();
@@ -131,7 +159,11 @@ public final class CrawlScheduler {
       Thread.sleep(50);
     }
     for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
-      log.warn("interrupting the crawl of region {} to shut down", running.getMergedJobDataMap().getInt(CrawlJob.REGION));
+      if (running.getJobDetail().getKey().equals(POLL_JOB)) {
+        log.warn("interrupting the early-warning poll to shut down");
+      } else {
+        log.warn("interrupting the crawl of region {} to shut down", running.getMergedJobDataMap().getInt(CrawlJob.REGION));
+      }
       scheduler.interrupt(running.getJobDetail().getKey());
     }
     scheduler.shutdown(true);
@@ -192,6 +224,9 @@ public final class CrawlScheduler {
 
     @Override
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException exception) {
+      if (context.getJobDetail().getKey().equals(POLL_JOB)) {
+        return;
+      }
       int region = context.getMergedJobDataMap().getInt(CrawlJob.REGION);
       synchronized (CrawlScheduler.this) {
         if (applied.containsKey(region)) {

@@ -40,6 +40,7 @@ public final class Daemon implements AutoCloseable {
   public void start(MonitorConfig config, Duration watchPeriod) throws SchedulerException {
     dispatcher.start();
     scheduler.apply(config.countries());
+    scheduler.applyEarlyWarning(pollInterval(config));
     scheduler.start();
     watcher.start(watchPeriod);
   }
@@ -57,11 +58,16 @@ public final class Daemon implements AutoCloseable {
     reconfigure.accept(config);
     try {
       scheduler.apply(config.countries());
+      scheduler.applyEarlyWarning(pollInterval(config));
       int countries = config.countries().size();
       log.info("configuration applied: {} {}", countries, countries == 1 ? "country" : "countries");
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot apply the new schedule: " + e.getMessage(), e);
     }
+  }
+
+  private static Duration pollInterval(MonitorConfig config) {
+    return config.site().earlyWarning().enabled() ? config.site().earlyWarning().every() : null;
   }
 
   /**

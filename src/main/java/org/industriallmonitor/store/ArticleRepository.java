@@ -65,7 +65,7 @@ public final class ArticleRepository {
   }
 
   /**
-   * Records a newly archived article, its link to the country and its {@code alerts} in one
+   * Records a newly archived article, its links to its countries and its {@code alerts} in one
    * durable transaction, and forgets it as gone or degraded. Returns empty when another job
    * recorded the same slug first; the caller then only links it.
    */
@@ -105,7 +105,9 @@ public final class ArticleRepository {
           id = keys.getLong(1);
         }
       }
-      link(c, id, a.region(), detectedAt);
+      for (int region : a.regions()) {
+        link(c, id, region, detectedAt);
+      }
       problems.resolve(c, a.slug());
       outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
       return Optional.of(id);

@@ -1,8 +1,9 @@
 package org.industriallmonitor.store;
 
 import java.time.Instant;
+import java.util.List;
 
-/** An archived article ready to be recorded, found in the listing of {@code region}. */
+/** An archived article ready to be recorded, linked to the listings of {@code regions} (at least one). */
 public record NewArticle(
     String slug,
     String url,
@@ -17,4 +18,12 @@ public record NewArticle(
     String etag,
     String lastModified,
     Instant fetchedAt,
-    int region) {}
+    List<Integer> regions) {
+
+  public NewArticle {
+    regions = List.copyOf(regions);
+    if (regions.isEmpty()) {
+      throw new IllegalArgumentException("an article is recorded under at least one country");
+    }
+  }
+}

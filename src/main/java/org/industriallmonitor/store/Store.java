@@ -21,6 +21,7 @@ public final class Store implements AutoCloseable {
   private final HealthRepository health;
   private final ScheduleRepository schedule;
   private final LearnedSelectorRepository learnedSelectors;
+  private final EarlyWarningRepository earlyWarning;
 
   private Store(Database db) {
     this.db = db;
@@ -33,6 +34,7 @@ public final class Store implements AutoCloseable {
     this.health = new HealthRepository(db, outbox);
     this.schedule = new ScheduleRepository(db);
     this.learnedSelectors = new LearnedSelectorRepository(db);
+    this.earlyWarning = new EarlyWarningRepository(db, outbox);
   }
 
   /** Opens (creating and migrating when needed) the database that {@code storage} names. */
@@ -91,6 +93,10 @@ public final class Store implements AutoCloseable {
 
   public LearnedSelectorRepository learnedSelectors() {
     return learnedSelectors;
+  }
+
+  public EarlyWarningRepository earlyWarning() {
+    return earlyWarning;
   }
 
   /** The schema version: the number of the last migration applied. */

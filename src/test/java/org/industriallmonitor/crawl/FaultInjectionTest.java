@@ -59,7 +59,7 @@ class FaultInjectionTest {
     site = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
     site.start();
     proxyEverything();
-    config = TestConfig.site(URI.create(site.baseUrl())).site("read_timeout", "500ms").site("max_body_size", "5MB")
+    config = TestConfig.site(URI.create(site.baseUrl())).walksOnly().site("read_timeout", "500ms").site("max_body_size", "5MB")
         .country("Kyrgyzstan", 364).writeTo(dir);
     db = dir.resolve("state/monitor.db");
   }

@@ -76,6 +76,18 @@ class FeedParserTest {
   }
 
   @Test
+  void aStrayControlCharacterInOneTitleDoesNotMakeTheFeedUnreadable() throws Exception {
+    String rss = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>IndustriALL</title>"
+        + "<item><title>Bell\u0007 and back\bspace in Łódź</title><link>https://www.industriall-union.org/bell</link></item>"
+        + "<item><title>Next</title><link>https://www.industriall-union.org/next</link></item></channel></rss>";
+
+    List<FeedItem> items = parser.parse("https://www.industriall-union.org/rss.xml", rss.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(items).extracting(FeedItem::slug).containsExactly("bell", "next");
+    assertThat(items.get(0).title()).isEqualTo("Bell and backspace in Łódź");
+  }
+
+  @Test
   void anHtmlPageOrTruncatedFeedIsAnErrorThatNamesTheFeed() {
     assertThatThrownBy(() -> parser.parse("https://www.industriall-union.org/rss.xml",
         "<!DOCTYPE html><html><body><p>Maintenance".getBytes(StandardCharsets.UTF_8)))

@@ -43,19 +43,19 @@ class FeedSourceTest {
     SiteReader reader = reader();
     FeedSource source = new FeedSource(reader.fetcher(), new FeedParser(reader.urls()), replica.baseUrl() + "/rss.xml");
 
-    FeedSource.Poll first = source.poll(Validators.NONE);
+    EarlyWarningSource.Poll first = source.poll(Validators.NONE, slug -> false);
     assertThat(first.notModified()).isFalse();
     assertThat(first.items()).hasSize(20);
     assertThat(first.validators().etag()).isNotNull();
 
     int before = replica.tweaks().requestCount();
-    FeedSource.Poll unchanged = source.poll(first.validators());
+    EarlyWarningSource.Poll unchanged = source.poll(first.validators(), slug -> false);
     assertThat(unchanged.notModified()).isTrue();
     assertThat(unchanged.items()).isEmpty();
     assertThat(replica.tweaks().requestCount() - before).isEqualTo(1);
 
     ReplicaArticle published = replica.catalog().publishNew(List.of(364, 169), LocalDate.now(), 7);
-    FeedSource.Poll changed = source.poll(first.validators());
+    EarlyWarningSource.Poll changed = source.poll(first.validators(), slug -> false);
     assertThat(changed.notModified()).isFalse();
     assertThat(changed.items().get(0).slug()).isEqualTo(published.slug());
     assertThat(changed.items().get(0).title()).isEqualTo(published.title());

@@ -29,7 +29,7 @@ class HostileContentTest {
   void hostileTitlesSlugsAndPagesAreArchivedExactlyOrRefusedClearly() throws Exception {
     HostileFixtures.addCountry(replica.catalog());
     try (WebhookReceiver receiver = WebhookReceiver.start("hostile-secret", request -> {})) {
-      Path config = TestConfig.site(replica.baseUrl()).site("call_timeout", "1s").site("retries", "0")
+      Path config = TestConfig.site(replica.baseUrl()).walksOnly().site("call_timeout", "1s").site("retries", "0")
           .country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
           .topLevel("notifications:\n  once_timeout: 5s\n  channels:\n    - {id: hook, type: webhook, url: \"" + receiver.url()
               + "\", secret: hostile-secret}\n")
@@ -128,7 +128,7 @@ class HostileContentTest {
   @Test
   void aPageOfMoreResultsThanMaxItemsPerPageIsALayoutErrorAndNothingOnItIsFetched() throws Exception {
     HostileFixtures.addLongListing(replica.catalog(), 600);
-    Path config = TestConfig.site(replica.baseUrl()).country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
+    Path config = TestConfig.site(replica.baseUrl()).walksOnly().country("Long Listing", HostileFixtures.LONG_LISTING_REGION).writeTo(dir);
 
     CliRun run = CliRun.of("once", "--config", config.toString());
 

@@ -31,7 +31,7 @@ class CrawlSchedulerTest {
   @BeforeEach
   void open() throws Exception {
     db = Store.open(dir.resolve("monitor.db"), Duration.ofSeconds(1));
-    scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), db.schedule(), Clock.systemUTC(), 2);
+    scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), () -> {}, db.schedule(), Clock.systemUTC(), 2);
     scheduler.start();
   }
 

@@ -20,6 +20,7 @@ import org.industriallmonitor.replica.ReplicaServer;
  */
 public final class ReplicaTweaks implements ReplicaServer.Interceptor {
   private final AtomicInteger requests = new AtomicInteger();
+  private final java.util.Queue<String> requested = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Map<String, Misbehaviour> misbehaviours = new ConcurrentHashMap<>();
   private volatile String robotsTxt;
   private volatile Duration latency = Duration.ZERO;
@@ -39,6 +40,16 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     return requests.get();
   }
 
+  /** Number of requests for {@code pathAndQuery} (such as {@code /rss.xml} or {@code /search?language=en&from=10}) so far. */
+  public int requestsFor(String pathAndQuery) {
+    return (int) requested.stream().filter(pathAndQuery::equals).count();
+  }
+
+  /** Serves the page of the article {@code slug} rightly again. */
+  public void behave(String slug) {
+    misbehaviours.remove(slug);
+  }
+
   /** Answers every request {@code latency} later, like a distant server. */
   public void latency(Duration latency) {
     this.latency = latency;
@@ -56,6 +67,8 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
   @Override
   public boolean intercept(HttpExchange exchange, ReplicaServer replica) throws IOException {
     requests.incrementAndGet();
+    String query = exchange.getRequestURI().getRawQuery();
+    requested.add(exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
     if (!latency.isZero()) {
       try {
         Thread.sleep(latency.toMillis());

@@ -29,6 +29,11 @@ public final class TestConfig {
     return this;
   }
 
+  /** No early-warning source: the walks alone find new articles, for tests of what the walks do. */
+  public TestConfig walksOnly() {
+    return site("early_warning", "{source: off}");
+  }
+
   public static TestConfig site(URI baseUrl) {
     return new TestConfig(baseUrl);
   }

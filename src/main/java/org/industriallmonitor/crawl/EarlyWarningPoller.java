@@ -1,0 +1,230 @@
+package org.industriallmonitor.crawl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.EarlyWarningConfig;
+import org.industriallmonitor.feed.EarlyWarningSource;
+import org.industriallmonitor.feed.FeedItem;
+import org.industriallmonitor.feed.FeedParser;
+import org.industriallmonitor.feed.FeedSource;
+import org.industriallmonitor.feed.LatestSource;
+import org.industriallmonitor.feed.UnreadableFeedException;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.PageGoneException;
+import org.industriallmonitor.fetch.RobotsDisallowedException;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.site.SiteReader;
+import org.industriallmonitor.store.EarlyWarningRepository;
+import org.industriallmonitor.store.EarlyWarningRepository.Skipped;
+import org.industriallmonitor.store.SourceState;
+import org.industriallmonitor.store.StorageFailure;
+import org.industriallmonitor.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of the early-warning source: the items it names that the monitor has not seen are
+ * fetched and, when their country tags name configured countries, archived and alerted as a walk
+ * would (same archiver, same slug locks, linked to every such country). The first poll is a
+ * baseline; items outside the configured countries, untagged or unreadable are remembered and
+ * left to the walks. The source's validators are kept only once every new item is settled, so
+ * an interrupted poll reads the source again rather than taking a 304 for "nothing new".
+ */
+public final class EarlyWarningPoller {
+  private static final Logger log = LoggerFactory.getLogger(EarlyWarningPoller.class);
+
+  private final Supplier<SiteReader> site;
+  private final Store store;
+  private final ArticleArchiver archiver;
+  private final SlugLocks slugLocks;
+  private final Clock clock;
+
+  /** {@code slugLocks}: the walks' own, so that a poll and a walk never take one article twice. */
+  public EarlyWarningPoller(Supplier<SiteReader> site, Archive archive, Store store, NewArticleAlerts alerts, SlugLocks slugLocks,
+      Clock clock) {
+    this.site = site;
+    this.store = store;
+    this.archiver = new ArticleArchiver(archive, store.articles(), store.problems(), alerts, clock);
+    this.slugLocks = slugLocks;
+    this.clock = clock;
+  }
+
+  /** Polls {@code source} (not {@code off}) for articles of {@code countries}. */
+  public PollReport poll(EarlyWarningConfig.Source source, List<CountryConfig> countries) throws InterruptedException {
+    SiteReader reader = site.get();
+    EarlyWarningSource feed = source == EarlyWarningConfig.Source.LATEST ? new LatestSource(reader)
+        : new FeedSource(reader.fetcher(), new FeedParser(reader.urls()), reader.urls().feed());
+    Instant started = clock.instant();
+    EarlyWarningRepository states = store.earlyWarning();
+    SourceState before = states.read(source.id()).filter(s -> s.url().equals(feed.url()))
+        // A new base_url is a new source: its validators and its baseline start afresh.
+        .orElse(SourceState.fresh(source.id(), feed.url()));
+    Run run = new Run(source.id(), feed.url(), before, started);
+    try {
+      boolean baseline = !before.baselineTaken();
+      EarlyWarningSource.Poll poll;
+      try {
+        // A baseline reads one page of a listing source: what is there now raises no alerts anyway.
+        poll = feed.poll(new Validators(before.etag(), before.lastModified()), baseline ? slug -> true : this::seen);
+      } catch (PageGoneException e) {
+        return run.failed("the source is gone: " + feed.url() + " answers HTTP " + e.status(), true);
+      } catch (RobotsDisallowedException e) {
+        return run.failed("robots.txt disallows " + feed.url(), true);
+      } catch (UnreadableFeedException e) {
+        return run.failed(e.getMessage(), true);
+      } catch (FetchException e) {
+        return run.failed(e.getMessage(), false);
+      }
+      if (poll.notModified()) {
+        return run.done(PollReport.Outcome.NOT_MODIFIED, 0, List.of(), before.etag(), before.lastModified());
+      }
+      List<FeedItem> unknown = unknown(poll.items());
+      if (baseline) {
+        states.skip(unknown.stream().map(i -> new Skipped(i.slug(), "baseline", "in the source's first poll")).toList(), started);
+        return run.baseline(poll.items().size(), poll.validators());
+      }
+      if (unknown.isEmpty()) {
+        return run.done(PollReport.Outcome.UNCHANGED, poll.items().size(), List.of(), poll.validators().etag(),
+            poll.validators().lastModified());
+      }
+      boolean settled = archive(reader, unknown, countries, run);
+      Validators kept = settled ? poll.validators() : new Validators(before.etag(), before.lastModified());
+      return run.done(PollReport.Outcome.NEW, poll.items().size(), unknown, kept.etag(), kept.lastModified());
+    } catch (StorageFailure e) {
+      log.error("early warning {}: {}", source.id(), e.getMessage());
+      return run.storageFailure(e.getMessage());
+    }
+  }
+
+  private boolean seen(String slug) {
+    return store.articles().idOf(slug).isPresent() || !store.earlyWarning().skipped(List.of(slug)).isEmpty();
+  }
+
+  /** The items neither recorded, nor skipped before, nor recently gone; oldest first, so alerts go out in publishing order. */
+  private List<FeedItem> unknown(List<FeedItem> items) {
+    List<String> slugs = items.stream().map(FeedItem::slug).toList();
+    Map<String, Long> recorded = store.articles().known(slugs);
+    Set<String> skipped = store.earlyWarning().skipped(slugs);
+    List<FeedItem> unknown = new ArrayList<>();
+    for (int i = items.size() - 1; i >= 0; i--) {
+      FeedItem item = items.get(i);
+      if (!recorded.containsKey(item.slug()) && !skipped.contains(item.slug()) && !archiver.recentlyGone(item.slug())
+          && unknown.stream().noneMatch(u -> u.slug().equals(item.slug()))) {
+        unknown.add(item);
+      }
+    }
+    return unknown;
+  }
+
+  /** Archives the new items; returns true when each one is settled (archived, or remembered as left to the walks). */
+  private boolean archive(SiteReader reader, List<FeedItem> items, List<CountryConfig> countries, Run run) throws InterruptedException {
+    ArticleArchiver.Placement placement = article -> countries.stream()
+        .filter(c -> article.countries().stream().anyMatch(tag -> tag.id() == c.region())).toList();
+    List<Skipped> skipped = new ArrayList<>();
+    boolean settled = true;
+    try {
+      for (FeedItem item : items) {
+        try (SlugLocks.Held held = slugLocks.lock(item.slug())) {
+          if (store.articles().idOf(item.slug()).isPresent()) {
+            continue; // a walk recorded it meanwhile
+          }
+          ArticleArchiver.Result result = archiver.archive(reader, item.slug(), item.title(), placement, null, false);
+          switch (result.kind()) {
+            case ARCHIVED -> run.archived(item.slug());
+            case RECORDED_ELSEWHERE, GONE -> {
+              if (result.message() != null) {
+                run.notes.add(result.message());
+              }
+            }
+            case OUTSIDE -> skipped.add(new Skipped(item.slug(), "outside", result.message()));
+            case UNTAGGED -> skipped.add(new Skipped(item.slug(), "untagged", result.message() + "; left to the walks"));
+            case LAYOUT -> {
+              skipped.add(new Skipped(item.slug(), "unreadable", result.message()));
+              run.notes.add(result.message() + "; left to the walks");
+            }
+            case DISALLOWED -> skipped.add(new Skipped(item.slug(), "disallowed", result.message()));
+            case FAILED -> {
+              run.errors.add(result.message());
+              settled = false;
+            }
+            case HOST_UNAVAILABLE -> {
+              // The rest would fail alike: one error, all tried at the next poll.
+              run.errors.add(result.message());
+              return false;
+            }
+          }
+        }
+      }
+      return settled;
+    } finally {
+      store.earlyWarning().skip(skipped, clock.instant());
+    }
+  }
+
+  /** The report being built by one poll. */
+  private final class Run {
+    final String source;
+    final String url;
+    final SourceState before;
+    final Instant started;
+    final List<String> errors = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    int archived;
+    String lastNewSlug;
+    Instant lastNewAt;
+
+    Run(String source, String url, SourceState before, Instant started) {
+      this.source = source;
+      this.url = url;
+      this.before = before;
+      this.started = started;
+      this.lastNewSlug = before.lastNewSlug();
+      this.lastNewAt = before.lastNewAt();
+    }
+
+    void archived(String slug) {
+      archived++;
+      lastNewSlug = slug;
+      lastNewAt = clock.instant();
+    }
+
+    PollReport failed(String problem, boolean vanished) {
+      Instant now = clock.instant();
+      SourceState state = new SourceState(source, url, before.etag(), before.lastModified(), before.baselineAt(), now,
+          PollReport.Outcome.FAILED.id, lastNewAt, lastNewSlug, before.consecutiveFailures(), problem, now, before.alertOpen());
+      return new PollReport(source, url, PollReport.Outcome.FAILED, 0, 0, 0, problem, vanished, errors, notes, null, state,
+          Duration.between(started, now));
+    }
+
+    PollReport baseline(int items, Validators validators) {
+      Instant now = clock.instant();
+      SourceState state = new SourceState(source, url, validators.etag(), validators.lastModified(), now, now,
+          PollReport.Outcome.BASELINE.id, lastNewAt, lastNewSlug, before.consecutiveFailures(), before.lastError(), before.lastErrorAt(),
+          before.alertOpen());
+      return new PollReport(source, url, PollReport.Outcome.BASELINE, items, 0, 0, null, false, errors, notes, null, state,
+          Duration.between(started, now));
+    }
+
+    PollReport done(PollReport.Outcome outcome, int items, List<FeedItem> unknown, String etag, String lastModified) {
+      Instant now = clock.instant();
+      SourceState state = new SourceState(source, url, etag, lastModified, before.baselineAt(), now, outcome.id, lastNewAt,
+          lastNewSlug, before.consecutiveFailures(), before.lastError(), before.lastErrorAt(), before.alertOpen());
+      return new PollReport(source, url, outcome, items, unknown.size(), archived, null, false, errors, notes, null, state,
+          Duration.between(started, now));
+    }
+
+    PollReport storageFailure(String problem) {
+      Instant now = clock.instant();
+      return new PollReport(source, url, PollReport.Outcome.FAILED, 0, 0, archived, null, false, errors, notes, problem, before,
+          Duration.between(started, now));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.industriallmonitor.feed;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.Validators;
+
+/** A site-wide list of the newest articles, polled with conditional requests between the walks. */
+public interface EarlyWarningSource {
+  /** The address polled (its first page). */
+  String url();
+
+  /**
+   * Polls the source, sending the validators of the last answer. {@code known} tells which slugs
+   * the monitor has seen, for a source that reads further while everything it reads is new.
+   */
+  Poll poll(Validators previous, Predicate<String> known) throws FetchException, UnreadableFeedException, InterruptedException;
+
+  /** One poll's answer: unchanged (304), or the source's items, newest first. */
+  record Poll(boolean notModified, List<FeedItem> items, Validators validators) {
+    public Poll {
+      items = List.copyOf(items);
+    }
+
+    static Poll unchanged(Validators validators) {
+      return new Poll(true, List.of(), validators);
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package org.industriallmonitor.feed;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Monitor;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.PollReport;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.replica.WebhookReceiver;
+import org.industriallmonitor.schedule.Daemon;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The early-warning source on the replica: a new article heard of by one poll, archived and
+ * alerted as a walk would, in every configured country it names and no other.
+ */
+class EarlyWarningTest {
+  private static final String SECRET = "early-secret";
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private Components parts;
+  private WebhookReceiver receiver;
+  private WireMockServer proxy;
+
+  @AfterEach
+  void close() {
+    if (parts != null) {
+      parts.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+    if (proxy != null) {
+      proxy.stop();
+    }
+  }
+
+  private Path db() {
+    return dir.resolve("state/monitor.db");
+  }
+
+  private MonitorConfig config(TestConfig config) throws Exception {
+    receiver = WebhookReceiver.start(SECRET, r -> {});
+    Path file = config.topLevel("notifications:\n  retry_backoff: 100ms\n  channels:\n    - {id: hook, type: webhook, url: \""
+        + receiver.url() + "\", secret: " + SECRET + "}\n").writeTo(dir);
+    return new ConfigLoader(name -> null).load(file);
+  }
+
+  private Monitor monitor(MonitorConfig config) {
+    parts = Components.of(config);
+    return parts.monitor();
+  }
+
+  private static String archivedText(ReplicaArticle a) {
+    return "Jump to main content\nIndustriALL logotype\n\n" + a.title() + "\n\n20 November, 2026" + a.lede() + "\n\n"
+        + String.join("\n\n", a.paragraphs());
+  }
+
+  private List<JsonNode> received(String event) {
+    ObjectMapper json = new ObjectMapper();
+    return receiver.received().stream().filter(r -> r.event().equals(event)).map(r -> {
+      try {
+        return json.readTree(r.body());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void aDaemonWithHourlyWalksHearsOfAPublishedArticleFromTheFeedWithinSeconds() throws Exception {
+    MonitorConfig config = config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: rss, every: 1s}")
+        .topLevel("schedule: {every: 1h, jitter: 0ms}").country("Kyrgyzstan", 364).country("Kazakhstan", 169));
+    parts = Components.of(config);
+    try (Daemon daemon = parts.daemon(2, new ConfigLoader(name -> null), c -> c)) {
+      daemon.start(config, Duration.ofSeconds(5));
+      // The first walks (the baseline) and the feed's baseline poll run at once.
+      await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(db(),
+          "SELECT COUNT(*) FROM countries WHERE baseline_completed_at IS NOT NULL") == 2
+          && Sql.count(db(), "SELECT COUNT(*) FROM early_warning WHERE baseline_at IS NOT NULL") == 1);
+
+      // Deep in Kyrgyzstan's listing by relevance: a walk would find it in an hour, the feed at its next poll.
+      ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), DAY, 15);
+      await().atMost(Duration.ofSeconds(10)).until(() -> !received("article.new").isEmpty());
+
+      JsonNode alert = received("article.new").get(0);
+      assertThat(alert.get("slug").asText()).isEqualTo(fresh.slug());
+      assertThat(alert.get("countries")).extracting(JsonNode::asText).containsExactly("Kyrgyzstan");
+      Path text = dir.resolve("state/archive/articles/2026/2026-11-20-" + fresh.slug() + ".txt");
+      assertThat(alert.get("archive_path").asText()).isEqualTo("articles/2026/2026-11-20-" + fresh.slug() + ".txt");
+      assertThat(Files.readString(text)).isEqualTo(archivedText(fresh));
+      assertThat(Sql.column(db(), "SELECT baseline FROM articles WHERE slug = '" + fresh.slug() + "'")).containsExactly("0");
+      assertThat(Sql.count(db(), "SELECT COUNT(*) FROM crawl_runs")).as("no walk since the baseline: the feed found it").isEqualTo(2);
+      assertThat(Sql.column(db(), "SELECT last_new_slug FROM early_warning")).containsExactly(fresh.slug());
+      assertThat(received("article.new")).hasSize(1);
+    }
+  }
+
+  @Test
+  void anArticleOfTwoConfiguredCountriesIsArchivedAndAlertedOnceAndLinkedToBoth() throws Exception {
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)));
+    for (var country : monitor.config().countries()) {
+      assertThat(monitor.crawl(country).summaryLine()).as("the walks' baseline").contains("baseline");
+    }
+    assertThat(monitor.pollEarlyWarning(false)).get().extracting(PollReport::outcome).isEqualTo(PollReport.Outcome.BASELINE);
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM articles WHERE baseline = 0")).as("a baseline archives nothing").isZero();
+
+    ReplicaArticle both = replica.catalog().publishNew(List.of(364, 169), DAY, 4);
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(report.summaryLine()).contains("20 items, new 1, archived 1, errors 0");
+    assertThat(Sql.column(db(), "SELECT region FROM article_countries JOIN articles ON id = article_id WHERE slug = '"
+        + both.slug() + "' ORDER BY region")).containsExactly("169", "364");
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(1);
+    parts.dispatcher().drain(Duration.ofSeconds(10), Duration.ofMillis(50));
+    List<JsonNode> alerts = received("article.new");
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.get("slug").asText()).isEqualTo(both.slug());
+      assertThat(a.get("countries")).extracting(JsonNode::asText).containsExactly("Kyrgyzstan", "Kazakhstan");
+    });
+
+    // The walks find it known: nothing fetched again, nothing alerted again.
+    for (var country : monitor.config().countries()) {
+      assertThat(monitor.crawl(country).summaryLine()).contains("new 0, archived 0, errors 0");
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(1);
+    assertThat(replica.tweaks().requestsFor("/" + both.slug())).isEqualTo(1);
+  }
+
+  @Test
+  void anArticleOfAnUnconfiguredCountryIsFetchedOnceAndNeverArchivedNorAlerted() throws Exception {
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)));
+    monitor.pollEarlyWarning(false);
+
+    ReplicaArticle elsewhere = replica.catalog().publishNew(List.of(169), DAY, 0);
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(report.archived()).isZero();
+    ReplicaArticle mine = replica.catalog().publishNew(List.of(364), DAY, 0);
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().archived()).isEqualTo(1);
+
+    assertThat(Sql.column(db(), "SELECT slug FROM articles")).containsExactly(mine.slug());
+    assertThat(Sql.column(db(), "SELECT reason FROM early_warning_skipped WHERE slug = '" + elsewhere.slug() + "'"))
+        .containsExactly("outside");
+    assertThat(replica.tweaks().requestsFor("/" + elsewhere.slug())).as("remembered, not fetched again").isEqualTo(1);
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE payload LIKE '%" + elsewhere.slug() + "%'")).isZero();
+    assertThat(dir.resolve("state/archive/articles/2026/2026-11-20-" + elsewhere.slug() + ".txt")).doesNotExist();
+  }
+
+  @Test
+  void aFeedAnswering304CostsOneRequestAndNoParsing() throws Exception {
+    proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    proxy.start();
+    String feed = new String(fetchFeed(), java.nio.charset.StandardCharsets.UTF_8);
+    proxy.stubFor(get(urlEqualTo("/rss.xml")).atPriority(5).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withHeader("ETag", "\"v1\"").withBody(feed)));
+    proxy.stubFor(get(urlEqualTo("/rss.xml")).withHeader("If-None-Match", equalTo("\"v1\"")).atPriority(1)
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
+    Monitor monitor = monitor(config(TestConfig.site(URI.create(proxy.baseUrl())).country("Kyrgyzstan", 364)));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+
+    // Whatever the feed would say now cannot be read: only a poll that parses nothing on a 304 succeeds.
+    proxy.stubFor(get(urlEqualTo("/rss.xml")).atPriority(5).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/rss+xml").withHeader("ETag", "\"v2\"").withBody("<rss><channel><item>truncat")));
+    proxy.resetRequests();
+    PollReport unchanged = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(unchanged.outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+    assertThat(unchanged.problem()).isNull();
+    assertThat(proxy.getAllServeEvents()).singleElement().satisfies(e -> {
+      assertThat(e.getRequest().getUrl()).isEqualTo("/rss.xml");
+      assertThat(e.getResponse().getStatus()).isEqualTo(304);
+    });
+    // (WireMock's server marks the ETag of a gzipped answer; it takes it back as the same.)
+    assertThat(Sql.column(db(), "SELECT last_outcome FROM early_warning")).containsExactly("not_modified");
+    assertThat(Sql.column(db(), "SELECT etag FROM early_warning")).singleElement().asString().startsWith("\"v1");
+  }
+
+  private byte[] fetchFeed() throws Exception {
+    try (var in = replica.baseUrl().resolve("/rss.xml").toURL().openStream()) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void aFailingFeedRaisesOneSourceAlertTheWalksStillFindTheArticleAndItsReturnIsARecovery() throws Exception {
+    proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    proxy.start();
+    proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(replica.baseUrl().toString())));
+    MonitorConfig config = config(TestConfig.site(URI.create(proxy.baseUrl())).site("retries", "1").country("Kyrgyzstan", 364));
+    Monitor monitor = monitor(config);
+    assertThat(monitor.crawl(config.countries().get(0)).succeeded()).as("the baseline walk").isTrue();
+    monitor.pollEarlyWarning(false);
+
+    proxy.stubFor(get(urlPathEqualTo("/rss.xml")).atPriority(1).willReturn(aResponse().withStatus(503)));
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), DAY, 12);
+    for (int poll = 0; poll < 5; poll++) {
+      PollReport failed = monitor.pollEarlyWarning(false).orElseThrow();
+      assertThat(failed.outcome()).isEqualTo(PollReport.Outcome.FAILED);
+      assertThat(failed.problem()).contains("/rss.xml").contains("503");
+    }
+    // The baseline poll, then each failed poll and its one retry (site.retries: 1).
+    proxy.verify(11, getRequestedFor(urlPathEqualTo("/rss.xml")).withHeader("User-Agent", equalTo("industriall-monitor-test/1.0")));
+    List<String> alerts = Sql.column(db(), "SELECT payload FROM outbox WHERE event = 'monitor.alert'");
+    assertThat(alerts).as("one alert after failure_threshold (3) failed polls, none after").singleElement().satisfies(p -> {
+      JsonNode alert = new ObjectMapper().readTree(p);
+      assertThat(alert.get("kind").asText()).isEqualTo("source");
+      assertThat(alert.get("source").asText()).isEqualTo("rss");
+      assertThat(alert.get("url").asText()).isEqualTo(proxy.baseUrl() + "/rss.xml");
+      assertThat(alert.get("consecutive_failures").asInt()).isEqualTo(3);
+      assertThat(alert.get("problem").asText()).contains("503");
+    });
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM articles WHERE slug = '" + fresh.slug() + "'")).isZero();
+    CliRun status = CliRun.of("status", "--config", config.source().toString());
+    assertThat(status.out()).contains("Early warning: rss, every 2m (" + proxy.baseUrl() + "/rss.xml)")
+        .contains("errors: 5 failed polls in a row").contains("(monitor alert sent; the walks go on)");
+
+    // The safety net: the walk finds the article and alerts it.
+    assertThat(monitor.crawl(config.countries().get(0)).summaryLine()).contains("new 1, archived 1, errors 0");
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new' AND payload LIKE '%" + fresh.slug() + "%'"))
+        .isEqualTo(1);
+
+    proxy.removeStub(proxy.getStubMappings().stream().filter(m -> m.getPriority() == 1).findFirst().orElseThrow());
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.UNCHANGED);
+    List<String> recovered = Sql.column(db(), "SELECT payload FROM outbox WHERE event = 'monitor.recovered'");
+    assertThat(recovered).singleElement().satisfies(p -> assertThat(new ObjectMapper().readTree(p).get("kind").asText()).isEqualTo("source"));
+    parts.dispatcher().drain(Duration.ofSeconds(10), Duration.ofMillis(50));
+    assertThat(received("monitor.alert")).hasSize(1);
+    assertThat(received("monitor.recovered")).hasSize(1);
+    assertThat(received("article.new")).hasSize(1);
+  }
+
+  @Test
+  void theLatestListingReadsItsNextPageWhileEveryItemIsNew() throws Exception {
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: latest}")
+        .country("Kyrgyzstan", 364).country("Kazakhstan", 169)));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+    assertThat(replica.tweaks().requestsFor("/search?language=en&from=10")).as("a baseline reads one page").isZero();
+
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      published.add(replica.catalog().publishNew(List.of(i % 2 == 0 ? 364 : 169), DAY, 5).slug());
+    }
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(report.archived()).isEqualTo(12);
+    assertThat(Sql.column(db(), "SELECT slug FROM articles ORDER BY id")).as("oldest first").containsExactlyElementsOf(published);
+    assertThat(replica.tweaks().requestsFor("/search?language=en&from=0")).isEqualTo(2);
+    assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance&from=10")).as("the page after ten new ones").isEqualTo(1);
+    assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance&from=20")).as("not beyond a known item").isZero();
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+  }
+
+  @Test
+  void onceChecksTheSourceFirstAndStatusShowsIt() throws Exception {
+    MonitorConfig config = config(TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364));
+    String file = config.source().toString();
+    assertThat(CliRun.of("once", "--config", file).out()).startsWith("early warning rss: 20 items taken as the baseline");
+
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), DAY, 12);
+    CliRun once = CliRun.of("once", "--config", file);
+
+    assertThat(once.exitCode()).as(once.toString()).isZero();
+    assertThat(once.out()).containsSubsequence("early warning rss: 20 items, new 1, archived 1, errors 0",
+        "Kyrgyzstan (region 364): pages 3, seen 28, new 0, archived 0, errors 0");
+    assertThat(CliRun.of("status", "--config", file).out()).contains("Early warning: rss, every 2m (" + replica.baseUrl() + "/rss.xml)")
+        .containsPattern("last poll: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ \\(new\\)")
+        .containsPattern("last new article: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ " + fresh.slug())
+        .contains("errors: none");
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("status", "--json", "--config", file).out()).get("early_warning");
+    assertThat(json.get("source").asText()).isEqualTo("rss");
+    assertThat(json.get("every").asText()).isEqualTo("2m");
+    assertThat(json.get("last_outcome").asText()).isEqualTo("new");
+    assertThat(json.get("last_new_slug").asText()).isEqualTo(fresh.slug());
+    assertThat(json.get("consecutive_failures").asInt()).isZero();
+    assertThat(json.get("alert_open").asBoolean()).isFalse();
+  }
+}
