@@ -260,6 +260,33 @@ class EarlyWarningTest {
   }
 
   @Test
+  void anArticleThatFailsToLoadKeepsTheFeedUnreadSoTheNextPollTriesItAgain() throws Exception {
+    proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    proxy.start();
+    proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(replica.baseUrl().toString())));
+    // On the replica's host name: the feed's links name the replica, and the monitor reads them as the site's.
+    URI site = URI.create("http://127.0.0.1:" + proxy.port());
+    assertThat(replica.baseUrl().getHost()).isEqualTo("127.0.0.1");
+    Monitor monitor = monitor(config(TestConfig.site(site).site("retries", "0").country("Kyrgyzstan", 364)));
+    monitor.pollEarlyWarning(false);
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), DAY, 12);
+    proxy.stubFor(get(urlPathEqualTo("/" + fresh.slug())).atPriority(1).willReturn(aResponse().withStatus(502)));
+
+    PollReport failed = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(failed.outcome()).isEqualTo(PollReport.Outcome.NEW);
+    assertThat(failed.archived()).isZero();
+    assertThat(failed.errors()).singleElement().asString().contains(fresh.slug()).contains("502");
+    assertThat(failed.sourceAnswered()).as("the feed itself answered: no source alert").isTrue();
+
+    proxy.removeStub(proxy.getStubMappings().stream().filter(m -> m.getPriority() == 1).findFirst().orElseThrow());
+    PollReport retried = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(retried.outcome()).as("read again, not answered 304").isEqualTo(PollReport.Outcome.NEW);
+    assertThat(retried.archived()).isEqualTo(1);
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'monitor.alert'")).isZero();
+  }
+
+  @Test
   void theLatestListingReadsItsNextPageWhileEveryItemIsNew() throws Exception {
     Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: latest}")
         .country("Kyrgyzstan", 364).country("Kazakhstan", 169)));
