@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.crawl.PollReport;
 import org.industriallmonitor.notify.DeliveryReport;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.ReplicaCatalog;
@@ -88,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
         Monitor monitor = parts.monitor();
         monitor.setProgress(TerminalProgress.forConsole());
         out.println("2. The first crawl of each country is its baseline: what is there is archived, without alerts.");
-        if (!crawlAll(monitor, config, out)) {
+        out.println("   So is the first poll of the early warning (the site's newest articles, /rss.xml).");
+        if (!poll(monitor, out) || !crawlAll(monitor, config, out)) {
           return ExitCodes.FAILED;
         }
         out.println();
@@ -96,8 +99,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("3. The replica publishes a new article, listed under Kyrgyzstan and Kazakhstan:");
         out.printf("   \"%s\"%n", fresh.title());
         out.println();
-        out.println("4. The next crawl finds exactly that article:");
-        if (!crawlAll(monitor, config, out)) {
+        out.println("4. The early warning's next poll finds exactly that article; the walks then find it known:");
+        if (!poll(monitor, out) || !crawlAll(monitor, config, out)) {
           return ExitCodes.FAILED;
         }
         if (!showArchived(parts, fresh, out)) {
@@ -122,6 +125,19 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static boolean poll(Monitor monitor, PrintWriter out) throws InterruptedException {
+    Optional<PollReport> report = monitor.pollEarlyWarning(false);
+    report.ifPresent(r -> {
+      out.println("   " + TerminalText.safe(r.summaryLine()));
+      if (r.problem() != null) {
+        out.println("     error: " + TerminalText.safe(r.problem()));
+      }
+      r.errors().forEach(error -> out.println("     error: " + TerminalText.safe(error)));
+    });
+    out.flush();
+    return report.map(r -> r.sourceAnswered() && r.errors().isEmpty()).orElse(true);
   }
 
   private static boolean crawlAll(Monitor monitor, MonitorConfig config, PrintWriter out) throws InterruptedException {
@@ -167,7 +183,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("      printf '  - name: Uzbekistan\\n    region: 366\\n' >> %s%n", configFile);
     out.println("    and watch the daemon pick it up and crawl it within a few seconds.");
     out.printf("  - Publish another article: curl -X POST '%s/_replica/publish?region=364'%n", replica.baseUrl());
-    out.println("    (the next crawl, within 15 s, archives it and the receiver prints its alert).");
+    out.println("    (the early warning's next poll, within 3 s, archives it and the receiver prints its alert).");
     out.printf("  - See the state: %s status --config %s%n", Invocation.jarCommand(), configFile);
     out.flush();
     stop.await();
@@ -182,7 +198,8 @@ final class DemoCommand implements Callable<Integer> {
           base_url: %s
           user_agent: "industriall-monitor-demo/0.1"
           request_delay: 0ms         # the replica is ours; be polite to the real site (2s)
-        schedule:
+          early_warning: {source: rss, every: 3s}   # for the real site: every 2m
+        schedule:                    # for the real site: every 6h beside the early warning
           every: 15s
           jitter: 0ms
         storage:

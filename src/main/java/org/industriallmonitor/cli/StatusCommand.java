@@ -200,7 +200,7 @@ final class StatusCommand implements Callable<Integer> {
       lines.add("  errors: " + Plural.of(s.consecutiveFailures(), "failed poll", "failed polls") + " in a row, the last at "
           + time(s.lastErrorAt()) + ": " + s.lastError() + (s.alertOpen() ? " (monitor alert sent; the walks go on)" : ""));
     } else {
-      lines.add("  errors: none" + (s.lastError() == null ? "" : " since " + time(s.lastErrorAt()) + " (" + s.lastError() + ")"));
+      lines.add("  errors: none" + (s.lastError() == null ? "" : " now (the last, at " + time(s.lastErrorAt()) + ": " + s.lastError() + ")"));
     }
     return lines;
   }

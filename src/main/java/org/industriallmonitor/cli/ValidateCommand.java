@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.OnlineCheck;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.parse.SiteUrls;
@@ -43,6 +44,12 @@ final class ValidateCommand implements Callable<Integer> {
     config.warnings().forEach(warning -> out.println("  warning: " + warning));
     out.printf("site: %s (User-Agent \"%s\", %s between requests, up to %d pages per country)%n",
         urls.base(), config.site().userAgent(), Durations.format(config.site().requestDelay()), config.site().maxPages());
+    EarlyWarningConfig earlyWarning = config.site().earlyWarning();
+    out.println(switch (earlyWarning.source()) {
+      case OFF -> "early warning: off (the walks alone find new articles)";
+      case RSS -> "early warning: " + urls.feed() + " every " + Durations.format(earlyWarning.every());
+      case LATEST -> "early warning: " + urls.latest(0) + " every " + Durations.format(earlyWarning.every());
+    });
     out.printf("storage: database %s, archive %s%n", config.storage().database(), config.storage().archive());
     Map<String, LearnedSelectorRepository.Learned> learned = Map.of();
     if (Files.exists(config.storage().database())) {

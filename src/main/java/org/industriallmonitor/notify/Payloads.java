@@ -61,12 +61,7 @@ public final class Payloads {
 
   /** The early-warning source failed its polls or vanished: the walks alone find new articles until it is back. */
   public static String sourceAlert(String deliveryId, String source, String url, int failures, String problem, Instant at) {
-    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
-    node.putNull("country");
-    node.putNull("region");
-    node.put("kind", "source");
-    node.put("source", source);
-    node.put("url", url);
+    ObjectNode node = startOfSource(Events.MONITOR_ALERT, deliveryId, source, url);
     node.put("consecutive_failures", failures);
     node.put("problem", problem);
     node.put("detected_at", time(at));
@@ -74,14 +69,20 @@ public final class Payloads {
   }
 
   public static String sourceRecovered(String deliveryId, String source, String url, Instant at) {
-    ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
+    ObjectNode node = startOfSource(Events.MONITOR_RECOVERED, deliveryId, source, url);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  /** A monitor event about the early-warning source: no country, the source and its address. */
+  private static ObjectNode startOfSource(String event, String deliveryId, String source, String url) {
+    ObjectNode node = start(event, deliveryId);
     node.putNull("country");
     node.putNull("region");
     node.put("kind", "source");
     node.put("source", source);
     node.put("url", url);
-    node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   public static String monitorRecovered(String deliveryId, String country, int region, Instant at) {

@@ -35,7 +35,8 @@ class DemoJarIT {
           .containsPattern("archived as " + Pattern.quote(state.resolve("archive/articles").toString()) + "/\\d{4}/[\\d-]+unions-in-kyrgyzstan-and-kazakhstan-act-on-.*\\.txt")
           .contains("   | Jump to main content\n   | IndustriALL logotype\n")
           .containsPattern("webhook alert received: article.new, X-Monitor-Delivery [0-9a-f-]{36}, signature verified")
-          .contains("pages 3, seen 28, new 1, archived 1, errors 0")
+          .contains("early warning rss: 20 items taken as the baseline")
+          .containsSubsequence("early warning rss: 20 items, new 1, archived 1, errors 0", "pages 3, seen 28, new 0, archived 0, errors 0")
           .doesNotContain("\r");
       assertThat(Sql.column(state.resolve("monitor.db"), "SELECT status FROM outbox")).containsExactly("delivered");
 

@@ -43,6 +43,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void earlyWarningDefaultsToTheFeedEveryTwoMinutesAndIsChecked() {
+    assertThat(loader.parse(FILE, VALID).site().earlyWarning())
+        .isEqualTo(new EarlyWarningConfig(EarlyWarningConfig.Source.RSS, Duration.ofMinutes(2)));
+    assertThat(loader.parse(FILE, VALID.replace("  max_pages: 20", "  max_pages: 20\n  early_warning: {source: latest, every: 30s}"))
+        .site().earlyWarning()).isEqualTo(new EarlyWarningConfig(EarlyWarningConfig.Source.LATEST, Duration.ofSeconds(30)));
+    assertThat(loader.parse(FILE, VALID.replace("  max_pages: 20", "  max_pages: 20\n  early_warning:\n    source: off"))
+        .site().earlyWarning().enabled()).isFalse();
+
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  max_pages: 20", "  max_pages: 20\n  early_warning: {source: atom}")))
+        .hasMessage("config/monitor.yaml:6: site.early_warning.source: expected rss, latest or off, got 'atom'");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  max_pages: 20", "  max_pages: 20\n  early_warning:\n    every: 300ms")))
+        .hasMessage("config/monitor.yaml:7: site.early_warning.every: must be at least 1s: the source is polled at most once a second");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("  max_pages: 20", "  max_pages: 20\n  early_warning:\n    evry: 2m")))
+        .hasMessage("config/monitor.yaml:7: site.early_warning.evry: unknown key 'evry' (did you mean 'every'?)");
+  }
+
+  @Test
   void unknownKeyNamesFileLineAndKeyAndSuggestsTheRightOne() {
     String yaml = VALID.replace("  max_pages: 20", "  max_page: 20");
 

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two countries crawled at once share one host's limits: request spacing and connections in flight. */
+/**
+ * Two countries crawled at once, and the early warning polled meanwhile, share one host's limits:
+ * request spacing and connections in flight.
+ */
 class PacingTest {
   private static final long DELAY_MS = 50;
   /** Loopback latency between the client's start and WireMock's log stamp varies by a few ms. */
@@ -42,14 +45,22 @@ class PacingTest {
       site.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(replica.baseUrl().toString()).withFixedDelay(120)));
       Path configFile = TestConfig.site(URI.create(site.baseUrl())).site("request_delay", DELAY_MS + "ms")
           .site("max_connections_per_host", "2").country("Kyrgyzstan", 364).country("Uzbekistan", 366).writeTo(dir);
-      ExecutorService pool = Executors.newFixedThreadPool(2);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
       try (Components parts = Components.of(new ConfigLoader(System::getenv).load(configFile))) {
         Monitor monitor = parts.monitor();
         List<Future<CrawlReport>> crawls = monitor.config().countries().stream()
             .map((CountryConfig c) -> pool.submit(() -> monitor.crawl(c))).toList();
+        Future<Integer> polls = pool.submit(() -> {
+          int answered = 0;
+          for (int i = 0; i < 5; i++) {
+            answered += monitor.pollEarlyWarning(false).orElseThrow().sourceAnswered() ? 1 : 0;
+          }
+          return answered;
+        });
         for (Future<CrawlReport> crawl : crawls) {
           assertThat(crawl.get().succeeded()).isTrue();
         }
+        assertThat(polls.get()).isEqualTo(5);
       } finally {
         pool.shutdown();
       }
@@ -57,6 +68,7 @@ class PacingTest {
       List<ServeEvent> events = site.getAllServeEvents().stream()
           .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
       assertThat(events).hasSizeGreaterThan(50);
+      assertThat(events).filteredOn(e -> e.getRequest().getUrl().equals("/rss.xml")).hasSize(5);
       int maxInFlight = 0;
       for (int i = 0; i < events.size(); i++) {
         long start = events.get(i).getRequest().getLoggedDate().getTime();
