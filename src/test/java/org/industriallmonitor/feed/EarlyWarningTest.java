@@ -158,7 +158,7 @@ class EarlyWarningTest {
   }
 
   @Test
-  void anArticleOfAnUnconfiguredCountryIsFetchedOnceAndNeverArchivedNorAlerted() throws Exception {
+  void anArticleOfAnUnconfiguredCountryOrOfNoneIsFetchedOnceAndNeverArchivedNorAlerted() throws Exception {
     Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)));
     monitor.pollEarlyWarning(false);
 
@@ -168,9 +168,17 @@ class EarlyWarningTest {
     ReplicaArticle mine = replica.catalog().publishNew(List.of(364), DAY, 0);
     assertThat(monitor.pollEarlyWarning(false).orElseThrow().archived()).isEqualTo(1);
 
+    // An article that names no country is left to the walks (which place it by the listing it is in).
+    ReplicaArticle untagged = replica.catalog().publishNew(List.of(), DAY, 0);
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().archived()).isZero();
+    monitor.pollEarlyWarning(false);
+
     assertThat(Sql.column(db(), "SELECT slug FROM articles")).containsExactly(mine.slug());
     assertThat(Sql.column(db(), "SELECT reason FROM early_warning_skipped WHERE slug = '" + elsewhere.slug() + "'"))
         .containsExactly("outside");
+    assertThat(Sql.column(db(), "SELECT reason FROM early_warning_skipped WHERE slug = '" + untagged.slug() + "'"))
+        .containsExactly("untagged");
+    assertThat(replica.tweaks().requestsFor("/" + untagged.slug())).isEqualTo(1);
     assertThat(replica.tweaks().requestsFor("/" + elsewhere.slug())).as("remembered, not fetched again").isEqualTo(1);
     assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE payload LIKE '%" + elsewhere.slug() + "%'")).isZero();
     assertThat(dir.resolve("state/archive/articles/2026/2026-11-20-" + elsewhere.slug() + ".txt")).doesNotExist();
