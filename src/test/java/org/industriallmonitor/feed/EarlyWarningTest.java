@@ -268,6 +268,23 @@ class EarlyWarningTest {
   }
 
   @Test
+  void aVanishedFeedRaisesTheSourceAlertAtItsFirstPoll() throws Exception {
+    proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    proxy.start();
+    proxy.stubFor(get(urlPathEqualTo("/rss.xml")).willReturn(aResponse().withStatus(404)));
+    Monitor monitor = monitor(config(TestConfig.site(URI.create(proxy.baseUrl())).country("Kyrgyzstan", 364)));
+
+    PollReport gone = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(gone.vanished()).isTrue();
+    assertThat(gone.problem()).isEqualTo("the source is gone: " + proxy.baseUrl() + "/rss.xml answers HTTP 404");
+    assertThat(Sql.column(db(), "SELECT payload FROM outbox WHERE event = 'monitor.alert'")).singleElement()
+        .satisfies(p -> assertThat(new ObjectMapper().readTree(p).get("consecutive_failures").asInt()).isEqualTo(1));
+    monitor.pollEarlyWarning(false);
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'monitor.alert'")).as("one alert, not one per poll").isEqualTo(1);
+  }
+
+  @Test
   void anArticleThatFailsToLoadKeepsTheFeedUnreadSoTheNextPollTriesItAgain() throws Exception {
     proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
