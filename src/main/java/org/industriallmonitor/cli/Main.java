@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Watches IndustriALL Global Union's country listings, archives new articles and sends alerts.",
-    subcommands = {DemoCommand.class, InitCommand.class, RunCommand.class, OnceCommand.class, ValidateCommand.class, CalibrateCommand.class, StatusCommand.class, CountriesCommand.class, ReplicaCommand.class, NotifyTestCommand.class, OutboxCommand.class, FloorCommand.class,
+    subcommands = {DemoCommand.class, InitCommand.class, RunCommand.class, OnceCommand.class, ValidateCommand.class, CalibrateCommand.class, StatusCommand.class, CountriesCommand.class, ReplicaCommand.class, NotifyTestCommand.class, OutboxCommand.class, FloorCommand.class, CdsTrainingCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,8 @@ class DemoJarIT {
   void theDemoShowsANewArticleArchivedAndAlertedAndExitsZero() throws Exception {
     Path state = dir.resolve("demo");
     String launcher = Path.of("bin/industriall-monitor").toAbsolutePath().toString();
-    Map<String, String> javaHome = Map.of("JAVA_HOME", System.getProperty("java.home"));
+    // Class-data sharing off: its training would outlive the test (LauncherIT trains it and waits).
+    Map<String, String> javaHome = Map.of("JAVA_HOME", System.getProperty("java.home"), "INDUSTRIALL_MONITOR_CDS", "off");
     try (JarProcess demo = JarProcess.command(dir, javaHome, List.of(launcher, "demo", "--state", state.toString()))) {
       long started = System.nanoTime();
 

@@ -25,9 +25,27 @@ class LauncherIT {
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
-  /** The Java of the tests, as a user's JAVA_HOME. */
+  /** The Java of the tests, as a user's JAVA_HOME; class-data sharing off (its own test below trains it and waits). */
   private static Map<String, String> javaHome() {
-    return Map.of("JAVA_HOME", System.getProperty("java.home"));
+    return Map.of("JAVA_HOME", System.getProperty("java.home"), "INDUSTRIALL_MONITOR_CDS", "off");
+  }
+
+  private Path install() throws Exception {
+    Path install = dir.resolve("opt");
+    Files.createDirectories(install.resolve("bin"));
+    Files.createDirectories(install.resolve("lib"));
+    Files.copy(LAUNCHER, install.resolve("bin/industriall-monitor"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(JarProcess.jar(), install.resolve("lib/industriall-monitor.jar"));
+    return install;
+  }
+
+  private static List<Path> archives(Path cache) throws Exception {
+    if (!Files.isDirectory(cache)) {
+      return List.of();
+    }
+    try (var files = Files.list(cache)) {
+      return files.sorted().toList();
+    }
   }
 
   @Test
@@ -46,11 +64,8 @@ class LauncherIT {
 
   @Test
   void anInstalledLauncherFindsItsJarAndTheDaemonItStartsTakesSigtermItself() throws Exception {
-    Path install = dir.resolve("opt");
-    Files.createDirectories(install.resolve("bin"));
-    Files.createDirectories(install.resolve("lib"));
-    Path launcher = Files.copy(LAUNCHER, install.resolve("bin/industriall-monitor"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.copy(JarProcess.jar(), install.resolve("lib/industriall-monitor.jar"));
+    Path install = install();
+    Path launcher = install.resolve("bin/industriall-monitor");
     Path work = dir.resolve("work");
     TestConfig.site(replica.baseUrl()).topLevel("schedule: {every: 1h, jitter: 0ms}").country("Kyrgyzstan", 364).writeTo(work);
     Map<String, String> environment = new HashMap<>(javaHome());
@@ -85,6 +100,57 @@ class LauncherIT {
         List.of(LAUNCHER.toString(), "once"))) {
       assertThat(noJava.waitFor(30)).isEqualTo(1);
       assertThat(noJava.err()).contains("no Java found (set JAVA_HOME, or put java 17 or later on PATH)");
+    }
+  }
+
+  @Test
+  void theClassArchiveIsTrainedOnceInTheBackgroundThenMappedAndRemadeForANewJar() throws Exception {
+    Path install = install();
+    Path launcher = install.resolve("bin/industriall-monitor");
+    Path cache = dir.resolve("cache");
+    Map<String, String> environment = Map.of("JAVA_HOME", System.getProperty("java.home"), "INDUSTRIALL_MONITOR_CACHE", cache.toString());
+
+    try (JarProcess first = JarProcess.command(dir, environment, List.of(launcher.toString(), "replica", "--port", "0"))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> first.out().contains("Replica of the site at"));
+      List<String> commandLine = List.of(Files.readString(Path.of("/proc/" + first.pid() + "/cmdline")).split("\0"));
+      assertThat(commandLine).as("the measured defaults").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m")
+          .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+      first.process().destroy();
+      first.waitFor(15);
+    }
+    await().atMost(Duration.ofSeconds(90)).until(() -> archives(cache).size() == 1 && archives(cache).get(0).toString().endsWith(".jsa"));
+    Path archive = archives(cache).get(0);
+    assertThat(archive.getFileName().toString()).startsWith("industriall-monitor-").contains("-java" + System.getProperty("java.version"));
+
+    // -Xshare:on: a start that cannot map the archive fails instead of going on without it.
+    Map<String, String> strict = new HashMap<>(environment);
+    strict.put("JAVA_OPTS", "-Xshare:on -Xlog:class+load=info -XX:TieredStopAtLevel=1");
+    try (JarProcess mapped = JarProcess.command(dir, strict, List.of(launcher.toString(), "--version"))) {
+      assertThat(mapped.waitFor(30)).as(mapped.toString()).isZero();
+      assertThat(mapped.out()).contains("org.industriallmonitor.cli.Main source: shared objects file (top)");
+    }
+
+    // A new jar: a new archive, and the old one goes.
+    Path jar = install.resolve("lib/industriall-monitor.jar");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
+    try (JarProcess next = JarProcess.command(dir, environment, List.of(launcher.toString(), "--version"))) {
+      assertThat(next.waitFor(30)).as(next.toString()).isZero();
+    }
+    await().atMost(Duration.ofSeconds(90)).until(() -> archives(cache).size() == 1 && !archives(cache).get(0).equals(archive)
+        && archives(cache).get(0).toString().endsWith(".jsa"));
+  }
+
+  @Test
+  void aJavaOlderThan17IsNamedWithItsVersion() throws Exception {
+    Path oldJava = Files.createDirectories(dir.resolve("jdk-11/bin"));
+    Path java = Files.writeString(oldJava.resolve("java"), "#!/bin/sh\necho 'this fake java must not run' >&2\nexit 9\n");
+    java.toFile().setExecutable(true);
+    Files.writeString(dir.resolve("jdk-11/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+
+    try (JarProcess old = JarProcess.command(dir, Map.of("JAVA_HOME", dir.resolve("jdk-11").toString()), List.of(LAUNCHER.toString(), "once"))) {
+      assertThat(old.waitFor(30)).isEqualTo(1);
+      assertThat(old.err()).contains("is Java 11.0.2; the monitor needs Java 17 or later (set JAVA_HOME to one)")
+          .doesNotContain("must not run");
     }
   }
 }
