@@ -37,7 +37,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
           {"once", "--config", config.toString(), "--logs", logs},
           {"once", "--config", config.toString(), "--logs", logs},
           {"status", "--config", config.toString()}}) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(command);
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(new StringWriter()));
         failed += cli.execute(command) == ExitCodes.OK ? 0 : 1;
