@@ -71,7 +71,7 @@ public final class Components implements AutoCloseable {
   public static final class Builder {
     private final MonitorConfig config;
     private Clock clock = Clock.systemUTC();
-    private Archive.Writer archiveWriter = AtomicFiles::writeAll;
+    private Archive.Writer archiveWriter = AtomicFiles::place;
     private CompletableFuture<OkHttpClient> http;
 
     private Builder(MonitorConfig config) {

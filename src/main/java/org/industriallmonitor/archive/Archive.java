@@ -28,15 +28,18 @@ public final class Archive {
   /** Where files are written before they are renamed into place: one folder to clean after a crash. */
   static final String INCOMING = ".incoming";
 
-  /** How files reach the disk: {@link AtomicFiles#writeAll} through a temporary folder, except in storage-fault tests. */
+  /**
+   * How files reach the disk: {@link AtomicFiles#place} through a temporary folder, except in
+   * storage-fault tests. The archive syncs the folders afterwards ({@link #sync}).
+   */
   @FunctionalInterface
   public interface Writer {
-    /** Writes files, in order, using {@code tempDir} for their temporary files. */
+    /** Writes files, in order, using {@code tempDir} for their temporary files, each fsynced and renamed into place. */
     void write(Path tempDir, List<AtomicFiles.Pending> files) throws IOException;
   }
 
   public Archive(Path root) {
-    this(root, AtomicFiles::writeAll);
+    this(root, AtomicFiles::place);
   }
 
   public Archive(Path root, Writer writer) {
@@ -48,12 +51,15 @@ public final class Archive {
     return root;
   }
 
-  /** Writes the article's text, then its sidecar, each atomically. */
+  /** Writes the article's text, then its sidecar, each atomically (see below: the folder is synced by {@link #sync}). */
   public ArchivedArticle writeArticle(Article article, Instant fetchedAt) throws IOException {
     return writeArticle(article, fetchedAt, false);
   }
 
-  /** Writes an article; {@code degraded} marks text that only the fallback extractor could read. */
+  /**
+   * Writes an article; {@code degraded} marks text that only the fallback extractor could read.
+   * Its folder is not synced yet: {@link #sync} the articles of a batch before recording them.
+   */
   public ArchivedArticle writeArticle(Article article, Instant fetchedAt, boolean degraded) throws IOException {
     String slug = SafeNames.fileSlug(article.slug());
     String year = String.valueOf(article.published().getYear());
@@ -71,10 +77,20 @@ public final class Archive {
     return new ArchivedArticle(textPath, sidecarPath, sha256);
   }
 
-  /** Keeps a snapshot of a listing page's text; returns its path relative to the root. */
+  /**
+   * Makes the articles' files durable where they are: one fsync per folder they are in, however
+   * many they are (a batch of a listing page's articles shares one or two year folders).
+   */
+  public void sync(List<ArchivedArticle> articles) {
+    AtomicFiles.syncFolders(articles.stream().map(a -> inside(a.textPath()).getParent()).toList());
+  }
+
+  /** Keeps a snapshot of a listing page's text, durably; returns its path relative to the root. */
   public String writeListingSnapshot(int region, int from, String text, Instant at) throws IOException {
     String path = "listings/" + region + "/from-" + from + "/" + SNAPSHOT_NAME.format(at) + ".txt";
-    writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(path), text.getBytes(StandardCharsets.UTF_8))));
+    Path file = inside(path);
+    writer.write(incoming(), List.of(new AtomicFiles.Pending(file, text.getBytes(StandardCharsets.UTF_8))));
+    AtomicFiles.syncFolders(List.of(file.getParent()));
     return path;
   }
 

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader, or a process killed at any moment, sees either the old file or
- * the complete new one: temporary file, fsync, rename, fsync of the folder.
+ * the complete new one: temporary file, fsync, rename, fsync of the folder. The folder's fsync
+ * (which makes the rename itself durable) can be left for later, so that a batch of files in one
+ * folder pays for it once: {@link #place} then {@link #syncFolders}.
  */
 public final class AtomicFiles {
   /** Prefix of temporary files; anything with it in the archive is left over from a crash. */
@@ -42,6 +44,16 @@ public final class AtomicFiles {
    * folder fsynced once.
    */
   public static void writeAll(Path tempDir, List<Pending> files) throws IOException {
+    place(tempDir, files);
+    syncFolders(files.stream().map(file -> file.target().toAbsolutePath().getParent()).toList());
+  }
+
+  /**
+   * Writes files as {@link #writeAll} does, but leaves their folders unsynced: each file's bytes
+   * are on the disk, and it is in place, but a power cut may still undo a rename until
+   * {@link #syncFolders} ran for its folder.
+   */
+  public static void place(Path tempDir, List<Pending> files) throws IOException {
     List<Path> temps = new ArrayList<>();
     try {
       for (Pending file : files) {
@@ -49,14 +61,6 @@ public final class AtomicFiles {
       }
       for (int i = 0; i < files.size(); i++) {
         move(temps.get(i), files.get(i).target());
-      }
-      List<Path> folders = new ArrayList<>();
-      for (Pending file : files) {
-        Path folder = file.target().toAbsolutePath().getParent();
-        if (!folders.contains(folder)) {
-          folders.add(folder);
-          syncDirectory(folder);
-        }
       }
     } finally {
       for (Path temp : temps) {
@@ -120,6 +124,11 @@ public final class AtomicFiles {
       }
     }
     return removed;
+  }
+
+  /** Makes the renames into {@code folders} durable: one fsync per distinct folder. */
+  public static void syncFolders(java.util.Collection<Path> folders) {
+    new java.util.LinkedHashSet<>(folders).forEach(AtomicFiles::syncDirectory);
   }
 
   private static void syncDirectory(Path dir) {

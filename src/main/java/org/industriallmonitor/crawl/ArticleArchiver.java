@@ -96,17 +96,38 @@ final class ArticleArchiver {
     return problems.goneCheckedAt(slug).map(at -> at.plus(GONE_RECHECK).isAfter(clock.instant())).orElse(false);
   }
 
+  /**
+   * An article read and its files written, waiting to be recorded with the others of its batch:
+   * its row and alerts, and {@code layoutProblem} when only the fallback extractor could read it.
+   */
+  record Prepared(ArticleRepository.Recording recording, ArchivedArticle files, List<CountryConfig> countries, String layoutProblem) {}
+
+  /** What {@link #prepare} came to: a {@code result} already (a failure, an article not archived), or a {@code prepared} article. */
+  record Step(Result result, Prepared prepared) {
+    static Step done(Result result) {
+      return new Step(result, null);
+    }
+  }
+
   /** Archives the article of a listing walk: it belongs to the walked country, and the fallback may read it. */
-  Result archive(SiteReader site, ListingItem item, CountryConfig country, boolean baseline) throws InterruptedException {
-    return archive(site, item.slug(), item.title(), article -> List.of(country), country, baseline);
+  Step prepare(SiteReader site, ListingItem item, CountryConfig country, boolean baseline) throws InterruptedException {
+    return prepare(site, item.slug(), item.title(), article -> List.of(country), country, baseline);
+  }
+
+  /** Fetches, reads, archives and records one article (its batch of one). */
+  Result archive(SiteReader site, String slug, String title, Placement placement, CountryConfig fallbackCountry, boolean baseline)
+      throws InterruptedException {
+    Step step = prepare(site, slug, title, placement, fallbackCountry, baseline);
+    return step.result() != null ? step.result() : record(List.of(step.prepared())).get(0);
   }
 
   /**
-   * Fetches, reads and archives the article {@code slug}. {@code fallbackCountry}: the country
-   * whose listing linked it, for the fallback extractor and the degraded list; null when the
-   * article came from no listing (the early warning), which leaves unreadable pages to the walks.
+   * Fetches and reads the article {@code slug} and writes its files (their folder not synced
+   * yet). {@code fallbackCountry}: the country whose listing linked it, for the fallback extractor
+   * and the degraded list; null when the article came from no listing (the early warning), which
+   * leaves unreadable pages to the walks.
    */
-  Result archive(SiteReader site, String slug, String title, Placement placement, CountryConfig fallbackCountry, boolean baseline)
+  Step prepare(SiteReader site, String slug, String title, Placement placement, CountryConfig fallbackCountry, boolean baseline)
       throws InterruptedException {
     String url = site.urls().article(slug);
     FetchResult page;
@@ -114,13 +135,13 @@ final class ArticleArchiver {
       page = site.fetcher().fetch(url, Validators.NONE);
     } catch (PageGoneException e) {
       boolean first = problems.markGone(slug, url, e.status(), clock.instant());
-      return new Result(Kind.GONE, first ? "gone: " + url + " (HTTP " + e.status() + "); checked again once a day" : null);
+      return Step.done(new Result(Kind.GONE, first ? "gone: " + url + " (HTTP " + e.status() + "); checked again once a day" : null));
     } catch (RobotsUnavailableException e) {
-      return new Result(Kind.HOST_UNAVAILABLE, "article " + e.getMessage());
+      return Step.done(new Result(Kind.HOST_UNAVAILABLE, "article " + e.getMessage()));
     } catch (RobotsDisallowedException e) {
-      return new Result(Kind.DISALLOWED, "skipped " + url + ": disallowed by robots.txt");
+      return Step.done(new Result(Kind.DISALLOWED, "skipped " + url + ": disallowed by robots.txt"));
     } catch (FetchException e) {
-      return new Result(Kind.FAILED, "article " + e.getMessage());
+      return Step.done(new Result(Kind.FAILED, "article " + e.getMessage()));
     }
     Instant fetchedAt = clock.instant();
     Article article;
@@ -130,14 +151,14 @@ final class ArticleArchiver {
       article = site.articleParser().parse(page.body(), url, slug);
     } catch (LayoutException e) {
       if (fallbackCountry == null) {
-        return new Result(Kind.LAYOUT, e.getMessage());
+        return Step.done(new Result(Kind.LAYOUT, e.getMessage()));
       }
       Optional<Article> rescued = site.fallbackArchive()
           ? site.fallback().article(page.body(), url, slug, new Region(fallbackCountry.region(), fallbackCountry.name()))
           : Optional.empty();
       if (rescued.isEmpty()) {
         problems.markDegraded(slug, url, title, fallbackCountry.region(), e.getMessage(), clock.instant());
-        return new Result(Kind.LAYOUT, e.getMessage());
+        return Step.done(new Result(Kind.LAYOUT, e.getMessage()));
       }
       log.warn("{}: {}; archived with the fallback extractor (degraded)", fallbackCountry.name(), e.getMessage());
       article = rescued.get();
@@ -147,18 +168,9 @@ final class ArticleArchiver {
     List<CountryConfig> countries = placement.countriesOf(article);
     if (countries.isEmpty()) {
       String tags = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
-      return tags.isEmpty() ? new Result(Kind.UNTAGGED, url + " names no country")
-          : new Result(Kind.OUTSIDE, url + " is about " + tags + ", which the configuration does not watch");
+      return Step.done(tags.isEmpty() ? new Result(Kind.UNTAGGED, url + " names no country")
+          : new Result(Kind.OUTSIDE, url + " is about " + tags + ", which the configuration does not watch"));
     }
-    Result stored = store(article, page.validators(), degraded, fetchedAt, countries, baseline);
-    // Archived by the fallback: the layout still changed, and the user must hear of it.
-    return stored.kind() == Kind.ARCHIVED && layoutProblem != null ? new Result(Kind.ARCHIVED, layoutProblem) : stored;
-  }
-
-  private Result store(Article article, Validators validators, boolean degraded, Instant fetchedAt, List<CountryConfig> countries,
-      boolean baseline) {
-    CountryConfig country = countries.get(0);
-    List<Integer> regions = countries.stream().map(CountryConfig::region).toList();
     ArchivedArticle files;
     try {
       files = archive.writeArticle(article, fetchedAt, degraded);
@@ -168,27 +180,54 @@ final class ArticleArchiver {
       if (disk.isPresent()) {
         throw disk.get();
       }
-      return new Result(Kind.FAILED, "cannot archive " + article.url() + ": " + e);
+      return Step.done(new Result(Kind.FAILED, "cannot archive " + article.url() + ": " + e));
     }
+    CountryConfig first = countries.get(0);
     Instant detectedAt = clock.instant();
     String tags = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
     NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
-        tags.isEmpty() ? country.name() : tags, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
-        degraded, validators.etag(), validators.lastModified(), fetchedAt, regions);
-    List<OutboxEntry> alertRows = baseline ? List.of() : alerts.rowsFor(article, files, degraded, country.region(), detectedAt);
+        tags.isEmpty() ? first.name() : tags, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
+        degraded, page.validators().etag(), page.validators().lastModified(), fetchedAt,
+        countries.stream().map(CountryConfig::region).toList());
+    List<OutboxEntry> alertRows = baseline ? List.of() : alerts.rowsFor(article, files, degraded, first.region(), detectedAt);
+    return new Step(null, new Prepared(new ArticleRepository.Recording(row, detectedAt, alertRows), files, countries, layoutProblem));
+  }
+
+  /**
+   * Records prepared articles: their folders synced (once per folder), then their rows, links and
+   * alerts in one durable transaction. Results in order; an article another job recorded first is
+   * linked to these countries too.
+   */
+  List<Result> record(List<Prepared> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    // Every file's rename durable before any row says it exists.
+    archive.sync(batch.stream().map(Prepared::files).toList());
+    List<Optional<Long>> ids;
     try {
-      Optional<Long> id = articles.recordNew(row, detectedAt, alertRows);
-      if (id.isEmpty()) {
-        articles.idOf(article.slug()).ifPresent(existing -> regions.forEach(region -> articles.link(List.of(existing), region, detectedAt)));
-        return new Result(Kind.RECORDED_ELSEWHERE, null);
-      }
-      log.info("{}: archived {} ({}){}{}", countries.stream().map(CountryConfig::name).collect(Collectors.joining(", ")), article.title(), files.textPath(), baseline ? " [baseline]" : "",
-          degraded ? " [degraded]" : "");
-      return new Result(Kind.ARCHIVED, null);
+      ids = articles.recordAll(batch.stream().map(Prepared::recording).toList());
     } catch (StorageFailure e) {
       throw e;
     } catch (StoreException e) {
-      return new Result(Kind.FAILED, "cannot record " + article.url() + ": " + e.getMessage());
+      return batch.stream().map(p -> new Result(Kind.FAILED, "cannot record " + p.recording().article().url() + ": " + e.getMessage()))
+          .toList();
     }
+    List<Result> results = new java.util.ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Prepared p = batch.get(i);
+      NewArticle row = p.recording().article();
+      if (ids.get(i).isEmpty()) {
+        Instant at = p.recording().detectedAt();
+        articles.idOf(row.slug()).ifPresent(existing -> row.regions().forEach(region -> articles.link(List.of(existing), region, at)));
+        results.add(new Result(Kind.RECORDED_ELSEWHERE, null));
+        continue;
+      }
+      log.info("{}: archived {} ({}){}{}", p.countries().stream().map(CountryConfig::name).collect(Collectors.joining(", ")),
+          row.title(), row.archivePath(), row.baseline() ? " [baseline]" : "", row.degraded() ? " [degraded]" : "");
+      // Archived by the fallback: the layout still changed, and the user must hear of it.
+      results.add(new Result(Kind.ARCHIVED, p.layoutProblem()));
+    }
+    return results;
   }
 }

@@ -12,13 +12,19 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.site.SiteReader;
 import org.industriallmonitor.store.ArticleRepository;
+import org.industriallmonitor.store.StorageFailure;
 
 /**
- * Records the articles a listing walk found: known ones are linked to the country; each unknown
- * one is archived and recorded under its slug's lock, so that two countries crawled at once never
- * take the same article twice. Returns the slugs that are not recorded yet.
+ * Records the articles a listing walk found: known ones are linked to the country; the unknown
+ * ones are archived a batch at a time (a listing page's worth), under their slugs' locks so that
+ * two countries crawled at once never take the same article twice: each fetched and its files
+ * written, then the batch's folders synced once and its rows committed in one transaction.
+ * Returns the slugs that are not recorded yet.
  */
 final class ArticleRecorder {
+  /** Articles recorded per commit: the site's page of results. */
+  static final int BATCH = 10;
+
   private final ArticleArchiver archiver;
   private final ArticleRepository articles;
   private final SlugLocks slugLocks;
@@ -36,41 +42,83 @@ final class ArticleRecorder {
       CrawlReport.Builder report, CrawlProgress progress) throws InterruptedException {
     Map<String, Long> known = articles.known(items.stream().map(ListingItem::slug).toList());
     articles.link(known.values(), country.region(), clock.instant());
+    List<ListingItem> unknown = items.stream().filter(item -> !known.containsKey(item.slug())).toList();
     Set<String> unrecorded = new LinkedHashSet<>();
     List<Long> recordedElsewhere = new ArrayList<>();
-    int total = items.size() - known.size();
     int done = 0;
-    for (ListingItem item : items) {
-      if (known.containsKey(item.slug())) {
-        continue;
+    for (int from = 0; from < unknown.size(); from += BATCH) {
+      List<ListingItem> batch = unknown.subList(from, Math.min(unknown.size(), from + BATCH));
+      List<ArticleArchiver.Prepared> prepared = new ArrayList<>();
+      List<String> preparedSlugs = new ArrayList<>();
+      boolean hostUnavailable = false;
+      try (SlugLocks.Held held = slugLocks.lockAll(batch.stream().map(ListingItem::slug).toList())) {
+        for (ListingItem item : batch) {
+          progress.articles(country.name(), done++, unknown.size());
+          Optional<Long> recordedMeanwhile = articles.idOf(item.slug());
+          if (recordedMeanwhile.isPresent()) {
+            // Another country's crawl recorded it while this one walked: link it with the others below.
+            recordedElsewhere.add(recordedMeanwhile.get());
+            continue;
+          }
+          if (archiver.recentlyGone(item.slug())) {
+            continue;
+          }
+          report.newArticle();
+          ArticleArchiver.Step step;
+          try {
+            step = archiver.prepare(site, item, country, baseline);
+          } catch (StorageFailure e) {
+            // The disk is full: what was written before is whole, so it is recorded; nothing more is fetched.
+            recordBeforeStopping(prepared, preparedSlugs, unrecorded, report);
+            throw e;
+          }
+          if (step.prepared() != null) {
+            prepared.add(step.prepared());
+            preparedSlugs.add(item.slug());
+            continue;
+          }
+          ArticleArchiver.Result result = step.result();
+          if (!result.handled()) {
+            unrecorded.add(item.slug());
+          }
+          if (result.kind() == ArticleArchiver.Kind.HOST_UNAVAILABLE) {
+            // The rest would fail alike: one error, and they are all tried next cycle.
+            report.error(result.message());
+            hostUnavailable = true;
+            break;
+          }
+          count(result, report);
+        }
+        List<ArticleArchiver.Result> recorded = archiver.record(prepared);
+        for (int i = 0; i < recorded.size(); i++) {
+          if (!recorded.get(i).handled()) {
+            unrecorded.add(preparedSlugs.get(i));
+          }
+          count(recorded.get(i), report);
+        }
       }
-      progress.articles(country.name(), done++, total);
-      try (SlugLocks.Held held = slugLocks.lock(item.slug())) {
-        Optional<Long> recordedMeanwhile = articles.idOf(item.slug());
-        if (recordedMeanwhile.isPresent()) {
-          // Another country's crawl recorded it while this one walked: link it with the others below.
-          recordedElsewhere.add(recordedMeanwhile.get());
-          continue;
-        }
-        if (archiver.recentlyGone(item.slug())) {
-          continue;
-        }
-        report.newArticle();
-        ArticleArchiver.Result result = archiver.archive(site, item, country, baseline);
-        if (!result.handled()) {
-          unrecorded.add(item.slug());
-        }
-        if (result.kind() == ArticleArchiver.Kind.HOST_UNAVAILABLE) {
-          // The rest would fail alike: one error, and they are all tried next cycle.
-          report.error(result.message());
-          items.stream().map(ListingItem::slug).filter(slug -> !known.containsKey(slug)).forEach(unrecorded::add);
-          break;
-        }
-        count(result, report);
+      if (hostUnavailable) {
+        // Their pages are read again next cycle; what was recorded is known then.
+        unknown.stream().map(ListingItem::slug).forEach(unrecorded::add);
+        break;
       }
     }
     articles.link(recordedElsewhere, country.region(), clock.instant());
     return unrecorded;
+  }
+
+  private void recordBeforeStopping(List<ArticleArchiver.Prepared> prepared, List<String> slugs, Set<String> unrecorded,
+      CrawlReport.Builder report) {
+    try {
+      List<ArticleArchiver.Result> recorded = archiver.record(prepared);
+      for (int i = 0; i < recorded.size(); i++) {
+        if (recorded.get(i).handled()) {
+          count(recorded.get(i), report);
+        }
+      }
+    } catch (StorageFailure alsoFull) {
+      // The database is on the full disk too: the files stay, and the next cycle records them.
+    }
   }
 
   private static void count(ArticleArchiver.Result result, CrawlReport.Builder report) {

@@ -27,6 +27,23 @@ public final class SlugLocks {
     return () -> release(slug, entry, true);
   }
 
+  /**
+   * Blocks until this thread holds the locks of all {@code slugs}, taken in sorted order so that
+   * two crawls locking overlapping sets never wait for each other in a circle.
+   */
+  public Held lockAll(java.util.Collection<String> slugs) throws InterruptedException {
+    java.util.List<Held> held = new java.util.ArrayList<>();
+    try {
+      for (String slug : new java.util.TreeSet<>(slugs)) {
+        held.add(lock(slug));
+      }
+    } catch (InterruptedException e) {
+      held.forEach(Held::close);
+      throw e;
+    }
+    return () -> held.forEach(Held::close);
+  }
+
   private void release(String slug, Entry entry, boolean locked) {
     if (locked) {
       entry.lock.unlock();

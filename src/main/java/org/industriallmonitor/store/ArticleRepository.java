@@ -64,54 +64,78 @@ public final class ArticleRepository {
     });
   }
 
+  /** A newly archived article to record, with the time it was detected and its alert rows. */
+  public record Recording(NewArticle article, Instant detectedAt, List<OutboxEntry> alerts) {
+    public Recording {
+      alerts = List.copyOf(alerts);
+    }
+  }
+
   /**
    * Records a newly archived article, its links to its countries and its {@code alerts} in one
    * durable transaction, and forgets it as gone or degraded. Returns empty when another job
    * recorded the same slug first; the caller then only links it.
    */
   public Optional<Long> recordNew(NewArticle a, Instant detectedAt, List<OutboxEntry> alerts) {
-    // Crawls of several countries record articles at once: their commits (and fsyncs) are shared.
+    return recordAll(List.of(new Recording(a, detectedAt, alerts))).get(0);
+  }
+
+  /**
+   * Records newly archived articles (a listing page's, say) as {@link #recordNew} does, all in one
+   * durable transaction: one commit and one fsync of the log for the lot. Returns, per article in
+   * order, its id, or empty when another job recorded the slug first.
+   */
+  public List<Optional<Long>> recordAll(List<Recording> batch) {
+    // Crawls of several countries record articles at once: their commits (and fsyncs) are shared too.
     return groupCommit.run(c -> {
-      try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM articles WHERE slug = ?")) {
-        exists.setString(1, a.slug());
-        try (ResultSet rs = exists.executeQuery()) {
-          if (rs.next()) {
-            return Optional.<Long>empty();
-          }
-        }
+      List<Optional<Long>> ids = new java.util.ArrayList<>();
+      for (Recording r : batch) {
+        ids.add(insert(c, r.article(), r.detectedAt(), r.alerts()));
       }
-      long id;
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
-              + "baseline, fetched_at, detected_at, degraded, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          PreparedStatement.RETURN_GENERATED_KEYS)) {
-        insert.setString(1, a.slug());
-        insert.setString(2, a.url());
-        insert.setString(3, a.title());
-        insert.setString(4, a.published());
-        insert.setString(5, a.countries());
-        insert.setString(6, a.archivePath());
-        insert.setString(7, a.sidecarPath());
-        insert.setString(8, a.sha256());
-        insert.setInt(9, a.baseline() ? 1 : 0);
-        insert.setString(10, Timestamps.format(a.fetchedAt()));
-        insert.setString(11, Timestamps.format(detectedAt));
-        insert.setInt(12, a.degraded() ? 1 : 0);
-        insert.setString(13, a.etag());
-        insert.setString(14, a.lastModified());
-        insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-          keys.next();
-          id = keys.getLong(1);
-        }
-      }
-      for (int region : a.regions()) {
-        link(c, id, region, detectedAt);
-      }
-      problems.resolve(c, a.slug());
-      outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
-      return Optional.of(id);
+      return ids;
     });
+  }
+
+  private Optional<Long> insert(Connection c, NewArticle a, Instant detectedAt, List<OutboxEntry> alerts) throws SQLException {
+    try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM articles WHERE slug = ?")) {
+      exists.setString(1, a.slug());
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return Optional.empty();
+        }
+      }
+    }
+    long id;
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
+            + "baseline, fetched_at, detected_at, degraded, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        PreparedStatement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, a.slug());
+      insert.setString(2, a.url());
+      insert.setString(3, a.title());
+      insert.setString(4, a.published());
+      insert.setString(5, a.countries());
+      insert.setString(6, a.archivePath());
+      insert.setString(7, a.sidecarPath());
+      insert.setString(8, a.sha256());
+      insert.setInt(9, a.baseline() ? 1 : 0);
+      insert.setString(10, Timestamps.format(a.fetchedAt()));
+      insert.setString(11, Timestamps.format(detectedAt));
+      insert.setInt(12, a.degraded() ? 1 : 0);
+      insert.setString(13, a.etag());
+      insert.setString(14, a.lastModified());
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    }
+    for (int region : a.regions()) {
+      link(c, id, region, detectedAt);
+    }
+    problems.resolve(c, a.slug());
+    outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
+    return Optional.of(id);
   }
 
   /** An archived article's address and files, relative to the archive root. */
