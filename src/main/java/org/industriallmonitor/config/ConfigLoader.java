@@ -147,13 +147,14 @@ public final class ConfigLoader {
     if (m.optional("user_agent").isEmpty()) {
       warnings.add(node.warning("user_agent is not set: requests say \"" + userAgent + "\", with no way to reach you"));
     }
+    Duration requestDelay = m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2));
     return new SiteConfig(
         m.required("base_url").httpUrl(),
         userAgent,
-        m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2)),
+        requestDelay,
         m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(20),
         m.optional("max_items_per_page").map(n -> n.integer(1, 100_000)).orElse(SiteConfig.DEFAULT_MAX_ITEMS_PER_PAGE),
-        m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(1),
+        m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(SiteConfig.defaultConnections(requestDelay)),
         positive(m, "connect_timeout", Duration.ofSeconds(10)),
         positive(m, "read_timeout", Duration.ofSeconds(30)),
         positive(m, "call_timeout", Duration.ofSeconds(60)),

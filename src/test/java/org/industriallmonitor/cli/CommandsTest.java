@@ -43,7 +43,7 @@ class CommandsTest {
     CliRun run = CliRun.of("validate", "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).contains("configuration error: " + config + ":12: countries[1].region: expected a whole number, got a list");
+    assertThat(run.err()).contains("configuration error: " + config + ":13: countries[1].region: expected a whole number, got a list");
   }
 
   @Test

@@ -60,6 +60,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void oneConnectionToASiteWithARequestDelayFourWithout() {
+    assertThat(loader.parse(FILE, VALID).site().maxConnectionsPerHost()).isEqualTo(1);
+    assertThat(loader.parse(FILE, VALID.replace("request_delay: 2s", "request_delay: 0ms")).site().maxConnectionsPerHost()).isEqualTo(4);
+    assertThat(loader.parse(FILE, VALID.replace("request_delay: 2s", "request_delay: 0ms\n  max_connections_per_host: 2"))
+        .site().maxConnectionsPerHost()).isEqualTo(2);
+  }
+
+  @Test
   void unknownKeyNamesFileLineAndKeyAndSuggestsTheRightOne() {
     String yaml = VALID.replace("  max_pages: 20", "  max_page: 20");
 

@@ -18,6 +18,8 @@ public final class TestConfig {
     this.baseUrl = baseUrl;
     site.put("user_agent", "\"industriall-monitor-test/1.0\"");
     site.put("request_delay", "0ms");
+    // One country at a time, in order (the default without a delay is four): tests read the reports in order.
+    site.put("max_connections_per_host", "1");
     site.put("retries", "2");
     site.put("retry_backoff", "10ms");
     site.put("read_timeout", "5s");
