@@ -40,6 +40,7 @@ public final class LatestSource implements EarlyWarningSource {
     List<FeedItem> items = new ArrayList<>();
     Set<String> slugs = new HashSet<>();
     ListingPage page = read(first);
+    int from = 0;
     for (int pages = 1; ; pages++) {
       boolean allUnknown = !page.items().isEmpty();
       for (ListingItem item : page.items()) {
@@ -52,7 +53,9 @@ public final class LatestSource implements EarlyWarningSource {
       if (!allUnknown || next == null || !site.urls().isListing(next) || pages >= site.maxPages()) {
         break;
       }
-      page = read(site.fetcher().fetch(next, Validators.NONE));
+      // The next page by offset in the listing's own address: a pager link may add a sort order (relevance) that is not newest first.
+      from += page.items().size();
+      page = read(site.fetcher().fetch(site.urls().latest(from), Validators.NONE));
     }
     return new Poll(false, items, first.validators());
   }
