@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.feed.EarlyWarningSource;
+import org.industriallmonitor.feed.FeedItem;
+import org.industriallmonitor.feed.UnreadableFeedException;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.Validators;
@@ -25,7 +29,7 @@ import org.jsoup.nodes.Element;
  * What {@code validate --online} asks the site about a configuration, paced and under robots.txt
  * like a crawl: its list of countries (one request), the first listing page of each configured
  * country and the first article it lists (two requests each), with what each selector finds on
- * them. Archives and records nothing.
+ * them, and the early-warning source (one request). Archives and records nothing.
  */
 public final class OnlineCheck {
   private OnlineCheck() {}
@@ -48,15 +52,21 @@ public final class OnlineCheck {
   /** What one selector finds on a page: how many elements, the first one's text, and where the selector comes from. */
   public record SelectorFinding(String key, String selector, String source, int count, String first) {}
 
-  public record Report(CountryList countryList, List<Finding> countries, Map<String, List<SelectorFinding>> selectors) {
+  /** The early-warning source as the site answers it: the articles of the site it links, or its problem (naming its address). */
+  public record SourceFinding(String source, String url, int items, String firstTitle, String problem) {}
+
+  /** {@code source} is empty when the early warning is off. */
+  public record Report(CountryList countryList, List<Finding> countries, Map<String, List<SelectorFinding>> selectors,
+      Optional<SourceFinding> source) {
     public boolean ok() {
-      return countryList.problem() == null && countries.stream().allMatch(Finding::ok);
+      return countryList.problem() == null && countries.stream().allMatch(Finding::ok)
+          && source.map(s -> s.problem() == null && s.items() > 0).orElse(true);
     }
   }
 
   /** Where each selector in force comes from: {@code configured} (the YAML), {@code learned} (calibrate) or {@code default}. */
-  public static Report run(SiteReader site, List<CountryConfig> countries, Selectors selectors, Map<String, String> sources)
-      throws InterruptedException {
+  public static Report run(SiteReader site, List<CountryConfig> countries, Selectors selectors, Map<String, String> sources,
+      EarlyWarningConfig earlyWarning) throws InterruptedException {
     CountryList list = countryList(site);
     List<Finding> findings = new ArrayList<>();
     Map<String, List<SelectorFinding>> found = new LinkedHashMap<>();
@@ -85,7 +95,18 @@ public final class OnlineCheck {
         findings.add(new Finding(country, listed, null, null, e.getMessage(), null));
       }
     }
-    return new Report(list, findings, found);
+    return new Report(list, findings, found, earlyWarning.enabled() ? Optional.of(source(site, earlyWarning.source())) : Optional.empty());
+  }
+
+  private static SourceFinding source(SiteReader site, EarlyWarningConfig.Source which) throws InterruptedException {
+    EarlyWarningSource source = EarlyWarningSource.of(which, site);
+    try {
+      // Its first page only, as a first poll reads it.
+      List<FeedItem> items = source.poll(Validators.NONE, slug -> true).items();
+      return new SourceFinding(which.id(), source.url(), items.size(), items.isEmpty() ? null : items.get(0).title(), null);
+    } catch (FetchException | UnreadableFeedException e) {
+      return new SourceFinding(which.id(), source.url(), 0, null, e.getMessage());
+    }
   }
 
   private static final List<String> LISTING_KEYS =

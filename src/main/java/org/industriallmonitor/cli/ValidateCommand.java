@@ -71,7 +71,8 @@ final class ValidateCommand implements Callable<Integer> {
     config.site().configuredSelectors().forEach(key -> sources.put(key, "configured in " + config.source().getFileName()));
     OnlineCheck.Report report;
     try (Components parts = Components.of(config)) {
-      report = OnlineCheck.run(parts.site().reader(), config.countries(), parts.site().selectors(), sources);
+      report = OnlineCheck.run(parts.site().reader(), config.countries(), parts.site().selectors(), sources,
+          config.site().earlyWarning());
     }
     print(report, out);
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -104,6 +105,13 @@ final class ValidateCommand implements Callable<Integer> {
       }
       out.println(line);
     }
+    report.source().ifPresent(s -> out.println(s.problem() != null
+        ? "  early warning " + s.source() + ": " + s.problem()
+            + "; set site.early_warning.source to " + (s.source().equals("rss") ? "latest" : "rss") + " (or off)"
+        : s.items() == 0 ? "  early warning " + s.source() + ": " + s.url() + " links no article of the site; set"
+            + " site.early_warning.source to " + (s.source().equals("rss") ? "latest" : "rss") + " (or off)"
+        : "  early warning " + s.source() + ": " + s.url() + ", " + Plural.of(s.items(), "article", "articles") + " of the site,"
+            + " the newest \"" + TerminalText.safe(shorten(s.firstTitle())) + "\""));
     report.selectors().forEach((url, findings) -> {
       out.println("  selectors on " + url + ":");
       for (OnlineCheck.SelectorFinding f : findings) {
@@ -111,7 +119,7 @@ final class ValidateCommand implements Callable<Integer> {
             : Plural.of(f.count(), "element", "elements") + ", first \"" + TerminalText.safe(shorten(f.first())) + "\"");
       }
     });
-    if (!report.ok()) {
+    if (report.countryList().problem() != null || !report.countries().stream().allMatch(OnlineCheck.Finding::ok)) {
       out.println("`countries` prints the site's list with the region ids to use.");
     }
     out.flush();

@@ -13,9 +13,6 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.feed.EarlyWarningSource;
 import org.industriallmonitor.feed.FeedItem;
-import org.industriallmonitor.feed.FeedParser;
-import org.industriallmonitor.feed.FeedSource;
-import org.industriallmonitor.feed.LatestSource;
 import org.industriallmonitor.feed.UnreadableFeedException;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.PageGoneException;
@@ -60,8 +57,7 @@ public final class EarlyWarningPoller {
   /** Polls {@code source} (not {@code off}) for articles of {@code countries}. */
   public PollReport poll(EarlyWarningConfig.Source source, List<CountryConfig> countries) throws InterruptedException {
     SiteReader reader = site.get();
-    EarlyWarningSource feed = source == EarlyWarningConfig.Source.LATEST ? new LatestSource(reader)
-        : new FeedSource(reader.fetcher(), new FeedParser(reader.urls()), reader.urls().feed());
+    EarlyWarningSource feed = EarlyWarningSource.of(source, reader);
     Instant started = clock.instant();
     EarlyWarningRepository states = store.earlyWarning();
     SourceState before = states.read(source.id()).filter(s -> s.url().equals(feed.url()))

@@ -2,11 +2,22 @@ package org.industriallmonitor.feed;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.site.SiteReader;
 
 /** A site-wide list of the newest articles, polled with conditional requests between the walks. */
 public interface EarlyWarningSource {
+  /** The source {@code site.early_warning.source} names ({@code rss} or {@code latest}), read through {@code site}. */
+  static EarlyWarningSource of(EarlyWarningConfig.Source source, SiteReader site) {
+    return switch (source) {
+      case RSS -> new FeedSource(site.fetcher(), new FeedParser(site.urls()), site.urls().feed());
+      case LATEST -> new LatestSource(site);
+      case OFF -> throw new IllegalArgumentException("the early warning is off: there is no source to poll");
+    };
+  }
+
   /** The address polled (its first page). */
   String url();
 

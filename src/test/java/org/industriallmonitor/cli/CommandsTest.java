@@ -149,7 +149,29 @@ class CommandsTest {
     assertThat(new ObjectMapper().readTree(json.out()).get("countries").get(0).get("warning").asText())
         .isEqualTo("no results: is region 367 right? see countries");
     assertThat(online.exitCode()).isZero();
-    assertThat(online.out()).contains("Tajikistan (region 367): in the site's list; 0 results; no results: is region 367 right? see countries");
+    assertThat(online.out()).contains("Tajikistan (region 367): in the site's list; 0 results; no results: is region 367 right? see countries")
+        .containsPattern("  early warning rss: " + java.util.regex.Pattern.quote(replica.baseUrl() + "/rss.xml")
+            + ", 20 articles of the site, the newest \".+\"\n")
+        .doesNotContain("`countries` prints");
+  }
+
+  @Test
+  void validateOnlineSaysWhenTheEarlyWarningSourceCannotBeReadAndWhatToSetInstead() throws Exception {
+    replica.tweaks().robotsTxt("User-agent: *\nDisallow: /rss.xml\n");
+    Path file = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir.resolve("r"));
+
+    CliRun online = CliRun.of("validate", "--online", "--config", file.toString());
+
+    assertThat(online.exitCode()).isEqualTo(1);
+    assertThat(online.out()).contains("  early warning rss: " + replica.baseUrl() + "/rss.xml: disallowed by robots.txt for our User-Agent;"
+        + " not fetched; set site.early_warning.source to latest (or off)\n")
+        .doesNotContain("`countries` prints");
+
+    Path latest = TestConfig.site(replica.baseUrl()).site("early_warning", "{source: latest}").country("Kyrgyzstan", 364)
+        .writeTo(dir.resolve("l"));
+    CliRun fixed = CliRun.of("validate", "--online", "--config", latest.toString());
+    assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+    assertThat(fixed.out()).contains("  early warning latest: " + replica.baseUrl() + "/search?language=en&from=0, 10 articles of the site");
   }
 
   @Test
