@@ -131,13 +131,10 @@ final class DemoCommand implements Callable<Integer> {
     Optional<PollReport> report = monitor.pollEarlyWarning(false);
     report.ifPresent(r -> {
       out.println("   " + TerminalText.safe(r.summaryLine()));
-      if (r.problem() != null) {
-        out.println("     error: " + TerminalText.safe(r.problem()));
-      }
-      r.errors().forEach(error -> out.println("     error: " + TerminalText.safe(error)));
+      r.problems().forEach(problem -> out.println("     error: " + TerminalText.safe(problem)));
     });
     out.flush();
-    return report.map(r -> r.sourceAnswered() && r.errors().isEmpty()).orElse(true);
+    return report.map(r -> r.sourceAnswered() && r.problems().isEmpty()).orElse(true);
   }
 
   private static boolean crawlAll(Monitor monitor, MonitorConfig config, PrintWriter out) throws InterruptedException {

@@ -144,10 +144,7 @@ final class OnceCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, PollReport report) {
     out.println(TerminalText.safe(report.summaryLine()));
-    if (report.problem() != null) {
-      out.println("  error: " + TerminalText.safe(report.problem()));
-    }
-    report.errors().forEach(error -> out.println("  error: " + TerminalText.safe(error)));
+    report.problems().forEach(problem -> out.println("  error: " + TerminalText.safe(problem)));
     report.notes().forEach(note -> out.println("  note: " + TerminalText.safe(note)));
     out.flush();
   }

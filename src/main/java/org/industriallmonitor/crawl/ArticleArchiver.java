@@ -166,8 +166,8 @@ final class ArticleArchiver {
       layoutProblem = e.getMessage();
     }
     List<CountryConfig> countries = placement.countriesOf(article);
+    String tags = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
     if (countries.isEmpty()) {
-      String tags = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
       return Step.done(tags.isEmpty() ? new Result(Kind.UNTAGGED, url + " names no country")
           : new Result(Kind.OUTSIDE, url + " is about " + tags + ", which the configuration does not watch"));
     }
@@ -184,7 +184,6 @@ final class ArticleArchiver {
     }
     CountryConfig first = countries.get(0);
     Instant detectedAt = clock.instant();
-    String tags = article.countries().stream().map(Region::name).collect(Collectors.joining(", "));
     NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
         tags.isEmpty() ? first.name() : tags, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
         degraded, page.validators().etag(), page.validators().lastModified(), fetchedAt,

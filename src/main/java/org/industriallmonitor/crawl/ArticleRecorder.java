@@ -69,7 +69,11 @@ final class ArticleRecorder {
             step = archiver.prepare(site, item, country, baseline);
           } catch (StorageFailure e) {
             // The disk is full: what was written before is whole, so it is recorded; nothing more is fetched.
-            recordBeforeStopping(prepared, preparedSlugs, unrecorded, report);
+            try {
+              record(prepared, preparedSlugs, unrecorded, report);
+            } catch (StorageFailure alsoFull) {
+              // The database is on the full disk too: the files stay, and the next cycle records them.
+            }
             throw e;
           }
           if (step.prepared() != null) {
@@ -89,13 +93,7 @@ final class ArticleRecorder {
           }
           count(result, report);
         }
-        List<ArticleArchiver.Result> recorded = archiver.record(prepared);
-        for (int i = 0; i < recorded.size(); i++) {
-          if (!recorded.get(i).handled()) {
-            unrecorded.add(preparedSlugs.get(i));
-          }
-          count(recorded.get(i), report);
-        }
+        record(prepared, preparedSlugs, unrecorded, report);
       }
       if (hostUnavailable) {
         // Their pages are read again next cycle; what was recorded is known then.
@@ -107,17 +105,14 @@ final class ArticleRecorder {
     return unrecorded;
   }
 
-  private void recordBeforeStopping(List<ArticleArchiver.Prepared> prepared, List<String> slugs, Set<String> unrecorded,
-      CrawlReport.Builder report) {
-    try {
-      List<ArticleArchiver.Result> recorded = archiver.record(prepared);
-      for (int i = 0; i < recorded.size(); i++) {
-        if (recorded.get(i).handled()) {
-          count(recorded.get(i), report);
-        }
+  /** Records a batch's prepared articles ({@code slugs} in order) and counts what became of each. */
+  private void record(List<ArticleArchiver.Prepared> prepared, List<String> slugs, Set<String> unrecorded, CrawlReport.Builder report) {
+    List<ArticleArchiver.Result> recorded = archiver.record(prepared);
+    for (int i = 0; i < recorded.size(); i++) {
+      if (!recorded.get(i).handled()) {
+        unrecorded.add(slugs.get(i));
       }
-    } catch (StorageFailure alsoFull) {
-      // The database is on the full disk too: the files stay, and the next cycle records them.
+      count(recorded.get(i), report);
     }
   }
 

@@ -109,15 +109,14 @@ public final class EarlyWarningPoller {
     List<String> slugs = items.stream().map(FeedItem::slug).toList();
     Map<String, Long> recorded = store.articles().known(slugs);
     Set<String> skipped = store.earlyWarning().skipped(slugs);
-    List<FeedItem> unknown = new ArrayList<>();
+    Map<String, FeedItem> unknown = new java.util.LinkedHashMap<>();
     for (int i = items.size() - 1; i >= 0; i--) {
       FeedItem item = items.get(i);
-      if (!recorded.containsKey(item.slug()) && !skipped.contains(item.slug()) && !archiver.recentlyGone(item.slug())
-          && unknown.stream().noneMatch(u -> u.slug().equals(item.slug()))) {
-        unknown.add(item);
+      if (!recorded.containsKey(item.slug()) && !skipped.contains(item.slug()) && !archiver.recentlyGone(item.slug())) {
+        unknown.putIfAbsent(item.slug(), item);
       }
     }
-    return unknown;
+    return List.copyOf(unknown.values());
   }
 
   /** Archives the new items; returns true when each one is settled (archived, or remembered as left to the walks). */
@@ -182,8 +181,6 @@ public final class EarlyWarningPoller {
       this.url = url;
       this.before = before;
       this.started = started;
-      this.lastNewSlug = before.lastNewSlug();
-      this.lastNewAt = before.lastNewAt();
     }
 
     void archived(String slug) {
@@ -194,32 +191,30 @@ public final class EarlyWarningPoller {
 
     PollReport failed(String problem, boolean vanished) {
       Instant now = clock.instant();
-      SourceState state = new SourceState(source, url, before.etag(), before.lastModified(), before.baselineAt(), now,
-          PollReport.Outcome.FAILED.id, lastNewAt, lastNewSlug, before.consecutiveFailures(), problem, now, before.alertOpen());
-      return new PollReport(source, url, PollReport.Outcome.FAILED, 0, 0, 0, problem, vanished, errors, notes, null, state,
-          Duration.between(started, now));
+      return report(PollReport.Outcome.FAILED, 0, 0, problem, vanished, before.polled(now, PollReport.Outcome.FAILED.id)
+          .withError(problem, now), null, now);
     }
 
     PollReport baseline(int items, Validators validators) {
       Instant now = clock.instant();
-      SourceState state = new SourceState(source, url, validators.etag(), validators.lastModified(), now, now,
-          PollReport.Outcome.BASELINE.id, lastNewAt, lastNewSlug, before.consecutiveFailures(), before.lastError(), before.lastErrorAt(),
-          before.alertOpen());
-      return new PollReport(source, url, PollReport.Outcome.BASELINE, items, 0, 0, null, false, errors, notes, null, state,
-          Duration.between(started, now));
+      return report(PollReport.Outcome.BASELINE, items, 0, null, false, before.withValidators(validators.etag(), validators.lastModified())
+          .withBaseline(now).polled(now, PollReport.Outcome.BASELINE.id), null, now);
     }
 
     PollReport done(PollReport.Outcome outcome, int items, List<FeedItem> unknown, String etag, String lastModified) {
       Instant now = clock.instant();
-      SourceState state = new SourceState(source, url, etag, lastModified, before.baselineAt(), now, outcome.id, lastNewAt,
-          lastNewSlug, before.consecutiveFailures(), before.lastError(), before.lastErrorAt(), before.alertOpen());
-      return new PollReport(source, url, outcome, items, unknown.size(), archived, null, false, errors, notes, null, state,
-          Duration.between(started, now));
+      SourceState state = before.withValidators(etag, lastModified).polled(now, outcome.id);
+      return report(outcome, items, unknown.size(), null, false, lastNewSlug == null ? state : state.withNewArticle(lastNewSlug, lastNewAt),
+          null, now);
     }
 
     PollReport storageFailure(String problem) {
-      Instant now = clock.instant();
-      return new PollReport(source, url, PollReport.Outcome.FAILED, 0, 0, archived, null, false, errors, notes, problem, before,
+      return report(PollReport.Outcome.FAILED, 0, 0, null, false, before, problem, clock.instant());
+    }
+
+    private PollReport report(PollReport.Outcome outcome, int items, int unknown, String problem, boolean vanished, SourceState state,
+        String storageFailure, Instant now) {
+      return new PollReport(source, url, outcome, items, unknown, archived, problem, vanished, errors, notes, storageFailure, state,
           Duration.between(started, now));
     }
   }

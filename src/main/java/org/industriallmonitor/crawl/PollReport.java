@@ -46,6 +46,16 @@ public record PollReport(
     return outcome != Outcome.FAILED;
   }
 
+  /** The source's own problem, if any, then the articles that could not be archived yet. */
+  public List<String> problems() {
+    List<String> all = new java.util.ArrayList<>();
+    if (problem != null) {
+      all.add(problem);
+    }
+    all.addAll(errors);
+    return all;
+  }
+
   /** One line for the log and for {@code once}. */
   public String summaryLine() {
     String head = "early warning " + source + ": ";

@@ -111,9 +111,7 @@ public final class MonitorAlerts {
       open = true;
       log.error("early warning {}: sending monitor.alert (source): {}; the walks go on at their schedule", source, outcome.problem());
     }
-    SourceState saved = new SourceState(source, polled.url(), polled.etag(), polled.lastModified(), polled.baselineAt(),
-        polled.lastPollAt(), polled.lastOutcome(), polled.lastNewAt(), polled.lastNewSlug(), failures, polled.lastError(),
-        polled.lastErrorAt(), open);
+    SourceState saved = polled.withHealth(failures, open);
     sources.save(saved, rows);
     return saved;
   }
