@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,14 +87,14 @@ public final class Dispatcher implements AutoCloseable {
    */
   private synchronized List<Future<DeliveryReport>> dispatch(DeliveryPolicy retries) {
     Instant now = clock.instant();
-    Map<String, List<OutboxRow>> byChannel = new LinkedHashMap<>();
+    // The channels with something due, oldest first; each lane reads its own rows once it is taken.
+    Set<String> due = new LinkedHashSet<>();
     for (OutboxRow row : outbox.due(now, BATCH)) {
-      byChannel.computeIfAbsent(row.channel(), k -> new ArrayList<>()).add(row);
+      due.add(row.channel());
     }
     Channels current = channels.get();
     List<Future<DeliveryReport>> handedOut = new ArrayList<>();
-    for (Map.Entry<String, List<OutboxRow>> entry : byChannel.entrySet()) {
-      String id = entry.getKey();
+    for (String id : due) {
       Instant blocked = blockedUntil.get(id);
       if (blocked != null && blocked.isAfter(now)) {
         continue;
@@ -113,7 +113,13 @@ public final class Dispatcher implements AutoCloseable {
       if (!lane.busy.compareAndSet(false, true)) {
         continue;
       }
-      List<OutboxRow> rows = entry.getValue();
+      // Read again now that the lane is ours: a delivery it finished after the read above is due no more,
+      // and sending it from that read would send it twice.
+      List<OutboxRow> rows = outbox.due(now, BATCH, id);
+      if (rows.isEmpty()) {
+        lane.busy.set(false);
+        continue;
+      }
       boolean digest = current.digests().containsKey(id);
       handedOut.add(lane.executor.submit(() -> {
         try {

@@ -67,11 +67,20 @@ public final class OutboxRepository {
 
   /** Pending deliveries whose next attempt is due at {@code now}, oldest first. */
   public List<OutboxRow> due(Instant now, int limit) {
+    return due(now, limit, null);
+  }
+
+  /** The same, for one channel only ({@code channel} null: every channel). */
+  public List<OutboxRow> due(Instant now, int limit, String channel) {
     return db.read(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' "
-          + "AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
-        q.setString(1, Timestamps.format(now));
-        q.setInt(2, limit);
+          + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + " ORDER BY id LIMIT ?")) {
+        int i = 1;
+        q.setString(i++, Timestamps.format(now));
+        if (channel != null) {
+          q.setString(i++, channel);
+        }
+        q.setInt(i, limit);
         return rows(q);
       }
     });
