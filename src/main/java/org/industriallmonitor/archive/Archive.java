@@ -65,7 +65,8 @@ public final class Archive {
     String year = String.valueOf(article.published().getYear());
     String textPath = "articles/" + year + "/" + article.published() + "-" + slug + ".txt";
     String sidecarPath = "articles/" + year + "/" + slug + ".json";
-    byte[] text = ArchiveText.article(article).getBytes(StandardCharsets.UTF_8);
+    String rendered = ArchiveText.article(article);
+    byte[] text = rendered.getBytes(StandardCharsets.UTF_8);
     String sha256 = Hashes.sha256(text);
     Sidecar sidecar = new Sidecar(
         article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
@@ -74,7 +75,7 @@ public final class Archive {
     // The text first: a sidecar never describes a text that is not there.
     writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(textPath), text),
         new AtomicFiles.Pending(inside(sidecarPath), sidecarJson(sidecar))));
-    return new ArchivedArticle(textPath, sidecarPath, sha256);
+    return new ArchivedArticle(textPath, sidecarPath, sha256, rendered);
   }
 
   /**

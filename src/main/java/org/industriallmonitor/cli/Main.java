@@ -35,6 +35,8 @@ public final class Main implements Runnable {
     COMMANDS.put("replica", ReplicaCommand::new);
     COMMANDS.put("notify-test", NotifyTestCommand::new);
     COMMANDS.put("outbox", OutboxCommand::new);
+    COMMANDS.put("search", SearchCommand::new);
+    COMMANDS.put("reindex", ReindexCommand::new);
     COMMANDS.put("floor", FloorCommand::new);
     COMMANDS.put("cds-training", CdsTrainingCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);

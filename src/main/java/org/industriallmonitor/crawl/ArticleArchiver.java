@@ -187,7 +187,7 @@ final class ArticleArchiver {
     NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
         tags.isEmpty() ? first.name() : tags, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
         degraded, page.validators().etag(), page.validators().lastModified(), fetchedAt,
-        countries.stream().map(CountryConfig::region).toList());
+        countries.stream().map(CountryConfig::region).toList(), files.text());
     List<OutboxEntry> alertRows = baseline ? List.of() : alerts.rowsFor(article, files, degraded, first.region(), detectedAt);
     return new Step(null, new Prepared(new ArticleRepository.Recording(row, detectedAt, alertRows), files, countries, layoutProblem));
   }

@@ -133,6 +133,7 @@ public final class ArticleRepository {
     for (int region : a.regions()) {
       link(c, id, region, detectedAt);
     }
+    SearchIndex.add(c, id, a.title(), a.text());
     problems.resolve(c, a.slug());
     outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
     return Optional.of(id);

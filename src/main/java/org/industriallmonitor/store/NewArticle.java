@@ -3,7 +3,10 @@ package org.industriallmonitor.store;
 import java.time.Instant;
 import java.util.List;
 
-/** An archived article ready to be recorded, linked to the listings of {@code regions} (at least one). */
+/**
+ * An archived article ready to be recorded, linked to the listings of {@code regions} (at least
+ * one); {@code text} is its archived text, which the search index holds beside its title.
+ */
 public record NewArticle(
     String slug,
     String url,
@@ -18,7 +21,8 @@ public record NewArticle(
     String etag,
     String lastModified,
     Instant fetchedAt,
-    List<Integer> regions) {
+    List<Integer> regions,
+    String text) {
 
   public NewArticle {
     regions = List.copyOf(regions);

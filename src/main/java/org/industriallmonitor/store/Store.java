@@ -22,6 +22,7 @@ public final class Store implements AutoCloseable {
   private final ScheduleRepository schedule;
   private final LearnedSelectorRepository learnedSelectors;
   private final EarlyWarningRepository earlyWarning;
+  private final SearchIndex search;
 
   private Store(Database db) {
     this.db = db;
@@ -35,6 +36,7 @@ public final class Store implements AutoCloseable {
     this.schedule = new ScheduleRepository(db);
     this.learnedSelectors = new LearnedSelectorRepository(db);
     this.earlyWarning = new EarlyWarningRepository(db, outbox);
+    this.search = new SearchIndex(db);
   }
 
   /** Opens (creating and migrating when needed) the database that {@code storage} names. */
@@ -57,6 +59,10 @@ public final class Store implements AutoCloseable {
 
   public Path file() {
     return db.file();
+  }
+
+  public SearchIndex search() {
+    return search;
   }
 
   public ArticleRepository articles() {

@@ -49,7 +49,7 @@ class DatabaseTest {
   void anArticleIsRecordedWithItsAlertsOrNotAtAll() {
     try (Store store = Store.open(dir.resolve("monitor.db"), Duration.ofSeconds(1))) {
       ArticleRepository articles = store.articles();
-      NewArticle row = new NewArticle("s", "u", "t", "2020-01-01", "K", "a.txt", "s.json", "h", false, false, null, null, Instant.EPOCH, java.util.List.of(364));
+      NewArticle row = new NewArticle("s", "u", "t", "2020-01-01", "K", "a.txt", "s.json", "h", false, false, null, null, Instant.EPOCH, java.util.List.of(364), "t");
       OutboxEntry broken = new OutboxEntry("id-1", "hook", "article.new", null, null, null, "{}", Instant.EPOCH, Instant.EPOCH);
       OutboxEntry alert = new OutboxEntry("id-2", "hook", "article.new", null, null, "subject", "{}", Instant.EPOCH, Instant.EPOCH);
 

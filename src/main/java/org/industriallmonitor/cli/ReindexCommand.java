@@ -1,0 +1,53 @@
+package org.industriallmonitor.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.SearchIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code reindex}: rebuilds the full-text index from the archived texts. */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+    description = {"Rebuilds the full-text search index from the archive: every recorded article's title and archived text.",
+        "Safe beside a running daemon: the index is replaced in one transaction, and articles recorded meanwhile are indexed after it."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:rebuilt", "1:some archived texts could not be read (listed; the others are indexed)",
+        "3:the configuration is missing or invalid", "5:the database cannot be opened or written"})
+final class ReindexCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    MonitorConfig config = options.load();
+    PrintWriter out = spec.commandLine().getOut();
+    if (!Files.exists(config.storage().database())) {
+      out.println("No database yet at " + config.storage().database().toAbsolutePath() + ": nothing to index.");
+      out.flush();
+      return ExitCodes.OK;
+    }
+    try (Components parts = Components.of(config)) {
+      Archive archive = parts.archive();
+      SearchIndex.Rebuilt rebuilt = parts.store().search()
+          .rebuild(entry -> Files.readString(archive.resolve(entry.archivePath()), StandardCharsets.UTF_8));
+      out.printf("Indexed %s from %s.%n", Plural.of(rebuilt.indexed(), "article", "articles"), archive.root().toAbsolutePath());
+      out.flush();
+      if (rebuilt.unreadable().isEmpty()) {
+        return ExitCodes.OK;
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf("%s could not be read and %s not searchable:%n", Plural.of(rebuilt.unreadable().size(), "archived text", "archived texts"),
+          rebuilt.unreadable().size() == 1 ? "is" : "are");
+      rebuilt.unreadable().forEach(line -> err.println("  " + line));
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+  }
+}

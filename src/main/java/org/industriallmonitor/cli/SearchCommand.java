@@ -1,0 +1,114 @@
+package org.industriallmonitor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.SearchHit;
+import org.industriallmonitor.store.SearchIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code search QUERY}: the archived articles whose title or text hold every word of QUERY, best first. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = {"Searches the archive's full-text index: articles whose title or text hold every word, best first.",
+        "Accents do not matter (greve finds Grève); \"a phrase\" in double quotes matches as written; word* matches a prefix."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:searched (found or not)", "3:the configuration is missing or invalid", "5:the database cannot be read"})
+final class SearchCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The words to find.")
+  java.util.List<String> words;
+
+  @Option(names = "--country", paramLabel = "NAME", description = "Only articles listed under this country (its name or region number).")
+  String country;
+
+  @Option(names = "--lang", paramLabel = "LANG", description = "Only articles in this language (en, es, fr, ru).")
+  String language;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N articles (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print the hits as JSON, for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    MonitorConfig config = options.load();
+    PrintWriter out = spec.commandLine().getOut();
+    if (limit < 1) {
+      throw new UserException(ExitCodes.USAGE, "--limit must be 1 or more");
+    }
+    SearchIndex.Results results;
+    int missing;
+    if (Files.exists(config.storage().database())) {
+      try (Components parts = Components.of(config)) {
+        SearchIndex index = parts.storeForReading().search();
+        results = index.search(new SearchIndex.Query(String.join(" ", words), country, language, limit, 0));
+        missing = index.missing();
+      }
+    } else {
+      results = new SearchIndex.Results(0, java.util.List.of());
+      missing = 0;
+    }
+    if (json) {
+      out.println(json(results));
+    } else {
+      text(results, out);
+    }
+    out.flush();
+    if (missing > 0) {
+      spec.commandLine().getErr().printf("note: %s archived before the index existed not searched: `reindex` adds them.%n",
+          Plural.of(missing, "article", "articles"));
+    }
+    return ExitCodes.OK;
+  }
+
+  private void text(SearchIndex.Results results, PrintWriter out) {
+    if (results.total() == 0) {
+      out.println("No archived article holds " + String.join(" ", words) + ".");
+      return;
+    }
+    out.printf("%s, best first%s:%n", Plural.of(results.total(), "article", "articles"),
+        results.total() > results.hits().size() ? " (the first " + results.hits().size() + ")" : "");
+    for (SearchHit hit : results.hits()) {
+      out.println();
+      out.printf("%s  %s  (%s)%n", hit.published(), TerminalText.safe(hit.title()), TerminalText.safe(hit.countries()));
+      out.println("  " + hit.snippet(TerminalText::safe, "[", "]").replace('\n', ' '));
+      out.println("  " + hit.archivePath() + "  " + TerminalText.safe(hit.url()));
+    }
+  }
+
+  private static String json(SearchIndex.Results results) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("total", results.total());
+    ArrayNode hits = root.putArray("hits");
+    for (SearchHit hit : results.hits()) {
+      hits.addObject()
+          .put("slug", hit.slug())
+          .put("title", hit.title())
+          .put("published", hit.published())
+          .put("countries", hit.countries())
+          .put("language", hit.language())
+          .put("url", hit.url())
+          .put("archive_path", hit.archivePath())
+          .put("snippet", hit.snippet(UnaryOperator.identity(), "[", "]"))
+          .put("rank", hit.rank());
+    }
+    return mapper.writeValueAsString(root);
+  }
+}

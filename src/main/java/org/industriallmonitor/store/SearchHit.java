@@ -1,0 +1,30 @@
+package org.industriallmonitor.store;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * An article a search found: what it is, where it is archived, and a snippet of its text whose
+ * matched terms lie between {@link SearchIndex#MATCH_START} and {@link SearchIndex#MATCH_END}.
+ */
+public record SearchHit(String slug, String title, String published, String countries, String language, String url,
+    String archivePath, String snippet, double rank) {
+
+  /**
+   * The snippet for one medium: its text passed through {@code escape} (HTML escaping, say), the
+   * matched terms between {@code open} and {@code close}, which are not escaped.
+   */
+  public String snippet(UnaryOperator<String> escape, String open, String close) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder run = new StringBuilder();
+    for (int i = 0; i < snippet.length(); i++) {
+      char c = snippet.charAt(i);
+      if (c == SearchIndex.MATCH_START || c == SearchIndex.MATCH_END) {
+        out.append(escape.apply(run.toString())).append(c == SearchIndex.MATCH_START ? open : close);
+        run.setLength(0);
+      } else {
+        run.append(c);
+      }
+    }
+    return out.append(escape.apply(run.toString())).toString();
+  }
+}

@@ -1,0 +1,166 @@
+package org.industriallmonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The full-text index of the archive (SQLite FTS5, table {@code article_search}): an article's
+ * title and archived text under its id, ranked by bm25 when searched.
+ */
+public final class SearchIndex {
+  /** Marks the start and the end of a matched term in a {@link SearchHit#snippet()}. */
+  public static final char MATCH_START = '\u0002';
+  public static final char MATCH_END = '\u0003';
+  private static final int SNIPPET_TOKENS = 24;
+
+  private final Database db;
+
+  SearchIndex(Database db) {
+    this.db = db;
+  }
+
+  /** What a search asks: the words, and optionally a country (name or region number) and a language. */
+  public record Query(String text, String country, String language, int limit, int offset) {
+    public Query {
+      if (limit < 1 || offset < 0) {
+        throw new IllegalArgumentException("a search returns at least one hit, from offset 0 or more");
+      }
+    }
+  }
+
+  /** One page of hits, best first, and how many there are in all. */
+  public record Results(int total, List<SearchHit> hits) {
+    public Results {
+      hits = List.copyOf(hits);
+    }
+  }
+
+  /** Indexes an article in the transaction that records it. */
+  static void add(Connection c, long articleId, String title, String text) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)")) {
+      insert.setLong(1, articleId);
+      insert.setString(2, title);
+      insert.setString(3, text);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Searches the index; a query with no words finds nothing. */
+  public Results search(Query query) {
+    String match = FtsQuery.of(query.text());
+    if (match.isEmpty()) {
+      return new Results(0, List.of());
+    }
+    StringBuilder where = new StringBuilder(" FROM article_search JOIN articles a ON a.id = article_search.rowid"
+        + " WHERE article_search MATCH ?");
+    List<String> args = new ArrayList<>(List.of(match));
+    if (query.country() != null && !query.country().isBlank()) {
+      where.append(" AND a.id IN (SELECT ac.article_id FROM article_countries ac JOIN countries c ON c.region = ac.region"
+          + " WHERE c.name = ? COLLATE NOCASE OR CAST(c.region AS TEXT) = ?)");
+      args.add(query.country().strip());
+      args.add(query.country().strip());
+    }
+    if (query.language() != null && !query.language().isBlank()) {
+      where.append(" AND a.language = ?");
+      args.add(query.language().strip());
+    }
+    return db.read(c -> {
+      int total;
+      try (PreparedStatement count = c.prepareStatement("SELECT count(*)" + where)) {
+        bind(count, args);
+        try (ResultSet rs = count.executeQuery()) {
+          total = rs.next() ? rs.getInt(1) : 0;
+        }
+      }
+      List<SearchHit> hits = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT a.slug, a.title, a.published, a.countries, a.language, a.url, a.archive_path,"
+              + " snippet(article_search, 1, char(2), char(3), '…', " + SNIPPET_TOKENS + "), bm25(article_search, 5.0, 1.0)"
+              + where + " ORDER BY bm25(article_search, 5.0, 1.0), a.published DESC LIMIT ? OFFSET ?")) {
+        int next = bind(q, args);
+        q.setInt(next++, query.limit());
+        q.setInt(next, query.offset());
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9)));
+          }
+        }
+      }
+      return new Results(total, hits);
+    });
+  }
+
+  /** How many recorded articles the index does not hold (archived before it existed): `reindex` adds them. */
+  public int missing() {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT count(*) FROM articles WHERE id NOT IN (SELECT rowid FROM article_search)");
+          ResultSet rs = q.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    });
+  }
+
+  /** An archived article to index again: its id, its title and where its text is. */
+  public record Entry(long id, String title, String archivePath) {}
+
+  /** Reads an article's archived text for {@link #rebuild}. */
+  @FunctionalInterface
+  public interface Texts {
+    String read(Entry entry) throws java.io.IOException;
+  }
+
+  /** What {@link #rebuild} did: the articles indexed, and those whose text could not be read (left out). */
+  public record Rebuilt(int indexed, List<String> unreadable) {
+    public Rebuilt {
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /**
+   * Replaces the whole index with every recorded article's title and archived text, in one
+   * transaction: a search sees the old index or the new, and an article a crawl records meanwhile
+   * waits for the rebuild and is indexed after it, never lost by it.
+   */
+  public Rebuilt rebuild(Texts texts) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement clear = c.prepareStatement("DELETE FROM article_search")) {
+        clear.executeUpdate();
+      }
+      List<Entry> entries = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT id, title, archive_path FROM articles ORDER BY id");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+      int indexed = 0;
+      List<String> unreadable = new ArrayList<>();
+      for (Entry e : entries) {
+        String text;
+        try {
+          text = texts.read(e);
+        } catch (java.io.IOException | RuntimeException failure) {
+          unreadable.add(e.archivePath() + ": " + failure.getMessage());
+          continue;
+        }
+        add(c, e.id(), e.title(), text);
+        indexed++;
+      }
+      return new Rebuilt(indexed, unreadable);
+    });
+  }
+
+  private static int bind(PreparedStatement statement, List<String> args) throws SQLException {
+    int i = 1;
+    for (String arg : args) {
+      statement.setString(i++, arg);
+    }
+    return i;
+  }
+}

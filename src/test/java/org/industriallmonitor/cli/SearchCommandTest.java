@@ -1,0 +1,94 @@
+package org.industriallmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** search and reindex over an archive crawled from the replica. */
+class SearchCommandTest {
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private Path config;
+
+  @BeforeEach
+  void crawl() throws Exception {
+    replica.catalog().publish(new ReplicaArticle("greve-generale-des-mineurs", "Grève générale des mineurs à Bichkek",
+        LocalDate.of(2026, 11, 20), "Les syndicats appellent à la grève.", List.of("Les mineurs de charbon réclament leurs salaires impayés."),
+        List.of(364), List.of(1201)), 0);
+    replica.catalog().publish(new ReplicaArticle("kazakh-oil-workers-strike", "Kazakh oil workers on strike",
+        LocalDate.of(2026, 11, 19), "A strike in the oil fields.", List.of("The miners of the north joined them."),
+        List.of(169), List.of(1201)), 0);
+    config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
+    assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void findsAWordWithoutItsAccentsRankedWithASnippet() throws Exception {
+    CliRun run = CliRun.of("search", "greve", "--config", config.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Grève générale des mineurs à Bichkek")
+        .contains("[grève]")
+        .contains("articles/2026/2026-11-20-greve-generale-des-mineurs.txt");
+
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("search", "miners", "--json", "--config", config.toString()).out());
+    assertThat(json.get("total").asInt()).isGreaterThanOrEqualTo(2);
+    // The title weighs more than the text: the article with the word in its title comes first.
+    assertThat(json.get("hits").get(0).get("slug").asText()).isIn("kazakh-oil-workers-strike", "miners-in-kyrgyzstan-demand-wage-arrears");
+    assertThat(json.get("hits").get(0).get("title").asText()).containsIgnoringCase("miners");
+    assertThat(json.get("hits").get(0).get("snippet").asText()).containsIgnoringCase("[miners]");
+  }
+
+  @Test
+  void filtersByCountryAndSaysWhenNothingMatches() throws Exception {
+    JsonNode kazakh = new ObjectMapper().readTree(
+        CliRun.of("search", "strike", "--country", "kazakhstan", "--json", "--config", config.toString()).out());
+    assertThat(kazakh.get("hits")).isNotEmpty();
+    kazakh.get("hits").forEach(hit -> assertThat(hit.get("countries").asText()).contains("Kazakhstan"));
+
+    JsonNode byRegion = new ObjectMapper().readTree(
+        CliRun.of("search", "grève", "--country", "169", "--json", "--config", config.toString()).out());
+    assertThat(byRegion.get("total").asInt()).isZero();
+
+    CliRun none = CliRun.of("search", "\"unbalanced", "AND", "(", "--config", config.toString());
+    assertThat(none.exitCode()).isZero();
+    assertThat(none.out()).contains("No archived article holds");
+  }
+
+  @Test
+  void reindexRebuildsTheIndexFromTheArchive() throws Exception {
+    Path db = dir.resolve("state/monitor.db");
+    long articles = Sql.count(db, "SELECT count(*) FROM articles");
+    assertThat(Sql.count(db, "SELECT count(*) FROM article_search")).isEqualTo(articles);
+    // An index emptied (as a state from before the index holds it) finds nothing until reindex.
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+      s.execute("DELETE FROM article_search");
+    }
+    CliRun before = CliRun.of("search", "greve", "--config", config.toString());
+    assertThat(before.out()).contains("No archived article holds");
+    assertThat(before.err()).contains(articles + " articles archived before the index existed not searched: `reindex` adds them.");
+
+    Path text = dir.resolve("state/archive/articles/2026/2026-11-19-kazakh-oil-workers-strike.txt");
+    Files.delete(text);
+    CliRun reindex = CliRun.of("reindex", "--config", config.toString());
+
+    assertThat(reindex.exitCode()).isEqualTo(1);
+    assertThat(reindex.out()).contains("Indexed " + (articles - 1) + " articles");
+    assertThat(reindex.err()).contains("1 archived text could not be read").contains("2026-11-19-kazakh-oil-workers-strike.txt");
+    assertThat(CliRun.of("search", "greve", "--config", config.toString()).out()).contains("Grève générale des mineurs");
+  }
+}
