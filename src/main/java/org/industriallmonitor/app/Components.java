@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -27,6 +28,7 @@ import org.industriallmonitor.schedule.CrawlScheduler;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
+import org.industriallmonitor.web.ConsoleMetrics;
 
 /**
  * The composition root: builds each part of the monitor from a configuration, once, when a
@@ -50,12 +52,15 @@ public final class Components implements AutoCloseable {
   private Archive archive;
   private Dispatcher dispatcher;
   private Monitor monitor;
+  /** Only for the daemon with its web console: {@code once} never loads the metrics classes. */
+  private final ConsoleMetrics metrics;
 
   private Components(Builder builder) {
     this.config = builder.config;
     this.clock = builder.clock;
     this.archiveWriter = builder.archiveWriter;
     this.pendingHttp = builder.http != null ? builder.http : HttpClients.createInBackground();
+    this.metrics = builder.consoleMetrics ? new ConsoleMetrics(this::store, clock) : null;
   }
 
   /** The parts of {@code config}, on the system clock, writing the archive durably. */
@@ -73,6 +78,7 @@ public final class Components implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Archive.Writer archiveWriter = AtomicFiles::place;
     private CompletableFuture<OkHttpClient> http;
+    private boolean consoleMetrics;
 
     private Builder(MonitorConfig config) {
       this.config = config;
@@ -95,6 +101,12 @@ public final class Components implements AutoCloseable {
       return this;
     }
 
+    /** Counts requests, crawls and deliveries for the web console's {@code /metrics} (the daemon's). */
+    public Builder consoleMetrics(boolean enabled) {
+      this.consoleMetrics = enabled;
+      return this;
+    }
+
     public Components build() {
       return new Components(this);
     }
@@ -114,7 +126,9 @@ public final class Components implements AutoCloseable {
   /** The site with its pacer and robots.txt cache: all that {@code countries} and {@code validate --online} need. */
   public synchronized Site site() {
     if (site == null) {
-      site = new Site(config.site(), learnedSelectors(), http(), clock);
+      OkHttpClient client = metrics == null ? http()
+          : http().newBuilder().addInterceptor(metrics.siteRequests(config.site().baseUrl().getHost())).build();
+      site = new Site(config.site(), learnedSelectors(), client, clock);
     }
     return site;
   }
@@ -163,6 +177,9 @@ public final class Components implements AutoCloseable {
   public synchronized Dispatcher dispatcher() {
     if (dispatcher == null) {
       dispatcher = new Dispatcher(store().outbox(), channels(config), deliveryPolicy(config.notifications()), clock);
+      if (metrics != null) {
+        dispatcher.setListener(metrics);
+      }
     }
     return dispatcher;
   }
@@ -184,6 +201,9 @@ public final class Components implements AutoCloseable {
           clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
       monitor = new Monitor(current, site, crawler, poller, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      if (metrics != null) {
+        monitor.setListener(metrics);
+      }
     }
     return monitor;
   }
@@ -196,6 +216,11 @@ public final class Components implements AutoCloseable {
     Monitor app = monitor();
     CrawlScheduler scheduler = new CrawlScheduler(app::crawl, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads);
     return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)));
+  }
+
+  /** The metrics of {@link Builder#consoleMetrics}; empty when they were not asked for. */
+  public Optional<ConsoleMetrics> metrics() {
+    return Optional.ofNullable(metrics);
   }
 
   @Override

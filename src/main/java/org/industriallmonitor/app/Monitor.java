@@ -11,6 +11,7 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.crawl.CountryCrawler;
+import org.industriallmonitor.crawl.CrawlListener;
 import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.EarlyWarningPoller;
@@ -48,6 +49,7 @@ public final class Monitor {
   private final Archive archive;
   private final Clock clock;
   private volatile CrawlProgress progress = CrawlProgress.NONE;
+  private volatile CrawlListener listener = CrawlListener.NONE;
 
   Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, EarlyWarningPoller poller, LayoutRepair repair, MonitorAlerts monitorAlerts,
       Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
@@ -83,6 +85,11 @@ public final class Monitor {
     this.progress = progress;
   }
 
+  /** Tells {@code listener} of every crawl that follows (the daemon's console counts them). */
+  public void setListener(CrawlListener listener) {
+    this.listener = listener;
+  }
+
   /** Crawls the country with this region id as the configuration in force describes it (a scheduled job). */
   public Optional<CrawlReport> crawl(int region) throws InterruptedException {
     Optional<CountryConfig> country = config.get().countries().stream().filter(c -> c.region() == region).findFirst();
@@ -97,6 +104,7 @@ public final class Monitor {
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
     CrawlReport report = crawler.crawl(country, progress);
     String layoutProblem = report.layoutProblem();
+    boolean repairedLayout = false;
     if (layoutProblem != null && report.storageFailure() == null) {
       Optional<LayoutRepair.Outcome> repaired = repair.attempt(country, config.get().site(), layoutProblem);
       if (repaired.isPresent() && repaired.get().applied()) {
@@ -106,10 +114,12 @@ public final class Monitor {
             repaired.get().changes().stream().map(c -> new String[] {c.key(), c.before(), c.after()}).toList(),
             config.get().notifications().alerts());
         layoutProblem = report.layoutProblem();
+        repairedLayout = true;
       } else if (repaired.isPresent()) {
         layoutProblem = layoutProblem + "; " + repaired.get().proposal();
       }
     }
+    listener.crawled(report, repairedLayout);
     if (report.succeeded()) {
       log.info("crawl {}", report.summaryLine());
     } else {

@@ -1,5 +1,6 @@
 package org.industriallmonitor.cli;
 
+import org.industriallmonitor.app.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.industriallmonitor.cli;
 
+import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

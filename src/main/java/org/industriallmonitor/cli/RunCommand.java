@@ -1,7 +1,10 @@
 package org.industriallmonitor.cli;
 
+import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +16,7 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.store.StateLock;
+import org.industriallmonitor.web.ConsoleServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,17 +44,23 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
+    Optional<String> refusal = config.web().refusalIfAny();
+    if (refusal.isPresent()) {
+      throw new UserException(ExitCodes.CONFIG, "configuration error: " + refusal.get());
+    }
     Logging.toFile(options.logs);
     CommonOptions.warn(config, spec.commandLine().getErr());
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     try (StateLock lock = StateGuard.acquire(config, "run");
-        Components parts = Components.builder(config).http(http).build()) {
+        Components parts = Components.builder(config).http(http).consoleMetrics(config.web().enabled()).build()) {
       parts.monitor().recoverFromCrash();
       Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));
       daemon.start(config, WATCH_PERIOD);
+      Optional<ConsoleServer> console = parts.metrics().flatMap(metrics -> ConsoleServer.startOrReport(config.web(),
+          () -> parts.monitor().config(), daemon::lastConfigProblem, parts.store(), parts.archive(), metrics, Clock.systemUTC()));
       PrintWriter out = spec.commandLine().getOut();
       out.printf("industriall-monitor running (pid %d): %s, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",
           ProcessHandle.current().pid(), Plural.of(config.countries().size(), "country", "countries"), lock.file().getParent(),
@@ -58,8 +68,13 @@ final class RunCommand implements Callable<Integer> {
       for (CountryConfig country : config.countries()) {
         out.printf("  %s (region %d): %s%n", country.name(), country.region(), country.schedule().describe());
       }
+      if (config.web().enabled()) {
+        out.println(console.map(c -> "Web console: " + c.url())
+            .orElse("Web console: not serving (" + config.web().listen() + " cannot be used; see the log); the monitor goes on without it."));
+      }
       out.flush();
       stop.await();
+      console.ifPresent(ConsoleServer::close);
       log.info("stopping: no new crawls; waiting up to {} s for crawls in flight", Daemon.SHUTDOWN_GRACE.toSeconds());
       daemon.close();
       log.info("stopped cleanly");

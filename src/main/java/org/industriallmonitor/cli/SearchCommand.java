@@ -1,5 +1,6 @@
 package org.industriallmonitor.cli;
 
+import org.industriallmonitor.app.Plural;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

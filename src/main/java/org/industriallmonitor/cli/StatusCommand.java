@@ -1,5 +1,6 @@
 package org.industriallmonitor.cli;
 
+import org.industriallmonitor.app.Plural;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.MonitorStatus;
+import org.industriallmonitor.app.MonitorStatus.CountryLine;
+import org.industriallmonitor.app.MonitorStatus.Status;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.EarlyWarningConfig;
@@ -54,71 +58,25 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the status as JSON, for scripts.")
   boolean json;
 
-  /** One country's line. */
-  record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded) {
-    /** A doubt about the country's configuration, or null. */
-    String warning() {
-      return status.articles() == 0 && Integer.valueOf(0).equals(status.listedResults())
-          ? CrawlReport.noResults(status.region()) : null;
-    }
-  }
-
-  /** Everything `status` shows; {@code source} is empty when the early-warning source was never polled. */
-  record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
-      List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
-      java.util.Set<String> configuredSelectors, EarlyWarningConfig earlyWarning, Optional<SourceState> source) {}
-
   @Override
   public Integer call() throws IOException {
     MonitorConfig config = options.load();
-    Status status = gather(config);
+    Status status;
+    if (Files.exists(config.storage().database())) {
+      try (Components parts = Components.of(config)) {
+        status = MonitorStatus.gather(config, Optional.of(parts.storeForReading()));
+      }
+    } else {
+      status = MonitorStatus.gather(config, Optional.empty());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(json(status));
+      out.println(MonitorStatus.json(status));
     } else {
       text(status, config.source(), out);
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static Status gather(MonitorConfig config) throws IOException {
-    Path database = config.storage().database();
-    Path lockFile = StateLock.fileFor(database);
-    Optional<StateLock.Holder> holder = StateLock.holder(lockFile);
-    Map<Integer, CountryLine> lines = new LinkedHashMap<>();
-    for (CountryConfig country : config.countries()) {
-      lines.put(country.region(), new CountryLine(
-          new CountryStatus(country.region(), country.name(), null, null, 0, null, false, null), true, null, null, 0));
-    }
-    Map<String, ChannelCounts> channels = new LinkedHashMap<>();
-    Map<String, LearnedSelectorRepository.Learned> learned = new LinkedHashMap<>();
-    EarlyWarningConfig earlyWarning = config.site().earlyWarning();
-    Optional<SourceState> source = Optional.empty();
-    boolean exists = Files.exists(database);
-    if (exists) {
-      try (Components parts = Components.of(config)) {
-        Store store = parts.storeForReading();
-        Map<Integer, ScheduleRepository.NextRun> nextRuns =
-            holder.filter(StateLock.Holder::isDaemon).isPresent() ? store.schedule().all() : Map.of();
-        ProblemArticleRepository problems = store.problems();
-        for (CountryStatus row : store.runs().status()) {
-          ScheduleRepository.NextRun next = nextRuns.get(row.region());
-          lines.put(row.region(), new CountryLine(row, lines.containsKey(row.region()), next == null ? null : next.at(),
-              next == null ? null : next.schedule(), problems.degradedCount(row.region())));
-        }
-        channels.putAll(store.outbox().countsByChannel());
-        learned.putAll(store.learnedSelectors().all());
-        if (earlyWarning.enabled()) {
-          source = store.earlyWarning().read(earlyWarning.source().id());
-        }
-      }
-    }
-    for (String id : config.notifications().channelIds()) {
-      channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
-    }
-    return new Status(database, exists, holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
-        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source);
   }
 
   private static void text(Status status, Path configFile, PrintWriter out) {
@@ -156,8 +114,9 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     out.println();
-    earlyWarningLines(status.earlyWarning(), status.source()).forEach(out::println);
-    out.println(selectorsLine(status.learned(), status.configuredSelectors()));
+    MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()).forEach(out::println);
+    out.println(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
+    out.println(webLine(status));
     out.println();
     if (status.channels().isEmpty()) {
       out.println("No notification channels are configured.");
@@ -180,41 +139,14 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** The early-warning source: what it is, its last poll, its last new article, its errors. */
-  static List<String> earlyWarningLines(EarlyWarningConfig config, Optional<SourceState> polled) {
-    if (!config.enabled()) {
-      return List.of("Early warning: off (site.early_warning.source); new articles wait for the walks.");
+  /** Where the running daemon's web console serves, or why it cannot. */
+  static String webLine(Status status) {
+    if (status.daemon().isEmpty()) {
+      return "Web console: none (it runs with the daemon).";
     }
-    List<String> lines = new ArrayList<>();
-    String head = "Early warning: " + config.source().id() + ", every " + Durations.format(config.every());
-    if (polled.isEmpty()) {
-      lines.add(head + "; not polled yet.");
-      return lines;
-    }
-    SourceState s = polled.get();
-    lines.add(head + " (" + s.url() + ")");
-    lines.add("  last poll: " + time(s.lastPollAt()) + (s.lastOutcome() == null ? "" : " (" + s.lastOutcome().replace('_', ' ') + ")")
-        + (s.baselineTaken() ? "" : "; its baseline is not taken yet"));
-    lines.add("  last new article: " + (s.lastNewSlug() == null ? "none yet" : time(s.lastNewAt()) + " " + s.lastNewSlug()));
-    if (s.consecutiveFailures() > 0) {
-      lines.add("  errors: " + Plural.of(s.consecutiveFailures(), "failed poll", "failed polls") + " in a row, the last at "
-          + time(s.lastErrorAt()) + ": " + s.lastError() + (s.alertOpen() ? " (monitor alert sent; the walks go on)" : ""));
-    } else {
-      lines.add("  errors: none" + (s.lastError() == null ? "" : " now (the last, at " + time(s.lastErrorAt()) + ": " + s.lastError() + ")"));
-    }
-    return lines;
-  }
-
-  /** Which selectors are in force: learned by calibrate (and when), written in the configuration, or the defaults. */
-  static String selectorsLine(Map<String, LearnedSelectorRepository.Learned> learned, java.util.Set<String> configured) {
-    if (learned.isEmpty()) {
-      return "Selectors: the defaults" + (configured.isEmpty() ? "" : ", and " + Plural.of(configured.size(), "key", "keys")
-          + " set under site.selectors") + "; none learned (`calibrate` learns them from the site).";
-    }
-    Instant when = learned.values().stream().map(LearnedSelectorRepository.Learned::at).max(Instant::compareTo).orElseThrow();
-    long overridden = learned.keySet().stream().filter(configured::contains).count();
-    return "Selectors: " + Plural.of(learned.size(), "selector", "selectors") + " learned by `calibrate` on " + TIME.format(when)
-        + (overridden == 0 ? "" : "; site.selectors in the configuration overrides " + overridden + " of them") + ".";
+    return status.runningConsole()
+        .map(w -> w.url() != null ? "Web console: " + w.url() : "Web console: not serving on " + w.listen() + ": " + w.problem())
+        .orElse("Web console: off (web.enabled: false), or the daemon has not started it yet.");
   }
 
   private static String countryName(CountryLine line) {
@@ -223,68 +155,6 @@ final class StatusCommand implements Callable<Integer> {
 
   private static String channelName(ChannelCounts c, Status status) {
     return c.channel() + (status.configuredChannels().contains(c.channel()) ? "" : " (not configured)");
-  }
-
-  private static String json(Status status) throws IOException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    ObjectNode daemon = root.putObject("daemon");
-    Optional<StateLock.Holder> running = status.holder().filter(StateLock.Holder::isDaemon);
-    daemon.put("running", running.isPresent());
-    running.ifPresentOrElse(h -> daemon.put("pid", h.pid()), () -> daemon.putNull("pid"));
-    ObjectNode holder = root.putObject("holder");
-    status.holder().ifPresentOrElse(h -> holder.put("pid", h.pid()).put("command", h.command()), () -> {
-      holder.putNull("pid");
-      holder.putNull("command");
-    });
-    ArrayNode countries = root.putArray("countries");
-    for (CountryLine line : status.countries()) {
-      CountryStatus s = line.status();
-      ObjectNode c = countries.addObject();
-      c.put("name", s.name());
-      c.put("region", s.region());
-      c.put("configured", line.configured());
-      c.put("articles", s.articles());
-      c.put("last_crawl", iso(s.lastCrawl()));
-      c.put("last_success", iso(s.lastSuccess()));
-      c.put("next_run", iso(line.nextRun()));
-      c.put("schedule", line.schedule());
-      c.put("last_error", s.lastError());
-      c.put("baseline_complete", s.baselineComplete());
-      c.put("degraded_waiting", line.degraded());
-      c.put("warning", line.warning());
-    }
-    ObjectNode earlyWarning = root.putObject("early_warning");
-    earlyWarning.put("source", status.earlyWarning().source().id());
-    earlyWarning.put("every", status.earlyWarning().enabled() ? Durations.format(status.earlyWarning().every()) : null);
-    // A source never polled reads as a fresh one: no address yet, nothing polled, no failure.
-    SourceState source = status.source().orElse(SourceState.fresh(status.earlyWarning().source().id(), null));
-    earlyWarning.put("url", source.url());
-    earlyWarning.put("baseline_taken", source.baselineTaken());
-    earlyWarning.put("last_poll", iso(source.lastPollAt()));
-    earlyWarning.put("last_outcome", source.lastOutcome());
-    earlyWarning.put("last_new_at", iso(source.lastNewAt()));
-    earlyWarning.put("last_new_slug", source.lastNewSlug());
-    earlyWarning.put("consecutive_failures", source.consecutiveFailures());
-    earlyWarning.put("last_error", source.lastError());
-    earlyWarning.put("last_error_at", iso(source.lastErrorAt()));
-    earlyWarning.put("alert_open", source.alertOpen());
-    ObjectNode selectors = root.putObject("selectors");
-    ArrayNode learnedKeys = selectors.putArray("learned");
-    status.learned().forEach((key, l) -> learnedKeys.addObject().put("key", key).put("selector", l.selector()).put("learned_at", iso(l.at())));
-    ArrayNode configured = selectors.putArray("configured");
-    status.configuredSelectors().stream().sorted().forEach(configured::add);
-    ArrayNode channels = root.putArray("channels");
-    for (ChannelCounts counts : status.channels()) {
-      ObjectNode c = channels.addObject();
-      c.put("id", counts.channel());
-      c.put("configured", status.configuredChannels().contains(counts.channel()));
-      c.put("pending", counts.pending());
-      c.put("delivered", counts.delivered());
-      c.put("dead", counts.dead());
-      c.put("oldest_pending", iso(counts.oldestPending()));
-    }
-    return mapper.writeValueAsString(root);
   }
 
   private static String iso(Instant instant) {

@@ -1,10 +1,12 @@
 package org.industriallmonitor.cli;
 
+import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.MonitorStatus;
 import org.industriallmonitor.app.OnlineCheck;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.EarlyWarningConfig;
@@ -37,6 +39,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     MonitorConfig config = options.load();
+    java.util.Optional<String> refusal = config.web().refusalIfAny();
+    if (refusal.isPresent()) {
+      throw new UserException(ExitCodes.CONFIG, "configuration error: " + refusal.get());
+    }
     PrintWriter out = spec.commandLine().getOut();
     SiteUrls urls = new SiteUrls(config.site().baseUrl());
     int warnings = config.warnings().size();
@@ -51,13 +57,16 @@ final class ValidateCommand implements Callable<Integer> {
       case LATEST -> "early warning: " + urls.latest(0) + " every " + Durations.format(earlyWarning.every());
     });
     out.printf("storage: database %s, archive %s%n", config.storage().database(), config.storage().archive());
+    out.println(config.web().enabled()
+        ? "web console (with run): http://" + config.web().listen() + "/" + (config.web().tokenIfSet().isPresent() ? ", a token is needed" : "")
+        : "web console: off (web.enabled: false)");
     Map<String, LearnedSelectorRepository.Learned> learned = Map.of();
     if (Files.exists(config.storage().database())) {
       try (Store store = Store.openForReading(config.storage())) {
         learned = store.learnedSelectors().all();
       }
     }
-    out.println(StatusCommand.selectorsLine(learned, config.site().configuredSelectors()));
+    out.println(MonitorStatus.selectorsLine(learned, config.site().configuredSelectors()));
     out.printf("countries (%d):%n", config.countries().size());
     for (CountryConfig country : config.countries()) {
       out.printf("  %s (region %d): %s%n", country.name(), country.region(), urls.listing(country.region(), 0));

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -40,7 +41,8 @@ public final class ConfigLoader {
   /** Far above any real configuration; keeps a runaway file from exhausting memory. */
   static final long MAX_FILE_BYTES = 1024 * 1024;
 
-  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications");
+  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web");
+  private static final List<String> WEB_KEYS = List.of("enabled", "listen", "token");
   private static final List<String> NOTIFICATION_KEYS =
       List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold", "once_timeout");
   private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format");
@@ -89,7 +91,8 @@ public final class ConfigLoader {
     List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications, warnings);
     StorageConfig storage =
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
-    return new MonitorConfig(file, site, schedule, countries, storage, notifications, warnings);
+    WebConfig web = top.optional("web").map(n -> web(n, warnings)).orElse(WebConfig.DEFAULT);
+    return new MonitorConfig(file, site, schedule, countries, storage, notifications, web, warnings);
   }
 
   private static String read(Path file) {
@@ -188,6 +191,40 @@ public final class ConfigLoader {
       return d;
     }).orElse(EarlyWarningConfig.DEFAULT_EVERY);
     return new EarlyWarningConfig(source, every);
+  }
+
+  private static WebConfig web(ConfigNode node, List<String> warnings) {
+    ConfigNode.Mapping m = node.mapping(WEB_KEYS);
+    boolean enabled = m.optional("enabled").map(ConfigNode::bool).orElse(true);
+    String host = WebConfig.DEFAULT_HOST;
+    int port = WebConfig.DEFAULT_PORT;
+    Optional<ConfigNode> listen = m.optional("listen");
+    if (listen.isPresent()) {
+      String value = listen.get().nonBlankString().trim();
+      java.util.regex.Matcher address = java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})").matcher(value);
+      if (!address.matches() || Integer.parseInt(address.group(2)) > 65535) {
+        throw listen.get().error("expected HOST:PORT (127.0.0.1:8470, [::1]:8470; port 0 picks a free one), got '" + value + "'");
+      }
+      host = address.group(1).replace("[", "").replace("]", "");
+      port = Integer.parseInt(address.group(2));
+    }
+    String token = null;
+    Optional<ConfigNode> tokenNode = m.optional("token");
+    if (tokenNode.isPresent()) {
+      if (!tokenNode.get().refersToVariable() && !tokenNode.get().string().isBlank()) {
+        warnings.add(tokenNode.get().warning("is written in the file: read it from the environment instead (token: ${WEB_TOKEN}),"
+            + " so that it stays out of backups, commits and logs"));
+      }
+      token = tokenNode.get().unsetVariables().isEmpty() ? tokenNode.get().string() : null;
+    }
+    String refusal = null;
+    if (!WebConfig.isLoopback(host) && (token == null || token.isBlank())) {
+      ConfigNode at = listen.orElseThrow();
+      refusal = at.warning("listens beyond this machine (" + host + "), so web.token must be set"
+          + (tokenNode.isPresent() ? " (its variable " + String.join(", ", tokenNode.get().unsetVariables()) + " is not set)" : "")
+          + ": add token: ${WEB_TOKEN} under web: and export WEB_TOKEN, or listen on 127.0.0.1");
+    }
+    return new WebConfig(enabled, host, port, token, refusal);
   }
 
   private static Duration positive(ConfigNode.Mapping m, String key, Duration fallback) {

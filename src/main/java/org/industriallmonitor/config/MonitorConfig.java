@@ -16,6 +16,7 @@ public record MonitorConfig(
     List<CountryConfig> countries,
     StorageConfig storage,
     NotificationsConfig notifications,
+    WebConfig web,
     List<String> warnings) {
 
   public MonitorConfig {
@@ -24,7 +25,7 @@ public record MonitorConfig(
   }
 
   public MonitorConfig withStorage(StorageConfig newStorage) {
-    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications, warnings);
+    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications, web, warnings);
   }
 
   public Optional<CountryConfig> country(String nameOrRegion) {

@@ -49,6 +49,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
+  private volatile DeliveryListener listener = DeliveryListener.NONE;
   private Thread thread;
 
   public Dispatcher(OutboxRepository outbox, Channels channels, DeliveryPolicy policy, Clock clock) {
@@ -148,6 +149,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         String outcome = channel.get().send(message);
         outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
+        listener.attempted(id, "delivered", message.size());
         report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
         log.info("delivered {} {} to {}: {}", message.size() == 1 ? message.get(0).event() : message.size() + " events as a digest",
             message.size() == 1 ? message.get(0).deliveryId() : "", id, outcome);
@@ -224,6 +226,11 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /** Starts delivering on a background thread until {@link #close()}. */
+  /** Tells {@code listener} the outcome of every delivery attempt that follows (the daemon's console counts them). */
+  public void setListener(DeliveryListener listener) {
+    this.listener = listener;
+  }
+
   public void start() {
     running = true;
     thread = new Thread(this::loop, "dispatcher");
@@ -356,6 +363,12 @@ public final class Dispatcher implements AutoCloseable {
         log.warn("delivery {} ({}) to {} failed (attempt {}): {}; next attempt at {}",
             row.deliveryId(), row.event(), channel, row.attempts() + 1, e.getMessage(), next);
       }
+    }
+    if (failed > 0) {
+      listener.attempted(channel, "failed", failed);
+    }
+    if (dead > 0) {
+      listener.attempted(channel, "dead", dead);
     }
     if (earliestRetry != null) {
       blockedUntil.put(channel, earliestRetry);

@@ -172,6 +172,53 @@ public final class ArticleRepository {
   }
 
 
+  /** An archived article as the console lists it; paths are relative to the archive root. */
+  public record Summary(String slug, String title, String published, String countries, String language, String url,
+      String archivePath, String sidecarPath, Instant detectedAt) {}
+
+  private static final String SUMMARY_COLUMNS =
+      "a.slug, a.title, a.published, a.countries, a.language, a.url, a.archive_path, a.sidecar_path, a.detected_at";
+
+  /**
+   * The newest archived articles by publication date (then by when they were found), of one
+   * country when {@code region} is set: the console's list and its Atom feeds.
+   */
+  public List<Summary> recent(Integer region, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM articles a"
+          + (region == null ? "" : " WHERE a.id IN (SELECT article_id FROM article_countries WHERE region = ?)")
+          + " ORDER BY a.published DESC, a.id DESC LIMIT ?")) {
+        int i = 1;
+        if (region != null) {
+          q.setInt(i++, region);
+        }
+        q.setInt(i, limit);
+        return summaries(q);
+      }
+    });
+  }
+
+  /** The archived article with this slug, if any. */
+  public Optional<Summary> find(String slug) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM articles a WHERE a.slug = ?")) {
+        q.setString(1, slug);
+        return summaries(q).stream().findFirst();
+      }
+    });
+  }
+
+  private static List<Summary> summaries(PreparedStatement q) throws SQLException {
+    List<Summary> rows = new java.util.ArrayList<>();
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        rows.add(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), Timestamps.parse(rs.getString(9))));
+      }
+    }
+    return rows;
+  }
+
   private static int link(Connection c, long articleId, int region, Instant now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT OR IGNORE INTO article_countries(article_id, region, first_seen_at) VALUES (?, ?, ?)")) {

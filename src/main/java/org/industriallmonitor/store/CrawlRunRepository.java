@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code crawl_runs} table: one row per crawl of a country, and the status read from it. */
 public final class CrawlRunRepository {
@@ -68,6 +70,20 @@ public final class CrawlRunRepository {
         }
       }
       return rows;
+    });
+  }
+
+  /** Listing pages fetched per region over every crawl run recorded (never pruned, so it only grows). */
+  public Map<Integer, Long> pagesByRegion() {
+    return db.read(c -> {
+      Map<Integer, Long> pages = new LinkedHashMap<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT region, sum(pages) FROM crawl_runs GROUP BY region ORDER BY region");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          pages.put(rs.getInt(1), rs.getLong(2));
+        }
+      }
+      return pages;
     });
   }
 

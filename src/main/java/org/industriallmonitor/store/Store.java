@@ -23,6 +23,7 @@ public final class Store implements AutoCloseable {
   private final LearnedSelectorRepository learnedSelectors;
   private final EarlyWarningRepository earlyWarning;
   private final SearchIndex search;
+  private final WebConsoleRepository webConsole;
 
   private Store(Database db) {
     this.db = db;
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
     this.learnedSelectors = new LearnedSelectorRepository(db);
     this.earlyWarning = new EarlyWarningRepository(db, outbox);
     this.search = new SearchIndex(db);
+    this.webConsole = new WebConsoleRepository(db);
   }
 
   /** Opens (creating and migrating when needed) the database that {@code storage} names. */
@@ -59,6 +61,23 @@ public final class Store implements AutoCloseable {
 
   public Path file() {
     return db.file();
+  }
+
+  /** Whether the database answers a query now (the console's health check). */
+  public boolean answers() {
+    try {
+      return db.read(c -> {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
+          return rs.next();
+        }
+      });
+    } catch (StoreException e) {
+      return false;
+    }
+  }
+
+  public WebConsoleRepository webConsole() {
+    return webConsole;
   }
 
   public SearchIndex search() {

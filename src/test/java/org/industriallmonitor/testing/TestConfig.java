@@ -13,6 +13,8 @@ public final class TestConfig {
   private final URI baseUrl;
   private String extraSite = "";
   private String extraTop = "";
+  /** A free port for the daemon's console: tests never meet on the default 8470. */
+  private String web = "{listen: 127.0.0.1:0}";
 
   private TestConfig(URI baseUrl) {
     this.baseUrl = baseUrl;
@@ -51,6 +53,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** The {@code web:} section, as a YAML flow mapping (default: a free loopback port). */
+  public TestConfig web(String mapping) {
+    this.web = mapping;
+    return this;
+  }
+
   /** Top-level YAML appended as is. */
   public TestConfig topLevel(String yaml) {
     extraTop += yaml.endsWith("\n") ? yaml : yaml + "\n";
@@ -66,6 +74,7 @@ public final class TestConfig {
         + "storage:\n"
         + "  database: " + stateDir.resolve("monitor.db") + "\n"
         + "  archive: " + stateDir.resolve("archive") + "\n"
+        + "web: " + web + "\n"
         + extraTop;
   }
 

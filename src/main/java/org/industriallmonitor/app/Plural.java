@@ -1,10 +1,10 @@
-package org.industriallmonitor.cli;
+package org.industriallmonitor.app;
 
 /** "1 country", "2 countries": counts in the words of the sentences the commands print. */
-final class Plural {
+public final class Plural {
   private Plural() {}
 
-  static String of(int count, String one, String many) {
+  public static String of(int count, String one, String many) {
     return count + " " + (count == 1 ? one : many);
   }
 }

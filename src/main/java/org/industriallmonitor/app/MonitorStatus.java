@@ -1,0 +1,230 @@
+package org.industriallmonitor.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.Durations;
+import org.industriallmonitor.config.EarlyWarningConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.CrawlReport;
+import org.industriallmonitor.store.ChannelCounts;
+import org.industriallmonitor.store.CountryStatus;
+import org.industriallmonitor.store.LearnedSelectorRepository;
+import org.industriallmonitor.store.ProblemArticleRepository;
+import org.industriallmonitor.store.ScheduleRepository;
+import org.industriallmonitor.store.SourceState;
+import org.industriallmonitor.store.StateLock;
+import org.industriallmonitor.store.Store;
+import org.industriallmonitor.store.WebConsoleRepository;
+
+/**
+ * What the monitor did and will do, per country, per channel, for its early-warning source and
+ * its web console: gathered once for {@code status}, {@code status --json} and the console's
+ * {@code /api/status}, which print the same JSON.
+ */
+public final class MonitorStatus {
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  private MonitorStatus() {}
+
+  /** One country's line. */
+  public record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded) {
+    /** A doubt about the country's configuration, or null. */
+    public String warning() {
+      return status.articles() == 0 && Integer.valueOf(0).equals(status.listedResults())
+          ? CrawlReport.noResults(status.region()) : null;
+    }
+  }
+
+  /**
+   * Everything status shows; {@code source} is empty when the early-warning source was never
+   * polled, {@code web} when no daemon ever started its console on this state.
+   */
+  public record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
+      List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
+      Set<String> configuredSelectors, EarlyWarningConfig earlyWarning, Optional<SourceState> source,
+      Optional<WebConsoleRepository.State> web) {
+
+    /** The daemon running on this state, if one is. */
+    public Optional<StateLock.Holder> daemon() {
+      return holder.filter(StateLock.Holder::isDaemon);
+    }
+
+    /** The console of the running daemon, as it last said where it serves or why it cannot. */
+    public Optional<WebConsoleRepository.State> runningConsole() {
+      return web.filter(w -> daemon().map(d -> d.pid() == w.pid()).orElse(false));
+    }
+  }
+
+  /** The status of the state that {@code config} names; {@code store} is empty when it has no database yet. */
+  public static Status gather(MonitorConfig config, Optional<Store> store) {
+    Path database = config.storage().database();
+    Optional<StateLock.Holder> holder = StateLock.holder(StateLock.fileFor(database));
+    Map<Integer, CountryLine> lines = new LinkedHashMap<>();
+    for (CountryConfig country : config.countries()) {
+      lines.put(country.region(), new CountryLine(
+          new CountryStatus(country.region(), country.name(), null, null, 0, null, false, null), true, null, null, 0));
+    }
+    Map<String, ChannelCounts> channels = new LinkedHashMap<>();
+    Map<String, LearnedSelectorRepository.Learned> learned = new LinkedHashMap<>();
+    EarlyWarningConfig earlyWarning = config.site().earlyWarning();
+    Optional<SourceState> source = Optional.empty();
+    Optional<WebConsoleRepository.State> web = Optional.empty();
+    if (store.isPresent()) {
+      Store s = store.get();
+      Map<Integer, ScheduleRepository.NextRun> nextRuns =
+          holder.filter(StateLock.Holder::isDaemon).isPresent() ? s.schedule().all() : Map.of();
+      ProblemArticleRepository problems = s.problems();
+      for (CountryStatus row : s.runs().status()) {
+        ScheduleRepository.NextRun next = nextRuns.get(row.region());
+        lines.put(row.region(), new CountryLine(row, lines.containsKey(row.region()), next == null ? null : next.at(),
+            next == null ? null : next.schedule(), problems.degradedCount(row.region())));
+      }
+      // A country scheduled but never crawled yet has its next run too.
+      lines.replaceAll((region, line) -> line.nextRun() != null || !nextRuns.containsKey(region) ? line
+          : new CountryLine(line.status(), line.configured(), nextRuns.get(region).at(), nextRuns.get(region).schedule(), line.degraded()));
+      channels.putAll(s.outbox().countsByChannel());
+      learned.putAll(s.learnedSelectors().all());
+      if (earlyWarning.enabled()) {
+        source = s.earlyWarning().read(earlyWarning.source().id());
+      }
+      web = s.webConsole().read();
+    }
+    for (String id : config.notifications().channelIds()) {
+      channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
+    }
+    return new Status(database, store.isPresent(), holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
+        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source, web);
+  }
+
+  /** The status as the JSON of {@code status --json}. */
+  public static String json(Status status) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    ObjectNode daemon = root.putObject("daemon");
+    Optional<StateLock.Holder> running = status.daemon();
+    daemon.put("running", running.isPresent());
+    running.ifPresentOrElse(h -> daemon.put("pid", h.pid()), () -> daemon.putNull("pid"));
+    ObjectNode holder = root.putObject("holder");
+    status.holder().ifPresentOrElse(h -> holder.put("pid", h.pid()).put("command", h.command()), () -> {
+      holder.putNull("pid");
+      holder.putNull("command");
+    });
+    ArrayNode countries = root.putArray("countries");
+    for (CountryLine line : status.countries()) {
+      CountryStatus s = line.status();
+      ObjectNode c = countries.addObject();
+      c.put("name", s.name());
+      c.put("region", s.region());
+      c.put("configured", line.configured());
+      c.put("articles", s.articles());
+      c.put("last_crawl", iso(s.lastCrawl()));
+      c.put("last_success", iso(s.lastSuccess()));
+      c.put("next_run", iso(line.nextRun()));
+      c.put("schedule", line.schedule());
+      c.put("last_error", s.lastError());
+      c.put("baseline_complete", s.baselineComplete());
+      c.put("degraded_waiting", line.degraded());
+      c.put("warning", line.warning());
+    }
+    ObjectNode earlyWarning = root.putObject("early_warning");
+    earlyWarning.put("source", status.earlyWarning().source().id());
+    earlyWarning.put("every", status.earlyWarning().enabled() ? Durations.format(status.earlyWarning().every()) : null);
+    // A source never polled reads as a fresh one: no address yet, nothing polled, no failure.
+    SourceState source = status.source().orElse(SourceState.fresh(status.earlyWarning().source().id(), null));
+    earlyWarning.put("url", source.url());
+    earlyWarning.put("baseline_taken", source.baselineTaken());
+    earlyWarning.put("last_poll", iso(source.lastPollAt()));
+    earlyWarning.put("last_outcome", source.lastOutcome());
+    earlyWarning.put("last_new_at", iso(source.lastNewAt()));
+    earlyWarning.put("last_new_slug", source.lastNewSlug());
+    earlyWarning.put("consecutive_failures", source.consecutiveFailures());
+    earlyWarning.put("last_error", source.lastError());
+    earlyWarning.put("last_error_at", iso(source.lastErrorAt()));
+    earlyWarning.put("alert_open", source.alertOpen());
+    ObjectNode selectors = root.putObject("selectors");
+    ArrayNode learnedKeys = selectors.putArray("learned");
+    status.learned().forEach((key, l) -> learnedKeys.addObject().put("key", key).put("selector", l.selector()).put("learned_at", iso(l.at())));
+    ArrayNode configured = selectors.putArray("configured");
+    status.configuredSelectors().stream().sorted().forEach(configured::add);
+    ArrayNode channels = root.putArray("channels");
+    for (ChannelCounts counts : status.channels()) {
+      ObjectNode c = channels.addObject();
+      c.put("id", counts.channel());
+      c.put("configured", status.configuredChannels().contains(counts.channel()));
+      c.put("pending", counts.pending());
+      c.put("delivered", counts.delivered());
+      c.put("dead", counts.dead());
+      c.put("oldest_pending", iso(counts.oldestPending()));
+    }
+    ObjectNode web = root.putObject("web");
+    Optional<WebConsoleRepository.State> console = status.runningConsole();
+    web.put("serving", console.map(w -> w.url() != null).orElse(false));
+    web.put("listen", console.map(WebConsoleRepository.State::listen).orElse(null));
+    web.put("url", console.map(WebConsoleRepository.State::url).orElse(null));
+    web.put("problem", console.map(WebConsoleRepository.State::problem).orElse(null));
+    try {
+      return mapper.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The early-warning source: what it is, its last poll, its last new article, its errors. */
+  public static List<String> earlyWarningLines(EarlyWarningConfig config, Optional<SourceState> polled) {
+    if (!config.enabled()) {
+      return List.of("Early warning: off (site.early_warning.source); new articles wait for the walks.");
+    }
+    List<String> lines = new ArrayList<>();
+    String head = "Early warning: " + config.source().id() + ", every " + Durations.format(config.every());
+    if (polled.isEmpty()) {
+      lines.add(head + "; not polled yet.");
+      return lines;
+    }
+    SourceState s = polled.get();
+    lines.add(head + " (" + s.url() + ")");
+    lines.add("  last poll: " + time(s.lastPollAt()) + (s.lastOutcome() == null ? "" : " (" + s.lastOutcome().replace('_', ' ') + ")")
+        + (s.baselineTaken() ? "" : "; its baseline is not taken yet"));
+    lines.add("  last new article: " + (s.lastNewSlug() == null ? "none yet" : time(s.lastNewAt()) + " " + s.lastNewSlug()));
+    if (s.consecutiveFailures() > 0) {
+      lines.add("  errors: " + Plural.of(s.consecutiveFailures(), "failed poll", "failed polls") + " in a row, the last at "
+          + time(s.lastErrorAt()) + ": " + s.lastError() + (s.alertOpen() ? " (monitor alert sent; the walks go on)" : ""));
+    } else {
+      lines.add("  errors: none" + (s.lastError() == null ? "" : " now (the last, at " + time(s.lastErrorAt()) + ": " + s.lastError() + ")"));
+    }
+    return lines;
+  }
+
+  /** Which selectors are in force: learned by calibrate (and when), written in the configuration, or the defaults. */
+  public static String selectorsLine(Map<String, LearnedSelectorRepository.Learned> learned, java.util.Set<String> configured) {
+    if (learned.isEmpty()) {
+      return "Selectors: the defaults" + (configured.isEmpty() ? "" : ", and " + Plural.of(configured.size(), "key", "keys")
+          + " set under site.selectors") + "; none learned (`calibrate` learns them from the site).";
+    }
+    Instant when = learned.values().stream().map(LearnedSelectorRepository.Learned::at).max(Instant::compareTo).orElseThrow();
+    long overridden = learned.keySet().stream().filter(configured::contains).count();
+    return "Selectors: " + Plural.of(learned.size(), "selector", "selectors") + " learned by `calibrate` on " + TIME.format(when)
+        + (overridden == 0 ? "" : "; site.selectors in the configuration overrides " + overridden + " of them") + ".";
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? "never" : TIME.format(instant);
+  }
+}

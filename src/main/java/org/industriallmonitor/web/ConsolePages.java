@@ -1,0 +1,259 @@
+package org.industriallmonitor.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.industriallmonitor.app.MonitorStatus;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.ArticleRepository;
+import org.industriallmonitor.store.ChannelCounts;
+import org.industriallmonitor.store.CountryStatus;
+import org.industriallmonitor.store.OutboxRow;
+import org.industriallmonitor.store.SearchHit;
+import org.industriallmonitor.store.SearchIndex;
+import org.industriallmonitor.store.Store;
+
+/**
+ * The console's HTML pages, from Mustache templates under {@code /web}; every value from the
+ * site or the database is HTML-escaped by the templates, except search snippets, which are
+ * escaped here around their {@code <mark>}s.
+ */
+final class ConsolePages {
+  static final int NEWEST = 20;
+  static final int DEAD_SHOWN = 50;
+  static final int HITS_PER_PAGE = 20;
+  static final int DASHBOARD_REFRESH_SECONDS = 30;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Supplier<MonitorConfig> config;
+  private final Supplier<String> configProblem;
+  private final Store store;
+  private final Archive archive;
+  private final Clock clock;
+  private final Mustache.Compiler compiler;
+  private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+  ConsolePages(Supplier<MonitorConfig> config, Supplier<String> configProblem, Store store, Archive archive, Clock clock) {
+    this.config = config;
+    this.configProblem = configProblem;
+    this.store = store;
+    this.archive = archive;
+    this.clock = clock;
+    this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").withLoader(ConsolePages::resource);
+  }
+
+  /** The status as {@code status --json} prints it. */
+  String statusJson() {
+    return MonitorStatus.json(MonitorStatus.gather(config.get(), Optional.of(store)));
+  }
+
+  String dashboard(String csrf, String retried) {
+    MonitorStatus.Status status = MonitorStatus.gather(config.get(), Optional.of(store));
+    Map<String, Object> m = page("Monitor", "");
+    m.put("refresh", DASHBOARD_REFRESH_SECONDS);
+    m.put("daemonLine", status.daemon().map(d -> "The daemon (pid " + d.pid() + ") is running on " + status.database().toAbsolutePath().getParent() + ".")
+        .orElse("No daemon holds this state folder."));
+    m.put("configProblem", configProblem.get());
+    List<Map<String, Object>> countries = new ArrayList<>();
+    for (MonitorStatus.CountryLine line : status.countries()) {
+      CountryStatus s = line.status();
+      Map<String, Object> c = new LinkedHashMap<>();
+      boolean failed = s.lastError() != null;
+      c.put("name", s.name());
+      c.put("configured", line.configured());
+      c.put("region", s.region());
+      c.put("articles", s.articles());
+      c.put("lastCrawl", time(s.lastCrawl()));
+      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + s.lastError() : "ok");
+      c.put("rowClass", failed ? "failed" : "ok");
+      c.put("lastSuccess", time(s.lastSuccess()));
+      c.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
+      c.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
+      c.put("layout", line.degraded() > 0 ? line.degraded() + " read by the fallback extractor wait to be archived"
+          : line.warning() != null ? line.warning() : "ok");
+      countries.add(c);
+    }
+    m.put("countries", countries);
+    m.put("selectorsLine", MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
+    m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()));
+    m.put("newest", store.articles().recent(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
+    List<Map<String, Object>> channels = new ArrayList<>();
+    for (ChannelCounts counts : status.channels()) {
+      channels.add(Map.of("id", counts.channel(), "configured", status.configuredChannels().contains(counts.channel()),
+          "pending", counts.pending(), "delivered", counts.delivered(), "dead", counts.dead(),
+          "oldestPending", counts.oldestPending() == null ? "-" : time(counts.oldestPending()),
+          "rowClass", counts.dead() > 0 ? "dead" : "ok"));
+    }
+    m.put("channels", channels);
+    List<Map<String, Object>> dead = new ArrayList<>();
+    for (OutboxRow row : store.outbox().list("dead", DEAD_SHOWN)) {
+      dead.add(Map.of("deliveryId", row.deliveryId(), "channel", row.channel(), "event", row.event(),
+          "subject", DisplayText.of(row.subject()), "lastError", DisplayText.of(row.lastError()), "csrf", csrf));
+    }
+    m.put("dead", dead);
+    m.put("hasDead", !dead.isEmpty());
+    m.put("csrf", csrf);
+    m.put("retried", retried);
+    return render("dashboard", m);
+  }
+
+  /** The page of an archived article, or empty when no article has this slug. */
+  Optional<String> article(String slug) {
+    Optional<ArticleRepository.Summary> found = store.articles().find(slug);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    ArticleRepository.Summary a = found.get();
+    Map<String, Object> m = page(DisplayText.of(a.title()), "");
+    m.put("published", a.published());
+    m.put("countries", DisplayText.of(a.countries()));
+    m.put("language", a.language());
+    m.put("url", a.url());
+    m.put("archivePath", a.archivePath());
+    m.put("detected", time(a.detectedAt()));
+    m.put("versions", "this text only (" + a.archivePath() + ")");
+    m.put("text", read(a.archivePath()).orElse("(the archived text cannot be read)"));
+    JsonNode sidecar = sidecar(a.sidecarPath());
+    List<String> themes = new ArrayList<>();
+    sidecar.path("themes").forEach(t -> themes.add(t.path("name").asText(t.asText())));
+    m.put("themes", String.join(", ", themes));
+    List<Map<String, String>> translations = new ArrayList<>();
+    sidecar.path("translations").forEach(t -> translations.add(Map.of("language", t.path("lang").asText(""), "url", t.path("url").asText(""))));
+    m.put("translations", translations);
+    m.put("hasTranslations", !translations.isEmpty());
+    return Optional.of(render("article", m));
+  }
+
+  String search(String query, String country, String language, int page) {
+    Map<String, Object> m = page("Search", query == null ? "" : query);
+    m.put("country", country == null ? "" : country);
+    m.put("lang", language == null ? "" : language);
+    m.put("first", (page - 1) * HITS_PER_PAGE + 1);
+    if (query != null && !query.isBlank()) {
+      SearchIndex.Results results = store.search().search(
+          new SearchIndex.Query(query, country, language, HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE));
+      m.put("searched", true);
+      m.put("totalLine", results.total() == 0 ? "No archived article holds these words."
+          : results.total() + (results.total() == 1 ? " article" : " articles") + ", best first.");
+      List<Map<String, Object>> hits = new ArrayList<>();
+      for (SearchHit hit : results.hits()) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("path", encodePath(hit.slug()));
+        h.put("title", DisplayText.of(hit.title()));
+        h.put("published", hit.published());
+        h.put("countries", DisplayText.of(hit.countries()));
+        h.put("snippet", hit.snippet(Escapers.HTML::escape, "<mark>", "</mark>"));
+        hits.add(h);
+      }
+      m.put("hits", hits);
+      if (page > 1) {
+        m.put("previous", searchUrl(query, country, language, page - 1));
+      }
+      if (page * HITS_PER_PAGE < results.total()) {
+        m.put("next", searchUrl(query, country, language, page + 1));
+      }
+    }
+    return render("search", m);
+  }
+
+  String login() {
+    return render("login", page("Sign in", ""));
+  }
+
+  String message(String title, String message) {
+    Map<String, Object> m = page(title, "");
+    m.put("message", message);
+    return render("message", m);
+  }
+
+  /** A path segment: every character that could end or climb out of it is percent-encoded. */
+  static String encodePath(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static Map<String, Object> articleLink(ArticleRepository.Summary a) {
+    return Map.of("path", encodePath(a.slug()), "title", DisplayText.of(a.title()), "published", a.published(),
+        "countries", DisplayText.of(a.countries()));
+  }
+
+  private static String searchUrl(String query, String country, String language, int page) {
+    StringBuilder url = new StringBuilder("/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+    if (country != null && !country.isBlank()) {
+      url.append("&country=").append(URLEncoder.encode(country, StandardCharsets.UTF_8));
+    }
+    if (language != null && !language.isBlank()) {
+      url.append("&lang=").append(URLEncoder.encode(language, StandardCharsets.UTF_8));
+    }
+    return url.append("&page=").append(page).toString();
+  }
+
+  private Map<String, Object> page(String title, String query) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", title);
+    m.put("query", query);
+    m.put("generated", "Shown at " + time(clock.instant()));
+    return m;
+  }
+
+  private Optional<String> read(String archivePath) {
+    try {
+      return Optional.of(Files.readString(archive.resolve(archivePath), StandardCharsets.UTF_8));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The article's sidecar; an empty object when it cannot be read (the page then shows less, never fails). */
+  private JsonNode sidecar(String sidecarPath) {
+    ObjectMapper mapper = new ObjectMapper();
+    try {
+      Optional<String> json = read(sidecarPath);
+      return json.isPresent() ? mapper.readTree(json.get()) : mapper.createObjectNode();
+    } catch (IOException e) {
+      return mapper.createObjectNode();
+    }
+  }
+
+  private String render(String name, Map<String, Object> model) {
+    Template template = templates.computeIfAbsent(name, n -> {
+      try (Reader reader = resource(n)) {
+        return compiler.compile(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return template.execute(model);
+  }
+
+  private static Reader resource(String name) {
+    InputStream in = ConsolePages.class.getResourceAsStream("/web/" + name + ".mustache");
+    return in == null ? new StringReader("") : new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? "never" : TIME.format(instant);
+  }
+}

@@ -1,0 +1,296 @@
+package org.industriallmonitor.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.config.WebConfig;
+import org.industriallmonitor.store.Store;
+import org.industriallmonitor.store.WebConsoleRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's web console on the JDK's HTTP server: the dashboard, archived articles, search,
+ * Atom feeds, metrics, the status JSON and a health check. Read-only but for retrying dead
+ * deliveries (a POST with this daemon's CSRF token). Every answer carries a strict
+ * Content-Security-Policy: no script runs, no page may frame it.
+ */
+public final class ConsoleServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
+  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+      + "frame-ancestors 'none'; base-uri 'none'";
+  private static final int THREADS = 4;
+  private static final int MAX_FORM_BYTES = 16 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final URI url;
+  private final ConsoleAuth auth;
+  private final ConsolePages pages;
+  private final AtomFeeds feeds;
+  private final ConsoleMetrics metrics;
+  private final Store store;
+  private final Supplier<MonitorConfig> config;
+
+  private ConsoleServer(HttpServer server, ExecutorService executor, URI url, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
+      ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config) {
+    this.server = server;
+    this.executor = executor;
+    this.url = url;
+    this.auth = auth;
+    this.pages = pages;
+    this.feeds = feeds;
+    this.metrics = metrics;
+    this.store = store;
+    this.config = config;
+  }
+
+  /**
+   * Starts serving on {@code web.listen}. Throws {@link java.net.BindException} when the port is in
+   * use (a second node, a demo): the daemon then logs it and monitors on without a console.
+   */
+  public static ConsoleServer start(WebConfig web, Supplier<MonitorConfig> config, Supplier<String> configProblem, Store store,
+      Archive archive, ConsoleMetrics metrics, Clock clock) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(web.host(), web.port()), 32);
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
+      Thread t = new Thread(r, "web-console");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    int port = server.getAddress().getPort();
+    URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
+    ConsoleServer console = new ConsoleServer(server, executor, url, new ConsoleAuth(web.tokenIfSet()),
+        new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config);
+    server.createContext("/", console::handle);
+    server.start();
+    return console;
+  }
+
+  /**
+   * Starts the console of {@code web}, or says why it cannot (logged, and kept for {@code status}
+   * in the database): the console never stops the monitoring.
+   */
+  public static Optional<ConsoleServer> startOrReport(WebConfig web, Supplier<MonitorConfig> config, Supplier<String> configProblem,
+      Store store, Archive archive, ConsoleMetrics metrics, Clock clock) {
+    long pid = ProcessHandle.current().pid();
+    try {
+      ConsoleServer console = start(web, config, configProblem, store, archive, metrics, clock);
+      store.webConsole().write(new WebConsoleRepository.State(web.listen(), console.url().toString(), null, pid, clock.instant()));
+      log.info("web console on {}{}", console.url(), web.tokenIfSet().isPresent() ? " (a token is needed)" : "");
+      return Optional.of(console);
+    } catch (IOException e) {
+      String problem = (e instanceof java.net.BindException ? "the address is in use or not of this machine" : e.toString())
+          + " (" + e.getMessage() + ")";
+      log.warn("web console: cannot listen on {}: {}; the monitor goes on without it (set web.listen to another port)",
+          web.listen(), problem);
+      store.webConsole().write(new WebConsoleRepository.State(web.listen(), null, problem, pid, clock.instant()));
+      return Optional.empty();
+    }
+  }
+
+  /** Where the console serves, with the port it got when {@code web.listen} asked for port 0. */
+  public URI url() {
+    return url;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Reply reply;
+      try {
+        reply = route(exchange);
+      } catch (RuntimeException e) {
+        log.error("web console: {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.toString(), e);
+        reply = Reply.html(500, pages.message("Error", "The console could not answer this request; the log says why."));
+      }
+      send(exchange, reply);
+    }
+  }
+
+  private Reply route(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    if (path.equals("/static/console.css")) {
+      return Reply.resource("/web/console.css", "text/css; charset=utf-8");
+    }
+    if (path.equals("/login")) {
+      return login(exchange);
+    }
+    if (!auth.allows(exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"))) {
+      // No hint of why: a missing token and a wrong one look the same.
+      return Reply.html(401, pages.login()).header("WWW-Authenticate", "Bearer");
+    }
+    if (method.equals("POST")) {
+      return path.equals("/outbox/retry") ? retry(exchange) : Reply.text(405, "Only GET here.\n").header("Allow", "GET, HEAD");
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return Reply.text(405, "GET, HEAD or POST only.\n").header("Allow", "GET, HEAD, POST");
+    }
+    Map<String, String> query = params(exchange.getRequestURI().getRawQuery());
+    if (path.equals("/")) {
+      return Reply.html(200, pages.dashboard(auth.csrfToken(), null));
+    }
+    if (path.equals("/api/status")) {
+      return new Reply(200, "application/json; charset=utf-8", pages.statusJson().getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+    }
+    if (path.equals("/healthz")) {
+      return store.answers() ? Reply.text(200, "ok\n") : Reply.text(503, "the database does not answer\n");
+    }
+    if (path.equals("/metrics")) {
+      return new Reply(200, ConsoleMetrics.contentType(), metrics.scrape(), new LinkedHashMap<>());
+    }
+    if (path.equals("/search")) {
+      return Reply.html(200, pages.search(query.get("q"), query.get("country"), query.get("lang"), page(query.get("page"))));
+    }
+    if (path.startsWith("/articles/")) {
+      String slug = URLDecoder.decode(path.substring("/articles/".length()), StandardCharsets.UTF_8);
+      return pages.article(slug).map(html -> Reply.html(200, html)).orElseGet(this::notFound);
+    }
+    if (path.startsWith("/feeds/") && path.endsWith(".atom")) {
+      return feed(path.substring("/feeds/".length(), path.length() - ".atom".length()));
+    }
+    return notFound();
+  }
+
+  private Reply feed(String name) {
+    String self = url + "feeds/" + name + ".atom";
+    if (name.equals("all")) {
+      return new Reply(200, AtomFeeds.CONTENT_TYPE, feeds.feed("industriall-monitor: new articles", "all", self, url.toString(),
+          store.articles().recent(null, AtomFeeds.ENTRIES)), new LinkedHashMap<>());
+    }
+    Optional<Integer> region = name.matches("\\d{1,9}") ? Optional.of(Integer.parseInt(name)) : Optional.empty();
+    Optional<String> country = region.flatMap(r -> config.get().countries().stream().filter(c -> c.region() == r).findFirst()
+        .map(c -> c.name()));
+    if (country.isEmpty()) {
+      return notFound();
+    }
+    return new Reply(200, AtomFeeds.CONTENT_TYPE, feeds.feed("industriall-monitor: " + country.get(), "region/" + region.get(), self,
+        url.toString(), store.articles().recent(region.get(), AtomFeeds.ENTRIES)), new LinkedHashMap<>());
+  }
+
+  private Reply login(HttpExchange exchange) throws IOException {
+    if (!auth.required()) {
+      return Reply.redirect("/");
+    }
+    if (!exchange.getRequestMethod().equals("POST")) {
+      return Reply.html(200, pages.login());
+    }
+    Optional<String> session = auth.login(form(exchange).get("token"));
+    return session.map(s -> Reply.redirect("/").header("Set-Cookie", ConsoleAuth.cookie(s)))
+        .orElseGet(() -> Reply.html(401, pages.login()));
+  }
+
+  private Reply retry(HttpExchange exchange) throws IOException {
+    Map<String, String> form = form(exchange);
+    if (!auth.csrfMatches(form.get("csrf"))) {
+      return Reply.html(403, pages.message("Refused", "This form is out of date or did not come from this console: reload the page."));
+    }
+    String delivery = form.get("delivery");
+    int count = store.outbox().retryDead(null, delivery == null || delivery.isBlank() ? null : delivery, java.time.Instant.now());
+    log.info("web console: {} dead {} put back in line", count, count == 1 ? "delivery" : "deliveries");
+    String done = count == 0 ? "No dead delivery to retry." : count + (count == 1 ? " dead delivery" : " dead deliveries") + " put back in line.";
+    return Reply.html(200, pages.dashboard(auth.csrfToken(), done));
+  }
+
+  private Reply notFound() {
+    return Reply.html(404, pages.message("Not found", "Nothing here."));
+  }
+
+  private static int page(String value) {
+    try {
+      return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static Map<String, String> form(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_FORM_BYTES);
+      return params(new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Map<String, String> params(String encoded) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (encoded == null || encoded.isEmpty()) {
+      return params;
+    }
+    for (String pair : encoded.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      try {
+        params.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        // A malformed escape: the parameter is left out.
+      }
+    }
+    return params;
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", reply.contentType());
+    headers.set("Content-Security-Policy", CSP);
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("X-Frame-Options", "DENY");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("Cache-Control", "no-store");
+    reply.headers().forEach(headers::set);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(reply.status(), head ? -1 : reply.body().length == 0 ? -1 : reply.body().length);
+    if (!head && reply.body().length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(reply.body());
+      }
+    }
+  }
+
+  /** An answer: status, type, body and extra headers. */
+  record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+    static Reply html(int status, String html) {
+      return new Reply(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+    }
+
+    static Reply text(int status, String text) {
+      return new Reply(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+    }
+
+    static Reply redirect(String location) {
+      return new Reply(303, "text/plain; charset=utf-8", new byte[0], new LinkedHashMap<>(Map.of("Location", location)));
+    }
+
+    static Reply resource(String name, String type) throws IOException {
+      try (InputStream in = ConsoleServer.class.getResourceAsStream(name)) {
+        return new Reply(200, type, in.readAllBytes(), new LinkedHashMap<>());
+      }
+    }
+
+    Reply header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.industriallmonitor.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.industriallmonitor.replica.HostileFixtures;
+import org.industriallmonitor.testing.JarProcess;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The console in a real headless Chromium (Debian's, through its ChromeDriver), served by the
+ * packaged jar running as a daemon on the replica: the dashboard, a search for a hostile title,
+ * and the retry button. Screenshots go to target/screenshots (the README's come from there).
+ */
+class ConsoleBrowserIT {
+  private static final Pattern CONSOLE = Pattern.compile("Web console: (http://127\\.0\\.0\\.1:\\d+/)");
+  private static final String HOSTILE = "<script>alert('x')</script> & <b>bold</b> \"quoted\"";
+
+  @RegisterExtension
+  static WireMockExtension hook = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+    ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
+        "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void dashboardSearchAndRetryWorkInABrowser() throws Exception {
+    ConsoleTest.publishFixtures(replica);
+    hook.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
+    TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
+        .topLevel("schedule: {every: 1s, jitter: 0ms}\n"
+            + "notifications:\n  max_attempts: 1\n  channels:\n    - {id: team-hook, type: webhook, url: \"" + hook.baseUrl() + "/hook\"}\n")
+        .writeTo(dir);
+    Path db = dir.resolve("state/monitor.db");
+
+    try (JarProcess daemon = JarProcess.start(dir, Map.of(), "run")) {
+      String console = await().atMost(Duration.ofSeconds(60)).until(() -> consoleUrl(daemon.out()), url -> url != null);
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+          .until(() -> Sql.count(db, "SELECT count(*) FROM countries WHERE baseline_completed_at IS NOT NULL") == 2);
+      replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 30), 0);
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Sql.count(db, "SELECT count(*) FROM outbox WHERE status = 'dead'") == 1);
+
+      browser.get(console);
+      assertThat(browser.getTitle()).isEqualTo("Monitor · industriall-monitor");
+      assertThat(browser.findElements(By.cssSelector("#countries tbody td.name")).stream().map(WebElement::getText))
+          .containsExactly("Kyrgyzstan", HostileFixtures.COUNTRY);
+      assertThat(browser.findElement(By.cssSelector("#channels tbody tr")).getText()).contains("team-hook").endsWith("1 -");
+      screenshot("dashboard");
+
+      WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
+      box.sendKeys("script alert");
+      box.submit();
+      await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/search?q=script+alert"));
+      List<WebElement> hits = browser.findElements(By.cssSelector("#hits li a"));
+      assertThat(hits).extracting(WebElement::getText).contains(HOSTILE);
+      // The title is text: no element came of its markup, and no script of it ran.
+      assertThat(browser.findElements(By.cssSelector("#hits b, #hits script, main script"))).isEmpty();
+      assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+      assertThat(browser.findElement(By.cssSelector("#hits mark")).getText()).isEqualToIgnoringCase("script");
+      screenshot("search");
+
+      hook.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+      browser.get(console);
+      browser.findElement(By.cssSelector("#dead button.retry")).click();
+      await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("retried")).isEmpty());
+      assertThat(browser.findElement(By.id("retried")).getText()).isEqualTo("1 dead delivery put back in line.");
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> Sql.column(db, "SELECT status FROM outbox"), statuses -> statuses.equals(List.of("delivered")));
+      hook.verify(2, postRequestedFor(urlEqualTo("/hook")));
+    }
+  }
+
+  private static String consoleUrl(String out) {
+    Matcher m = CONSOLE.matcher(out);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path file = Path.of("target", "screenshots", "console-" + name + ".png");
+    Files.createDirectories(file.getParent());
+    Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+  }
+}
