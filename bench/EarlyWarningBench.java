@@ -182,6 +182,7 @@ public class EarlyWarningBench {
     }
     yaml.append("storage:\n  database: ").append(dir.resolve("state/monitor.db")).append('\n')
         .append("  archive: ").append(dir.resolve("state/archive")).append('\n')
+        .append("web: {listen: \"127.0.0.1:0\"}\n")
         .append("notifications:\n  channels:\n    - {id: hook, type: webhook, url: \"").append(receiver.url())
         .append("\", secret: \"${BENCH_SECRET}\"}\n");
     Path file = dir.resolve("monitor.yaml");

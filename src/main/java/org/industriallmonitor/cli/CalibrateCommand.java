@@ -1,6 +1,5 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.ArchiveReferences;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.calibrate.Calibrator;
 import org.industriallmonitor.calibrate.References;
 import org.industriallmonitor.config.MonitorConfig;

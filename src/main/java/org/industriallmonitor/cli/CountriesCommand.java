@@ -1,10 +1,10 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;

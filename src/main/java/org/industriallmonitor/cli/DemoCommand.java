@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ import org.industriallmonitor.replica.ReplicaCatalog;
 import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.schedule.Daemon;
+import org.industriallmonitor.web.ConsoleServer;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("   monitor state         %s  (configuration: %s)%n", dir, configFile.getFileName());
       out.println();
       try (StateLock lock = StateGuard.acquire(config, "demo");
-          Components parts = Components.of(config)) {
+          Components parts = Components.builder(config).consoleMetrics(keepRunning).build()) {
         Monitor monitor = parts.monitor();
         monitor.setProgress(TerminalProgress.forConsole());
         out.println("2. The first crawl of each country is its baseline: what is there is archived, without alerts.");
@@ -174,6 +176,8 @@ final class DemoCommand implements Callable<Integer> {
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     Daemon daemon = parts.daemon(2, loader, next -> next);
     daemon.start(config, Duration.ofSeconds(1));
+    Optional<ConsoleServer> console = parts.metrics().flatMap(metrics -> ConsoleServer.startOrReport(config.web(),
+        () -> parts.monitor().config(), daemon::lastConfigProblem, parts.store(), parts.archive(), metrics, Clock.systemUTC()));
     out.println();
     out.println("The daemon, the replica and the receiver keep running; Ctrl-C stops them. Try:");
     out.printf("  - Add a country to the demo's configuration (in another terminal):%n");
@@ -182,8 +186,10 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("  - Publish another article: curl -X POST '%s/_replica/publish?region=364'%n", replica.baseUrl());
     out.println("    (the early warning's next poll, within 3 s, archives it and the receiver prints its alert).");
     out.printf("  - See the state: %s status --config %s%n", Invocation.jarCommand(), configFile);
+    console.ifPresent(c -> out.printf("  - Open the web console: %s (search the archive, read an article, the Atom feed, /metrics)%n", c.url()));
     out.flush();
     stop.await();
+    console.ifPresent(ConsoleServer::close);
     daemon.close();
   }
 
@@ -209,6 +215,8 @@ final class DemoCommand implements Callable<Integer> {
               type: webhook
               url: %s
               secret: ${%s}
+        web:
+          listen: 127.0.0.1:0          # a free port: the demo never takes a real daemon's 8470
         countries:                   # last, so that a country can be appended
           - name: Kyrgyzstan
             region: 364

@@ -1,6 +1,5 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Monitor;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlProgress;

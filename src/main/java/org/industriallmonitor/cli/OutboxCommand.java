@@ -1,12 +1,12 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.OutboxRow;
 import picocli.CommandLine.Command;

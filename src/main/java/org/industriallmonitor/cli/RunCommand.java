@@ -1,6 +1,5 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;

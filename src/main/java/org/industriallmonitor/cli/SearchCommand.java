@@ -1,6 +1,5 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.SearchHit;
 import org.industriallmonitor.store.SearchIndex;

@@ -1,10 +1,5 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,29 +7,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.MonitorStatus;
 import org.industriallmonitor.app.MonitorStatus.CountryLine;
 import org.industriallmonitor.app.MonitorStatus.Status;
-import org.industriallmonitor.config.CountryConfig;
-import org.industriallmonitor.config.Durations;
-import org.industriallmonitor.config.EarlyWarningConfig;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
-import org.industriallmonitor.store.LearnedSelectorRepository;
-import org.industriallmonitor.store.ProblemArticleRepository;
-import org.industriallmonitor.store.ScheduleRepository;
-import org.industriallmonitor.store.SourceState;
-import org.industriallmonitor.store.StateLock;
-import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -155,10 +137,6 @@ final class StatusCommand implements Callable<Integer> {
 
   private static String channelName(ChannelCounts c, Status status) {
     return c.channel() + (status.configuredChannels().contains(c.channel()) ? "" : " (not configured)");
-  }
-
-  private static String iso(Instant instant) {
-    return instant == null ? null : instant.toString();
   }
 
   private static String time(Instant instant) {

@@ -1,6 +1,5 @@
 package org.industriallmonitor.cli;
 
-import org.industriallmonitor.app.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.MonitorStatus;
 import org.industriallmonitor.app.OnlineCheck;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.Durations;

@@ -162,7 +162,7 @@ final class ConsolePages {
       for (SearchHit hit : results.hits()) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("path", encodePath(hit.slug()));
-        h.put("title", DisplayText.of(hit.title()));
+        h.put("title", DisplayText.inList(hit.title()));
         h.put("published", hit.published());
         h.put("countries", DisplayText.of(hit.countries()));
         h.put("snippet", hit.snippet(Escapers.HTML::escape, "<mark>", "</mark>"));
@@ -195,7 +195,7 @@ final class ConsolePages {
   }
 
   private static Map<String, Object> articleLink(ArticleRepository.Summary a) {
-    return Map.of("path", encodePath(a.slug()), "title", DisplayText.of(a.title()), "published", a.published(),
+    return Map.of("path", encodePath(a.slug()), "title", DisplayText.inList(a.title()), "published", a.published(),
         "countries", DisplayText.of(a.countries()));
   }
 

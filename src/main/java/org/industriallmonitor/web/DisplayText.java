@@ -9,6 +9,16 @@ package org.industriallmonitor.web;
 final class DisplayText {
   private DisplayText() {}
 
+  /** Longest title a list shows; the article's own page shows all of it. */
+  static final int LIST_LENGTH = 300;
+
+  /** {@link #of}, cut at {@link #LIST_LENGTH} characters with an ellipsis: a line of a list stays a line. */
+  static String inList(String text) {
+    String shown = of(text);
+    return shown.codePointCount(0, shown.length()) <= LIST_LENGTH ? shown
+        : shown.substring(0, shown.offsetByCodePoints(0, LIST_LENGTH - 1)) + "…";
+  }
+
   static String of(String text) {
     if (text == null) {
       return "";

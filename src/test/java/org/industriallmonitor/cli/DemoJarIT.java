@@ -52,4 +52,26 @@ class DemoJarIT {
       assertThat(shown).containsPattern("Kyrgyzstan\\s+364\\s+28\\s").containsPattern("demo-hook\\s+0\\s+1\\s+0");
     }
   }
+
+  @Test
+  void keptRunningTheDemoServesItsWebConsoleUntilSigterm() throws Exception {
+    Path state = dir.resolve("demo");
+    Map<String, String> javaHome = Map.of("JAVA_HOME", System.getProperty("java.home"), "INDUSTRIALL_MONITOR_CDS", "off");
+    String launcher = Path.of("bin/industriall-monitor").toAbsolutePath().toString();
+    try (JarProcess demo = JarProcess.command(dir, javaHome, List.of(launcher, "demo", "--state", state.toString(), "--keep-running"))) {
+      Pattern hint = Pattern.compile("Open the web console: (http://127\\.0\\.0\\.1:\\d+/) ");
+      String console = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+          .until(() -> { Matcher m = hint.matcher(demo.out()); return m.find() ? m.group(1) : null; }, url -> url != null);
+
+      var http = java.net.http.HttpClient.newHttpClient();
+      var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(org.jsoup.Jsoup.parse(page.body()).select("#newest li a").eachText())
+          .first().satisfies(title -> assertThat(title).startsWith("Unions in Kyrgyzstan and Kazakhstan act on"));
+
+      demo.process().destroy();
+      assertThat(demo.waitFor(20)).as(demo.toString()).isZero();
+    }
+  }
 }

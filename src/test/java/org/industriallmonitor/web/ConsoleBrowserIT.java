@@ -62,7 +62,7 @@ class ConsoleBrowserIT {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.manage().window().setSize(new Dimension(1280, 1700));
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
 
