@@ -8,7 +8,11 @@ import java.util.function.Supplier;
 import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.NewArticleAlerts;
+import org.industriallmonitor.notify.Events;
+import org.industriallmonitor.notify.Payloads;
+import org.industriallmonitor.store.RecheckRepository.Target;
 import org.industriallmonitor.notify.AlertQueue;
 import org.industriallmonitor.notify.ArticleEvent;
 import org.industriallmonitor.parse.Article;
@@ -20,7 +24,7 @@ import org.industriallmonitor.store.OutboxEntry;
  * Which channels hear of a new article: those of every configured country it belongs to (the
  * listing it was found in, and the countries it is tagged with), one delivery per channel.
  */
-final class AlertRouting implements NewArticleAlerts {
+final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   private final Supplier<MonitorConfig> config;
   private final AlertQueue queue;
 
@@ -35,13 +39,7 @@ final class AlertRouting implements NewArticleAlerts {
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
     article.countries().forEach(r -> regions.add(r.id()));
-    Set<String> wanted = new HashSet<>();
-    for (CountryConfig c : current.countries()) {
-      if (regions.contains(c.region())) {
-        wanted.addAll(c.channels());
-      }
-    }
-    List<String> channelIds = current.notifications().channelIds().stream().filter(wanted::contains).toList();
+    List<String> channelIds = channelsOf(regions);
     if (channelIds.isEmpty()) {
       return List.of();
     }
@@ -52,5 +50,38 @@ final class AlertRouting implements NewArticleAlerts {
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), degraded, detectedAt);
     return queue.articleRows(event, channelIds, current.notifications());
+  }
+
+  /** An archived article changed on the site: the channels of the countries it is listed under hear of it. */
+  @Override
+  public List<OutboxEntry> updated(Target target, Article article, ArchivedArticle files, int version, String diff, Instant at) {
+    List<String> channelIds = channelsOf(new HashSet<>(target.regions()));
+    ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
+        article.lede(), countriesOf(target), article.themes().stream().map(Theme::name).toList(), files.textPath(), false, at);
+    return queue.monitorRows(Events.ARTICLE_UPDATED, null, channelIds,
+        id -> Payloads.articleUpdated(id, event, version, target.archivePath(), diff));
+  }
+
+  /** An archived article is gone from the site: the channels of the countries it is listed under hear of it, once. */
+  @Override
+  public List<OutboxEntry> removed(Target target, int status, Instant at) {
+    List<String> channelIds = channelsOf(new HashSet<>(target.regions()));
+    return queue.monitorRows(Events.ARTICLE_REMOVED, null, channelIds, id -> Payloads.articleRemoved(id, target.url(), target.slug(),
+        target.title(), target.published(), countriesOf(target), target.archivePath(), status, at));
+  }
+
+  private List<String> channelsOf(Set<Integer> regions) {
+    MonitorConfig current = config.get();
+    Set<String> wanted = new HashSet<>();
+    for (CountryConfig c : current.countries()) {
+      if (regions.contains(c.region())) {
+        wanted.addAll(c.channels());
+      }
+    }
+    return current.notifications().channelIds().stream().filter(wanted::contains).toList();
+  }
+
+  private static List<String> countriesOf(Target target) {
+    return java.util.Arrays.stream(target.countries().split(",\\s*")).filter(c -> !c.isBlank()).toList();
   }
 }

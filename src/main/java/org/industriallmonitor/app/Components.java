@@ -15,6 +15,7 @@ import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.EarlyWarningPoller;
 import org.industriallmonitor.crawl.SlugLocks;
@@ -197,10 +198,11 @@ public final class Components implements AutoCloseable {
       SlugLocks slugLocks = new SlugLocks();
       CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, slugLocks, clock);
       EarlyWarningPoller poller = new EarlyWarningPoller(site::reader, archive(), store(), routing, slugLocks, clock);
+      ArticleRechecker rechecker = new ArticleRechecker(site::reader, archive(), store().rechecks(), routing, slugLocks, clock);
       MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().earlyWarning(), store().outbox(), new AlertQueue(clock),
           clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
-      monitor = new Monitor(current, site, crawler, poller, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
       if (metrics != null) {
         monitor.setListener(metrics);
       }
@@ -214,7 +216,11 @@ public final class Components implements AutoCloseable {
    */
   public synchronized Daemon daemon(int threads, ConfigLoader loader, UnaryOperator<MonitorConfig> adjust) {
     Monitor app = monitor();
-    CrawlScheduler scheduler = new CrawlScheduler(app::crawl, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads);
+    // After each crawl, the articles that are due are fetched again (one pass at a time; most find none due).
+    CrawlScheduler scheduler = new CrawlScheduler(region -> {
+      app.crawl(region);
+      app.recheck();
+    }, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads);
     return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)));
   }
 

@@ -10,6 +10,7 @@ import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.NotificationsConfig;
+import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.CrawlListener;
 import org.industriallmonitor.crawl.CrawlProgress;
@@ -41,6 +42,7 @@ public final class Monitor {
   private final Site site;
   private final CountryCrawler crawler;
   private final EarlyWarningPoller poller;
+  private final ArticleRechecker rechecker;
   private final LayoutRepair repair;
   private final MonitorAlerts monitorAlerts;
   private final Dispatcher dispatcher;
@@ -51,12 +53,13 @@ public final class Monitor {
   private volatile CrawlProgress progress = CrawlProgress.NONE;
   private volatile CrawlListener listener = CrawlListener.NONE;
 
-  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, EarlyWarningPoller poller, LayoutRepair repair, MonitorAlerts monitorAlerts,
-      Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
+  Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, EarlyWarningPoller poller, ArticleRechecker rechecker,
+      LayoutRepair repair, MonitorAlerts monitorAlerts, Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
     this.config = config;
     this.site = site;
     this.crawler = crawler;
     this.poller = poller;
+    this.rechecker = rechecker;
     this.repair = repair;
     this.monitorAlerts = monitorAlerts;
     this.dispatcher = dispatcher;
@@ -164,6 +167,17 @@ public final class Monitor {
         notifications.alerts(), notifications.failureThreshold());
     dispatcher.wake();
     return Optional.of(report);
+  }
+
+  /**
+   * Fetches again the archived articles that are due ({@code site.recheck_window},
+   * {@code site.recheck_every}), paced with the crawls; wakes the dispatcher for what it queued.
+   */
+  public ArticleRechecker.Report recheck() throws InterruptedException {
+    ArticleRechecker.Report report = rechecker.recheckDue(config.get().site().recheck());
+    report.errors().forEach(error -> log.warn("re-check: {} (tried again at the next re-check)", error));
+    dispatcher.wake();
+    return report;
   }
 
   private boolean backingOff(EarlyWarningConfig earlyWarning) {

@@ -41,7 +41,7 @@ public final class MonitorStatus {
   private MonitorStatus() {}
 
   /** One country's line. */
-  public record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded) {
+  public record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded, int removed) {
     /** A doubt about the country's configuration, or null. */
     public String warning() {
       return status.articles() == 0 && Integer.valueOf(0).equals(status.listedResults())
@@ -76,7 +76,7 @@ public final class MonitorStatus {
     Map<Integer, CountryLine> lines = new LinkedHashMap<>();
     for (CountryConfig country : config.countries()) {
       lines.put(country.region(), new CountryLine(
-          new CountryStatus(country.region(), country.name(), null, null, 0, null, false, null), true, null, null, 0));
+          new CountryStatus(country.region(), country.name(), null, null, 0, null, false, null), true, null, null, 0, 0));
     }
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     Map<String, LearnedSelectorRepository.Learned> learned = new LinkedHashMap<>();
@@ -88,14 +88,16 @@ public final class MonitorStatus {
       Map<Integer, ScheduleRepository.NextRun> nextRuns =
           holder.filter(StateLock.Holder::isDaemon).isPresent() ? s.schedule().all() : Map.of();
       ProblemArticleRepository problems = s.problems();
+      Map<Integer, Integer> removed = s.rechecks().removedByRegion();
       for (CountryStatus row : s.runs().status()) {
         ScheduleRepository.NextRun next = nextRuns.get(row.region());
         lines.put(row.region(), new CountryLine(row, lines.containsKey(row.region()), next == null ? null : next.at(),
-            next == null ? null : next.schedule(), problems.degradedCount(row.region())));
+            next == null ? null : next.schedule(), problems.degradedCount(row.region()), removed.getOrDefault(row.region(), 0)));
       }
       // A country scheduled but never crawled yet has its next run too.
       lines.replaceAll((region, line) -> line.nextRun() != null || !nextRuns.containsKey(region) ? line
-          : new CountryLine(line.status(), line.configured(), nextRuns.get(region).at(), nextRuns.get(region).schedule(), line.degraded()));
+          : new CountryLine(line.status(), line.configured(), nextRuns.get(region).at(), nextRuns.get(region).schedule(), line.degraded(),
+              line.removed()));
       channels.putAll(s.outbox().countsByChannel());
       learned.putAll(s.learnedSelectors().all());
       if (earlyWarning.enabled()) {
@@ -138,6 +140,7 @@ public final class MonitorStatus {
       c.put("last_error", s.lastError());
       c.put("baseline_complete", s.baselineComplete());
       c.put("degraded_waiting", line.degraded());
+      c.put("removed", line.removed());
       c.put("warning", line.warning());
     }
     ObjectNode earlyWarning = root.putObject("early_warning");

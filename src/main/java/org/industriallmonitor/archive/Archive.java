@@ -78,6 +78,56 @@ public final class Archive {
     return new ArchivedArticle(textPath, sidecarPath, sha256, rendered);
   }
 
+  /** One entry of a sidecar's {@code versions}: a text of the article, where it is, its hash, when it was fetched. */
+  public record VersionEntry(int version, String archivePath, String sha256, Instant fetchedAt) {}
+
+  /**
+   * Writes a later text of an article beside its first, as {@code YYYY-MM-DD-SLUG.vN.txt} (the
+   * first file never changes), then its sidecar, which lists every version; both durably. The
+   * same text written again (after a crash, before its row) gives the same bytes.
+   */
+  public ArchivedArticle writeVersion(Article article, int version, List<VersionEntry> earlier, String sidecarPath, Instant fetchedAt)
+      throws IOException {
+    String slug = SafeNames.fileSlug(article.slug());
+    String textPath = "articles/" + article.published().getYear() + "/" + article.published() + "-" + slug + ".v" + version + ".txt";
+    String rendered = ArchiveText.article(article);
+    byte[] text = rendered.getBytes(StandardCharsets.UTF_8);
+    String sha256 = Hashes.sha256(text);
+    List<VersionEntry> versions = new java.util.ArrayList<>(earlier);
+    versions.add(new VersionEntry(version, textPath, sha256, fetchedAt));
+    byte[] sidecar = editedSidecar(sidecarPath, node -> node.set("versions", versionsJson(versions)));
+    writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(textPath), text), new AtomicFiles.Pending(inside(sidecarPath), sidecar)));
+    AtomicFiles.syncFolders(List.of(inside(textPath).getParent()));
+    return new ArchivedArticle(textPath, sidecarPath, sha256, rendered);
+  }
+
+  /** Marks an article withdrawn in its sidecar ({@code removed_at}), durably; its texts stay. */
+  public void markRemoved(String sidecarPath, Instant at, int status) throws IOException {
+    byte[] sidecar = editedSidecar(sidecarPath, node -> node.put("removed_at", at.truncatedTo(ChronoUnit.SECONDS).toString())
+        .put("removed_status", status));
+    writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(sidecarPath), sidecar)));
+    AtomicFiles.syncFolders(List.of(inside(sidecarPath).getParent()));
+  }
+
+  private byte[] editedSidecar(String sidecarPath, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+      throws IOException {
+    com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(java.nio.file.Files.readString(inside(sidecarPath), StandardCharsets.UTF_8));
+    if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+      throw new IOException("the sidecar " + sidecarPath + " is not a JSON object");
+    }
+    edit.accept(object);
+    return (Json.MAPPER.writeValueAsString(object) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static com.fasterxml.jackson.databind.node.ArrayNode versionsJson(List<VersionEntry> versions) {
+    com.fasterxml.jackson.databind.node.ArrayNode array = Json.MAPPER.createArrayNode();
+    for (VersionEntry v : versions) {
+      array.addObject().put("version", v.version()).put("archive_path", v.archivePath()).put("sha256", v.sha256())
+          .put("fetched_at", v.fetchedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+    return array;
+  }
+
   /**
    * Makes the articles' files durable where they are: one fsync per folder they are in, however
    * many they are (a batch of a listing page's articles shares one or two year folders).

@@ -21,6 +21,7 @@ import org.industriallmonitor.app.Monitor;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.PollReport;
@@ -85,6 +86,15 @@ final class OnceCommand implements Callable<Integer> {
         throw new UserException(ExitCodes.STORAGE, "storage error: " + crawled.storageFailure());
       }
       boolean allSucceeded = crawled.allSucceeded();
+      if (country == null) {
+        // Last: the articles that are due are fetched again, to follow corrections and withdrawals.
+        ArticleRechecker.Report rechecked = monitor.recheck();
+        if (rechecked.checked() > 0) {
+          out.println(rechecked.summaryLine());
+          rechecked.errors().forEach(error -> out.println("  error: " + TerminalText.safe(error)));
+          out.flush();
+        }
+      }
       if (!config.notifications().channels().isEmpty()) {
         DeliveryReport deliveries = parts.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
         out.println(deliveries.summaryLine() + (deliveries.pending() > 0

@@ -88,6 +88,10 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("%s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
             + " or set site.fallback_archive: true%n", indent, line.degraded());
       }
+      if (line.removed() > 0) {
+        out.printf("%s %s by the site (404 or 410 on a re-check); the archived texts stay%n", indent,
+            Plural.of(line.removed(), "article withdrawn", "articles withdrawn"));
+      }
       if (line.warning() != null) {
         out.printf("%s %s%n", indent, line.warning());
       }

@@ -53,7 +53,8 @@ public final class ConfigLoader {
       List.of(
           "base_url", "user_agent", "request_delay", "max_pages", "max_items_per_page", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
-          "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages", "early_warning");
+          "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages", "early_warning", "recheck_window",
+          "recheck_every");
   private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
@@ -169,7 +170,9 @@ public final class ConfigLoader {
         m.optional("fallback_archive").map(ConfigNode::bool).orElse(false),
         m.optional("self_repair").map(ConfigNode::bool).orElse(true),
         m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(5),
-        m.optional("early_warning").map(ConfigLoader::earlyWarning).orElse(EarlyWarningConfig.DEFAULT));
+        m.optional("early_warning").map(ConfigLoader::earlyWarning).orElse(EarlyWarningConfig.DEFAULT),
+        new RecheckConfig(m.optional("recheck_window").map(ConfigNode::duration).orElse(RecheckConfig.DEFAULT.window()),
+            positive(m, "recheck_every", RecheckConfig.DEFAULT.every())));
   }
 
   private static EarlyWarningConfig earlyWarning(ConfigNode node) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code configuredSelectors} are the keys written under {@code site.selectors}, which win over
  * the selectors {@code calibrate} learned; {@code selfRepair} lets a crawl that meets a layout
  * error calibrate against {@code repairPages} archived articles and switch to what verifies;
- * {@code earlyWarning} is the site-wide source polled between the walks.
+ * {@code earlyWarning} is the site-wide source polled between the walks; {@code recheck} says
+ * which archived articles are fetched again, and how often, to follow corrections and withdrawals.
  */
 public record SiteConfig(
     URI baseUrl,
@@ -31,7 +32,8 @@ public record SiteConfig(
     boolean fallbackArchive,
     boolean selfRepair,
     int repairPages,
-    EarlyWarningConfig earlyWarning) {
+    EarlyWarningConfig earlyWarning,
+    RecheckConfig recheck) {
 
   public SiteConfig {
     configuredSelectors = Set.copyOf(configuredSelectors);

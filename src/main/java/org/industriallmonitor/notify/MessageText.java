@@ -17,6 +17,8 @@ public final class MessageText {
   public static String subject(JsonNode event) {
     String text = switch (event.path("event").asText()) {
       case Events.ARTICLE_NEW -> join(event.path("countries")) + ": " + event.path("title").asText();
+      case Events.ARTICLE_UPDATED -> "updated: " + join(event.path("countries")) + ": " + event.path("title").asText();
+      case Events.ARTICLE_REMOVED -> "withdrawn: " + join(event.path("countries")) + ": " + event.path("title").asText();
       case Events.MONITOR_ALERT -> switch (event.path("kind").asText()) {
         case "source" -> "monitor alert: the early warning (" + event.path("source").asText() + ") cannot be read";
         case "layout" -> "monitor alert: " + event.path("country").asText() + ": the page layout changed";
@@ -54,6 +56,18 @@ public final class MessageText {
           .append(event.path("lede").asText()).append("\n\n")
           .append(event.path("url").asText()).append('\n')
           .append("Archived as ").append(event.path("archive_path").asText()).append('\n');
+      case Events.ARTICLE_UPDATED -> out.append(event.path("title").asText()).append('\n')
+          .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
+          .append("The site changed this article after it was archived. Version ").append(event.path("version").asInt())
+          .append(" is archived as ").append(event.path("archive_path").asText()).append(", beside ")
+          .append(event.path("previous_archive_path").asText()).append(".\n\n")
+          .append(event.path("url").asText()).append("\n\n")
+          .append(event.path("diff").asText());
+      case Events.ARTICLE_REMOVED -> out.append(event.path("title").asText()).append('\n')
+          .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
+          .append("The site no longer has this article (HTTP ").append(event.path("status").asInt()).append(" at ")
+          .append(event.path("url").asText()).append("). Its archived texts stay: ")
+          .append(event.path("archive_path").asText()).append('\n');
       case Events.MONITOR_ALERT -> {
         if (event.path("kind").asText().equals("source")) {
           out.append("The monitor cannot read its early-warning source ").append(event.path("url").asText())

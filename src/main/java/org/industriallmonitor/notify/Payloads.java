@@ -29,6 +29,40 @@ public final class Payloads {
     return write(node);
   }
 
+  /**
+   * An archived article changed on the site: the new text's {@code version} and path, the path of
+   * the text before it, and a unified diff of the two.
+   */
+  public static String articleUpdated(String deliveryId, ArticleEvent a, int version, String previousPath, String diff) {
+    ObjectNode node = start(Events.ARTICLE_UPDATED, deliveryId);
+    node.put("url", a.url());
+    node.put("slug", a.slug());
+    node.put("title", a.title());
+    node.put("published", a.published());
+    strings(node, "countries", a.countries());
+    node.put("version", version);
+    node.put("archive_path", a.archivePath());
+    node.put("previous_archive_path", previousPath);
+    node.put("diff", diff);
+    node.put("detected_at", time(a.detectedAt()));
+    return write(node);
+  }
+
+  /** An archived article answers {@code status} (404 or 410) now: the site withdrew it. */
+  public static String articleRemoved(String deliveryId, String url, String slug, String title, String published, List<String> countries,
+      String archivePath, int status, Instant at) {
+    ObjectNode node = start(Events.ARTICLE_REMOVED, deliveryId);
+    node.put("url", url);
+    node.put("slug", slug);
+    node.put("title", title);
+    node.put("published", published);
+    strings(node, "countries", countries);
+    node.put("archive_path", archivePath);
+    node.put("status", status);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
   /** A country failed several crawls in a row, or its layout stopped matching the selectors. */
   public static String monitorAlert(String deliveryId, String country, int region, String kind, int failures,
       String problem, Instant at) {

@@ -230,6 +230,25 @@ public final class ReplicaCatalog {
     }
   }
 
+  /** Corrects a published article: its page shows {@code paragraphs} from now on (its slug, title and date stay). */
+  public synchronized ReplicaArticle edit(String slug, List<String> paragraphs) {
+    ReplicaArticle before = article(slug).orElseThrow(() -> new IllegalArgumentException("the replica has no " + slug));
+    ReplicaArticle after = new ReplicaArticle(slug, before.title(), before.date(), before.lede(), paragraphs, before.regions(),
+        before.themes());
+    articles.put(slug, after);
+    return after;
+  }
+
+  /** Withdraws a published article: its page answers 404 and no listing links it any more. */
+  public synchronized void withdraw(String slug) {
+    if (articles.remove(slug) == null) {
+      throw new IllegalArgumentException("the replica has no " + slug);
+    }
+    publishedOrder.remove(slug);
+    orders.values().forEach(order -> order.remove(slug));
+    slugByServedPath.values().removeIf(slug::equals);
+  }
+
   /** Makes up and publishes a new article about {@code regions}, dated {@code date}. */
   public synchronized ReplicaArticle publishNew(List<Integer> regions, LocalDate date, int position) {
     int n = ++published;

@@ -49,6 +49,15 @@ public final class SearchIndex {
     }
   }
 
+  /** Indexes an article's new text in place of the one before, in the transaction that records it. */
+  static void replace(Connection c, long articleId, String title, String text) throws SQLException {
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_search WHERE rowid = ?")) {
+      delete.setLong(1, articleId);
+      delete.executeUpdate();
+    }
+    add(c, articleId, title, text);
+  }
+
   /** Searches the index; a query with no words finds nothing. */
   public Results search(Query query) {
     String match = FtsQuery.of(query.text());
@@ -133,7 +142,8 @@ public final class SearchIndex {
         clear.executeUpdate();
       }
       List<Entry> entries = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT id, title, archive_path FROM articles ORDER BY id");
+      try (PreparedStatement q = c.prepareStatement("SELECT a.id, a.title, coalesce((SELECT v.archive_path FROM article_versions v"
+          + " WHERE v.article_id = a.id ORDER BY v.version DESC LIMIT 1), a.archive_path) FROM articles a ORDER BY a.id");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));

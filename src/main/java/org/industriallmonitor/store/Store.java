@@ -23,6 +23,7 @@ public final class Store implements AutoCloseable {
   private final LearnedSelectorRepository learnedSelectors;
   private final EarlyWarningRepository earlyWarning;
   private final SearchIndex search;
+  private final RecheckRepository rechecks;
   private final WebConsoleRepository webConsole;
 
   private Store(Database db) {
@@ -38,6 +39,7 @@ public final class Store implements AutoCloseable {
     this.learnedSelectors = new LearnedSelectorRepository(db);
     this.earlyWarning = new EarlyWarningRepository(db, outbox);
     this.search = new SearchIndex(db);
+    this.rechecks = new RecheckRepository(db, outbox);
     this.webConsole = new WebConsoleRepository(db);
   }
 
@@ -78,6 +80,10 @@ public final class Store implements AutoCloseable {
 
   public WebConsoleRepository webConsole() {
     return webConsole;
+  }
+
+  public RecheckRepository rechecks() {
+    return rechecks;
   }
 
   public SearchIndex search() {

@@ -134,9 +134,20 @@ final class ConsolePages {
     m.put("url", a.url());
     m.put("archivePath", a.archivePath());
     m.put("detected", time(a.detectedAt()));
-    m.put("versions", "this text only (" + a.archivePath() + ")");
-    m.put("text", read(a.archivePath()).orElse("(the archived text cannot be read)"));
     JsonNode sidecar = sidecar(a.sidecarPath());
+    // The sidecar lists the texts the article had (a correction on the site is a new version); the newest is shown.
+    List<Map<String, String>> versions = new ArrayList<>();
+    sidecar.path("versions").forEach(v -> versions.add(Map.of("version", v.path("version").asText(), "path", v.path("archive_path").asText(),
+        "sha256", v.path("sha256").asText(), "fetched", v.path("fetched_at").asText())));
+    String shown = versions.isEmpty() ? a.archivePath() : versions.get(versions.size() - 1).get("path");
+    m.put("versions", versions);
+    m.put("hasVersions", versions.size() > 1);
+    m.put("shownPath", shown);
+    m.put("text", read(shown).orElse("(the archived text cannot be read)"));
+    if (sidecar.hasNonNull("removed_at")) {
+      m.put("removed", "Withdrawn by the site: HTTP " + sidecar.path("removed_status").asInt() + " since " + sidecar.path("removed_at").asText()
+          + ". The archived texts stay.");
+    }
     List<String> themes = new ArrayList<>();
     sidecar.path("themes").forEach(t -> themes.add(t.path("name").asText(t.asText())));
     m.put("themes", String.join(", ", themes));

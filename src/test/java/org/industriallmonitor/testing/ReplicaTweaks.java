@@ -32,7 +32,9 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     /** UTF-8 bytes (and a UTF-8 meta tag) sent with {@code charset=ISO-8859-1}. */
     LYING_CHARSET,
     /** The page, one byte a second. */
-    TRICKLE
+    TRICKLE,
+    /** 503 Service Unavailable, every time. */
+    SERVER_ERROR
   }
 
   /** Number of requests the replica received so far. */
@@ -97,6 +99,7 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
       }
       case LYING_CHARSET -> write(exchange, 200, "text/html; charset=ISO-8859-1", utf8);
       case TRICKLE -> trickle(exchange, utf8);
+      case SERVER_ERROR -> write(exchange, 503, "text/html; charset=utf-8", "<h1>Service Unavailable</h1>".getBytes(StandardCharsets.UTF_8));
       default -> throw new IllegalStateException(how.toString());
     }
     return true;

@@ -1,0 +1,16 @@
+package org.industriallmonitor.config;
+
+import java.time.Duration;
+
+/**
+ * Articles that change after publication: those published within {@code window} are fetched
+ * again every {@code every} ({@code site.recheck_window}, {@code site.recheck_every}); a window
+ * of 0 turns re-checking off.
+ */
+public record RecheckConfig(Duration window, Duration every) {
+  public static final RecheckConfig DEFAULT = new RecheckConfig(Duration.ofDays(14), Duration.ofDays(1));
+
+  public boolean enabled() {
+    return !window.isZero();
+  }
+}
