@@ -1,7 +1,7 @@
 package org.industriallmonitor.config;
 
-/** A place alerts go to: a webhook or a mailbox (or one whose secrets are not in the environment). */
-public sealed interface ChannelConfig permits WebhookChannelConfig, EmailChannelConfig, UnresolvedChannelConfig {
+/** A place alerts go to: a webhook, a mailbox, a chat service (or one whose secrets are not in the environment). */
+public sealed interface ChannelConfig permits WebhookChannelConfig, EmailChannelConfig, ChatChannelConfig, UnresolvedChannelConfig {
   /** The id that {@code countries[].notify} and {@code notifications.alerts} refer to. */
   String id();
 

@@ -47,6 +47,14 @@ public final class ConfigLoader {
       List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold", "once_timeout");
   private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format");
   private static final List<String> EMAIL_KEYS = List.of("id", "type", "smtp", "from", "to", "digest");
+  private static final List<String> NTFY_KEYS = List.of("id", "type", "url", "token", "priority", "digest");
+  private static final List<String> MATRIX_KEYS = List.of("id", "type", "homeserver", "room", "token", "digest");
+  private static final List<String> DISCORD_KEYS = List.of("id", "type", "url", "digest");
+  private static final List<String> TELEGRAM_KEYS = List.of("id", "type", "token", "chat", "api", "digest");
+  /** Every key a channel of any type may have: what a channel is read with before its type is known. */
+  private static final List<String> CHANNEL_KEYS = union(union(union(WEBHOOK_KEYS, EMAIL_KEYS), union(NTFY_KEYS, MATRIX_KEYS)),
+      union(DISCORD_KEYS, TELEGRAM_KEYS));
+  private static final List<String> NTFY_PRIORITIES = List.of("1", "2", "3", "4", "5", "min", "low", "default", "high", "max", "urgent");
   private static final List<String> SMTP_KEYS = List.of("host", "port", "starttls", "ssl", "username", "password", "timeout");
   private static final List<String> SCHEDULE_KEYS = List.of("every", "cron", "jitter");
   private static final List<String> SITE_KEYS =
@@ -333,13 +341,13 @@ public final class ConfigLoader {
     List<String> unset = item.unsetVariables();
     ConfigNode node = unset.isEmpty() ? item : item.lenient();
     ChannelConfig channel = checkedChannel(node);
-    return unset.isEmpty() ? channel : new UnresolvedChannelConfig(channel.id(), node.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS))
+    return unset.isEmpty() ? channel : new UnresolvedChannelConfig(channel.id(), node.mapping(CHANNEL_KEYS)
         .required("type").string().trim(), channel.digest(), unset);
   }
 
   /** A secret written in the file ends up in backups, commits and screenshots: say so, naming key and line. */
   private static void secretsWrittenIn(ConfigNode channel, List<String> warnings) {
-    ConfigNode.Mapping m = channel.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS));
+    ConfigNode.Mapping m = channel.mapping(CHANNEL_KEYS);
     List<ConfigNode> secrets = new ArrayList<>();
     m.optional("secret").ifPresent(secrets::add);
     m.optional("smtp").map(smtp -> smtp.mapping(SMTP_KEYS)).flatMap(smtp -> smtp.optional("password")).ifPresent(secrets::add);
@@ -353,19 +361,60 @@ public final class ConfigLoader {
   }
 
   private ChannelConfig checkedChannel(ConfigNode node) {
-    ConfigNode.Mapping probe = node.mapping(union(WEBHOOK_KEYS, EMAIL_KEYS));
+    ConfigNode.Mapping probe = node.mapping(CHANNEL_KEYS);
     ConfigNode typeNode = probe.required("type");
     String type = typeNode.nonBlankString().trim();
     ConfigNode.Mapping m;
     switch (type) {
       case "webhook" -> m = node.mapping(WEBHOOK_KEYS);
       case "email" -> m = node.mapping(EMAIL_KEYS);
-      default -> throw typeNode.error("unknown channel type '" + type + "' (expected webhook or email)");
+      case "ntfy" -> m = node.mapping(NTFY_KEYS);
+      case "matrix" -> m = node.mapping(MATRIX_KEYS);
+      case "discord" -> m = node.mapping(DISCORD_KEYS);
+      case "telegram" -> m = node.mapping(TELEGRAM_KEYS);
+      default -> throw typeNode.error("unknown channel type '" + type + "' (expected webhook, email, ntfy, matrix, discord or telegram)");
     }
     ConfigNode idNode = m.required("id");
     String id = idNode.nonBlankString().trim();
     if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw idNode.error("an id is 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");
+    }
+    String chatDigest = switch (type) {
+      case "ntfy", "matrix", "discord", "telegram" -> m.optional("digest").map(this::cron).orElse(null);
+      default -> null;
+    };
+    switch (type) {
+      case "ntfy" -> {
+        String priority = m.optional("priority").map(n -> {
+          String value = n.nonBlankString().trim().toLowerCase(Locale.ROOT);
+          if (!NTFY_PRIORITIES.contains(value)) {
+            throw n.error("expected 1 to 5, or min, low, default, high, max or urgent, got '" + value + "'");
+          }
+          return value;
+        }).orElse("default");
+        return new ChatChannelConfig.Ntfy(id, m.required("url").httpUrl(), m.optional("token").map(n -> token(n, "NTFY_TOKEN")).orElse(null),
+            priority, chatDigest);
+      }
+      case "matrix" -> {
+        String room = m.required("room").nonBlankString().trim();
+        if (!room.matches("![^:\\s]+:\\S+")) {
+          throw m.required("room").error("expected a room id such as !AbCdEf:example.org (Room settings, Advanced), got '" + room + "'");
+        }
+        return new ChatChannelConfig.Matrix(id, m.required("homeserver").httpUrl(), room, token(m.required("token"), "MATRIX_TOKEN"),
+            chatDigest);
+      }
+      case "discord" -> {
+        return new ChatChannelConfig.Discord(id, m.required("url").httpUrl(), chatDigest);
+      }
+      case "telegram" -> {
+        String chat = m.required("chat").nonBlankString().trim();
+        if (!chat.matches("-?\\d{1,20}|@[A-Za-z0-9_]{5,32}")) {
+          throw m.required("chat").error("expected a chat id (a number such as -1001234567890) or @channelname, got '" + chat + "'");
+        }
+        return new ChatChannelConfig.Telegram(id, token(m.required("token"), "TELEGRAM_TOKEN"), chat,
+            m.optional("api").map(ConfigNode::httpUrl).orElse(java.net.URI.create("https://api.telegram.org")), chatDigest);
+      }
+      default -> { }
     }
     if (type.equals("webhook")) {
       String format = m.optional("format").map(n -> n.nonBlankString().trim()).orElse(WebhookChannelConfig.JSON);
@@ -384,6 +433,15 @@ public final class ConfigLoader {
       throw m.required("to").error("give at least one address");
     }
     return new EmailChannelConfig(id, smtp(m.required("smtp")), emailAddress(m.required("from")), to, digest);
+  }
+
+  /** A chat token: from the environment only, so that it never sits in the file, its backups or its commits. */
+  private static String token(ConfigNode node, String variable) {
+    if (!node.refersToVariable()) {
+      throw node.error("a token is read from the environment only: write token: ${" + variable + "} and export " + variable);
+    }
+    // A variable not set yet: the channel is kept as unresolved and sends nothing until it is.
+    return node.unsetVariables().isEmpty() ? node.nonBlankString().trim() : "";
   }
 
   private SmtpConfig smtp(ConfigNode node) {

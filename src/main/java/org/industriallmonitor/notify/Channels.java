@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.config.ChannelConfig;
+import org.industriallmonitor.config.ChatChannelConfig;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.config.UnresolvedChannelConfig;
@@ -23,6 +24,8 @@ public record Channels(Map<String, Channel> byId, Map<String, String> digests) {
     for (ChannelConfig channel : config.channels()) {
       if (channel instanceof WebhookChannelConfig webhook) {
         byId.put(channel.id(), new WebhookChannel(webhook, webhookClient, userAgent));
+      } else if (channel instanceof ChatChannelConfig chat) {
+        byId.put(channel.id(), ChatChannels.of(chat, webhookClient, userAgent));
       } else if (channel instanceof EmailChannelConfig email) {
         byId.put(channel.id(), new EmailChannel(email));
       } else if (channel instanceof UnresolvedChannelConfig unresolved) {

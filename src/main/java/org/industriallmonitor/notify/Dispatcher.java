@@ -50,6 +50,8 @@ public final class Dispatcher implements AutoCloseable {
   private boolean woken;
   private volatile boolean running;
   private volatile DeliveryListener listener = DeliveryListener.NONE;
+  /** How many due rows the wake-up looks at to find a channel that may send now. */
+  private static final int DUE_CHANNELS_LOOKED_AT = 200;
   private Thread thread;
 
   public Dispatcher(OutboxRepository outbox, Channels channels, DeliveryPolicy policy, Clock clock) {
@@ -319,7 +321,13 @@ public final class Dispatcher implements AutoCloseable {
     if (due.get().isAfter(now)) {
       return due;
     }
-    // Rows are due but their channels wait: wake when the first channel may be tried again.
+    // Rows are due. A channel that may send now goes now (its retry fell due a moment ago, say): only when
+    // every due row's channel waits (a 429's Retry-After) is the wake the first of those waits' ends.
+    boolean someoneMaySend = outbox.due(now, DUE_CHANNELS_LOOKED_AT).stream()
+        .anyMatch(row -> !blockedUntil.getOrDefault(row.channel(), Instant.MIN).isAfter(now));
+    if (someoneMaySend) {
+      return Optional.of(now);
+    }
     return blockedUntil.values().stream().filter(t -> t.isAfter(now)).min(Instant::compareTo).or(() -> Optional.of(now));
   }
 
@@ -351,7 +359,7 @@ public final class Dispatcher implements AutoCloseable {
     int dead = 0;
     Instant earliestRetry = null;
     for (OutboxRow row : message) {
-      Instant next = retries.nextAttempt(row.attempts() + 1, row.createdAt(), now, e.retryAfter());
+      Instant next = e.permanent() ? null : retries.nextAttempt(row.attempts() + 1, row.createdAt(), now, e.retryAfter());
       outbox.markFailed(List.of(row.id()), e.getMessage(), next);
       if (next == null) {
         dead++;

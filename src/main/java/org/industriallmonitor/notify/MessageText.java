@@ -131,7 +131,7 @@ public final class MessageText {
     return out.toString();
   }
 
-  private static String join(JsonNode array) {
+  static String join(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asText()));
     return String.join(", ", values);

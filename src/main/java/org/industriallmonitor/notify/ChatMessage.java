@@ -1,0 +1,135 @@
+package org.industriallmonitor.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a chat message says, in the words of {@link MessageText}: a headline, a line of
+ * countries and date, a text (an article's lede, or what a monitor alert means) and a link, and
+ * its renderings for each service's format, cut to the service's length limit with an ellipsis,
+ * always before escaping, so that no escape is ever cut in two.
+ */
+public record ChatMessage(String headline, String meta, String text, String url) {
+  private static final String PREFIX = "[IndustriALL] ";
+
+  /** The message of one event. */
+  public static ChatMessage of(JsonNode event) {
+    String subject = MessageText.subject(event);
+    String headline = subject.startsWith(PREFIX) ? subject.substring(PREFIX.length()) : subject;
+    String url = event.path("url").asText("");
+    String meta = event.has("published") ? MessageText.join(event.path("countries")) + " · " + event.path("published").asText() : "";
+    String text = switch (event.path("event").asText()) {
+      case Events.ARTICLE_NEW -> event.path("lede").asText();
+      case Events.ARTICLE_UPDATED -> "The site changed this article after it was archived: version " + event.path("version").asInt()
+          + " is archived as " + event.path("archive_path").asText() + ".";
+      case Events.ARTICLE_REMOVED -> "The site no longer has this article (HTTP " + event.path("status").asInt()
+          + "); its archived texts stay: " + event.path("archive_path").asText() + ".";
+      default -> MessageText.plain(event).strip();
+    };
+    return new ChatMessage(headline, meta, text, url);
+  }
+
+  /** One message for several events (a digest): a headline, then a line per event with its link. */
+  public static ChatMessage digest(List<JsonNode> events) {
+    String subject = MessageText.digestSubject(events);
+    List<String> lines = new ArrayList<>();
+    for (JsonNode e : events) {
+      ChatMessage one = of(e);
+      lines.add("• " + one.headline() + (one.url().isEmpty() ? "" : " " + one.url()));
+    }
+    return new ChatMessage(subject.startsWith(PREFIX) ? subject.substring(PREFIX.length()) : subject, "", String.join("\n", lines), "");
+  }
+
+  /** Plain text: headline, meta, text, link, one per paragraph. */
+  public String plain() {
+    return join(headline, meta, text, url, UnaryOperator.identity(), "\n", "\n\n");
+  }
+
+  /** HTML for Telegram (line breaks as {@code \n}) and Matrix ({@code <br>}): the headline bold and linked. */
+  public String html(String lineBreak) {
+    String head = url.isEmpty() ? "<b>" + MessageText.escape(headline) + "</b>"
+        : "<b><a href=\"" + MessageText.escape(url) + "\">" + MessageText.escape(headline) + "</a></b>";
+    return head + (meta.isEmpty() ? "" : lineBreak + MessageText.escape(meta))
+        + (text.isEmpty() ? "" : lineBreak + lineBreak + MessageText.escape(text).replace("\n", lineBreak))
+        + (url.isEmpty() ? "" : lineBreak + lineBreak + MessageText.escape(url));
+  }
+
+  /** Discord's Markdown: the headline bold; every character Markdown or a mention could read escaped. */
+  public String markdown() {
+    return join("**" + markdownEscape(headline) + "**", markdownEscape(meta), markdownEscape(text), url.isEmpty() ? "" : "<" + url + ">",
+        UnaryOperator.identity(), "\n", "\n\n");
+  }
+
+  /** Markdown's special characters (and {@code @}, which mentions) behind a backslash. */
+  public static String markdownEscape(String raw) {
+    StringBuilder out = new StringBuilder(raw.length() + 8);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if ("\\*_~`|>#-[]()<@".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The longest rendering of this message that {@code limit} allows by {@code length}: the text is
+   * cut first, then the headline, each with an ellipsis; never the link.
+   */
+  public String fit(Function<ChatMessage, String> render, int limit, Function<String, Integer> length) {
+    String full = render.apply(this);
+    if (length.apply(full) <= limit) {
+      return full;
+    }
+    ChatMessage cut = this;
+    for (String field : List.of("text", "headline")) {
+      String raw = field.equals("text") ? text : headline;
+      int keep = raw.length();
+      while (keep > 0) {
+        String shorter = cutAt(raw, keep);
+        cut = field.equals("text") ? new ChatMessage(cut.headline, cut.meta, shorter, cut.url) : new ChatMessage(shorter, cut.meta, cut.text, cut.url);
+        String rendered = render.apply(cut);
+        int over = length.apply(rendered) - limit;
+        if (over <= 0) {
+          return rendered;
+        }
+        keep = Math.min(keep - 1, keep - over);
+      }
+    }
+    return render.apply(cut);
+  }
+
+  /** {@code raw} cut to at most {@code keep} characters, the last one an ellipsis, never inside a surrogate pair. */
+  static String cutAt(String raw, int keep) {
+    if (raw.length() <= keep) {
+      return raw;
+    }
+    if (keep <= 1) {
+      return "…";
+    }
+    int end = keep - 1;
+    if (Character.isLowSurrogate(raw.charAt(end)) && end > 0) {
+      end--;
+    }
+    return raw.substring(0, end).stripTrailing() + "…";
+  }
+
+  private static String join(String head, String meta, String text, String url, UnaryOperator<String> escape, String line,
+      String paragraph) {
+    StringBuilder out = new StringBuilder(escape.apply(head));
+    if (!meta.isEmpty()) {
+      out.append(line).append(escape.apply(meta));
+    }
+    if (!text.isEmpty()) {
+      out.append(paragraph).append(escape.apply(text));
+    }
+    if (!url.isEmpty()) {
+      out.append(paragraph).append(url);
+    }
+    return out.toString();
+  }
+}
