@@ -227,4 +227,26 @@ class ChatChannelsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse(file, yaml.replace("type: telegram", "type: pigeon")))
         .hasMessageContaining("expected webhook, email, ntfy, matrix, discord or telegram");
   }
+
+  @Test
+  void notifyTestReachesAChatChannelAndADigestIsOneMessageListingItsArticles() throws Exception {
+    service.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+    Path config = TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).topLevel(channels()).writeTo(dir);
+
+    CliRun test = CliRun.of("notify-test", "phone", "--config", config.toString());
+
+    assertThat(test.exitCode()).as(test.toString()).isZero();
+    assertThat(only("POST", "/alerts-topic").getHeader("Title")).isEqualTo("test message for channel phone");
+
+    List<OutboxRow> rows = new java.util.ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      String payload = Payloads.articleNew("d-" + i, new ArticleEvent("http://127.0.0.1:9/a" + i, "a" + i, "Title " + i, "2026-11-30",
+          "Lede.", List.of("Kyrgyzstan"), List.of(), "articles/2026/a.txt", false, Instant.now()));
+      rows.add(new OutboxRow(i, "d-" + i, "room", Events.ARTICLE_NEW, "s", payload, "pending", 0, Instant.now(), Instant.now(), null));
+    }
+    ChatMessage digest = ChatChannels.message(rows);
+    assertThat(digest.headline()).isEqualTo("2 new articles: Kyrgyzstan");
+    assertThat(digest.text()).isEqualTo("• Kyrgyzstan: Title 1 http://127.0.0.1:9/a1\n• Kyrgyzstan: Title 2 http://127.0.0.1:9/a2");
+    assertThat(ChatChannels.Matrix.transactionId(rows)).startsWith("digest-").isEqualTo(ChatChannels.Matrix.transactionId(List.copyOf(rows)));
+  }
 }
