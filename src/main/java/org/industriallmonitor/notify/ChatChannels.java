@@ -47,6 +47,24 @@ final class ChatChannels {
     return new Telegram((ChatChannelConfig.Telegram) config, client, userAgent);
   }
 
+  /** What every service's channel has: its id, the HTTP client, the User-Agent. */
+  private abstract static class Service implements Channel {
+    private final String id;
+    final OkHttpClient client;
+    final String userAgent;
+
+    Service(String id, OkHttpClient client, String userAgent) {
+      this.id = id;
+      this.client = client;
+      this.userAgent = userAgent;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+  }
+
   /** The message of a delivery, or of a digest's deliveries. */
   static ChatMessage message(List<OutboxRow> deliveries) {
     if (deliveries.size() == 1) {
@@ -64,20 +82,12 @@ final class ChatChannels {
   }
 
   /** POST the message text to the topic URL, with Title, Click, Tags and Priority headers. */
-  static final class Ntfy implements Channel {
+  static final class Ntfy extends Service {
     private final ChatChannelConfig.Ntfy config;
-    private final OkHttpClient client;
-    private final String userAgent;
 
     Ntfy(ChatChannelConfig.Ntfy config, OkHttpClient client, String userAgent) {
+      super(config.id(), client, userAgent);
       this.config = config;
-      this.client = client;
-      this.userAgent = userAgent;
-    }
-
-    @Override
-    public String id() {
-      return config.id();
     }
 
     @Override
@@ -127,20 +137,12 @@ final class ChatChannels {
   }
 
   /** PUT an m.room.message whose transaction id is the delivery id: a repeat after a crash is the same event. */
-  static final class Matrix implements Channel {
+  static final class Matrix extends Service {
     private final ChatChannelConfig.Matrix config;
-    private final OkHttpClient client;
-    private final String userAgent;
 
     Matrix(ChatChannelConfig.Matrix config, OkHttpClient client, String userAgent) {
+      super(config.id(), client, userAgent);
       this.config = config;
-      this.client = client;
-      this.userAgent = userAgent;
-    }
-
-    @Override
-    public String id() {
-      return config.id();
     }
 
     @Override
@@ -172,20 +174,12 @@ final class ChatChannels {
   }
 
   /** POST ?wait=true with the content line and one embed; no mention of anyone, whatever a title says. */
-  static final class Discord implements Channel {
+  static final class Discord extends Service {
     private final ChatChannelConfig.Discord config;
-    private final OkHttpClient client;
-    private final String userAgent;
 
     Discord(ChatChannelConfig.Discord config, OkHttpClient client, String userAgent) {
+      super(config.id(), client, userAgent);
       this.config = config;
-      this.client = client;
-      this.userAgent = userAgent;
-    }
-
-    @Override
-    public String id() {
-      return config.id();
     }
 
     @Override
@@ -218,20 +212,12 @@ final class ChatChannels {
   }
 
   /** sendMessage with HTML text and a link preview of the article. */
-  static final class Telegram implements Channel {
+  static final class Telegram extends Service {
     private final ChatChannelConfig.Telegram config;
-    private final OkHttpClient client;
-    private final String userAgent;
 
     Telegram(ChatChannelConfig.Telegram config, OkHttpClient client, String userAgent) {
+      super(config.id(), client, userAgent);
       this.config = config;
-      this.client = client;
-      this.userAgent = userAgent;
-    }
-
-    @Override
-    public String id() {
-      return config.id();
     }
 
     @Override
