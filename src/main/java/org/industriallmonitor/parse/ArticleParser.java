@@ -3,6 +3,7 @@ package org.industriallmonitor.parse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.industriallmonitor.config.Selectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -105,6 +106,10 @@ public final class ArticleParser {
       if (iso.isPresent()) {
         return iso.get();
       }
+    }
+    Optional<String> unreadable = SiteDates.unreadable(printedDate);
+    if (unreadable.isPresent()) {
+      throw new LayoutException(url, "article_date", selectors.articleDate(), unreadable.get());
     }
     return SiteDates.fromPrinted(printedDate)
         .orElseThrow(() -> new LayoutException(url, "article_published", selectors.articlePublished(),

@@ -89,7 +89,7 @@ class NotificationsConfigTest {
   @Test
   void badValuesAreErrorsWithTheirLine() {
     assertThatThrownBy(() -> loader.parse(FILE, YAML.replace("type: webhook", "type: pigeon")))
-        .hasMessage("monitor.yaml:6: notifications.channels[0].type: unknown channel type 'pigeon' (expected webhook or email)");
+        .hasMessage("monitor.yaml:6: notifications.channels[0].type: unknown channel type 'pigeon' (expected webhook, email, ntfy, matrix, discord or telegram)");
     assertThatThrownBy(() -> loader.parse(FILE, YAML.replace("format: json", "format: xml")))
         .hasMessage("monitor.yaml:9: notifications.channels[0].format: expected json or slack, got 'xml'");
     assertThatThrownBy(() -> loader.parse(FILE, YAML.replace("to: [team@example.org]", "to: [not an address]")))
