@@ -72,6 +72,12 @@ public final class ArticleRechecker {
   private final Clock clock;
   /** One pass at a time: a pass that finds another running leaves the due articles to it. */
   private final java.util.concurrent.locks.ReentrantLock pass = new java.util.concurrent.locks.ReentrantLock();
+  /**
+   * Guarded by {@link #pass}: no article can be due before this time under {@link #planned}, so a
+   * pass before it (the daemon tries one after every crawl) does not even ask the database.
+   */
+  private Instant notBefore = Instant.MIN;
+  private RecheckConfig planned;
 
   public ArticleRechecker(Supplier<SiteReader> site, Archive archive, RecheckRepository rechecks, Alerts alerts, SlugLocks slugLocks,
       Clock clock) {
@@ -97,6 +103,9 @@ public final class ArticleRechecker {
 
   private Report pass(RecheckConfig config) throws InterruptedException {
     Instant now = clock.instant();
+    if (config.equals(planned) && now.isBefore(notBefore)) {
+      return new Report(0, 0, 0, 0, List.of());
+    }
     LocalDate since = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(Math.max(0, config.window().toDays()));
     List<Target> due = rechecks.due(since, now.minus(config.every()), MAX_PER_PASS);
     int unchanged = 0;
@@ -115,6 +124,11 @@ public final class ArticleRechecker {
         case FAILED -> errors.add(outcome.message());
       }
     }
+    planned = config;
+    // The next article falls due one interval after the oldest check (a failed one: at once); one archived
+    // from now on, an interval after its fetch, which is later.
+    notBefore = due.size() == MAX_PER_PASS ? now
+        : rechecks.oldestCheck(since).map(oldest -> oldest.plus(config.every())).orElse(now.plus(config.every()));
     Report report = new Report(due.size(), unchanged, updated, removed, errors);
     if (!due.isEmpty()) {
       log.info("{}", report.summaryLine());

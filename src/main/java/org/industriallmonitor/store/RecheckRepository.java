@@ -71,6 +71,23 @@ public final class RecheckRepository {
     });
   }
 
+  /**
+   * The oldest last check (or first fetch) among the articles a re-check could fetch, published on
+   * {@code publishedSince} or later: the next one falls due an interval after it. Empty when none.
+   */
+  public java.util.Optional<Instant> oldestCheck(LocalDate publishedSince) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT min(coalesce(last_checked_at, fetched_at)) FROM articles"
+          + " WHERE removed_at IS NULL AND degraded = 0 AND published >= ?")) {
+        q.setString(1, publishedSince.toString());
+        try (ResultSet rs = q.executeQuery()) {
+          String oldest = rs.next() ? rs.getString(1) : null;
+          return java.util.Optional.ofNullable(oldest == null ? null : Timestamps.parse(oldest));
+        }
+      }
+    });
+  }
+
   /** The site gave the same text (or 304): only when it was checked, and its validators, change. */
   public void unchanged(long articleId, String etag, String lastModified, Instant now) {
     // Light: a lost check is made again, with the same outcome.
