@@ -2,7 +2,7 @@
 -- article's first text is its articles row; each later text is a version here, written after its
 -- file (YYYY-MM-DD-SLUG.v2.txt, ...) and in the transaction that queues its article.updated.
 
-ALTER TABLE articles ADD COLUMN last_checked_at TEXT;  -- the last re-check the site answered (null: never re-checked)
+ALTER TABLE articles ADD COLUMN last_checked_at TEXT;  -- the last re-check, failed ones included (null: never re-checked)
 ALTER TABLE articles ADD COLUMN removed_at TEXT;       -- a re-check got 404 or 410: article.removed was queued then
 
 CREATE TABLE article_versions (

@@ -125,7 +125,7 @@ public final class ArticleRechecker {
       }
     }
     planned = config;
-    // The next article falls due one interval after the oldest check (a failed one: at once); one archived
+    // The next article falls due one interval after the oldest check; one archived
     // from now on, an interval after its fetch, which is later.
     notBefore = due.size() == MAX_PER_PASS ? now
         : rechecks.oldestCheck(since).map(oldest -> oldest.plus(config.every())).orElse(now.plus(config.every()));
@@ -148,24 +148,27 @@ public final class ArticleRechecker {
     } catch (PageGoneException gone) {
       return removed(target, gone.status());
     } catch (FetchException e) {
-      log.warn("re-check of {}: {}; tried again at the next re-check", target.url(), e.getMessage());
+      log.warn("re-check of {}: {}; tried again at its next re-check", target.url(), e.getMessage());
+      // Not a removal; and not a reason to ask again after every crawl: once more an interval from now.
+      rechecks.checked(target.id(), target.etag(), target.lastModified(), clock.instant());
       return new Outcome(Kind.FAILED, target.url() + ": " + e.getMessage());
     }
     Instant fetchedAt = clock.instant();
     if (page.notModified()) {
-      rechecks.unchanged(target.id(), target.etag(), target.lastModified(), fetchedAt);
+      rechecks.checked(target.id(), target.etag(), target.lastModified(), fetchedAt);
       return new Outcome(Kind.UNCHANGED, null);
     }
     Article article;
     try {
       article = reader.articleParser().parse(page.body(), target.url(), target.slug());
     } catch (LayoutException e) {
-      log.warn("re-check of {}: {}; the archived text stays, tried again at the next re-check", target.url(), e.getMessage());
+      log.warn("re-check of {}: {}; the archived text stays, tried again at its next re-check", target.url(), e.getMessage());
+      rechecks.checked(target.id(), target.etag(), target.lastModified(), clock.instant());
       return new Outcome(Kind.FAILED, target.url() + ": " + e.getMessage());
     }
     String sha256 = Hashes.sha256(ArchiveText.article(article).getBytes(StandardCharsets.UTF_8));
     if (sha256.equals(target.sha256())) {
-      rechecks.unchanged(target.id(), page.validators().etag(), page.validators().lastModified(), fetchedAt);
+      rechecks.checked(target.id(), page.validators().etag(), page.validators().lastModified(), fetchedAt);
       return new Outcome(Kind.UNCHANGED, null);
     }
     return updated(target, article, page, fetchedAt);

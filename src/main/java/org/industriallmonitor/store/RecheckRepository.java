@@ -88,8 +88,11 @@ public final class RecheckRepository {
     });
   }
 
-  /** The site gave the same text (or 304): only when it was checked, and its validators, change. */
-  public void unchanged(long articleId, String etag, String lastModified, Instant now) {
+  /**
+   * A re-check that changes nothing (the same text, a 304, or a failure tried again an interval
+   * later): only when it was checked, and the validators, change.
+   */
+  public void checked(long articleId, String etag, String lastModified, Instant now) {
     // Light: a lost check is made again, with the same outcome.
     db.inLightTransaction(c -> {
       checked(c, articleId, etag, lastModified, now);
