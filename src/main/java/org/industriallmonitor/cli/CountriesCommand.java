@@ -10,10 +10,12 @@ import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.LayoutException;
+import org.industriallmonitor.parse.SiteDates;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.site.SiteReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,23 +23,30 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "countries", mixinStandardHelpOptions = true,
     description = "Reads the list of countries from the site and prints them as YAML lines for the countries: section.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed", "1:the site could not be read", "3:the configuration is missing or invalid"})
+    exitCodeList = {"0:listed", "1:the site could not be read", "2:an unknown --language", "3:the configuration is missing or invalid"})
 final class CountriesCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
+  @Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
+      description = "The language of the site's country list: en, es, fr or ru (default: ${DEFAULT-VALUE}).")
+  String language;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (!SiteDates.LANGUAGES.contains(language)) {
+      throw new UserException(ExitCodes.USAGE, "--language " + language + ": the site publishes in " + String.join(", ", SiteDates.LANGUAGES));
+    }
     MonitorConfig config = options.load();
     SiteUrls urls = new SiteUrls(config.site().baseUrl());
     PrintWriter out = spec.commandLine().getOut();
     try (Components parts = Components.of(config)) {
       SiteReader site = parts.site().reader();
-      String url = urls.facets();
+      String url = urls.facets(language);
       FetchResult page = site.fetcher().fetch(url, Validators.NONE);
       Map<Integer, String> regions = site.listingParser().regions(page.body(), url);
-      out.printf("# %s on %s; paste the ones to monitor under countries: in %s%n", Plural.of(regions.size(), "country", "countries"),
-          urls.base(), config.source());
+      out.printf("# %s on %s%s; paste the ones to monitor under countries: in %s%n", Plural.of(regions.size(), "country", "countries"),
+          urls.base(), language.equals("en") ? "" : " (names in " + language + ")", config.source());
       regions.forEach((region, name) -> out.printf("  - {name: %s, region: %d}%n", yamlString(name), region));
       out.flush();
       return ExitCodes.OK;

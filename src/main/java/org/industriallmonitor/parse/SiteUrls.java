@@ -40,7 +40,13 @@ public final class SiteUrls {
 
   /** A search page that shows the facet list of all countries. */
   public String facets() {
-    return base + "/search?language=en&sort=relevance";
+    return facets("en");
+  }
+
+  /** The search page whose facets list the site's countries, named in {@code language}. */
+  public String facets(String language) {
+    return language.equals("en") ? base + "/search?language=en&sort=relevance"
+        : base + "/" + language + "/search?language=" + language + "&sort=relevance";
   }
 
   public String article(String slug) {

@@ -11,6 +11,11 @@ final class BarePages {
   private BarePages() {}
 
   static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice) {
+    return listing(catalog, region, slice, "en");
+  }
+
+  /** The listing page with its facets' country names in {@code language} (its items are the replica's English ones). */
+  static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice, String language) {
     StringBuilder out = start("Search");
     out.append("<main>\n<h1>Search</h1>\n<p>").append(ReplicaPages.summary(slice)).append("</p>\n");
     if (!slice.articles().isEmpty()) {
@@ -34,7 +39,7 @@ final class BarePages {
     out.append("</nav>\n</main>\n<aside>\n<h2>Countries</h2>\n<ul>\n");
     for (ReplicaCountry country : catalog.countries()) {
       out.append("<li><a href=\"/search?regions=").append(country.region()).append("&amp;language=en&amp;sort=relevance\">")
-          .append(text(country.name())).append("</a></li>\n");
+          .append(text(country.nameIn(language))).append("</a></li>\n");
     }
     out.append("</ul>\n</aside>\n");
     return end(out);

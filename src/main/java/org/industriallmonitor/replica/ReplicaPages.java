@@ -15,6 +15,11 @@ public final class ReplicaPages {
 
   /** A country's listing page ({@code region} null: the search of all countries). */
   public static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice) {
+    return listing(catalog, region, slice, "en");
+  }
+
+  /** The listing page with its facets' country names in {@code language} (its items are the replica's English ones). */
+  public static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice, String language) {
     StringBuilder out = new StringBuilder();
     head(out, "Search | IndustriALL", List.of());
     bodyStart(out);
@@ -23,7 +28,7 @@ public final class ReplicaPages {
     for (ReplicaCountry country : catalog.countries()) {
       out.append("            <li class=\"facet-item\"><a href=\"/search?regions=").append(country.region())
           .append("&amp;language=en&amp;sort=relevance\" data-region=\"").append(country.region()).append("\">")
-          .append(text(country.name())).append("</a></li>\n");
+          .append(text(country.nameIn(language))).append("</a></li>\n");
     }
     out.append("          </ul></aside>\n");
     out.append("          <div class=\"search-results__summary\">").append(summary(slice)).append("</div>\n");

@@ -122,7 +122,9 @@ public final class ReplicaServer implements AutoCloseable {
       } else if (path.equals("/robots.txt")) {
         send(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n");
       } else if (path.equals("/search")) {
-        searchPage(exchange, uri);
+        searchPage(exchange, uri, "en");
+      } else if (path.matches("/(es|fr|ru)/search")) {
+        searchPage(exchange, uri, path.substring(1, 3));
       } else if (path.equals("/rss.xml")) {
         sendWithEtag(exchange, "application/rss+xml; charset=utf-8", ReplicaFeed.rss(baseUrl(), catalog.newest(ReplicaFeed.ITEMS)));
       } else {
@@ -131,11 +133,15 @@ public final class ReplicaServer implements AutoCloseable {
     }
   }
 
-  private void searchPage(HttpExchange exchange, URI uri) throws IOException {
+  /**
+   * A search page. In another language the replica names the countries of its facets in that
+   * language; its listings and articles are English ones.
+   */
+  private void searchPage(HttpExchange exchange, URI uri, String language) throws IOException {
     Integer region = intParameter(uri, "regions");
     int from = Optional.ofNullable(intParameter(uri, "from")).orElse(0);
     ListingSlice slice = region == null ? catalog.listingOfAll(from) : catalog.listing(region, from);
-    sendHtml(exchange, theme.get().listing(catalog, region, slice));
+    sendHtml(exchange, theme.get().listing(catalog, region, slice, language));
   }
 
   private void contentPage(HttpExchange exchange, String rawPath) throws IOException {

@@ -14,10 +14,15 @@ public enum ReplicaTheme {
   BARE;
 
   public String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice) {
+    return listing(catalog, region, slice, "en");
+  }
+
+  /** A listing page whose country facets are named in {@code language}. */
+  public String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice, String language) {
     return switch (this) {
-      case CONTRACT -> ReplicaPages.listing(catalog, region, slice);
-      case WORDPRESS -> WordPressPages.listing(catalog, region, slice);
-      case BARE -> BarePages.listing(catalog, region, slice);
+      case CONTRACT -> ReplicaPages.listing(catalog, region, slice, language);
+      case WORDPRESS -> WordPressPages.listing(catalog, region, slice, language);
+      case BARE -> BarePages.listing(catalog, region, slice, language);
     };
   }
 

@@ -12,6 +12,11 @@ final class WordPressPages {
   private WordPressPages() {}
 
   static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice) {
+    return listing(catalog, region, slice, "en");
+  }
+
+  /** The listing page with its facets' country names in {@code language} (its items are the replica's English ones). */
+  static String listing(ReplicaCatalog catalog, Integer region, ListingSlice slice, String language) {
     StringBuilder out = start("Search – IndustriALL", "search search-results");
     out.append("  <main id=\"main\" class=\"site-main\">\n");
     out.append("   <header class=\"page-header\"><h1 class=\"page-title\">Search</h1>\n");
@@ -39,7 +44,7 @@ final class WordPressPages {
     out.append("   <section class=\"widget widget_countries\"><h2 class=\"widget-title\">Countries</h2><ul>\n");
     for (ReplicaCountry country : catalog.countries()) {
       out.append("    <li class=\"cat-item\"><a href=\"/search?regions=").append(country.region()).append("&amp;language=en&amp;sort=relevance\">")
-          .append(text(country.name())).append("</a></li>\n");
+          .append(text(country.nameIn(language))).append("</a></li>\n");
     }
     out.append("   </ul></section>\n");
     recent(out, catalog);

@@ -88,6 +88,20 @@ class CommandsTest {
   }
 
   @Test
+  void countriesPrintsTheRegionListOfALanguage() {
+    CliRun spanish = CliRun.of("countries", "--language", "es", "--config", config.toString());
+
+    assertThat(spanish.exitCode()).as(spanish.toString()).isZero();
+    assertThat(spanish.out()).contains("(names in es)")
+        .contains("  - {name: \"Kirguistán\", region: 364}\n  - {name: \"Kazajistán\", region: 169}\n  - {name: \"Uzbekistán\", region: 366}\n");
+    assertThat(replica.tweaks().requestsFor("/es/search?language=es&sort=relevance")).isEqualTo(1);
+
+    CliRun unknown = CliRun.of("countries", "--language", "de", "--config", config.toString());
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--language de: the site publishes in en, es, fr, ru");
+  }
+
+  @Test
   void stateOptionMovesDatabaseAndArchive() {
     Path state = dir.resolve("elsewhere");
 
