@@ -17,6 +17,7 @@ import org.industriallmonitor.notify.AlertQueue;
 import org.industriallmonitor.notify.ArticleEvent;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.Region;
+import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.parse.Theme;
 import org.industriallmonitor.store.OutboxEntry;
 
@@ -47,15 +48,21 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
     if (countries.isEmpty()) {
       countries = current.countries().stream().filter(c -> c.region() == region).map(CountryConfig::name).toList();
     }
+    // A channel with languages: hears only of articles in those languages.
+    List<String> hearing = hearing(channelIds, article.slug());
+    if (hearing.isEmpty()) {
+      return List.of();
+    }
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
-        article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), degraded, detectedAt);
-    return queue.articleRows(event, channelIds, current.notifications());
+        article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), degraded, detectedAt,
+        SiteUrls.languageOf(article.slug()), article.translations());
+    return queue.articleRows(event, hearing, current.notifications());
   }
 
   /** An archived article changed on the site: the channels of the countries it is listed under hear of it. */
   @Override
   public List<OutboxEntry> updated(Target target, Article article, ArchivedArticle files, int version, String diff, Instant at) {
-    List<String> channelIds = channelsOf(new HashSet<>(target.regions()));
+    List<String> channelIds = hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countriesOf(target), article.themes().stream().map(Theme::name).toList(), files.textPath(), false, at);
     return queue.monitorRows(Events.ARTICLE_UPDATED, null, channelIds,
@@ -65,9 +72,15 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   /** An archived article is gone from the site: the channels of the countries it is listed under hear of it, once. */
   @Override
   public List<OutboxEntry> removed(Target target, int status, Instant at) {
-    List<String> channelIds = channelsOf(new HashSet<>(target.regions()));
+    List<String> channelIds = hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
     return queue.monitorRows(Events.ARTICLE_REMOVED, null, channelIds, id -> Payloads.articleRemoved(id, target.url(), target.slug(),
         target.title(), target.published(), countriesOf(target), target.archivePath(), status, at));
+  }
+
+  /** The channels of {@code channelIds} that hear of articles in {@code slug}'s language. */
+  private List<String> hearing(List<String> channelIds, String slug) {
+    String language = SiteUrls.languageOf(slug);
+    return channelIds.stream().filter(id -> config.get().notifications().wants(id, language)).toList();
   }
 
   private List<String> channelsOf(Set<Integer> regions) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.ListingPage;
 
@@ -61,21 +62,27 @@ public final class Archive {
    * Its folder is not synced yet: {@link #sync} the articles of a batch before recording them.
    */
   public ArchivedArticle writeArticle(Article article, Instant fetchedAt, boolean degraded) throws IOException {
-    String slug = SafeNames.fileSlug(article.slug());
-    String year = String.valueOf(article.published().getYear());
-    String textPath = "articles/" + year + "/" + article.published() + "-" + slug + ".txt";
-    String sidecarPath = "articles/" + year + "/" + slug + ".json";
+    String folder = folder(article);
+    String slug = SafeNames.fileSlug(SiteUrls.withoutLanguage(article.slug()));
+    String textPath = folder + article.published() + "-" + slug + ".txt";
+    String sidecarPath = folder + slug + ".json";
     String rendered = ArchiveText.article(article);
     byte[] text = rendered.getBytes(StandardCharsets.UTF_8);
     String sha256 = Hashes.sha256(text);
     Sidecar sidecar = new Sidecar(
         article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
         article.countries(), article.themes(), article.translations(),
-        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded);
+        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded, SiteUrls.languageOf(article.slug()));
     // The text first: a sidecar never describes a text that is not there.
     writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(textPath), text),
         new AtomicFiles.Pending(inside(sidecarPath), sidecarJson(sidecar))));
     return new ArchivedArticle(textPath, sidecarPath, sha256, rendered);
+  }
+
+  /** {@code articles/YYYY/} for English, {@code articles/YYYY/LANG/} for a translation. */
+  private static String folder(Article article) {
+    String language = SiteUrls.languageOf(article.slug());
+    return "articles/" + article.published().getYear() + "/" + (language.equals("en") ? "" : language + "/");
   }
 
   /** One entry of a sidecar's {@code versions}: a text of the article, where it is, its hash, when it was fetched. */
@@ -88,8 +95,8 @@ public final class Archive {
    */
   public ArchivedArticle writeVersion(Article article, int version, List<VersionEntry> earlier, String sidecarPath, Instant fetchedAt)
       throws IOException {
-    String slug = SafeNames.fileSlug(article.slug());
-    String textPath = "articles/" + article.published().getYear() + "/" + article.published() + "-" + slug + ".v" + version + ".txt";
+    String slug = SafeNames.fileSlug(SiteUrls.withoutLanguage(article.slug()));
+    String textPath = folder(article) + article.published() + "-" + slug + ".v" + version + ".txt";
     String rendered = ArchiveText.article(article);
     byte[] text = rendered.getBytes(StandardCharsets.UTF_8);
     String sha256 = Hashes.sha256(text);
@@ -138,7 +145,13 @@ public final class Archive {
 
   /** Keeps a snapshot of a listing page's text, durably; returns its path relative to the root. */
   public String writeListingSnapshot(int region, int from, String text, Instant at) throws IOException {
-    String path = "listings/" + region + "/from-" + from + "/" + SNAPSHOT_NAME.format(at) + ".txt";
+    return writeListingSnapshot(region, "en", from, text, at);
+  }
+
+  /** The same for a listing in {@code language}: {@code listings/REGION/LANG/from-N/} (English: {@code listings/REGION/from-N/}). */
+  public String writeListingSnapshot(int region, String language, int from, String text, Instant at) throws IOException {
+    String path = "listings/" + region + (language.equals("en") ? "" : "/" + language) + "/from-" + from + "/"
+        + SNAPSHOT_NAME.format(at) + ".txt";
     Path file = inside(path);
     writer.write(incoming(), List.of(new AtomicFiles.Pending(file, text.getBytes(StandardCharsets.UTF_8))));
     AtomicFiles.syncFolders(List.of(file.getParent()));

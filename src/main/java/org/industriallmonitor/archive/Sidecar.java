@@ -8,7 +8,7 @@ import org.industriallmonitor.parse.Theme;
 import org.industriallmonitor.parse.Translation;
 
 /** The JSON file beside each archived article: what it is, where it came from and its checksum. */
-@JsonPropertyOrder({"url", "slug", "title", "published", "lede", "countries", "themes", "translations", "fetched_at", "sha256", "archive_path", "degraded"})
+@JsonPropertyOrder({"url", "slug", "title", "published", "lede", "countries", "themes", "translations", "fetched_at", "sha256", "archive_path", "degraded", "language"})
 public record Sidecar(
     String url,
     String slug,
@@ -21,4 +21,5 @@ public record Sidecar(
     @JsonProperty("fetched_at") String fetchedAt,
     String sha256,
     @JsonProperty("archive_path") String archivePath,
-    boolean degraded) {}
+    boolean degraded,
+    String language) {}

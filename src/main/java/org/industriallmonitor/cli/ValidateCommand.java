@@ -69,7 +69,10 @@ final class ValidateCommand implements Callable<Integer> {
     out.println(MonitorStatus.selectorsLine(learned, config.site().configuredSelectors()));
     out.printf("countries (%d):%n", config.countries().size());
     for (CountryConfig country : config.countries()) {
-      out.printf("  %s (region %d): %s%n", country.name(), country.region(), urls.listing(country.region(), 0));
+      out.printf("  %s (region %d): %s%n", country.name(), country.region(), urls.listing(country.region(), 0, country.languages().get(0)));
+      for (String language : country.languages().subList(1, country.languages().size())) {
+        out.printf("    and in %s: %s%n", language, urls.listing(country.region(), 0, language));
+      }
     }
     out.flush();
     if (!online) {

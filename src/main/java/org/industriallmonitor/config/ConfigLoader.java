@@ -41,16 +41,16 @@ public final class ConfigLoader {
   /** Far above any real configuration; keeps a runaway file from exhausting memory. */
   static final long MAX_FILE_BYTES = 1024 * 1024;
 
-  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web");
+  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages");
   private static final List<String> WEB_KEYS = List.of("enabled", "listen", "token");
   private static final List<String> NOTIFICATION_KEYS =
       List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold", "once_timeout");
-  private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format");
-  private static final List<String> EMAIL_KEYS = List.of("id", "type", "smtp", "from", "to", "digest");
-  private static final List<String> NTFY_KEYS = List.of("id", "type", "url", "token", "priority", "digest");
-  private static final List<String> MATRIX_KEYS = List.of("id", "type", "homeserver", "room", "token", "digest");
-  private static final List<String> DISCORD_KEYS = List.of("id", "type", "url", "digest");
-  private static final List<String> TELEGRAM_KEYS = List.of("id", "type", "token", "chat", "api", "digest");
+  private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format", "languages");
+  private static final List<String> EMAIL_KEYS = List.of("id", "type", "smtp", "from", "to", "digest", "languages");
+  private static final List<String> NTFY_KEYS = List.of("id", "type", "url", "token", "priority", "digest", "languages");
+  private static final List<String> MATRIX_KEYS = List.of("id", "type", "homeserver", "room", "token", "digest", "languages");
+  private static final List<String> DISCORD_KEYS = List.of("id", "type", "url", "digest", "languages");
+  private static final List<String> TELEGRAM_KEYS = List.of("id", "type", "token", "chat", "api", "digest", "languages");
   /** Every key a channel of any type may have: what a channel is read with before its type is known. */
   private static final List<String> CHANNEL_KEYS = union(union(union(WEBHOOK_KEYS, EMAIL_KEYS), union(NTFY_KEYS, MATRIX_KEYS)),
       union(DISCORD_KEYS, TELEGRAM_KEYS));
@@ -64,7 +64,7 @@ public final class ConfigLoader {
           "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages", "early_warning", "recheck_window",
           "recheck_every");
   private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every");
-  private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify");
+  private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify", "languages");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
 
   /** The template's contact, or any other example domain: nobody can be reached there. */
@@ -97,7 +97,8 @@ public final class ConfigLoader {
     Schedule schedule = top.optional("schedule").map(n -> schedule(n, null)).orElse(Schedule.every(Schedule.DEFAULT_EVERY));
     NotificationsConfig notifications =
         top.optional("notifications").map(n -> notifications(n, warnings)).orElse(NotificationsConfig.none());
-    List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications, warnings);
+    List<String> languages = top.optional("languages").map(ConfigLoader::languages).orElse(CountryConfig.ENGLISH);
+    List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications, languages, warnings);
     StorageConfig storage =
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
     WebConfig web = top.optional("web").map(n -> web(n, warnings)).orElse(WebConfig.DEFAULT);
@@ -309,8 +310,10 @@ public final class ConfigLoader {
     NotificationsConfig defaults = NotificationsConfig.none();
     List<ChannelConfig> channels = new ArrayList<>();
     Map<String, Integer> lineById = new HashMap<>();
+    Map<String, List<String>> languages = new LinkedHashMap<>();
     for (ConfigNode item : m.optional("channels").map(ConfigNode::list).orElse(List.of())) {
       ChannelConfig channel = channel(item);
+      item.mapping(CHANNEL_KEYS).optional("languages").map(ConfigLoader::languages).ifPresent(only -> languages.put(channel.id(), only));
       secretsWrittenIn(item, warnings);
       if (channel instanceof UnresolvedChannelConfig unresolved) {
         warnings.add(item.warning("channel '" + unresolved.id() + "' cannot send: " + unresolved.problem()
@@ -329,7 +332,7 @@ public final class ConfigLoader {
         m.optional("max_age").map(ConfigNode::duration).orElse(defaults.maxAge()),
         positive(m, "retry_backoff", defaults.retryBackoff()),
         m.optional("failure_threshold").map(n -> n.integer(1, 1000)).orElse(defaults.failureThreshold()),
-        m.optional("once_timeout").map(ConfigNode::duration).orElse(defaults.onceTimeout()));
+        m.optional("once_timeout").map(ConfigNode::duration).orElse(defaults.onceTimeout()), languages);
   }
 
   /**
@@ -506,8 +509,28 @@ public final class ConfigLoader {
     return all;
   }
 
+  /** A list of the site's languages, each once, in the order given. */
+  private static List<String> languages(ConfigNode node) {
+    List<String> languages = new ArrayList<>();
+    for (ConfigNode item : node.listOrSingle()) {
+      String language = item.nonBlankString().trim().toLowerCase(Locale.ROOT);
+      if (!CountryConfig.SITE_LANGUAGES.contains(language)) {
+        throw item.error("expected one of the site's languages (" + String.join(", ", CountryConfig.SITE_LANGUAGES)
+            + "), got '" + language + "'");
+      }
+      if (languages.contains(language)) {
+        throw item.error("the language " + language + " is listed twice");
+      }
+      languages.add(language);
+    }
+    if (languages.isEmpty()) {
+      throw node.error("give at least one language (en, es, fr or ru)");
+    }
+    return languages;
+  }
+
   private List<CountryConfig> countries(ConfigNode node, Schedule defaultSchedule, NotificationsConfig notifications,
-      List<String> warnings) {
+      List<String> defaultLanguages, List<String> warnings) {
     List<CountryConfig> countries = new ArrayList<>();
     if (node.list().isEmpty()) {
       warnings.add(node.warning("is empty: nothing will be crawled (`countries` lists the site's countries with their region ids)"));
@@ -531,7 +554,8 @@ public final class ConfigLoader {
       Schedule schedule = m.optional("schedule").map(n -> schedule(n, defaultSchedule)).orElse(defaultSchedule);
       List<String> notify = m.optional("notify").map(n -> channelIds(n, notifications.channelIds()))
           .orElse(notifications.channelIds());
-      countries.add(new CountryConfig(name, region, schedule, notify));
+      List<String> languages = m.optional("languages").map(ConfigLoader::languages).orElse(defaultLanguages);
+      countries.add(new CountryConfig(name, region, schedule, notify, languages));
     }
     return countries;
   }

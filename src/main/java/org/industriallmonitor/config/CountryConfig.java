@@ -4,12 +4,24 @@ import java.util.List;
 
 /**
  * One monitored country: its display name, the site's region id, its schedule (its own, or the
- * configuration's {@code schedule:}), and the ids of the channels its new articles go to ({@code notify:} in the YAML).
+ * configuration's {@code schedule:}), the ids of the channels its new articles go to ({@code notify:}
+ * in the YAML), and the languages whose listings are walked ({@code languages:}, English first).
  */
-public record CountryConfig(String name, int region, Schedule schedule, List<String> channels) {
+public record CountryConfig(String name, int region, Schedule schedule, List<String> channels, List<String> languages) {
+  public static final List<String> ENGLISH = List.of("en");
+  /** The languages the site publishes in, English first. */
+  public static final List<String> SITE_LANGUAGES = List.of("en", "es", "fr", "ru");
 
   public CountryConfig {
     channels = List.copyOf(channels);
+    languages = List.copyOf(languages);
+    if (languages.isEmpty()) {
+      throw new IllegalArgumentException("a country is walked in at least one language");
+    }
+  }
+
+  public CountryConfig(String name, int region, Schedule schedule, List<String> channels) {
+    this(name, region, schedule, channels, ENGLISH);
   }
 
   /** A country on the default schedule with no channels, for callers that neither schedule nor notify. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The {@code notifications:} section: the channels, which of them get monitor alerts, and how
  * long a failing delivery is retried before it is dead-lettered. {@code onceTimeout} bounds how
- * long {@code once} keeps delivering before it exits.
+ * long {@code once} keeps delivering before it exits. {@code languages}: the channels that set
+ * {@code languages:} hear only of articles in those languages (the others hear of all).
  */
 public record NotificationsConfig(
     List<ChannelConfig> channels,
@@ -15,15 +16,28 @@ public record NotificationsConfig(
     Duration maxAge,
     Duration retryBackoff,
     int failureThreshold,
-    Duration onceTimeout) {
+    Duration onceTimeout,
+    java.util.Map<String, List<String>> languages) {
 
   public NotificationsConfig {
     channels = List.copyOf(channels);
     alerts = List.copyOf(alerts);
+    languages = java.util.Map.copyOf(languages);
+  }
+
+  public NotificationsConfig(List<ChannelConfig> channels, List<String> alerts, int maxAttempts, Duration maxAge, Duration retryBackoff,
+      int failureThreshold, Duration onceTimeout) {
+    this(channels, alerts, maxAttempts, maxAge, retryBackoff, failureThreshold, onceTimeout, java.util.Map.of());
   }
 
   public static NotificationsConfig none() {
     return new NotificationsConfig(List.of(), List.of(), 12, Duration.ofDays(2), Duration.ofSeconds(30), 3, Duration.ofSeconds(20));
+  }
+
+  /** Whether channel {@code id} hears of an article in {@code language}. */
+  public boolean wants(String id, String language) {
+    List<String> only = languages.get(id);
+    return only == null || only.contains(language);
   }
 
   public java.util.Optional<ChannelConfig> channel(String id) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,9 +54,15 @@ public final class CountryCrawler {
     SiteReader reader = site.get();
     Instant started = clock.instant();
     boolean baseline;
+    Map<String, Boolean> baselines = new LinkedHashMap<>();
     long runId;
     try {
-      baseline = !store.countries().ensure(country.region(), country.name(), started);
+      boolean english = !store.countries().ensure(country.region(), country.name(), started);
+      for (String language : country.languages()) {
+        baselines.put(language, language.equals("en") ? english : !store.countries().languageBaselineComplete(country.region(), language));
+      }
+      // The crawl counts as a baseline when its first language's listing is walked for the first time.
+      baseline = baselines.get(country.languages().get(0));
       runId = store.runs().start(country.region(), baseline, started);
     } catch (StorageFailure e) {
       CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), false);
@@ -65,12 +72,15 @@ public final class CountryCrawler {
     }
     CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), baseline);
     try {
-      Listing listing = walker.walk(reader, country, report, progress);
-      Set<String> unrecorded = recorder.record(reader, listing.items().values(), country, baseline, report, progress);
-      saveCompletePages(listing, unrecorded);
+      // Each language's listing is walked in turn, its articles (their own slugs: es/..., fr/...) recorded as it goes.
+      for (Map.Entry<String, Boolean> language : baselines.entrySet()) {
+        Listing listing = walker.walk(reader, country, language.getKey(), report, progress);
+        Set<String> unrecorded = recorder.record(reader, listing.items().values(), country, language.getValue(), report, progress);
+        saveCompletePages(listing, unrecorded);
+      }
     } catch (InterruptedException e) {
       report.error("interrupted: the crawl was stopped before it finished");
-      finish(report, country, baseline, runId, started);
+      finish(report, country, baselines, runId, started);
       throw e;
     } catch (StorageFailure e) {
       // Nothing more can be kept: no more fetching, no page state saved; what was written is whole.
@@ -81,7 +91,7 @@ public final class CountryCrawler {
     } finally {
       progress.finished(country.name());
     }
-    return finish(report, country, baseline, runId, started);
+    return finish(report, country, baselines, runId, started);
   }
 
   /** A page's new state is saved only when every article on it is recorded: else it is parsed again next time. */
@@ -95,14 +105,24 @@ public final class CountryCrawler {
     store.listingPages().saveAll(complete);
   }
 
-  private CrawlReport finish(CrawlReport.Builder builder, CountryConfig country, boolean baseline, long runId, Instant started) {
+  private CrawlReport finish(CrawlReport.Builder builder, CountryConfig country, Map<String, Boolean> baselines, long runId,
+      Instant started) {
     Instant now = clock.instant();
     CrawlReport report = builder.build(Duration.between(started, now));
     try {
       store.runs().finish(runId, new CrawlCounts(report.pages(), report.seen(), report.newArticles(), report.archived()),
           report.succeeded() ? null : String.join("; ", report.problems()), now);
-      if (baseline && report.succeeded()) {
-        store.countries().markBaselineComplete(country.region(), now);
+      if (report.succeeded()) {
+        for (Map.Entry<String, Boolean> language : baselines.entrySet()) {
+          if (!language.getValue()) {
+            continue;
+          }
+          if (language.getKey().equals("en")) {
+            store.countries().markBaselineComplete(country.region(), now);
+          } else {
+            store.countries().markLanguageBaselineComplete(country.region(), language.getKey(), now);
+          }
+        }
       }
     } catch (StoreException e) {
       log.error("{}: cannot record the end of the crawl: {}", country.name(), e.getMessage());

@@ -62,18 +62,24 @@ final class ListingWalker {
 
   Listing walk(SiteReader site, CountryConfig country, CrawlReport.Builder report, CrawlProgress progress)
       throws InterruptedException {
+    return walk(site, country, "en", report, progress);
+  }
+
+  /** Walks the country's listing in {@code language}: its own pages, states and snapshots. */
+  Listing walk(SiteReader site, CountryConfig country, String language, CrawlReport.Builder report, CrawlProgress progress)
+      throws InterruptedException {
     Found found = new Found(new LinkedHashMap<>(), new LinkedHashMap<>());
     int from = 0;
     Set<String> previousSlugs = Set.of();
     Integer knownTotal = null;
     int pageSize = 0;
-    Map<Integer, ListingPageState> storedPages = listingPages.allFor(country.region());
+    Map<Integer, ListingPageState> storedPages = listingPages.allFor(country.region(), language);
     for (int page = 0; ; page++) {
       if (page >= site.maxPages()) {
         report.note("stopped at max_pages (" + site.maxPages() + ") before the end of the listing");
         break;
       }
-      String url = site.urls().listing(country.region(), from);
+      String url = site.urls().listing(country.region(), from, language);
       Optional<ListingPageState> stored = Optional.ofNullable(storedPages.get(from));
       FetchResult result;
       try {
@@ -103,7 +109,7 @@ final class ListingWalker {
           outcome = unchanged(stored.get(), result.validators(), found, report);
         } else {
           try {
-            outcome = parsed(site, country, url, from, result, bodyHash, stored, previousSlugs, found, report);
+            outcome = parsed(site, country, language, url, from, result, bodyHash, stored, previousSlugs, found, report);
           } catch (LayoutException e) {
             report.layout(e.getMessage());
             log.warn("{}: {}", country.name(), e.getMessage());
@@ -137,7 +143,7 @@ final class ListingWalker {
   private PageOutcome unchanged(ListingPageState state, Validators validators, Found found, CrawlReport.Builder report) {
     report.seen(state.itemCount());
     if (!validators.isEmpty() && (!same(validators.etag(), state.etag()) || !same(validators.lastModified(), state.lastModified()))) {
-      found.pages().put(new ListingPageState(state.region(), state.from(), state.url(), validators.etag(),
+      found.pages().put(new ListingPageState(state.region(), state.language(), state.from(), state.url(), validators.etag(),
           validators.lastModified(), state.bodyHash(), state.textHash(), state.total(), state.nextUrl(),
           state.itemCount(), clock.instant()), Set.of());
     }
@@ -145,7 +151,8 @@ final class ListingWalker {
   }
 
   /** Parses a changed page; returns null when the walk must stop here. */
-  private PageOutcome parsed(SiteReader site, CountryConfig country, String url, int from, FetchResult result, String bodyHash,
+  private PageOutcome parsed(SiteReader site, CountryConfig country, String language, String url, int from, FetchResult result,
+      String bodyHash,
       Optional<ListingPageState> stored, Set<String> previousSlugs, Found found, CrawlReport.Builder report) throws LayoutException {
     ListingPage page = site.listingParser().parse(result.body(), url);
     if (page.items().size() > site.maxItemsPerPage()) {
@@ -186,7 +193,7 @@ final class ListingWalker {
     String textHash = Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
     if (stored.isEmpty() || !stored.get().textHash().equals(textHash)) {
       try {
-        archive.writeListingSnapshot(country.region(), from, text, clock.instant());
+        archive.writeListingSnapshot(country.region(), language, from, text, clock.instant());
       } catch (IOException e) {
         Optional<StorageFailure> disk = StorageFailure.of(archive.root(), e);
         if (disk.isPresent()) {
@@ -197,7 +204,7 @@ final class ListingWalker {
         return outcome;
       }
     }
-    found.pages().put(new ListingPageState(country.region(), from, url, result.validators().etag(),
+    found.pages().put(new ListingPageState(country.region(), language, from, url, result.validators().etag(),
         result.validators().lastModified(), bodyHash, textHash, total, page.nextUrl(), page.items().size(),
         clock.instant()), slugs);
     return outcome;

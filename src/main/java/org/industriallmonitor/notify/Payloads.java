@@ -25,6 +25,9 @@ public final class Payloads {
     strings(node, "themes", a.themes());
     node.put("archive_path", a.archivePath());
     node.put("degraded", a.degraded());
+    node.put("language", a.language());
+    var translations = node.putArray("translations");
+    a.translations().forEach(t -> translations.addObject().put("language", t.lang()).put("url", t.url()));
     node.put("detected_at", time(a.detectedAt()));
     return write(node);
   }

@@ -18,9 +18,16 @@ import org.jsoup.select.QueryParser;
 
 /** Reads a country listing page: its summary line, its items and its next link. */
 public final class ListingParser {
+  /**
+   * A summary line read by its three numbers, in any language: {@code Showing 41-50 of 55 results},
+   * {@code Mostrando 11-20 de 33 resultados}, {@code Showing 3211-3220 sur 5753 results}.
+   */
   private static final Pattern RANGE =
-      Pattern.compile("(\\d[\\d,]*)\\s*[-–]\\s*(\\d[\\d,]*)\\s+of\\s+(\\d[\\d,]*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NO_RESULTS = Pattern.compile("\\bno results\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(\\d[\\d,.]*)\\s*[-–]\\s*(\\d[\\d,.]*)\\D+?(\\d[\\d,.]*)", Pattern.CASE_INSENSITIVE);
+  /** An empty listing, in the site's languages. */
+  private static final Pattern NO_RESULTS = Pattern.compile(
+      "\\bno results\\b|\\bno hay resultados\\b|\\bning[uú]n resultado|\\baucun r[ée]sultat|ничего не найдено|нет результатов",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private final Selectors selectors;
   private final SiteUrls urls;
@@ -118,7 +125,8 @@ public final class ListingParser {
     return NO_RESULTS.matcher(summary).find() ? Optional.of(ResultRange.EMPTY) : Optional.empty();
   }
 
+  /** A number as printed: thousands separated by commas or points ({@code 5,749}, {@code 5.749}). */
   private static int number(String digits) {
-    return Integer.parseInt(digits.replace(",", ""));
+    return Integer.parseInt(digits.replaceAll("\\D", ""));
   }
 }

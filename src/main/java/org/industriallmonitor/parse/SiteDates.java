@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class SiteDates {
   private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("d MMMM, uuuu", Locale.ENGLISH);
   /** The site's languages, English first. */
-  public static final List<String> LANGUAGES = List.of("en", "es", "fr", "ru");
+  public static final List<String> LANGUAGES = org.industriallmonitor.config.CountryConfig.SITE_LANGUAGES;
   private static final Map<String, DateTimeFormatter> PRINTED_IN = printedIn();
 
   private static Map<String, DateTimeFormatter> printedIn() {
@@ -80,5 +80,10 @@ public final class SiteDates {
   /** Prints a date the way the site does. */
   public static String print(LocalDate date) {
     return PRINTED.format(date);
+  }
+
+  /** Prints a date the way the site's pages in {@code language} do: {@code 26 noviembre, 2021}. */
+  public static String print(LocalDate date, String language) {
+    return language.equals("en") ? print(date) : PRINTED_IN.get(language).format(date);
   }
 }

@@ -25,7 +25,13 @@ public final class SiteUrls {
 
   /** Listing page of a country, {@code from} results into the list (0, 10, 20, ...). */
   public String listing(int region, int from) {
-    return base + "/search?regions=" + region + "&language=en&sort=relevance&from=" + from;
+    return listing(region, from, "en");
+  }
+
+  /** A country's listing in {@code language}: {@code {base}/{lang}/search?regions=ID&language={lang}&sort=relevance&from=N}. */
+  public String listing(int region, int from, String language) {
+    return (language.equals("en") ? base : base + "/" + language) + "/search?regions=" + region + "&language=" + language
+        + "&sort=relevance&from=" + from;
   }
 
   /** The site-wide listing, newest first: every article of every country. */
@@ -47,6 +53,25 @@ public final class SiteUrls {
   public String facets(String language) {
     return language.equals("en") ? base + "/search?language=en&sort=relevance"
         : base + "/" + language + "/search?language=" + language + "&sort=relevance";
+  }
+
+  /**
+   * The language of an article by its slug: a translation's path starts with its language
+   * ({@code es/kirguistan-...}, {@code fr/...}, {@code ru/...}); every other slug is English.
+   */
+  public static String languageOf(String slug) {
+    if (slug != null && slug.length() > 3 && slug.charAt(2) == '/') {
+      String prefix = slug.substring(0, 2);
+      if (!prefix.equals("en") && org.industriallmonitor.config.CountryConfig.SITE_LANGUAGES.contains(prefix)) {
+        return prefix;
+      }
+    }
+    return "en";
+  }
+
+  /** The slug without its language prefix: the name of its archive file. */
+  public static String withoutLanguage(String slug) {
+    return languageOf(slug).equals("en") ? slug : slug.substring(3);
   }
 
   public String article(String slug) {

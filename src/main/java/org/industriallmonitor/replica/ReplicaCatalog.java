@@ -32,6 +32,10 @@ public final class ReplicaCatalog {
   private final Map<Integer, String> themes;
   private final Map<String, ReplicaArticle> articles = new LinkedHashMap<>();
   private final Map<Integer, List<String>> orders = new LinkedHashMap<>();
+  /** The listings in the other languages, by language then region: their articles' slugs start with the language (es/...). */
+  private final Map<String, Map<Integer, List<String>>> ordersIn = new LinkedHashMap<>();
+  /** An article's language versions, by language: the site's translations block. */
+  private final Map<String, Map<String, String>> translations = new LinkedHashMap<>();
   private final Map<Integer, Integer> pageSizes = new LinkedHashMap<>();
   private final Map<String, String> slugByServedPath = new java.util.HashMap<>();
   private int published;
@@ -150,6 +154,36 @@ public final class ReplicaCatalog {
     return slice(order, from, pageSize(region));
   }
 
+  /** The page of {@code region}'s listing in {@code language} that starts at {@code from}. */
+  public synchronized ListingSlice listing(int region, int from, String language) {
+    if (language.equals("en")) {
+      return listing(region, from);
+    }
+    List<String> order = ordersIn.getOrDefault(language, Map.of()).getOrDefault(region, List.of());
+    return slice(order, from, pageSize(region));
+  }
+
+  /**
+   * Publishes {@code translation} (its slug {@code LANG/...}) in its language's listings, as a
+   * language version of the article {@code original}: each page's translations block links the other.
+   */
+  public synchronized void publishTranslation(String original, ReplicaArticle translation, int position) {
+    String language = org.industriallmonitor.parse.SiteUrls.languageOf(translation.slug());
+    if (language.equals("en")) {
+      throw new IllegalArgumentException("a translation's slug starts with its language: es/..., fr/..., ru/...");
+    }
+    publish(translation, position);
+    if (original != null) {
+      translations.computeIfAbsent(original, k -> new LinkedHashMap<>()).put(language, translation.slug());
+      translations.computeIfAbsent(translation.slug(), k -> new LinkedHashMap<>()).put("en", original);
+    }
+  }
+
+  /** The language versions of {@code slug} the catalog knows, by language; empty when it knows none. */
+  public synchronized Map<String, String> translationsOf(String slug) {
+    return Map.copyOf(translations.getOrDefault(slug, Map.of()));
+  }
+
   /** The page of the listing of all articles, newest first, as the site's search without a country shows it. */
   public synchronized ListingSlice listingOfAll(int from) {
     return slice(newestSlugs(), from, PAGE_SIZE);
@@ -194,7 +228,10 @@ public final class ReplicaCatalog {
   private List<String> newestSlugs() {
     List<String> order = new ArrayList<>();
     for (int i = publishedOrder.size() - 1; i >= 0; i--) {
-      order.add(publishedOrder.get(i));
+      // The site-wide listing and feed are the English ones.
+      if (org.industriallmonitor.parse.SiteUrls.languageOf(publishedOrder.get(i)).equals("en")) {
+        order.add(publishedOrder.get(i));
+      }
     }
     Set<String> publishedSlugs = new HashSet<>(publishedOrder);
     List<ReplicaArticle> older = new ArrayList<>(articles.values());
@@ -224,8 +261,10 @@ public final class ReplicaCatalog {
     articles.put(article.slug(), article);
     publishedOrder.add(article.slug());
     servedPath(article.slug()).ifPresent(path -> slugByServedPath.putIfAbsent(path, article.slug()));
+    String language = org.industriallmonitor.parse.SiteUrls.languageOf(article.slug());
     for (int region : article.regions()) {
-      List<String> order = orders.computeIfAbsent(region, r -> new ArrayList<>());
+      List<String> order = language.equals("en") ? orders.computeIfAbsent(region, r -> new ArrayList<>())
+          : ordersIn.computeIfAbsent(language, l -> new LinkedHashMap<>()).computeIfAbsent(region, r -> new ArrayList<>());
       order.add(Math.min(Math.max(position, 0), order.size()), article.slug());
     }
   }
@@ -246,6 +285,7 @@ public final class ReplicaCatalog {
     }
     publishedOrder.remove(slug);
     orders.values().forEach(order -> order.remove(slug));
+    ordersIn.values().forEach(byRegion -> byRegion.values().forEach(order -> order.remove(slug)));
     slugByServedPath.values().removeIf(slug::equals);
   }
 

@@ -31,20 +31,20 @@ public final class ReplicaPages {
           .append(text(country.nameIn(language))).append("</a></li>\n");
     }
     out.append("          </ul></aside>\n");
-    out.append("          <div class=\"search-results__summary\">").append(summary(slice)).append("</div>\n");
+    out.append("          <div class=\"search-results__summary\">").append(summary(slice, language)).append("</div>\n");
     out.append("          <div class=\"search-results\">\n");
     for (ReplicaArticle article : slice.articles()) {
       out.append("          <article class=\"search-result node--type-article\" data-type=\"article\">\n");
       out.append("            <h2 class=\"search-result__title\">\n");
-      out.append("              <a href=\"/").append(attribute(article.slug())).append("\" hreflang=\"en\">")
+      out.append("              <a href=\"/").append(attribute(article.slug())).append("\" hreflang=\"").append(language).append("\">")
           .append(text(article.title())).append("</a>\n");
       out.append("            </h2>\n");
-      out.append("            <div class=\"search-result__teaser\"><span class=\"date\">").append(SiteDates.print(article.date()))
+      out.append("            <div class=\"search-result__teaser\"><span class=\"date\">").append(SiteDates.print(article.date(), language))
           .append("</span>").append(text(article.lede())).append("</div>\n");
       out.append("          </article>\n");
     }
     out.append("          </div>\n");
-    pager(out, catalog, region, slice);
+    pager(out, catalog, region, slice, language);
     out.append("        </div>\n");
     bodyEnd(out);
     return out.toString();
@@ -60,7 +60,8 @@ public final class ReplicaPages {
     bodyStart(out);
     out.append("        <article class=\"node node--type-article\" data-node-slug=\"").append(attribute(article.slug())).append("\">\n");
     out.append("          <h1 class=\"page-title\"><span class=\"field--name-title\">").append(text(article.title())).append("</span></h1>\n");
-    out.append("          <div class=\"article-lead\"><span class=\"date\">").append(SiteDates.print(article.date()))
+    out.append("          <div class=\"article-lead\"><span class=\"date\">")
+        .append(SiteDates.print(article.date(), org.industriallmonitor.parse.SiteUrls.languageOf(article.slug())))
         .append("</span>").append(text(article.lede())).append("</div>\n");
     out.append("          <div class=\"article-body field--name-body\">\n");
     for (String paragraph : article.paragraphs()) {
@@ -69,9 +70,15 @@ public final class ReplicaPages {
     out.append("          </div>\n");
     out.append("          <div class=\"article-translations\" aria-hidden=\"true\"><span class=\"visually-hidden\">Read this article in:</span>\n");
     out.append("            <ul>\n");
-    for (String[] language : LANGUAGES) {
-      out.append("              <li><a href=\"/").append(language[0]).append('/').append(attribute(article.slug()))
-          .append("\" hreflang=\"").append(language[0]).append("\">").append(language[1]).append("</a></li>\n");
+    java.util.Map<String, String> known = catalog.translationsOf(article.slug());
+    if (known.isEmpty() && org.industriallmonitor.parse.SiteUrls.languageOf(article.slug()).equals("en")) {
+      for (String[] language : LANGUAGES) {
+        out.append("              <li><a href=\"/").append(language[0]).append('/').append(attribute(article.slug()))
+            .append("\" hreflang=\"").append(language[0]).append("\">").append(language[1]).append("</a></li>\n");
+      }
+    } else {
+      known.forEach((language, slug) -> out.append("              <li><a href=\"/").append(attribute(slug)).append("\" hreflang=\"")
+          .append(language).append("\">").append(language).append("</a></li>\n"));
     }
     out.append("            </ul>\n");
     out.append("          </div>\n");
@@ -103,14 +110,25 @@ public final class ReplicaPages {
 
   /** The summary line of a listing page, as every theme prints it. */
   static String summary(ListingSlice slice) {
-    if (slice.total() == 0 || slice.articles().isEmpty()) {
-      return "No results";
-    }
-    return "Showing " + (slice.from() + 1) + "-" + (slice.from() + slice.articles().size()) + " of " + slice.total() + " results";
+    return summary(slice, "en");
   }
 
-  private static void pager(StringBuilder out, ReplicaCatalog catalog, Integer region, ListingSlice slice) {
-    String base = "/search?" + (region == null ? "" : "regions=" + region + "&amp;") + "language=en&amp;sort=relevance&amp;from=";
+  /** The summary line in {@code language}: {@code Mostrando 11-20 de 33 resultados}, as the site's Spanish pages say. */
+  static String summary(ListingSlice slice, String language) {
+    boolean empty = slice.total() == 0 || slice.articles().isEmpty();
+    int first = slice.from() + 1;
+    int last = slice.from() + slice.articles().size();
+    return switch (language) {
+      case "es" -> empty ? "No hay resultados" : "Mostrando " + first + "-" + last + " de " + slice.total() + " resultados";
+      case "fr" -> empty ? "Aucun résultat" : "Affichage de " + first + "-" + last + " sur " + slice.total() + " résultats";
+      case "ru" -> empty ? "Нет результатов" : "Показано " + first + "-" + last + " из " + slice.total() + " результатов";
+      default -> empty ? "No results" : "Showing " + first + "-" + last + " of " + slice.total() + " results";
+    };
+  }
+
+  private static void pager(StringBuilder out, ReplicaCatalog catalog, Integer region, ListingSlice slice, String language) {
+    String base = (language.equals("en") ? "" : "/" + language) + "/search?" + (region == null ? "" : "regions=" + region + "&amp;")
+        + "language=" + language + "&amp;sort=relevance&amp;from=";
     boolean previous = slice.from() > 0;
     int pageSize = region == null ? ReplicaCatalog.PAGE_SIZE : catalog.pageSize(region);
     boolean next = slice.from() + pageSize < slice.total();

@@ -134,13 +134,13 @@ public final class ReplicaServer implements AutoCloseable {
   }
 
   /**
-   * A search page. In another language the replica names the countries of its facets in that
-   * language; its listings and articles are English ones.
+   * A search page: a country's listing in {@code language} (its translations: slugs LANG/...), its
+   * facets naming the countries in that language.
    */
   private void searchPage(HttpExchange exchange, URI uri, String language) throws IOException {
     Integer region = intParameter(uri, "regions");
     int from = Optional.ofNullable(intParameter(uri, "from")).orElse(0);
-    ListingSlice slice = region == null ? catalog.listingOfAll(from) : catalog.listing(region, from);
+    ListingSlice slice = region == null ? catalog.listingOfAll(from) : catalog.listing(region, from, language);
     sendHtml(exchange, theme.get().listing(catalog, region, slice, language));
   }
 

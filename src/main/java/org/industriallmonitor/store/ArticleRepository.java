@@ -108,7 +108,7 @@ public final class ArticleRepository {
     long id;
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
-            + "baseline, fetched_at, detected_at, degraded, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "baseline, fetched_at, detected_at, degraded, etag, last_modified, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         PreparedStatement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, a.slug());
       insert.setString(2, a.url());
@@ -124,6 +124,7 @@ public final class ArticleRepository {
       insert.setInt(12, a.degraded() ? 1 : 0);
       insert.setString(13, a.etag());
       insert.setString(14, a.lastModified());
+      insert.setString(15, org.industriallmonitor.parse.SiteUrls.languageOf(a.slug()));
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();

@@ -52,4 +52,33 @@ public final class CountryRepository {
       }
     });
   }
+
+  /**
+   * Whether the country's listing in {@code language} (not English, which is {@link #ensure}'s)
+   * had its baseline walk: a language added later starts with one, raising no alerts.
+   */
+  public boolean languageBaselineComplete(int region, String language) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT baseline_completed_at FROM country_languages WHERE region = ? AND language = ?")) {
+        q.setInt(1, region);
+        q.setString(2, language);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() && rs.getString(1) != null;
+        }
+      }
+    });
+  }
+
+  public void markLanguageBaselineComplete(int region, String language, Instant now) {
+    db.inTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement("INSERT INTO country_languages(region, language, baseline_completed_at) VALUES (?, ?, ?)"
+          + " ON CONFLICT(region, language) DO UPDATE SET baseline_completed_at = coalesce(baseline_completed_at, excluded.baseline_completed_at)")) {
+        u.setInt(1, region);
+        u.setString(2, language);
+        u.setString(3, Timestamps.format(now));
+        return u.executeUpdate();
+      }
+    });
+  }
 }

@@ -60,7 +60,7 @@ public final class CrawlRunRepository {
               + " (SELECT COUNT(*) FROM article_countries a WHERE a.region = k.region), "
               + " (SELECT error FROM crawl_runs r WHERE r.region = k.region AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1), "
               + " k.baseline_completed_at IS NOT NULL, "
-              + " (SELECT total FROM listing_pages p WHERE p.region = k.region AND p.from_offset = 0) "
+              + " (SELECT total FROM listing_pages p WHERE p.region = k.region AND p.language = 'en' AND p.from_offset = 0) "
               + "FROM countries k ORDER BY k.name");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

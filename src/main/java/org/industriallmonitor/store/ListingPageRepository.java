@@ -15,20 +15,26 @@ public final class ListingPageRepository {
     this.db = db;
   }
 
-  /** The stored state of every listing page of a country, by {@code from}. */
+  /** The stored state of every listing page of a country's English listing, by {@code from}. */
   public Map<Integer, ListingPageState> allFor(int region) {
+    return allFor(region, "en");
+  }
+
+  /** The stored state of every listing page of a country's listing in {@code language}, by {@code from}. */
+  public Map<Integer, ListingPageState> allFor(int region, String language) {
     return db.read(c -> {
       Map<Integer, ListingPageState> pages = new HashMap<>();
       try (PreparedStatement q = c.prepareStatement(
           "SELECT from_offset, url, etag, last_modified, body_hash, text_hash, total, next_url, item_count, fetched_at "
-              + "FROM listing_pages WHERE region = ?")) {
+              + "FROM listing_pages WHERE region = ? AND language = ?")) {
         q.setInt(1, region);
+        q.setString(2, language);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
             int total = rs.getInt(7);
             Integer totalOrNull = rs.wasNull() ? null : total;
             int from = rs.getInt(1);
-            pages.put(from, new ListingPageState(region, from, rs.getString(2), rs.getString(3), rs.getString(4),
+            pages.put(from, new ListingPageState(region, language, from, rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), totalOrNull, rs.getString(8), rs.getInt(9), Timestamps.parse(rs.getString(10))));
           }
         }
@@ -45,8 +51,8 @@ public final class ListingPageRepository {
     db.inLightTransaction(c -> {
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO listing_pages(region, from_offset, url, etag, last_modified, body_hash, text_hash, total, "
-              + "next_url, item_count, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              + "ON CONFLICT(region, from_offset) DO UPDATE SET url = excluded.url, etag = excluded.etag, "
+              + "next_url, item_count, fetched_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              + "ON CONFLICT(region, language, from_offset) DO UPDATE SET url = excluded.url, etag = excluded.etag, "
               + "last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
               + "text_hash = excluded.text_hash, total = excluded.total, next_url = excluded.next_url, "
               + "item_count = excluded.item_count, fetched_at = excluded.fetched_at")) {
@@ -66,6 +72,7 @@ public final class ListingPageRepository {
           upsert.setString(9, p.nextUrl());
           upsert.setInt(10, p.itemCount());
           upsert.setString(11, Timestamps.format(p.fetchedAt()));
+          upsert.setString(12, p.language());
           upsert.addBatch();
         }
         upsert.executeBatch();

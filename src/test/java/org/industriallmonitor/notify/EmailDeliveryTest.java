@@ -114,6 +114,23 @@ class EmailDeliveryTest {
   }
 
   @Test
+  void subjectsInEveryScriptAreEncodedWordsThatReadBack() throws Exception {
+    Path config = config(null);
+    CliRun.of("once", "--config", config.toString());
+    String russian = "Кыргызстан: шахтёры требуют выплаты долгов по зарплате";
+    replica.catalog().publish(new ReplicaArticle("kyrgyz-miners-ru", russian, LocalDate.of(2026, 11, 24), "Лид.",
+        List.of("Текст."), List.of(364), List.of(1201)), 0);
+
+    CliRun.of("once", "--config", config.toString());
+
+    MimeMessage message = mail.getReceivedMessages()[0];
+    String raw = message.getHeader("Subject")[0];
+    // RFC 2047: the header itself is ASCII, its words encoded in UTF-8, and reads back as written.
+    assertThat(raw).startsWith("=?UTF-8?").matches("[\\x20-\\x7E\\r\\n\\t]+");
+    assertThat(message.getSubject()).isEqualTo("[IndustriALL] Kyrgyzstan: " + russian);
+  }
+
+  @Test
   void lineBreaksInASubjectNeverReachTheHeaders() throws Exception {
     EmailChannel channel = new EmailChannel(new EmailChannelConfig("m", smtp(false), "monitor@example.org",
         List.of("team@example.org"), null));

@@ -29,4 +29,17 @@ class ListingParserTest {
     assertThat(page.items()).extracting(ListingItem::slug).doesNotHaveDuplicates();
     assertThat(page.regions()).contains(364, 169, HostileFixtures.LONG_LISTING_REGION);
   }
+
+  @Test
+  void summaryLinesAreReadByTheirNumbersInEveryLanguage() {
+    // As the stored real pages print them.
+    assertThat(ListingParser.range("Mostrando 11-20 de 33 resultados")).hasValue(new ResultRange(11, 20, 33));
+    assertThat(ListingParser.range("Showing 3211-3220 sur 5753 results")).hasValue(new ResultRange(3211, 3220, 5753));
+    assertThat(ListingParser.range("Showing 2261-2270 of 5,749 results")).hasValue(new ResultRange(2261, 2270, 5749));
+    assertThat(ListingParser.range("Affichage de 1-10 sur 5.749 résultats")).hasValue(new ResultRange(1, 10, 5749));
+    assertThat(ListingParser.range("No hay resultados")).hasValue(ResultRange.EMPTY);
+    assertThat(ListingParser.range("Aucun résultat")).hasValue(ResultRange.EMPTY);
+    assertThat(ListingParser.range("Нет результатов")).hasValue(ResultRange.EMPTY);
+    assertThat(ListingParser.range("Buscar")).isEmpty();
+  }
 }
