@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguagesTest {
   static final String ORIGINAL = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
   static final String SPANISH = "es/la-lucha-continua-de-kirguistan-por-los-derechos-fundamentales";
+  static final String FRENCH = "fr/la-lutte-continue-du-kirghizistan";
 
   @RegisterExtension
   static WireMockExtension hooks = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
@@ -46,6 +47,9 @@ class LanguagesTest {
         "La lucha continua de Kirguistán por los derechos fundamentales de los trabajadores", LocalDate.of(2023, 9, 6),
         "Los sindicatos de Kirguistán luchan por la libertad sindical.", List.of("Un primer párrafo.", "Un segundo párrafo."),
         List.of(364), List.of(1201)), 0);
+    replica.catalog().publishTranslation(ORIGINAL, new ReplicaArticle(FRENCH,
+        "La lutte continue du Kirghizistan pour les droits fondamentaux des travailleurs", LocalDate.of(2023, 9, 6),
+        "Les syndicats du Kirghizistan luttent.", List.of("Un paragraphe."), List.of(364), List.of(1201)), 0);
     for (int i = 1; i <= 11; i++) {
       replica.catalog().publishTranslation(null, new ReplicaArticle("es/noticia-" + i, "Noticia " + i, LocalDate.of(2022, 1, i),
           "Una noticia.", List.of("Texto."), List.of(364), List.of(1201)), 1);
@@ -77,7 +81,14 @@ class LanguagesTest {
         + "La lucha continua de Kirguistán por los derechos fundamentales de los trabajadores\n\n"
         + "6 septiembre, 2023Los sindicatos de Kirguistán luchan por la libertad sindical.\n\nUn primer párrafo.\n\nUn segundo párrafo.");
     // The English text is the seed's, byte for byte, where it always was.
-    assertThat(archive.resolve("articles/2023/2023-09-06-" + ORIGINAL + ".txt")).exists();
+    assertThat(Files.readString(archive.resolve("articles/2023/2023-09-06-" + ORIGINAL + ".txt"), StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(Path.of("src/test/resources/contract/001_f6c06a6f515aba8c.txt"), StandardCharsets.UTF_8));
+    // French is not among the languages: its listing is not walked, its article not archived.
+    assertThat(replica.tweaks().requestsFor("/fr/search?regions=364&language=fr&sort=relevance&from=0")).isZero();
+    JsonNode english = new ObjectMapper().readTree(archive.resolve("articles/2023/" + ORIGINAL + ".json").toFile());
+    assertThat(english.get("language").asText()).isEqualTo("en");
+    assertThat(english.get("translations").findValuesAsText("url"))
+        .containsExactlyInAnyOrder(replica.baseUrl() + "/" + SPANISH, replica.baseUrl() + "/" + FRENCH);
     JsonNode sidecar = new ObjectMapper().readTree(archive.resolve("articles/2023/es/la-lucha-continua-de-kirguistan-por-los-derechos-fundamentales.json").toFile());
     assertThat(sidecar.get("language").asText()).isEqualTo("es");
     assertThat(sidecar.get("translations").get(0).get("lang").asText()).isEqualTo("en");
@@ -102,6 +113,18 @@ class LanguagesTest {
     assertThat(event.get("archive_path").asText()).isEqualTo("articles/2026/es/2026-11-30-huelga-en-una-mina-de-oro.txt");
     assertThat(event.get("translations")).isEmpty();
     assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/en")))).as("the English-only channel").isEmpty();
+  }
+
+  @Test
+  void frenchIsWalkedWithItsOwnWordsAndDates() throws Exception {
+    CliRun run = CliRun.of("once", "--config", config("[fr]").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("state/archive/articles/2023/fr/2023-09-06-la-lutte-continue-du-kirghizistan.txt"),
+        StandardCharsets.UTF_8)).isEqualTo("Jump to main content\nIndustriALL logotype\n\n"
+        + "La lutte continue du Kirghizistan pour les droits fondamentaux des travailleurs\n\n"
+        + "6 septembre, 2023Les syndicats du Kirghizistan luttent.\n\nUn paragraphe.");
+    assertThat(Sql.column(db, "SELECT language || ' ' || count(*) FROM articles GROUP BY language")).containsExactly("fr 1");
   }
 
   @Test
