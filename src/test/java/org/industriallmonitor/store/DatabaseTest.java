@@ -34,6 +34,31 @@ class DatabaseTest {
   }
 
   @Test
+  void aStateOfVersion9KeepsItsListingPagesAsEnglishOnesAtVersion10() throws Exception {
+    Path file = dir.resolve("old.db");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+      for (int v = 1; v <= 9; v++) {
+        try (var in = Database.class.getResourceAsStream(String.format(Database.MIGRATIONS, v))) {
+          for (String statement : SqlScript.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+            s.execute(statement);
+          }
+        }
+      }
+      s.execute("PRAGMA user_version = 9");
+      s.execute("INSERT INTO listing_pages(region, from_offset, url, body_hash, text_hash, item_count, fetched_at)"
+          + " VALUES (364, 10, 'https://example.org/search?regions=364&from=10', 'b', 't', 10, '2026-11-25T08:00:00.000Z')");
+    }
+
+    try (Store store = Store.open(file, Duration.ofSeconds(1))) {
+      assertThat(store.listingPages().allFor(364, "en")).containsOnlyKeys(10);
+      assertThat(store.listingPages().allFor(364, "es")).isEmpty();
+      assertThat(store.countries().languageBaselineComplete(364, "es")).isFalse();
+    }
+    assertThat(Sql.column(file, "SELECT language || ' ' || from_offset || ' ' || url FROM listing_pages"))
+        .containsExactly("en 10 https://example.org/search?regions=364&from=10");
+  }
+
+  @Test
   void reopeningDoesNotMigrateAgain() {
     Path file = dir.resolve("monitor.db");
     try (Store store = Store.open(file, Duration.ofSeconds(1))) {
