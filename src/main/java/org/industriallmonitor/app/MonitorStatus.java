@@ -227,7 +227,8 @@ public final class MonitorStatus {
     return instant == null ? null : instant.toString();
   }
 
-  private static String time(Instant instant) {
+  /** A time as status, the console and their lines print it: {@code 2026-11-25 09:05:30Z}, or {@code never}. */
+  public static String time(Instant instant) {
     return instant == null ? "never" : TIME.format(instant);
   }
 }

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:shown", "3:the configuration is missing or invalid", "5:the database cannot be read"})
 final class StatusCommand implements Callable<Integer> {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
@@ -83,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
     for (CountryLine line : status.countries()) {
       CountryStatus s = line.status();
       out.printf(row, countryName(line), s.region(), s.articles(), time(s.lastCrawl()), time(s.lastSuccess()),
-          line.nextRun() == null ? "-" : TIME.format(line.nextRun()), s.lastError() == null ? "-" : s.lastError());
+          line.nextRun() == null ? "-" : time(line.nextRun()), s.lastError() == null ? "-" : s.lastError());
       if (line.degraded() > 0) {
         out.printf("%s %d articles found by the fallback extractor (degraded) wait to be archived: fix site.selectors,"
             + " or set site.fallback_archive: true%n", indent, line.degraded());
@@ -144,6 +141,6 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static String time(Instant instant) {
-    return instant == null ? "never" : TIME.format(instant);
+    return MonitorStatus.time(instant);
   }
 }

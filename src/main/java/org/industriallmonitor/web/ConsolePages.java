@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.industriallmonitor.app.MonitorStatus;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.ArticleRepository;
@@ -46,7 +45,6 @@ final class ConsolePages {
   static final int DEAD_SHOWN = 50;
   static final int HITS_PER_PAGE = 20;
   static final int DASHBOARD_REFRESH_SECONDS = 30;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private final Supplier<MonitorConfig> config;
   private final Supplier<String> configProblem;
@@ -168,7 +166,7 @@ final class ConsolePages {
           new SearchIndex.Query(query, country, language, HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE));
       m.put("searched", true);
       m.put("totalLine", results.total() == 0 ? "No archived article holds these words."
-          : results.total() + (results.total() == 1 ? " article" : " articles") + ", best first.");
+          : Plural.of(results.total(), "article", "articles") + ", best first.");
       List<Map<String, Object>> hits = new ArrayList<>();
       for (SearchHit hit : results.hits()) {
         Map<String, Object> h = new LinkedHashMap<>();
@@ -265,6 +263,6 @@ final class ConsolePages {
   }
 
   private static String time(Instant instant) {
-    return instant == null ? "never" : TIME.format(instant);
+    return MonitorStatus.time(instant);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.WebConfig;
@@ -46,9 +47,10 @@ public final class ConsoleServer implements AutoCloseable {
   private final ConsoleMetrics metrics;
   private final Store store;
   private final Supplier<MonitorConfig> config;
+  private final Clock clock;
 
   private ConsoleServer(HttpServer server, ExecutorService executor, URI url, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
-      ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config) {
+      ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
     this.server = server;
     this.executor = executor;
     this.url = url;
@@ -58,6 +60,7 @@ public final class ConsoleServer implements AutoCloseable {
     this.metrics = metrics;
     this.store = store;
     this.config = config;
+    this.clock = clock;
   }
 
   /**
@@ -76,7 +79,7 @@ public final class ConsoleServer implements AutoCloseable {
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
     ConsoleServer console = new ConsoleServer(server, executor, url, new ConsoleAuth(web.tokenIfSet()),
-        new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config);
+        new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config, clock);
     server.createContext("/", console::handle);
     server.start();
     return console;
@@ -207,9 +210,10 @@ public final class ConsoleServer implements AutoCloseable {
       return Reply.html(403, pages.message("Refused", "This form is out of date or did not come from this console: reload the page."));
     }
     String delivery = form.get("delivery");
-    int count = store.outbox().retryDead(null, delivery == null || delivery.isBlank() ? null : delivery, java.time.Instant.now());
-    log.info("web console: {} dead {} put back in line", count, count == 1 ? "delivery" : "deliveries");
-    String done = count == 0 ? "No dead delivery to retry." : count + (count == 1 ? " dead delivery" : " dead deliveries") + " put back in line.";
+    int count = store.outbox().retryDead(null, delivery == null || delivery.isBlank() ? null : delivery, clock.instant());
+    String retried = Plural.of(count, "dead delivery", "dead deliveries");
+    log.info("web console: {} put back in line", retried);
+    String done = count == 0 ? "No dead delivery to retry." : retried + " put back in line.";
     return Reply.html(200, pages.dashboard(auth.csrfToken(), done));
   }
 
