@@ -169,11 +169,7 @@ final class ConsolePages {
           : Plural.of(results.total(), "article", "articles") + ", best first.");
       List<Map<String, Object>> hits = new ArrayList<>();
       for (SearchHit hit : results.hits()) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("path", encodePath(hit.slug()));
-        h.put("title", DisplayText.inList(hit.title()));
-        h.put("published", hit.published());
-        h.put("countries", DisplayText.of(hit.countries()));
+        Map<String, Object> h = link(hit.slug(), hit.title(), hit.published(), hit.countries());
         h.put("snippet", hit.snippet(Escapers.HTML::escape, "<mark>", "</mark>"));
         hits.add(h);
       }
@@ -204,8 +200,17 @@ final class ConsolePages {
   }
 
   private static Map<String, Object> articleLink(ArticleRepository.Summary a) {
-    return Map.of("path", encodePath(a.slug()), "title", DisplayText.inList(a.title()), "published", a.published(),
-        "countries", DisplayText.of(a.countries()));
+    return link(a.slug(), a.title(), a.published(), a.countries());
+  }
+
+  /** An article as a line of a list: its page's path, its title cut for a list, its date and countries. */
+  private static Map<String, Object> link(String slug, String title, String published, String countries) {
+    Map<String, Object> link = new LinkedHashMap<>();
+    link.put("path", encodePath(slug));
+    link.put("title", DisplayText.inList(title));
+    link.put("published", published);
+    link.put("countries", DisplayText.of(countries));
+    return link;
   }
 
   private static String searchUrl(String query, String country, String language, int page) {
