@@ -114,13 +114,8 @@ public final class CountryCrawler {
           report.succeeded() ? null : String.join("; ", report.problems()), now);
       if (report.succeeded()) {
         for (Map.Entry<String, Boolean> language : baselines.entrySet()) {
-          if (!language.getValue()) {
-            continue;
-          }
-          if (language.getKey().equals("en")) {
-            store.countries().markBaselineComplete(country.region(), now);
-          } else {
-            store.countries().markLanguageBaselineComplete(country.region(), language.getKey(), now);
+          if (language.getValue()) {
+            store.countries().markBaselineComplete(country.region(), language.getKey(), now);
           }
         }
       }

@@ -70,7 +70,12 @@ public final class CountryRepository {
     });
   }
 
-  public void markLanguageBaselineComplete(int region, String language, Instant now) {
+  /** Marks the baseline of the country's listing in {@code language} done: English's in {@code countries}, the others' here. */
+  public void markBaselineComplete(int region, String language, Instant now) {
+    if (language.equals("en")) {
+      markBaselineComplete(region, now);
+      return;
+    }
     db.inTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement("INSERT INTO country_languages(region, language, baseline_completed_at) VALUES (?, ?, ?)"
           + " ON CONFLICT(region, language) DO UPDATE SET baseline_completed_at = coalesce(baseline_completed_at, excluded.baseline_completed_at)")) {
