@@ -88,7 +88,8 @@ final class SearchCommand implements Callable<Integer> {
     for (SearchHit hit : results.hits()) {
       out.println();
       out.printf("%s  %s  (%s)%n", hit.published(), TerminalText.safe(hit.title()), TerminalText.safe(hit.countries()));
-      out.println("  " + hit.snippet(TerminalText::safe, "[", "]").replace('\n', ' '));
+      // One line per snippet: its line breaks become spaces before the rest is made safe for a terminal.
+      out.println("  " + hit.snippet(text -> TerminalText.safe(text.replace('\n', ' ')), "[", "]"));
       out.println("  " + hit.archivePath() + "  " + TerminalText.safe(hit.url()));
     }
   }

@@ -43,6 +43,7 @@ class SearchCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Grève générale des mineurs à Bichkek")
         .contains("[grève]")
+        .doesNotContain("\\x0A")
         .contains("articles/2026/2026-11-20-greve-generale-des-mineurs.txt");
 
     JsonNode json = new ObjectMapper().readTree(CliRun.of("search", "miners", "--json", "--config", config.toString()).out());
