@@ -26,6 +26,7 @@ import org.industriallmonitor.notify.DeliveryPolicy;
 import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.MonitorAlerts;
 import org.industriallmonitor.schedule.CrawlScheduler;
+import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
@@ -136,7 +137,7 @@ public final class Components implements AutoCloseable {
 
   /** The selectors {@code calibrate} learned, when the state has a database (none is created for it). */
   private Map<String, String> learnedSelectors() {
-    if (store == null && !Files.exists(config.storage().database())) {
+    if (store == null && !config.storage().hasDatabase()) {
       return Map.of();
     }
     Map<String, String> learned = new LinkedHashMap<>();
@@ -147,7 +148,7 @@ public final class Components implements AutoCloseable {
   /** The database, opened (and migrated when its schema is behind) at the first call. */
   public synchronized Store store() {
     if (store == null) {
-      store = Store.open(config.storage());
+      store = Store.open(config.storage(), config.cluster());
     }
     return store;
   }
@@ -220,8 +221,15 @@ public final class Components implements AutoCloseable {
     CrawlScheduler scheduler = new CrawlScheduler(region -> {
       app.crawl(region);
       app.recheck();
-    }, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads);
+    }, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads,
+        config.storage().isPostgres() ? new CrawlScheduler.JobStore(config.storage().postgres(), config.cluster())
+            : CrawlScheduler.JobStore.IN_MEMORY);
     return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)));
+  }
+
+  /** This process as a node of the state (not started): {@code run} and {@code once} check in while they work. */
+  public NodeHeartbeat heartbeat() {
+    return new NodeHeartbeat(store(), config.cluster(), clock);
   }
 
   /** The metrics of {@link Builder#consoleMetrics}; empty when they were not asked for. */

@@ -21,7 +21,9 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
+import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.store.LearnedSelectorRepository;
+import org.industriallmonitor.store.NodeRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.SourceState;
@@ -56,7 +58,7 @@ public final class MonitorStatus {
   public record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
       List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
       Set<String> configuredSelectors, EarlyWarningConfig earlyWarning, Optional<SourceState> source,
-      Optional<WebConsoleRepository.State> web) {
+      Optional<WebConsoleRepository.State> web, Nodes nodes) {
 
     /** The daemon running on this state, if one is. */
     public Optional<StateLock.Holder> daemon() {
@@ -66,6 +68,25 @@ public final class MonitorStatus {
     /** The console of the running daemon, as it last said where it serves or why it cannot. */
     public Optional<WebConsoleRepository.State> runningConsole() {
       return web.filter(w -> daemon().map(d -> d.pid() == w.pid()).orElse(false));
+    }
+  }
+
+  /**
+   * The nodes that ran on this state (the daemons of a PostgreSQL cluster; with SQLite, the one
+   * daemon and each {@code once}) seen within a day, and which node runs or last ran each country.
+   */
+  public record Nodes(boolean shared, List<NodeRepository.Node> nodes, Map<Integer, CrawlRunRepository.NodeRun> byCountry,
+      Instant now, java.time.Duration deadAfter) {
+    static final Nodes NONE = new Nodes(false, List.of(), Map.of(), Instant.EPOCH, java.time.Duration.ZERO);
+
+    public boolean anyAlive() {
+      return nodes.stream().anyMatch(n -> n.alive(now, deadAfter));
+    }
+
+    /** {@code node-b (running now)} or {@code node-a}, for a country's line; null when no run named a node. */
+    public String of(int region) {
+      CrawlRunRepository.NodeRun run = byCountry.get(region);
+      return run == null ? null : run.node() + (run.running() ? " (running now)" : "");
     }
   }
 
@@ -83,10 +104,15 @@ public final class MonitorStatus {
     EarlyWarningConfig earlyWarning = config.site().earlyWarning();
     Optional<SourceState> source = Optional.empty();
     Optional<WebConsoleRepository.State> web = Optional.empty();
+    Nodes nodes = Nodes.NONE;
     if (store.isPresent()) {
       Store s = store.get();
-      Map<Integer, ScheduleRepository.NextRun> nextRuns =
-          holder.filter(StateLock.Holder::isDaemon).isPresent() ? s.schedule().all() : Map.of();
+      Instant now = Instant.now();
+      nodes = new Nodes(s.isShared(), s.nodes().all().stream().filter(n -> n.lastCheckin().isAfter(now.minus(java.time.Duration.ofDays(1))))
+          .toList(), s.runs().nodesByRegion(), now, config.cluster().deadAfter());
+      // The schedule is the daemon's: shown while one runs (with PostgreSQL, while any node is alive).
+      boolean scheduling = holder.filter(StateLock.Holder::isDaemon).isPresent() || nodes.shared() && nodes.anyAlive();
+      Map<Integer, ScheduleRepository.NextRun> nextRuns = scheduling ? s.schedule().all() : Map.of();
       ProblemArticleRepository problems = s.problems();
       Map<Integer, Integer> removed = s.rechecks().removedByRegion();
       for (CountryStatus row : s.runs().status()) {
@@ -109,7 +135,7 @@ public final class MonitorStatus {
       channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
     }
     return new Status(database, store.isPresent(), holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
-        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source, web);
+        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source, web, nodes);
   }
 
   /** The status as the JSON of {@code status --json}. */
@@ -142,6 +168,15 @@ public final class MonitorStatus {
       c.put("degraded_waiting", line.degraded());
       c.put("removed", line.removed());
       c.put("warning", line.warning());
+      CrawlRunRepository.NodeRun run = status.nodes().byCountry().get(s.region());
+      c.put("node", run == null ? null : run.node());
+      c.put("running", run != null && run.running());
+    }
+    ArrayNode nodes = root.putArray("nodes");
+    for (NodeRepository.Node n : status.nodes().nodes()) {
+      nodes.addObject().put("id", n.id()).put("host", n.host()).put("pid", n.pid()).put("started_at", iso(n.startedAt()))
+          .put("last_checkin", iso(n.lastCheckin())).put("stopped_at", iso(n.stoppedAt()))
+          .put("alive", n.alive(status.nodes().now(), status.nodes().deadAfter()));
     }
     ObjectNode earlyWarning = root.putObject("early_warning");
     earlyWarning.put("source", status.earlyWarning().source().id());

@@ -92,7 +92,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
   /** The newest articles of the archive, and the first listing page it saw of the first configured countries. */
   private static References archived(Components parts) throws IOException {
-    if (!Files.exists(parts.config().storage().database())) {
+    if (!parts.config().storage().hasDatabase()) {
       return new References(List.of(), List.of(), Map.of());
     }
     References all = ArchiveReferences.articles(parts.store(), parts.archive(), ARCHIVE_REFERENCES);

@@ -37,6 +37,7 @@ public final class Main implements Runnable {
     COMMANDS.put("outbox", OutboxCommand::new);
     COMMANDS.put("search", SearchCommand::new);
     COMMANDS.put("reindex", ReindexCommand::new);
+    COMMANDS.put("migrate", MigrateCommand::new);
     COMMANDS.put("floor", FloorCommand::new);
     COMMANDS.put("cds-training", CdsTrainingCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);

@@ -27,6 +27,7 @@ import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.PollReport;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.notify.DeliveryReport;
+import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,8 @@ final class OnceCommand implements Callable<Integer> {
             + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
     PrintWriter out = spec.commandLine().getOut();
     try (StateLock lock = StateGuard.acquire(config, "once");
-        Components parts = Components.builder(config).http(http).build()) {
+        Components parts = Components.builder(config).http(http).build();
+        NodeHeartbeat node = StateGuard.checkIn(parts)) {
       Monitor monitor = parts.monitor();
       monitor.recoverFromCrash();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.

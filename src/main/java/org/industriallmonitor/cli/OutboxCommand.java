@@ -31,7 +31,7 @@ final class OutboxCommand implements Runnable {
 
   /** The parts of a configuration whose database exists. */
   private static Components parts(MonitorConfig config) {
-    if (!Files.exists(config.storage().database())) {
+    if (!config.storage().hasDatabase()) {
       throw new UserException(ExitCodes.FAILED, "no database at " + config.storage().database() + ": nothing was crawled yet");
     }
     return Components.of(config);

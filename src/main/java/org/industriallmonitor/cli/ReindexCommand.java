@@ -29,7 +29,7 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.exists(config.storage().database())) {
+    if (!config.storage().hasDatabase()) {
       out.println("No database yet at " + config.storage().database().toAbsolutePath() + ": nothing to index.");
       out.flush();
       return ExitCodes.OK;

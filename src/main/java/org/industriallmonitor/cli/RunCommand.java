@@ -15,6 +15,7 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.schedule.Daemon;
+import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.web.ConsoleServer;
 import org.slf4j.Logger;
@@ -54,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     try (StateLock lock = StateGuard.acquire(config, "run");
-        Components parts = Components.builder(config).http(http).consoleMetrics(config.web().enabled()).build()) {
+        Components parts = Components.builder(config).http(http).consoleMetrics(config.web().enabled()).build();
+        NodeHeartbeat node = StateGuard.checkIn(parts)) {
       parts.monitor().recoverFromCrash();
       Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));

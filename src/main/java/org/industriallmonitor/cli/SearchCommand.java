@@ -55,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchIndex.Results results;
     int missing;
-    if (Files.exists(config.storage().database())) {
+    if (config.storage().hasDatabase()) {
       try (Components parts = Components.of(config)) {
         SearchIndex index = parts.storeForReading().search();
         results = index.search(new SearchIndex.Query(String.join(" ", words), country, language, limit, 0));

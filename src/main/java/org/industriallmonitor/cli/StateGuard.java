@@ -2,15 +2,28 @@ package org.industriallmonitor.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.store.StateLock;
 
 /** Takes the state folder's lock for a command, or stops it with a message naming what holds it. */
 final class StateGuard {
   private StateGuard() {}
 
+  /** Registers this process as its node and starts its check-ins, or stops the command when the node id is taken. */
+  static NodeHeartbeat checkIn(Components parts) {
+    try {
+      return parts.heartbeat().start();
+    } catch (NodeHeartbeat.NodeIdInUseException e) {
+      throw new UserException(ExitCodes.LOCKED, e.getMessage());
+    }
+  }
+
   static StateLock acquire(MonitorConfig config, String command) throws IOException {
-    Path lockFile = StateLock.fileFor(config.storage().database());
+    // With PostgreSQL the nodes share the state and the folder lock is the node's own: one process per node id.
+    Path lockFile = config.storage().isPostgres() ? StateLock.fileForNode(config.storage().database(), config.cluster().nodeId())
+        : StateLock.fileFor(config.storage().database());
     return StateLock.tryAcquire(lockFile, command).orElseThrow(() -> {
       StateLock.Holder holder = StateLock.holder(lockFile).orElse(null);
       String owner = holder == null || holder.pid() < 0 ? "" : " (" + holder.describe() + ")";

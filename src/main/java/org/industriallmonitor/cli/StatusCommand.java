@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     MonitorConfig config = options.load();
     Status status;
-    if (Files.exists(config.storage().database())) {
+    if (config.storage().hasDatabase()) {
       try (Components parts = Components.of(config)) {
         status = MonitorStatus.gather(config, Optional.of(parts.storeForReading()));
       }
@@ -64,11 +64,15 @@ final class StatusCommand implements Callable<Integer> {
           configFile.toAbsolutePath());
       out.println("Run `once` or `run` first, or point status at another state with --config FILE or --state DIR.");
     }
-    out.println(status.holder().map(h -> h.isDaemon()
-            ? "A daemon is running on this state folder (pid " + h.pid() + ")."
-            : "No daemon is running on this state folder; " + (h.command() == null ? "another monitor process" : "`" + h.command() + "`")
-                + " (pid " + h.pid() + ") is working on it now.")
-        .orElse("No daemon is running on this state folder: nothing is scheduled."));
+    if (status.nodes().shared()) {
+      nodesText(status.nodes(), out);
+    } else {
+      out.println(status.holder().map(h -> h.isDaemon()
+              ? "A daemon is running on this state folder (pid " + h.pid() + ")."
+              : "No daemon is running on this state folder; " + (h.command() == null ? "another monitor process" : "`" + h.command() + "`")
+                  + " (pid " + h.pid() + ") is working on it now.")
+          .orElse("No daemon is running on this state folder: nothing is scheduled."));
+    }
     // Wide enough for the longest name, "(not configured)" included, so that the columns stay aligned.
     int width = "COUNTRY".length();
     for (CountryLine line : status.countries()) {
@@ -91,6 +95,9 @@ final class StatusCommand implements Callable<Integer> {
       }
       if (line.warning() != null) {
         out.printf("%s %s%n", indent, line.warning());
+      }
+      if (status.nodes().shared() && status.nodes().of(s.region()) != null) {
+        out.printf("%s node: %s%n", indent, status.nodes().of(s.region()));
       }
       if (s.lastCrawl() != null && !s.baselineComplete()) {
         out.printf("%s baseline not complete yet: articles found now are archived without alerts%n", indent);
@@ -119,6 +126,27 @@ final class StatusCommand implements Callable<Integer> {
     if (dead > 0) {
       out.printf("%s: `outbox list --status dead` shows why, `outbox retry` sends them again.%n",
           Plural.of(dead, "dead delivery", "dead deliveries"));
+    }
+  }
+
+  /** The nodes sharing the PostgreSQL state: alive or not, and their last check-in. */
+  private static void nodesText(MonitorStatus.Nodes nodes, PrintWriter out) {
+    if (nodes.nodes().isEmpty()) {
+      out.println("No node has run on this database yet: nothing is scheduled.");
+      return;
+    }
+    long alive = nodes.nodes().stream().filter(n -> n.alive(nodes.now(), nodes.deadAfter())).count();
+    out.printf("Nodes sharing this database: %d alive (dead after %s without a check-in).%n", alive,
+        org.industriallmonitor.config.Durations.format(nodes.deadAfter()));
+    int width = "NODE".length();
+    for (var n : nodes.nodes()) {
+      width = Math.max(width, n.id().length());
+    }
+    String row = "  %-" + width + "s %-8s %-21s %-21s %s%n";
+    out.printf(row, "NODE", "STATE", "LAST CHECK-IN", "STARTED", "HOST (PID)");
+    for (var n : nodes.nodes()) {
+      String state = n.stoppedAt() != null ? "stopped" : n.alive(nodes.now(), nodes.deadAfter()) ? "alive" : "dead";
+      out.printf(row, n.id(), state, time(n.lastCheckin()), time(n.startedAt()), n.host() + " (" + n.pid() + ")");
     }
   }
 

@@ -56,12 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
       case RSS -> "early warning: " + urls.feed() + " every " + Durations.format(earlyWarning.every());
       case LATEST -> "early warning: " + urls.latest(0) + " every " + Durations.format(earlyWarning.every());
     });
-    out.printf("storage: database %s, archive %s%n", config.storage().database(), config.storage().archive());
+    out.printf("storage: database %s, archive %s%n", config.storage().describeDatabase(), config.storage().archive());
     out.println(config.web().enabled()
         ? "web console (with run): http://" + config.web().listen() + "/" + (config.web().tokenIfSet().isPresent() ? ", a token is needed" : "")
         : "web console: off (web.enabled: false)");
     Map<String, LearnedSelectorRepository.Learned> learned = Map.of();
-    if (Files.exists(config.storage().database())) {
+    if (config.storage().hasDatabase()) {
       try (Store store = Store.openForReading(config.storage())) {
         learned = store.learnedSelectors().all();
       }

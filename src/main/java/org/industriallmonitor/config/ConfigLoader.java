@@ -41,7 +41,8 @@ public final class ConfigLoader {
   /** Far above any real configuration; keeps a runaway file from exhausting memory. */
   static final long MAX_FILE_BYTES = 1024 * 1024;
 
-  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages");
+  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages", "cluster");
+  private static final List<String> CLUSTER_KEYS = List.of("node_id", "checkin_interval");
   private static final List<String> WEB_KEYS = List.of("enabled", "listen", "token");
   private static final List<String> NOTIFICATION_KEYS =
       List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold", "once_timeout");
@@ -102,7 +103,8 @@ public final class ConfigLoader {
     StorageConfig storage =
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
     WebConfig web = top.optional("web").map(n -> web(n, warnings)).orElse(WebConfig.DEFAULT);
-    return new MonitorConfig(file, site, schedule, countries, storage, notifications, web, warnings);
+    ClusterConfig cluster = top.optional("cluster").map(ConfigLoader::cluster).orElse(ClusterConfig.defaults());
+    return new MonitorConfig(file, site, schedule, countries, storage, notifications, web, cluster, warnings);
   }
 
   private static String read(Path file) {
@@ -562,9 +564,38 @@ public final class ConfigLoader {
 
   private StorageConfig storage(ConfigNode node) {
     ConfigNode.Mapping m = node.mapping(STORAGE_KEYS);
-    return new StorageConfig(
-        m.optional("database").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
+    Optional<ConfigNode> database = m.optional("database");
+    PostgresTarget postgres = database.filter(n -> n.string().trim().startsWith(PostgresTarget.SCHEME)).map(this::postgres).orElse(null);
+    StorageConfig storage = new StorageConfig(
+        database.filter(n -> postgres == null).map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
         m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")),
         positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT));
+    return postgres == null ? storage : storage.withPostgres(postgres);
   }
+
+  /**
+   * {@code postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB}: a password only as a {@code ${VAR}}
+   * reference; without one, {@code PGUSER} and {@code PGPASSWORD} from the environment.
+   */
+  private PostgresTarget postgres(ConfigNode node) {
+    if (PostgresTarget.writtenPassword(node.unresolvedString()).filter(p -> !ConfigNode.isReference(p)).isPresent()) {
+      throw node.error("a database password is read from the environment only: write postgresql://HOST:PORT/DB and export"
+          + " PGUSER and PGPASSWORD, or write the password as ${VARIABLE}");
+    }
+    try {
+      return PostgresTarget.parse(node.nonBlankString(), environment);
+    } catch (IllegalArgumentException e) {
+      throw node.error(e.getMessage());
+    }
+  }
+
+  private static ClusterConfig cluster(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(CLUSTER_KEYS);
+    String nodeId = m.optional("node_id").map(n -> n.nonBlankString().trim()).orElse(ClusterConfig.defaultNodeId());
+    if (nodeId.length() > 120) {
+      throw m.required("node_id").error("a node id has at most 120 characters");
+    }
+    return new ClusterConfig(nodeId, positive(m, "checkin_interval", ClusterConfig.DEFAULT_CHECKIN_INTERVAL));
+  }
+
 }

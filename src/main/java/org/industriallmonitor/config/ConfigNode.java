@@ -126,6 +126,19 @@ final class ConfigNode {
     return scalar("a text value");
   }
 
+  /** The value as written, its {@code ${VAR}} references not replaced (to tell a reference from a literal). */
+  String unresolvedString() {
+    if (!(node instanceof ScalarNode scalar) || isNull()) {
+      throw error("expected a text value, got " + describe());
+    }
+    return scalar.getValue();
+  }
+
+  /** Whether {@code unresolved} (part of an {@link #unresolvedString}) is one {@code ${VAR}} reference and nothing else. */
+  static boolean isReference(String unresolved) {
+    return PLACEHOLDER.matcher(unresolved).matches();
+  }
+
   private String scalar(String expected) {
     if (!(node instanceof ScalarNode scalar) || isNull()) {
       throw error("expected " + expected + ", got " + describe());

@@ -17,6 +17,7 @@ public record MonitorConfig(
     StorageConfig storage,
     NotificationsConfig notifications,
     WebConfig web,
+    ClusterConfig cluster,
     List<String> warnings) {
 
   public MonitorConfig {
@@ -25,7 +26,7 @@ public record MonitorConfig(
   }
 
   public MonitorConfig withStorage(StorageConfig newStorage) {
-    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications, web, warnings);
+    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications, web, cluster, warnings);
   }
 
   public Optional<CountryConfig> country(String nameOrRegion) {

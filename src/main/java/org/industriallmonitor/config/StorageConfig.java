@@ -1,14 +1,20 @@
 package org.industriallmonitor.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Where the database and the archive live, and how long a write waits for another process that
- * holds the database (SQLite's busy timeout).
+ * holds the database (SQLite's busy timeout). {@code postgres} is set when {@code storage.database}
+ * is a {@code postgresql://} address; {@code database} is then only the state folder's place.
  */
-public record StorageConfig(Path database, Path archive, Duration busyTimeout) {
+public record StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres) {
   public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+  public StorageConfig(Path database, Path archive, Duration busyTimeout) {
+    this(database, archive, busyTimeout, null);
+  }
 
   public StorageConfig(Path database, Path archive) {
     this(database, archive, DEFAULT_BUSY_TIMEOUT);
@@ -21,6 +27,29 @@ public record StorageConfig(Path database, Path archive, Duration busyTimeout) {
 
   /** The same places with another busy timeout. */
   public StorageConfig withBusyTimeout(Duration timeout) {
-    return new StorageConfig(database, archive, timeout);
+    return new StorageConfig(database, archive, timeout, postgres);
+  }
+
+  /** The same places, the state in PostgreSQL. */
+  public StorageConfig withPostgres(PostgresTarget target) {
+    return new StorageConfig(database, archive, busyTimeout, target);
+  }
+
+  public boolean isPostgres() {
+    return postgres != null;
+  }
+
+  /**
+   * Whether there is a database to read: a PostgreSQL one is taken to exist (it is created by the
+   * administrator, and opening it says why it cannot be reached); an SQLite file exists once a
+   * command wrote it.
+   */
+  public boolean hasDatabase() {
+    return postgres != null || Files.exists(database);
+  }
+
+  /** The database as a user names it: the SQLite file, or the PostgreSQL address (no password). */
+  public String describeDatabase() {
+    return postgres != null ? postgres.display() : database.toString();
   }
 }

@@ -38,6 +38,11 @@ public final class Dispatcher implements AutoCloseable {
   private static final Duration BUSY_POLL = Duration.ofMillis(250);
   /** How long a stopping daemon lets a delivery in flight finish. */
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+  /**
+   * How long a claim holds against other nodes while this one is alive: far beyond a lane's
+   * sending (its timeouts are seconds), so that only a node stuck for that long loses its claims.
+   */
+  private static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
   private final OutboxRepository outbox;
   private final AtomicReference<Channels> channels;
@@ -118,7 +123,8 @@ public final class Dispatcher implements AutoCloseable {
       }
       // Read again now that the lane is ours: a delivery it finished after the read above is due no more,
       // and sending it from that read would send it twice.
-      List<OutboxRow> rows = outbox.due(now, BATCH, id);
+      // Claimed for this node: another node sharing the database leaves them alone while it sends.
+      List<OutboxRow> rows = outbox.claim(now, BATCH, id, CLAIM_LEASE);
       if (rows.isEmpty()) {
         lane.busy.set(false);
         continue;
@@ -314,7 +320,7 @@ public final class Dispatcher implements AutoCloseable {
   /** When the next attempt is due, taking channels that wait after a failure into account. */
   private Optional<Instant> nextWake() {
     Instant now = clock.instant();
-    Optional<Instant> due = outbox.nextDue();
+    Optional<Instant> due = outbox.nextDue(now);
     if (due.isEmpty()) {
       return due;
     }

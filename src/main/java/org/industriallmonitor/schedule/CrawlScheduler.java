@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.industriallmonitor.config.ClusterConfig;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Durations;
+import org.industriallmonitor.config.PostgresTarget;
 import org.industriallmonitor.config.Schedule;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.quartz.CronScheduleBuilder;
@@ -30,6 +32,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,27 +52,75 @@ public final class CrawlScheduler {
   private final ScheduleRepository nextRuns;
   private final Clock clock;
   private final Map<Integer, Schedule> applied = new HashMap<>();
+  private final boolean clustered;
   private Duration pollEvery;
+
+  /**
+   * Where the jobs live: in memory for one daemon, or in the PostgreSQL database that the nodes of
+   * a cluster share, with {@code cluster} naming this node and its check-in interval.
+   */
+  public record JobStore(PostgresTarget database, ClusterConfig cluster) {
+    public static final JobStore IN_MEMORY = new JobStore(null, null);
+
+    boolean clustered() {
+      return database != null;
+    }
+  }
 
   /** {@code threads}: for the walks; the early-warning poll has one more. */
   public CrawlScheduler(CountryRun run, SourcePoll poll, ScheduleRepository nextRuns, Clock clock, int threads) {
+    this(run, poll, nextRuns, clock, threads, JobStore.IN_MEMORY);
+  }
+
+  public CrawlScheduler(CountryRun run, SourcePoll poll, ScheduleRepository nextRuns, Clock clock, int threads, JobStore store) {
     this.nextRuns = nextRuns;
     this.clock = clock;
+    this.clustered = store.clustered();
     try {
       Properties properties = new Properties();
-      properties.setProperty("org.quartz.scheduler.instanceName", "industriall-monitor-" + System.identityHashCode(this));
       properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
       properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
       properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads + 1));
       properties.setProperty("org.quartz.threadPool.threadNamePrefix", "crawl");
-      properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-      properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+      if (store.clustered()) {
+        clusteredStore(properties, store, threads);
+      } else {
+        properties.setProperty("org.quartz.scheduler.instanceName", "industriall-monitor-" + System.identityHashCode(this));
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+      }
       this.scheduler = new StdSchedulerFactory(properties).getScheduler();
       scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == PollJob.class ? new PollJob(poll) : new CrawlJob(run));
       scheduler.getListenerManager().addJobListener(new NextRunRecorder());
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Quartz's JDBC job store in clustered mode on the shared database (its tables come with the
+   * migrations): each country's job runs on one node at a time, and the jobs of a node that
+   * stops checking in are taken over, a crawl it was running started again on a live node.
+   */
+  private static void clusteredStore(Properties p, JobStore store, int threads) {
+    p.setProperty("org.quartz.scheduler.instanceName", "industriall-monitor");
+    p.setProperty("org.quartz.scheduler.instanceId", store.cluster().nodeId());
+    p.setProperty("org.quartz.jobStore.class", ClusterJobStore.class.getName());
+    p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    p.setProperty("org.quartz.jobStore.dataSource", "state");
+    p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+    p.setProperty("org.quartz.jobStore.isClustered", "true");
+    // Quartz checks in twice per interval and counts a node dead after two missed (ClusterJobStore): a dead node's
+    // jobs move within one and a half intervals, inside the two that cluster.checkin_interval promises.
+    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(Math.max(1, store.cluster().checkinInterval().toMillis() / 2)));
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+    p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    p.setProperty("org.quartz.dataSource.state.provider", "hikaricp");
+    p.setProperty("org.quartz.dataSource.state.driver", "org.postgresql.Driver");
+    p.setProperty("org.quartz.dataSource.state.URL", store.database().jdbcUrl());
+    p.setProperty("org.quartz.dataSource.state.user", store.database().user() == null ? "" : store.database().user());
+    p.setProperty("org.quartz.dataSource.state.password", store.database().password() == null ? "" : store.database().password());
+    p.setProperty("org.quartz.dataSource.state.maxConnections", String.valueOf(threads + 4));
   }
 
   public void start() throws SchedulerException {
@@ -86,16 +137,27 @@ public final class CrawlScheduler {
       if (country.schedule().equals(previous)) {
         continue;
       }
+      Trigger existing = previous == null ? scheduler.getTrigger(triggerKey(country.region())) : null;
+      if (existing != null && country.schedule().toString().equals(existing.getDescription())) {
+        // Another node of the cluster scheduled it so already: its next run stands.
+        applied.put(country.region(), country.schedule());
+        log.info("{} (region {}): {}, next run at {} (scheduled by the cluster)", country.name(), country.region(),
+            country.schedule().describe(), existing.getNextFireTime() == null ? "none" : existing.getNextFireTime().toInstant());
+        continue;
+      }
       JobDetail job = JobBuilder.newJob(CrawlJob.class)
           .withIdentity(jobKey(country.region()))
           .usingJobData(CrawlJob.REGION, country.region())
           .usingJobData(CrawlJob.JITTER_MILLIS, country.schedule().cron() != null ? country.schedule().jitter().toMillis() : 0L)
+          // A crawl its node died in is started again on a live node.
+          .requestRecovery(clustered)
           .storeDurably()
           .build();
       Trigger trigger = trigger(country, lastCrawls.get(country.region()));
       scheduler.addJob(job, true, true);
-      if (previous == null) {
-        scheduler.scheduleJob(trigger);
+      if (previous == null && existing == null) {
+        // Two nodes starting together may both find no trigger: the second one's replaces the first one's.
+        scheduler.scheduleJob(job, Set.of(trigger), true);
         log.info("scheduled {} (region {}): {}, first run at {}", country.name(), country.region(),
             country.schedule().describe(), trigger.getStartTime().toInstant());
       } else {
@@ -105,7 +167,12 @@ public final class CrawlScheduler {
       applied.put(country.region(), country.schedule());
       record(country.region(), scheduler.getTrigger(trigger.getKey()));
     }
-    for (Integer region : Set.copyOf(applied.keySet())) {
+    Set<Integer> scheduled = new HashSet<>(applied.keySet());
+    for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+      // Jobs kept in the shared database for countries that left the configuration while no node ran.
+      scheduled.add(Integer.parseInt(key.getName().substring("country-".length())));
+    }
+    for (Integer region : scheduled) {
       if (!wanted.contains(region)) {
         scheduler.deleteJob(jobKey(region));
         applied.remove(region);
@@ -132,7 +199,7 @@ public final class CrawlScheduler {
             // A poll that could not run on time (the last one still running) is skipped: the next one reads the same news.
             .withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
-    scheduler.scheduleJob(job, trigger);
+    scheduler.scheduleJob(job, Set.of(trigger), true);
     log.info("early warning: polling every {}", Durations.format(every));
   }
 
@@ -167,12 +234,16 @@ public final class CrawlScheduler {
       scheduler.interrupt(running.getJobDetail().getKey());
     }
     scheduler.shutdown(true);
-    nextRuns.clear();
+    if (!clustered) {
+      // The other nodes of a cluster go on with these schedules; one daemon alone takes them along.
+      nextRuns.clear();
+    }
   }
 
   private Trigger trigger(CountryConfig country, Instant lastCrawl) {
     Schedule schedule = country.schedule();
-    TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(triggerKey(country.region())).forJob(jobKey(country.region()));
+    TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(triggerKey(country.region())).forJob(jobKey(country.region()))
+        .withDescription(schedule.toString());
     if (schedule.cron() != null) {
       return builder.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron()).withMisfireHandlingInstructionFireAndProceed())
           .startNow().build();

@@ -97,18 +97,13 @@ public final class ArticleRepository {
   }
 
   private Optional<Long> insert(Connection c, NewArticle a, Instant detectedAt, List<OutboxEntry> alerts) throws SQLException {
-    try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM articles WHERE slug = ?")) {
-      exists.setString(1, a.slug());
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return Optional.empty();
-        }
-      }
-    }
     long id;
+    // Another node may record the same slug at the same moment (an article of two countries): the
+    // unique slug lets one row in, and the other finds it did nothing and only links it.
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
-            + "baseline, fetched_at, detected_at, degraded, etag, last_modified, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "baseline, fetched_at, detected_at, degraded, etag, last_modified, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (slug) DO NOTHING",
         PreparedStatement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, a.slug());
       insert.setString(2, a.url());
@@ -125,7 +120,9 @@ public final class ArticleRepository {
       insert.setString(13, a.etag());
       insert.setString(14, a.lastModified());
       insert.setString(15, org.industriallmonitor.parse.SiteUrls.languageOf(a.slug()));
-      insert.executeUpdate();
+      if (insert.executeUpdate() == 0) {
+        return Optional.empty();
+      }
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
         id = keys.getLong(1);
@@ -134,7 +131,7 @@ public final class ArticleRepository {
     for (int region : a.regions()) {
       link(c, id, region, detectedAt);
     }
-    SearchIndex.add(c, id, a.title(), a.text());
+    SearchIndex.add(db.dialect(), c, id, a.title(), a.text());
     problems.resolve(c, a.slug());
     outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
     return Optional.of(id);
@@ -222,7 +219,7 @@ public final class ArticleRepository {
 
   private static int link(Connection c, long articleId, int region, Instant now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
-        "INSERT OR IGNORE INTO article_countries(article_id, region, first_seen_at) VALUES (?, ?, ?)")) {
+        "INSERT INTO article_countries(article_id, region, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
       insert.setLong(1, articleId);
       insert.setInt(2, region);
       insert.setString(3, Timestamps.format(now));

@@ -78,7 +78,7 @@ public final class CountryRepository {
     }
     db.inTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement("INSERT INTO country_languages(region, language, baseline_completed_at) VALUES (?, ?, ?)"
-          + " ON CONFLICT(region, language) DO UPDATE SET baseline_completed_at = coalesce(baseline_completed_at, excluded.baseline_completed_at)")) {
+          + " ON CONFLICT(region, language) DO UPDATE SET baseline_completed_at = coalesce(country_languages.baseline_completed_at, excluded.baseline_completed_at)")) {
         u.setInt(1, region);
         u.setString(2, language);
         u.setString(3, Timestamps.format(now));

@@ -12,17 +12,23 @@ import java.util.Map;
 public final class CrawlRunRepository {
   private final Database db;
 
-  CrawlRunRepository(Database db) {
+  private final String node;
+  private final java.time.Duration deadAfter;
+
+  CrawlRunRepository(Database db, org.industriallmonitor.config.ClusterConfig cluster) {
     this.db = db;
+    this.node = cluster.nodeId();
+    this.deadAfter = cluster.deadAfter();
   }
 
   public long start(int region, boolean baseline, Instant now) {
     return db.inLightTransaction(c -> {
       try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO crawl_runs(region, started_at, baseline) VALUES (?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+          "INSERT INTO crawl_runs(region, started_at, baseline, node_id) VALUES (?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
         insert.setInt(1, region);
         insert.setString(2, Timestamps.format(now));
         insert.setInt(3, baseline ? 1 : 0);
+        insert.setString(4, node);
         insert.executeUpdate();
         try (ResultSet keys = insert.getGeneratedKeys()) {
           keys.next();
@@ -87,15 +93,56 @@ public final class CrawlRunRepository {
     });
   }
 
-  /** Marks runs that a killed process left open as interrupted. */
+  /**
+   * Marks runs that a killed process left open as interrupted. With SQLite, every open run (this
+   * process holds the state folder's lock, so no other runs); with PostgreSQL, this node's own and
+   * those of nodes silent for two check-ins: a live node's crawl in flight is left to it.
+   */
   public int closeAbandoned(Instant now) {
+    boolean shared = db.dialect() == Dialect.POSTGRESQL;
     return db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
           "UPDATE crawl_runs SET finished_at = ?, error = 'interrupted: the process stopped during this crawl' "
-              + "WHERE finished_at IS NULL")) {
+              + "WHERE finished_at IS NULL" + (shared ? " AND (node_id = ? OR " + NodeRepository.notAlive("node_id") + ")" : ""))) {
         u.setString(1, Timestamps.format(now));
+        if (shared) {
+          u.setString(2, node);
+          u.setString(3, Timestamps.format(now.minus(deadAfter)));
+        }
         return u.executeUpdate();
       }
+    });
+  }
+
+  /** With PostgreSQL: closes the open runs of nodes that stopped checking in (their crawls start again on a live node). */
+  public int closeRunsOfDeadNodes(Instant now) {
+    return db.inLightTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement(
+          "UPDATE crawl_runs SET finished_at = ?, error = 'interrupted: its node stopped checking in' "
+              + "WHERE finished_at IS NULL AND node_id <> ? AND " + NodeRepository.notAlive("node_id"))) {
+        u.setString(1, Timestamps.format(now));
+        u.setString(2, node);
+        u.setString(3, Timestamps.format(now.minus(deadAfter)));
+        return u.executeUpdate();
+      }
+    });
+  }
+
+  /** Which node runs each country now (an open run), or ran it last: for {@code status}. */
+  public record NodeRun(int region, String node, boolean running) {}
+
+  /** The node of each country's newest run that names one. */
+  public Map<Integer, NodeRun> nodesByRegion() {
+    return db.read(c -> {
+      Map<Integer, NodeRun> runs = new LinkedHashMap<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT r.region, r.node_id, r.finished_at IS NULL FROM crawl_runs r"
+          + " WHERE r.id = (SELECT max(id) FROM crawl_runs x WHERE x.region = r.region AND x.node_id IS NOT NULL)");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          runs.put(rs.getInt(1), new NodeRun(rs.getInt(1), rs.getString(2), rs.getBoolean(3)));
+        }
+      }
+      return runs;
     });
   }
 }

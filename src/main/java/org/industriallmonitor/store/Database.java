@@ -12,24 +12,76 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import org.industriallmonitor.config.PostgresTarget;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite database: one connection in WAL mode with a busy timeout, migrated on open from the
- * numbered files {@code db/migration/V1.sql, V2.sql, ...}; work runs one piece at a time.
+ * The database: SQLite (one connection in WAL mode with a busy timeout) or PostgreSQL (one
+ * connection, opened again when the server drops it), migrated on open from the numbered files of
+ * its {@link Dialect}; work runs one piece at a time.
  */
 final class Database implements AutoCloseable {
-  static final String MIGRATIONS = "/db/migration/V%d.sql";
-
   private final Path file;
-  private final Connection connection;
+  private final Dialect dialect;
+  private final PostgresTarget postgres;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Guarded by {@link #lock}. */
+  private Connection connection;
   /** Guarded by {@link #lock}: whether the connection commits with synchronous=NORMAL now. */
   private boolean lightCommits;
 
   private Database(Path file, Connection connection) {
     this.file = file;
+    this.dialect = Dialect.SQLITE;
+    this.postgres = null;
     this.connection = connection;
+  }
+
+  private Database(PostgresTarget postgres, Connection connection) {
+    this.file = null;
+    this.dialect = Dialect.POSTGRESQL;
+    this.postgres = postgres;
+    this.connection = connection;
+  }
+
+  /** Opens and migrates the PostgreSQL database {@code target}. */
+  static Database open(PostgresTarget target) {
+    Database db = new Database(target, connect(target));
+    try {
+      db.migrate();
+    } catch (SQLException | IOException e) {
+      db.close();
+      throw new StoreException("cannot migrate the database " + target.display() + ": " + e.getMessage(), e);
+    }
+    return db;
+  }
+
+  private static Connection connect(PostgresTarget target) {
+    java.util.Properties properties = new java.util.Properties();
+    if (target.user() != null) {
+      properties.setProperty("user", target.user());
+    }
+    if (target.password() != null) {
+      properties.setProperty("password", target.password());
+    }
+    properties.setProperty("ApplicationName", "industriall-monitor");
+    properties.setProperty("connectTimeout", "10");
+    properties.setProperty("tcpKeepAlive", "true");
+    try {
+      return DriverManager.getConnection(target.jdbcUrl(), properties);
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to the database " + target.display() + ": " + e.getMessage()
+          + (target.user() == null ? " (no user: set PGUSER, or write postgresql://${PGUSER}@HOST:PORT/DB)" : ""), e);
+    }
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** The database as a user names it, for messages: its file, or its address (no password). */
+  String describe() {
+    return postgres != null ? postgres.display() : file.toString();
   }
 
   static Database open(Path file, Duration busyTimeout) {
@@ -92,6 +144,7 @@ final class Database implements AutoCloseable {
   private <T> T transaction(SqlWork<T> work, boolean light) {
     lock.lock();
     try {
+      reconnectIfLost();
       synchronous(light);
       connection.setAutoCommit(false);
       T result;
@@ -141,12 +194,42 @@ final class Database implements AutoCloseable {
 
   /** The error of a statement: a {@link StorageFailure} when the disk is the cause. */
   StoreException failure(SQLException e) {
-
+    if (postgres != null) {
+      return StorageFailure.ofServer(postgres.display(), e).map(StoreException.class::cast)
+          .orElseGet(() -> new StoreException("database " + postgres.display() + ": " + e.getMessage(), e));
+    }
     return StorageFailure.of(file, e).map(StoreException.class::cast)
         .orElseGet(() -> new StoreException("database " + file + ": " + e.getMessage(), e));
   }
 
+  /**
+   * A PostgreSQL server that restarted or a network that dropped leaves a closed connection: the
+   * next piece of work opens a new one (the failed piece was rolled back by the server).
+   */
+  private void reconnectIfLost() throws SQLException {
+    if (postgres == null || connection.isValid(5)) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // It is lost already.
+    }
+    connection = connect(postgres);
+    lightCommits = false;
+  }
+
   private void synchronous(boolean light) throws SQLException {
+    if (postgres != null) {
+      if (light != lightCommits) {
+        // Not waiting for the WAL flush: what a killed server loses, a later crawl writes again.
+        try (Statement s = connection.createStatement()) {
+          s.execute("SET synchronous_commit = " + (light ? "off" : "on"));
+        }
+        lightCommits = light;
+      }
+      return;
+    }
     if (light != lightCommits) {
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA synchronous = " + (light ? "NORMAL" : "FULL"));
@@ -159,6 +242,7 @@ final class Database implements AutoCloseable {
   <T> T read(SqlWork<T> work) {
     lock.lock();
     try {
+      reconnectIfLost();
       return work.run(connection);
     } catch (SQLException e) {
       throw failure(e);
@@ -169,11 +253,19 @@ final class Database implements AutoCloseable {
 
   /** The schema version, the number of the last migration applied. */
   int schemaVersion() {
-    return read(Database::userVersion);
+    return read(this::userVersion);
   }
 
   /** Result of {@code PRAGMA integrity_check}: "ok" for a healthy file. */
   String integrityCheck() {
+    if (postgres != null) {
+      // The server keeps its own files whole; that it answers is what can be checked from here.
+      return read(c -> {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+          return rs.next() ? "ok" : "no answer";
+        }
+      });
+    }
     return read(c -> {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
         return rs.next() ? rs.getString(1) : "no answer";
@@ -182,9 +274,32 @@ final class Database implements AutoCloseable {
   }
 
   private void migrate() throws SQLException, IOException {
-    int version = userVersion(connection);
+    if (dialect == Dialect.SQLITE) {
+      migrateFrom(userVersion(connection));
+      return;
+    }
+    // Nodes that start together migrate one after the other: the second finds the schema current.
+    try (Statement s = connection.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+    }
+    try {
+      migrateFrom(userVersion(connection));
+    } finally {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+      }
+    }
+  }
+
+  /** The key of PostgreSQL's advisory lock held while migrating (any number no other program of the database uses). */
+  private static final long MIGRATION_LOCK = 0x1A_D057_2011L;
+
+  private void migrateFrom(int version) throws SQLException, IOException {
+    if (version == 0) {
+      version = dialect.firstMigration() - 1;
+    }
     while (true) {
-      String resource = String.format(MIGRATIONS, version + 1);
+      String resource = dialect.migration(version + 1);
       String sql;
       try (InputStream in = Database.class.getResourceAsStream(resource)) {
         if (in == null) {
@@ -198,7 +313,11 @@ final class Database implements AutoCloseable {
           for (String statement : SqlScript.statements(sql)) {
             s.execute(statement);
           }
-          s.execute("PRAGMA user_version = " + next);
+          if (dialect == Dialect.SQLITE) {
+            s.execute("PRAGMA user_version = " + next);
+          } else {
+            s.execute("UPDATE schema_version SET version = " + next);
+          }
         }
         return null;
       });
@@ -206,7 +325,17 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static int userVersion(Connection c) throws SQLException {
+  private int userVersion(Connection c) throws SQLException {
+    if (dialect == Dialect.POSTGRESQL) {
+      // Two nodes starting at once: the table is created once, and the second waits for the first's migrations.
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        s.execute("INSERT INTO schema_version(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
+        try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+          return rs.next() ? rs.getInt(1) : 0;
+        }
+      }
+    }
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
@@ -218,7 +347,7 @@ final class Database implements AutoCloseable {
     try {
       connection.close();
     } catch (SQLException e) {
-      throw new StoreException("cannot close the database " + file + ": " + e.getMessage(), e);
+      throw new StoreException("cannot close the database " + describe() + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }

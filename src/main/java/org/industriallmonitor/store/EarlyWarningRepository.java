@@ -70,7 +70,7 @@ public final class EarlyWarningRepository {
     }
     db.inLightTransaction(c -> {
       try (PreparedStatement insert = c.prepareStatement(
-          "INSERT OR IGNORE INTO early_warning_skipped(slug, reason, note, seen_at) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO early_warning_skipped(slug, reason, note, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         for (Skipped item : items) {
           insert.setString(1, item.slug());
           insert.setString(2, item.reason());

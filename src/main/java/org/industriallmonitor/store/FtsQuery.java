@@ -11,11 +11,23 @@ import java.util.List;
 final class FtsQuery {
   private FtsQuery() {}
 
+  /** One word or "quoted phrase" of a query; {@code prefix} when a word ended in {@code *} (which {@code text} no longer has). */
+  record Term(String text, boolean prefix) {}
+
   static String of(String typed) {
-    if (typed == null) {
-      return "";
+    List<String> quoted = new ArrayList<>();
+    for (Term term : terms(typed)) {
+      quoted.add("\"" + term.text().replace("\"", "\"\"") + "\"" + (term.prefix() ? "*" : ""));
     }
-    List<String> terms = new ArrayList<>();
+    return String.join(" ", quoted);
+  }
+
+  /** The words and phrases of {@code typed}, in order; terms of punctuation alone are left out. */
+  static List<Term> terms(String typed) {
+    List<Term> terms = new ArrayList<>();
+    if (typed == null) {
+      return terms;
+    }
     StringBuilder current = new StringBuilder();
     boolean inPhrase = false;
     for (int i = 0; i < typed.length(); i++) {
@@ -30,10 +42,10 @@ final class FtsQuery {
       }
     }
     add(terms, current, inPhrase);
-    return String.join(" ", terms);
+    return terms;
   }
 
-  private static void add(List<String> terms, StringBuilder current, boolean phrase) {
+  private static void add(List<Term> terms, StringBuilder current, boolean phrase) {
     String term = current.toString().strip();
     current.setLength(0);
     boolean prefix = !phrase && term.endsWith("*");
@@ -44,6 +56,6 @@ final class FtsQuery {
     if (term.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return;
     }
-    terms.add("\"" + term.replace("\"", "\"\"") + "\"" + (prefix ? "*" : ""));
+    terms.add(new Term(term, prefix));
   }
 }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import org.industriallmonitor.config.ClusterConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,9 +21,13 @@ public final class OutboxRepository {
       "id, delivery_id, channel, event, subject, payload, status, attempts, next_attempt_at, created_at, last_error";
 
   private final Database db;
+  private final String node;
+  private final Duration deadAfter;
 
-  OutboxRepository(Database db) {
+  OutboxRepository(Database db, ClusterConfig cluster) {
     this.db = db;
+    this.node = cluster.nodeId();
+    this.deadAfter = cluster.deadAfter();
   }
 
   /** Writes entries in a transaction of the store's own; an entry already there is skipped. */
@@ -74,15 +80,68 @@ public final class OutboxRepository {
   public List<OutboxRow> due(Instant now, int limit, String channel) {
     return db.read(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' "
-          + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + " ORDER BY id LIMIT ?")) {
+          + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + claimable() + " ORDER BY id LIMIT ?")) {
         int i = 1;
         q.setString(i++, Timestamps.format(now));
         if (channel != null) {
           q.setString(i++, channel);
         }
+        i = bindClaimable(q, i, now);
         q.setInt(i, limit);
         return rows(q);
       }
+    });
+  }
+
+  /**
+   * With PostgreSQL, the condition that leaves out deliveries another live node has claimed (its
+   * lease running): they are its to send. With SQLite, nothing: the state folder's lock makes this
+   * process the only sender, and a claim left by a killed one means nothing.
+   */
+  private String claimable() {
+    return db.dialect() == Dialect.POSTGRESQL
+        ? " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ? OR " + NodeRepository.notAlive("claimed_by") + ")"
+        : "";
+  }
+
+  private int bindClaimable(PreparedStatement q, int index, Instant now) throws SQLException {
+    if (db.dialect() != Dialect.POSTGRESQL) {
+      return index;
+    }
+    q.setString(index++, node);
+    q.setString(index++, Timestamps.format(now));
+    q.setString(index++, Timestamps.format(now.minus(deadAfter)));
+    return index;
+  }
+
+  /**
+   * Claims for this node the deliveries of {@code channel} due at {@code now}, oldest first, for
+   * {@code lease}: another node that shares the database skips them until this node records their
+   * outcome, stops, dies (two missed check-ins) or lets the lease run out. With SQLite the state
+   * folder's lock already makes this process the only sender, and claims are only recorded.
+   */
+  public List<OutboxRow> claim(Instant now, int limit, String channel, Duration lease) {
+    return db.inLightTransaction(c -> {
+      List<OutboxRow> rows;
+      try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending'"
+          + " AND next_attempt_at <= ? AND channel = ?" + claimable() + " ORDER BY id LIMIT ?" + db.dialect().skipLocked())) {
+        int i = 1;
+        q.setString(i++, Timestamps.format(now));
+        q.setString(i++, channel);
+        i = bindClaimable(q, i, now);
+        q.setInt(i, limit);
+        rows = rows(q);
+      }
+      try (PreparedStatement u = c.prepareStatement("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?")) {
+        for (OutboxRow row : rows) {
+          u.setString(1, node);
+          u.setString(2, Timestamps.format(now.plus(lease)));
+          u.setLong(3, row.id());
+          u.addBatch();
+        }
+        u.executeBatch();
+      }
+      return rows;
     });
   }
 
@@ -101,12 +160,14 @@ public final class OutboxRepository {
     });
   }
 
-  /** When the next pending delivery is due, if any is pending. */
-  public Optional<Instant> nextDue() {
+  /** When the next pending delivery this node may send is due, if any is pending. */
+  public Optional<Instant> nextDue(Instant now) {
     return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'");
-          ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(Timestamps.parse(rs.getString(1))) : Optional.<Instant>empty();
+      try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'" + claimable())) {
+        bindClaimable(q, 1, now);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(Timestamps.parse(rs.getString(1))) : Optional.<Instant>empty();
+        }
       }
     });
   }
@@ -115,7 +176,8 @@ public final class OutboxRepository {
     // Lost to a power loss, a delivery is sent again with the same id: receivers de-duplicate.
     db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
-          "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL "
+          "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, "
+              + "claimed_by = NULL, claimed_until = NULL "
               + "WHERE id = ? AND status = 'pending'")) {
         for (long id : ids) {
           u.setString(1, Timestamps.format(now));
@@ -132,7 +194,8 @@ public final class OutboxRepository {
   public void markFailed(Collection<Long> ids, String error, Instant nextAttempt) {
     db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
-          "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at) "
+          "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
+              + "claimed_by = NULL, claimed_until = NULL "
               + "WHERE id = ? AND status = 'pending'")) {
         for (long id : ids) {
           u.setString(1, error);
@@ -178,7 +241,8 @@ public final class OutboxRepository {
     return db.read(c -> {
       Map<String, ChannelCounts> counts = new LinkedHashMap<>();
       try (PreparedStatement q = c.prepareStatement("SELECT channel, "
-          + "SUM(status = 'pending'), SUM(status = 'delivered'), SUM(status = 'dead'), "
+          + "SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END), "
+          + "SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END), "
           + "MIN(CASE WHEN status = 'pending' THEN created_at END) FROM outbox GROUP BY channel ORDER BY channel");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

@@ -43,7 +43,7 @@ public final class RecheckRepository {
       try (PreparedStatement q = c.prepareStatement(
           "SELECT a.id, a.slug, a.url, a.title, a.published, a.countries, coalesce(v.archive_path, a.archive_path), a.sidecar_path,"
               + " coalesce(v.sha256, a.sha256), coalesce(v.version, 1), a.etag, a.last_modified,"
-              + " (SELECT group_concat(region) FROM article_countries WHERE article_id = a.id)"
+              + " (SELECT " + db.dialect().joinedByCommas("region") + " FROM article_countries WHERE article_id = a.id)"
               + " FROM articles a LEFT JOIN article_versions v ON v.article_id = a.id"
               + "   AND v.version = (SELECT max(version) FROM article_versions WHERE article_id = a.id)"
               + " WHERE a.removed_at IS NULL AND a.degraded = 0 AND a.published >= ?"
@@ -124,7 +124,7 @@ public final class RecheckRepository {
       }
       checked(c, articleId, v.etag(), v.lastModified(), v.fetchedAt());
       if (inserted == 1) {
-        SearchIndex.replace(c, articleId, v.title(), v.text());
+        SearchIndex.replace(db.dialect(), c, articleId, v.title(), v.text());
         outbox.insert(c, alerts);
       }
       return inserted == 1;

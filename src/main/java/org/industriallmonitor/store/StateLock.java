@@ -35,6 +35,11 @@ public final class StateLock implements AutoCloseable {
     return database.toAbsolutePath().getParent().resolve(FILE_NAME);
   }
 
+  /** The lock file of node {@code node} in the state folder of {@code database} (with PostgreSQL, where nodes share the state). */
+  public static Path fileForNode(Path database, String node) {
+    return database.toAbsolutePath().getParent().resolve("monitor-" + node.replaceAll("[^A-Za-z0-9._-]", "_") + ".lock");
+  }
+
   /**
    * Takes the lock, or returns empty when another process holds it.
    *

@@ -48,6 +48,16 @@ public final class StorageFailure extends StoreException {
     return cause == null ? Optional.empty() : Optional.of(at(database.toAbsolutePath().getParent(), cause, e));
   }
 
+  /** A failed statement of a database server, as a storage failure when its disk is full (SQLSTATE 53100). */
+  static Optional<StorageFailure> ofServer(String database, SQLException e) {
+    if (!"53100".equals(e.getSQLState())) {
+      return Optional.empty();
+    }
+    return Optional.of(new StorageFailure("cannot write to the database " + database + ": its server has no space left on"
+        + " device. The crawl stopped at the first write that failed; nothing was half-written, and once there is room"
+        + " the next run archives the rest.", e));
+  }
+
   private static StorageFailure at(Path folder, String cause, Exception e) {
     return new StorageFailure("cannot write to " + folder.toAbsolutePath().normalize() + ": " + cause
         + ". The crawl stopped at the first write that failed; nothing was half-written, and once there is room"

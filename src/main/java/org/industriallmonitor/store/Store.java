@@ -3,6 +3,7 @@ package org.industriallmonitor.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.industriallmonitor.config.ClusterConfig;
 import org.industriallmonitor.config.StorageConfig;
 
 /**
@@ -26,13 +27,18 @@ public final class Store implements AutoCloseable {
   private final RecheckRepository rechecks;
   private final WebConsoleRepository webConsole;
 
-  private Store(Database db) {
+  private final ClusterConfig cluster;
+  private final NodeRepository nodes;
+
+  private Store(Database db, ClusterConfig cluster) {
     this.db = db;
-    this.outbox = new OutboxRepository(db);
+    this.cluster = cluster;
+    this.nodes = new NodeRepository(db);
+    this.outbox = new OutboxRepository(db, cluster);
     this.problems = new ProblemArticleRepository(db);
     this.articles = new ArticleRepository(db, outbox, problems);
     this.countries = new CountryRepository(db);
-    this.runs = new CrawlRunRepository(db);
+    this.runs = new CrawlRunRepository(db, cluster);
     this.listingPages = new ListingPageRepository(db);
     this.health = new HealthRepository(db, outbox);
     this.schedule = new ScheduleRepository(db);
@@ -45,11 +51,22 @@ public final class Store implements AutoCloseable {
 
   /** Opens (creating and migrating when needed) the database that {@code storage} names. */
   public static Store open(StorageConfig storage) {
-    return open(storage.database(), storage.busyTimeout());
+    return open(storage, ClusterConfig.defaults());
+  }
+
+  /**
+   * The same, as the node {@code cluster} names: the crawls it records and the deliveries it
+   * claims are its own, and other nodes count as dead after {@link ClusterConfig#deadAfter}.
+   */
+  public static Store open(StorageConfig storage, ClusterConfig cluster) {
+    if (storage.isPostgres()) {
+      return new Store(Database.open(storage.postgres()), cluster);
+    }
+    return new Store(Database.open(storage.database(), storage.busyTimeout()), cluster);
   }
 
   public static Store open(Path database, Duration busyTimeout) {
-    return new Store(Database.open(database, busyTimeout));
+    return new Store(Database.open(database, busyTimeout), ClusterConfig.defaults());
   }
 
   /**
@@ -57,12 +74,26 @@ public final class Store implements AutoCloseable {
    * cannot be written (a read-only file system), as usual otherwise.
    */
   public static Store openForReading(StorageConfig storage) {
+    if (storage.isPostgres()) {
+      return open(storage);
+    }
     Path folder = storage.database().toAbsolutePath().getParent();
-    return Files.isWritable(folder) ? open(storage) : new Store(Database.openReadOnly(storage.database()));
+    return Files.isWritable(folder) ? open(storage) : new Store(Database.openReadOnly(storage.database()), ClusterConfig.defaults());
   }
 
+  /** The SQLite file; null when the state is in PostgreSQL. */
   public Path file() {
     return db.file();
+  }
+
+  /** The database as a user names it: its file, or its PostgreSQL address (no password). */
+  public String describe() {
+    return db.describe();
+  }
+
+  /** Whether the state is in PostgreSQL, shared by the nodes of a cluster. */
+  public boolean isShared() {
+    return db.dialect() == Dialect.POSTGRESQL;
   }
 
   /** Whether the database answers a query now (the console's health check). */
@@ -76,6 +107,19 @@ public final class Store implements AutoCloseable {
     } catch (StoreException e) {
       return false;
     }
+  }
+
+  /** This process's node id (cluster.node_id). */
+  public String node() {
+    return cluster.nodeId();
+  }
+
+  public ClusterConfig cluster() {
+    return cluster;
+  }
+
+  public NodeRepository nodes() {
+    return nodes;
   }
 
   public WebConsoleRepository webConsole() {
@@ -128,6 +172,10 @@ public final class Store implements AutoCloseable {
 
   public EarlyWarningRepository earlyWarning() {
     return earlyWarning;
+  }
+
+  Database database() {
+    return db;
   }
 
   /** The schema version: the number of the last migration applied. */

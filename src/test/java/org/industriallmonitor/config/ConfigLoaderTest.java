@@ -43,6 +43,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPostgresqlDatabaseTakesItsUserAndPasswordFromTheEnvironment() {
+    ConfigLoader withPg = new ConfigLoader(Map.of("UA_CONTACT", "ops@x.network", "PGUSER", "monitor", "PGPASSWORD", "pw",
+        "DB_PASSWORD", "other")::get);
+    StorageConfig storage = withPg.parse(FILE, VALID.replace("database: state/monitor.db", "database: postgresql://db.lan:5433/watch"))
+        .storage();
+    assertThat(storage.postgres()).isEqualTo(new PostgresTarget("db.lan", 5433, "watch", "monitor", "pw"));
+    assertThat(storage.describeDatabase()).isEqualTo("postgresql://monitor@db.lan:5433/watch").doesNotContain("pw");
+    assertThat(storage.hasDatabase()).isTrue();
+    assertThat(withPg.parse(FILE, VALID.replace("database: state/monitor.db", "database: postgresql://ops:${DB_PASSWORD}@db.lan/watch"))
+        .storage().postgres()).isEqualTo(new PostgresTarget("db.lan", 5432, "watch", "ops", "other"));
+    assertThatThrownBy(() -> withPg.parse(FILE, VALID.replace("database: state/monitor.db", "database: postgresql://ops:hunter2@db.lan/watch")))
+        .hasMessageContaining("config/monitor.yaml:11")
+        .hasMessageContaining("storage.database")
+        .hasMessageContaining("PGPASSWORD")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThatThrownBy(() -> withPg.parse(FILE, VALID.replace("database: state/monitor.db", "database: postgresql://db.lan:99999")))
+        .hasMessageContaining("storage.database").hasMessageContaining("postgresql://HOST:PORT/DATABASE");
+  }
+
+  @Test
+  void clusterKeysAreReadAndDefaultToTheHostAndPid() {
+    MonitorConfig config = loader.parse(FILE, VALID + "cluster: {node_id: monitor-a, checkin_interval: 5s}\n");
+    assertThat(config.cluster()).isEqualTo(new ClusterConfig("monitor-a", Duration.ofSeconds(5)));
+    assertThat(config.cluster().deadAfter()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(loader.parse(FILE, VALID).cluster().nodeId()).endsWith("-" + ProcessHandle.current().pid());
+    assertThat(loader.parse(FILE, VALID).cluster().checkinInterval()).isEqualTo(Duration.ofSeconds(15));
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "cluster: {node: a}\n")).hasMessageContaining("cluster.node");
+  }
+
+  @Test
   void earlyWarningDefaultsToTheFeedEveryTwoMinutesAndIsChecked() {
     assertThat(loader.parse(FILE, VALID).site().earlyWarning())
         .isEqualTo(new EarlyWarningConfig(EarlyWarningConfig.Source.RSS, Duration.ofMinutes(2)));

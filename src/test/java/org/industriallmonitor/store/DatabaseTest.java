@@ -38,7 +38,7 @@ class DatabaseTest {
     Path file = dir.resolve("old.db");
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
       for (int v = 1; v <= 9; v++) {
-        try (var in = Database.class.getResourceAsStream(String.format(Database.MIGRATIONS, v))) {
+        try (var in = Database.class.getResourceAsStream(Dialect.SQLITE.migration(v))) {
           for (String statement : SqlScript.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
             s.execute(statement);
           }
@@ -102,7 +102,7 @@ class DatabaseTest {
 
   private static int lastMigration() {
     int n = 0;
-    while (Database.class.getResource(String.format(Database.MIGRATIONS, n + 1)) != null) {
+    while (Database.class.getResource(Dialect.SQLITE.migration(n + 1)) != null) {
       n++;
     }
     return n;

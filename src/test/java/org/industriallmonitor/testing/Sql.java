@@ -9,9 +9,22 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a monitor database the way a user with the sqlite3 shell would. */
+/** Reads a monitor database the way a user with the sqlite3 shell (or psql) would. */
 public final class Sql {
   private Sql() {}
+
+  public static long count(org.industriallmonitor.config.PostgresTarget db, String query) {
+    return Long.parseLong(column(db, query).get(0));
+  }
+
+  /** The first column of every row of {@code query} on a PostgreSQL database, as text. */
+  public static List<String> column(org.industriallmonitor.config.PostgresTarget db, String query) {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password() == null ? "" : db.password())) {
+      return column(c, query);
+    } catch (SQLException e) {
+      throw new IllegalStateException(query + ": " + e.getMessage(), e);
+    }
+  }
 
   public static long count(Path db, String query) {
     return Long.parseLong(column(db, query).get(0));
@@ -19,16 +32,20 @@ public final class Sql {
 
   /** The first column of every row of {@code query}, as text. */
   public static List<String> column(Path db, String query) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      return column(c, query);
+    } catch (SQLException e) {
+      throw new IllegalStateException(query + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> column(Connection c, String query) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
       List<String> values = new ArrayList<>();
       while (rs.next()) {
         values.add(rs.getString(1));
       }
       return values;
-    } catch (SQLException e) {
-      throw new IllegalStateException(query + ": " + e.getMessage(), e);
     }
   }
 }

@@ -15,6 +15,7 @@ public final class TestConfig {
   private String extraTop = "";
   /** A free port for the daemon's console: tests never meet on the default 8470. */
   private String web = "{listen: 127.0.0.1:0}";
+  private String database;
 
   private TestConfig(URI baseUrl) {
     this.baseUrl = baseUrl;
@@ -59,6 +60,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** {@code storage.database}: a postgresql:// address, say (default: monitor.db in the state folder). */
+  public TestConfig database(String value) {
+    this.database = value;
+    return this;
+  }
+
   /** Top-level YAML appended as is. */
   public TestConfig topLevel(String yaml) {
     extraTop += yaml.endsWith("\n") ? yaml : yaml + "\n";
@@ -72,7 +79,7 @@ public final class TestConfig {
         + extraSite
         + "countries:\n" + countries
         + "storage:\n"
-        + "  database: " + stateDir.resolve("monitor.db") + "\n"
+        + "  database: " + (database != null ? database : stateDir.resolve("monitor.db").toString()) + "\n"
         + "  archive: " + stateDir.resolve("archive") + "\n"
         + "web: " + web + "\n"
         + extraTop;
