@@ -74,9 +74,13 @@ public final class Monitor {
     return config.get();
   }
 
+  /** Temporary files live for the moment of a write: one this old on a shared archive was left by a killed node. */
+  private static final java.time.Duration SHARED_LEFTOVER_AGE = java.time.Duration.ofHours(1);
+
   /** Removes what a killed process left behind: temporary archive files and open crawl runs. */
   public void recoverFromCrash() throws IOException {
-    int files = archive.removeLeftovers();
+    // On an archive the nodes of a cluster share, a young temporary file may be another node's, being written.
+    int files = archive.removeLeftovers(store.isShared() ? SHARED_LEFTOVER_AGE : java.time.Duration.ZERO);
     int runsClosed = store.runs().closeAbandoned(clock.instant());
     if (files > 0 || runsClosed > 0) {
       log.warn("recovered from an interrupted run: removed {} temporary files, closed {} crawl runs", files, runsClosed);

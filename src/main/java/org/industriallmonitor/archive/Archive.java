@@ -160,7 +160,15 @@ public final class Archive {
 
   /** Removes temporary files left by a process that was killed while writing. */
   public int removeLeftovers() throws IOException {
-    return AtomicFiles.removeLeftovers(incoming());
+    return removeLeftovers(java.time.Duration.ZERO);
+  }
+
+  /**
+   * The same, for the temporary files older than {@code age} only: on an archive that several
+   * nodes share, a younger one may be another live node's file being written.
+   */
+  public int removeLeftovers(java.time.Duration age) throws IOException {
+    return AtomicFiles.removeLeftovers(incoming(), age);
   }
 
   private Path incoming() {

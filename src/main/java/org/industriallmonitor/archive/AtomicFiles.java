@@ -111,13 +111,20 @@ public final class AtomicFiles {
 
   /** Removes temporary files that a killed process left in {@code dir} (not below it); returns how many. */
   public static int removeLeftovers(Path dir) throws IOException {
+    return removeLeftovers(dir, java.time.Duration.ZERO);
+  }
+
+  /** The same, for the temporary files last modified more than {@code age} ago. */
+  public static int removeLeftovers(Path dir, java.time.Duration age) throws IOException {
+    java.time.Instant before = java.time.Instant.now().minus(age);
     if (!Files.isDirectory(dir)) {
       return 0;
     }
     int removed = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p)) {
+        if (p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p)
+            && (age.isZero() || Files.getLastModifiedTime(p).toInstant().isBefore(before))) {
           Files.deleteIfExists(p);
           removed++;
         }

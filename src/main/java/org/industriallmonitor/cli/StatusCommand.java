@@ -152,6 +152,9 @@ final class StatusCommand implements Callable<Integer> {
 
   /** Where the running daemon's web console serves, or why it cannot. */
   static String webLine(Status status) {
+    if (status.nodes().shared()) {
+      return "Web console: each node serves its own, on its web.listen.";
+    }
     if (status.daemon().isEmpty()) {
       return "Web console: none (it runs with the daemon).";
     }

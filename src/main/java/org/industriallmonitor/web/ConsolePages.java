@@ -68,12 +68,20 @@ final class ConsolePages {
     return MonitorStatus.json(MonitorStatus.gather(config.get(), Optional.of(store)));
   }
 
+  /** The nodes alive on a shared PostgreSQL state, for the dashboard's first line. */
+  private static String nodesLine(MonitorStatus.Nodes nodes) {
+    List<String> alive = nodes.nodes().stream().filter(n -> n.alive(nodes.now(), nodes.deadAfter())).map(n -> n.id()).toList();
+    return Plural.of(alive.size(), "node is", "nodes are") + " alive on this database" + (alive.isEmpty() ? "." : ": "
+        + String.join(", ", alive) + ".");
+  }
+
   String dashboard(String csrf, String retried) {
     MonitorStatus.Status status = MonitorStatus.gather(config.get(), Optional.of(store));
     Map<String, Object> m = page("Monitor", "");
     m.put("refresh", DASHBOARD_REFRESH_SECONDS);
-    m.put("daemonLine", status.daemon().map(d -> "The daemon (pid " + d.pid() + ") is running on " + status.database().toAbsolutePath().getParent() + ".")
-        .orElse("No daemon holds this state folder."));
+    m.put("daemonLine", status.nodes().shared() ? nodesLine(status.nodes())
+        : status.daemon().map(d -> "The daemon (pid " + d.pid() + ") is running on " + status.database().toAbsolutePath().getParent() + ".")
+            .orElse("No daemon holds this state folder."));
     m.put("configProblem", configProblem.get());
     List<Map<String, Object>> countries = new ArrayList<>();
     for (MonitorStatus.CountryLine line : status.countries()) {

@@ -152,6 +152,11 @@ class ClusterIT {
         replica.tweaks().latency(Duration.ZERO);
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
             Sql.count(db, "SELECT count(*) FROM outbox WHERE status = 'delivered'") == fresh.size());
+        // The survivor closes the runs the dead node left open (its crawls are started again, not lost).
+        await().atMost(CHECKIN.multipliedBy(4).plusSeconds(5)).ignoreExceptions().until(() ->
+            Sql.count(db, "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL AND node_id = '" + victim + "'") == 0);
+        assertThat(Sql.column(db, "SELECT DISTINCT error FROM crawl_runs WHERE node_id = '" + victim + "' AND error IS NOT NULL"))
+            .contains("interrupted: its node stopped checking in");
         JarProcess alive = killed == first ? second : first;
         alive.process().destroy();
         assertThat(alive.waitFor(30)).as(alive.toString()).isZero();

@@ -15,34 +15,66 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Schedule;
 import org.industriallmonitor.store.Store;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.industriallmonitor.config.ClusterConfig;
+import org.industriallmonitor.config.StorageConfig;
+import org.industriallmonitor.testing.Databases;
+import org.industriallmonitor.testing.PostgresExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** When the first run after a restart happens. */
+/**
+ * When the first run after a restart happens, and how a changed configuration is followed: with
+ * the jobs in memory (SQLite) and in Quartz's clustered JDBC store on a real PostgreSQL.
+ */
 class CrawlSchedulerTest {
   private static final Schedule HOURLY = new Schedule(Duration.ofHours(1), null, Duration.ZERO);
 
   @TempDir Path dir;
+  @RegisterExtension final PostgresExtension postgres = new PostgresExtension();
   private Store db;
   private CrawlScheduler scheduler;
   private final AtomicInteger runs = new AtomicInteger();
 
-  @BeforeEach
-  void open() throws Exception {
-    db = Store.open(dir.resolve("monitor.db"), Duration.ofSeconds(1));
-    scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), () -> {}, db.schedule(), Clock.systemUTC(), 2);
+  private void open(Databases database) throws Exception {
+    StorageConfig storage = database.storage(dir, postgres::server);
+    ClusterConfig cluster = new ClusterConfig("node-a", Duration.ofSeconds(2));
+    db = Store.open(storage, cluster);
+    scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), () -> {}, db.schedule(), Clock.systemUTC(), 2,
+        storage.isPostgres() ? new CrawlScheduler.JobStore(storage.postgres(), cluster) : CrawlScheduler.JobStore.IN_MEMORY);
     scheduler.start();
   }
 
   @AfterEach
   void close() throws Exception {
-    scheduler.shutdown(Duration.ofSeconds(1));
-    db.close();
+    if (scheduler != null) {
+      scheduler.shutdown(Duration.ofSeconds(1));
+    }
+    if (db != null) {
+      db.close();
+    }
   }
 
-  @Test
-  void afterLongDowntimeAMissedRunFiresOnceThenTheIntervalResumes() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aConfigurationChangeReschedulesAddsAndRemovesCountries(Databases database) throws Exception {
+    open(database);
+    scheduler.apply(List.of(new CountryConfig("Kyrgyzstan", 364, HOURLY)));
+    assertThat(scheduler.nextRuns()).containsOnlyKeys(364);
+    Schedule everySecond = new Schedule(Duration.ofSeconds(1), null, Duration.ZERO);
+    scheduler.apply(List.of(new CountryConfig("Kyrgyzstan", 364, everySecond), new CountryConfig("Kazakhstan", 169, HOURLY)));
+    await().atMost(Duration.ofSeconds(15)).until(() -> runs.get() >= 2);
+    assertThat(db.schedule().all().get(364).schedule()).isEqualTo("every 1s");
+    scheduler.apply(List.of(new CountryConfig("Kazakhstan", 169, HOURLY)));
+    assertThat(scheduler.nextRuns()).containsOnlyKeys(169);
+    assertThat(db.schedule().all()).containsOnlyKeys(169);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void afterLongDowntimeAMissedRunFiresOnceThenTheIntervalResumes(Databases database) throws Exception {
+    open(database);
     db.runs().start(364, false, Instant.now().minus(Duration.ofHours(5)));
 
     scheduler.apply(List.of(new CountryConfig("Kyrgyzstan", 364, HOURLY)));
@@ -53,8 +85,10 @@ class CrawlSchedulerTest {
     assertThat(runs.get()).as("five missed hours give one run, not five").isEqualTo(1);
   }
 
-  @Test
-  void aCountryCrawledRecentlyWaitsForItsInterval() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aCountryCrawledRecentlyWaitsForItsInterval(Databases database) throws Exception {
+    open(database);
     Instant last = Instant.now().minus(Duration.ofMinutes(10));
     db.runs().start(364, false, last);
 
@@ -65,8 +99,10 @@ class CrawlSchedulerTest {
     assertThat(db.schedule().all().get(364).schedule()).isEqualTo("every 1h");
   }
 
-  @Test
-  void cronSchedulesUseTheirExpression() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void cronSchedulesUseTheirExpression(Databases database) throws Exception {
+    open(database);
     scheduler.apply(List.of(new CountryConfig("Kyrgyzstan", 364, new Schedule(null, "0 0 8 * * ?", Duration.ZERO))));
 
     Instant next = scheduler.nextRuns().get(364);
