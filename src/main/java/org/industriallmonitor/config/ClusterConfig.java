@@ -20,13 +20,21 @@ public record ClusterConfig(String nodeId, Duration checkinInterval) {
     return hostName() + "-" + ProcessHandle.current().pid();
   }
 
-  private static String hostName() {
+  /**
+   * The machine's name as the kernel has it: read on every start (every configuration names a
+   * node), so without a DNS lookup, which can take seconds on a machine whose name does not resolve.
+   */
+  public static String hostName() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      String env = System.getenv("HOSTNAME");
-      return env == null || env.isBlank() ? "localhost" : env;
+      String name = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+      if (!name.isEmpty()) {
+        return name;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // Not Linux: the environment, or a plain name.
     }
+    String env = System.getenv("HOSTNAME");
+    return env == null || env.isBlank() ? "localhost" : env;
   }
 
   /** How long a node may stay silent before it is taken for dead: two check-ins. */

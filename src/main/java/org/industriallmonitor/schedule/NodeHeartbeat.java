@@ -40,7 +40,7 @@ public final class NodeHeartbeat implements AutoCloseable {
 
   /** Registers the node and starts checking in. */
   public NodeHeartbeat start() {
-    Optional<NodeRepository.Node> holder = store.nodes().start(cluster.nodeId(), host(), ProcessHandle.current().pid(),
+    Optional<NodeRepository.Node> holder = store.nodes().start(cluster.nodeId(), ClusterConfig.hostName(), ProcessHandle.current().pid(),
         clock.instant(), cluster.deadAfter());
     if (holder.isPresent()) {
       NodeRepository.Node other = holder.get();
@@ -70,14 +70,6 @@ public final class NodeHeartbeat implements AutoCloseable {
     } catch (RuntimeException e) {
       // The database is away for a moment: the next check-in tries again (two missed and others take over).
       log.warn("node check-in failed: {}", e.getMessage());
-    }
-  }
-
-  private static String host() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "localhost";
     }
   }
 
