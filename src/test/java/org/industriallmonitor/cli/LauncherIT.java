@@ -109,6 +109,10 @@ class LauncherIT {
     Path launcher = install.resolve("bin/industriall-monitor");
     Path cache = dir.resolve("cache");
     Map<String, String> environment = Map.of("JAVA_HOME", System.getProperty("java.home"), "INDUSTRIALL_MONITOR_CACHE", cache.toString());
+    // This jar's archive for another Java (a user running two Javas in turn): training for this one leaves it.
+    Path installed = install.resolve("lib/industriall-monitor.jar");
+    String stamp = Files.size(installed) + "-" + Files.getLastModifiedTime(installed).toMillis() / 1000;
+    Path otherJava = Files.writeString(Files.createDirectories(cache).resolve("industriall-monitor-" + stamp + "-java99.0.1.jsa"), "x");
 
     try (JarProcess first = JarProcess.command(dir, environment, List.of(launcher.toString(), "replica", "--port", "0"))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> first.out().contains("Replica of the site at"));
@@ -118,8 +122,9 @@ class LauncherIT {
       first.process().destroy();
       first.waitFor(15);
     }
-    await().atMost(Duration.ofSeconds(90)).until(() -> archives(cache).size() == 1 && archives(cache).get(0).toString().endsWith(".jsa"));
-    Path archive = archives(cache).get(0);
+    await().atMost(Duration.ofSeconds(90)).until(() -> archives(cache).size() == 2 && archives(cache).stream().allMatch(a -> a.toString().endsWith(".jsa")));
+    assertThat(archives(cache)).contains(otherJava);
+    Path archive = archives(cache).stream().filter(a -> !a.equals(otherJava)).findFirst().orElseThrow();
     assertThat(archive.getFileName().toString()).startsWith("industriall-monitor-").contains("-java" + System.getProperty("java.version"));
 
     // -Xshare:on: a start that cannot map the archive fails instead of going on without it.
@@ -130,7 +135,7 @@ class LauncherIT {
       assertThat(mapped.out()).contains("org.industriallmonitor.cli.Main source: shared objects file (top)");
     }
 
-    // A new jar: a new archive, and the old one goes.
+    // A new jar: a new archive, and the old jar's archives (for any Java) go.
     Path jar = install.resolve("lib/industriall-monitor.jar");
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
     try (JarProcess next = JarProcess.command(dir, environment, List.of(launcher.toString(), "--version"))) {
