@@ -117,7 +117,7 @@ class LauncherIT {
     try (JarProcess first = JarProcess.command(dir, environment, List.of(launcher.toString(), "replica", "--port", "0"))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> first.out().contains("Replica of the site at"));
       List<String> commandLine = List.of(Files.readString(Path.of("/proc/" + first.pid() + "/cmdline")).split("\0"));
-      assertThat(commandLine).as("the measured defaults").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m")
+      assertThat(commandLine).as("the measured defaults").contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m")
           .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
       first.process().destroy();
       first.waitFor(15);
