@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("See what the monitor knows: %s status --config %s%n", Invocation.jarCommand(), configFile);
         out.flush();
         if (keepRunning) {
-          keepRunning(parts, config, loader, configFile, replica, out);
+          keepRunning(lock, parts, config, loader, configFile, replica, out);
         }
       }
     }
@@ -168,14 +168,16 @@ final class DemoCommand implements Callable<Integer> {
     return true;
   }
 
-  private void keepRunning(Components parts, MonitorConfig config, ConfigLoader loader, Path configFile, ReplicaServer replica,
-      PrintWriter out) throws Exception {
+  private void keepRunning(StateLock lock, Components parts, MonitorConfig config, ConfigLoader loader, Path configFile,
+      ReplicaServer replica, PrintWriter out) throws Exception {
     Logging.setLevel(Level.INFO);
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     Daemon daemon = parts.daemon(2, loader, next -> next);
     daemon.start(config, Duration.ofSeconds(1));
+    // From here on this is a daemon: `status` shows it as one, with its next runs.
+    lock.announce(StateLock.Holder.DAEMON_DEMO);
     Optional<ConsoleServer> console = parts.metrics().flatMap(metrics -> ConsoleServer.startOrReport(config.web(),
         () -> parts.monitor().config(), daemon::lastConfigProblem, parts.store(), parts.archive(), metrics, Clock.systemUTC()));
     out.println();

@@ -69,6 +69,21 @@ class DemoJarIT {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(org.jsoup.Jsoup.parse(page.body()).select("#newest li a").eachText())
           .first().satisfies(title -> assertThat(title).startsWith("Unions in Kyrgyzstan and Kazakhstan act on"));
+      var json = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console + "api/status")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(json.statusCode()).isEqualTo(200);
+
+      // Reading the console left the state lock in place: the demo is the state's daemon, with its next runs.
+      Path config = state.resolve("monitor.yaml");
+      try (JarProcess status = JarProcess.command(dir, javaHome, List.of(launcher, "status", "--config", config.toString()))) {
+        assertThat(status.waitFor(60)).as(status.toString()).isZero();
+        assertThat(status.out()).contains("A daemon is running on this state folder (pid ")
+            .containsPattern("Kyrgyzstan\\s+364\\s+\\d+\\s+.*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\s+-?\\s*\\n");
+      }
+      try (JarProcess once = JarProcess.command(dir, javaHome, List.of(launcher, "once", "--config", config.toString()))) {
+        assertThat(once.waitFor(60)).as(once.toString()).isEqualTo(4);
+        assertThat(once.err()).contains("A daemon is already crawling this state folder");
+      }
 
       demo.process().destroy();
       assertThat(demo.waitFor(20)).as(demo.toString()).isZero();
