@@ -40,10 +40,23 @@ public record PostgresTarget(String host, int port, String database, String user
     return value.replaceAll("(postgresql://[^:@/]*):[^@/]*@", "$1:***@");
   }
 
-  /** The JDBC address, without the user or the password (they are passed apart). */
+  /**
+   * The JDBC address, without the user or the password (they are passed apart), with the time-outs
+   * that keep a server which accepts connections and never answers from hanging the monitor: the
+   * TCP connection and the whole sign-in within {@value #LOGIN_TIMEOUT_SECONDS} s, each read within
+   * {@value #READ_TIMEOUT_SECONDS} s. In the address so that the scheduler's connection pool has
+   * them too.
+   */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + hostForUrl() + ":" + port + "/" + database;
+    return "jdbc:postgresql://" + hostForUrl() + ":" + port + "/" + database + "?connectTimeout=" + LOGIN_TIMEOUT_SECONDS
+        + "&loginTimeout=" + LOGIN_TIMEOUT_SECONDS + "&socketTimeout=" + READ_TIMEOUT_SECONDS + "&tcpKeepAlive=true";
   }
+
+  /** How long connecting and signing in may take. */
+  public static final int LOGIN_TIMEOUT_SECONDS = 5;
+
+  /** How long one answer of the server may take (the longest statement the monitor runs takes well under a second). */
+  public static final int READ_TIMEOUT_SECONDS = 60;
 
   /** The address as a user writes it, with no secret in it: for logs, {@code status} and errors. */
   public String display() {

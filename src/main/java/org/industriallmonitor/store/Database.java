@@ -65,8 +65,6 @@ final class Database implements AutoCloseable {
       properties.setProperty("password", target.password());
     }
     properties.setProperty("ApplicationName", "industriall-monitor");
-    properties.setProperty("connectTimeout", "10");
-    properties.setProperty("tcpKeepAlive", "true");
     try {
       return DriverManager.getConnection(target.jdbcUrl(), properties);
     } catch (SQLException e) {
