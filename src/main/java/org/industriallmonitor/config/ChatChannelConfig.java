@@ -10,9 +10,14 @@ public sealed interface ChatChannelConfig extends ChannelConfig {
 
   /** ntfy: a POST to the topic URL; {@code token} is optional, {@code priority} 1 to 5 (or min, low, default, high, max). */
   record Ntfy(String id, URI url, String token, String priority, String digest) implements ChatChannelConfig {
+    /** The topic URL for messages, logs and the database: the topic (a password) masked. */
+    public String displayUrl() {
+      return Secrets.maskNtfyUrl(url.toString());
+    }
+
     @Override
     public String toString() {
-      return "Ntfy[id=" + id + ", url=" + url + ", token=" + (token == null ? "none" : "(set)") + ", priority=" + priority + "]";
+      return "Ntfy[id=" + id + ", url=" + displayUrl() + ", token=" + (token == null ? "none" : "(set)") + ", priority=" + priority + "]";
     }
   }
 

@@ -40,6 +40,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class ConfigLoader {
   /** Far above any real configuration; keeps a runaway file from exhausting memory. */
   static final long MAX_FILE_BYTES = 1024 * 1024;
+  /** Aliases ({@code *name}) a file may use; what bounds them is {@link #MAX_EXPANDED_VALUES}. */
+  private static final int MAX_ALIASES = 1000;
+  /** Values a document may stand for with its aliases expanded: far beyond any real configuration, far below an alias bomb. */
+  private static final int MAX_EXPANDED_VALUES = 100_000;
 
   private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages", "cluster");
   private static final List<String> CLUSTER_KEYS = List.of("node_id", "checkin_interval");
@@ -132,7 +136,8 @@ public final class ConfigLoader {
   private static Node compose(Path file, String yaml) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(20);
+    // Aliases are bounded by what they expand to (MAX_EXPANDED_VALUES), not by how many a file uses.
+    options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(20);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
@@ -142,6 +147,7 @@ public final class ConfigLoader {
       if (node == null) {
         throw new ConfigException(file, 0, "", "the file is empty");
       }
+      ConfigNode.refuseExpansionBeyond(node, MAX_EXPANDED_VALUES, file);
       return node;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -163,13 +169,20 @@ public final class ConfigLoader {
       warnings.add(node.warning("user_agent is not set: requests say \"" + userAgent + "\", with no way to reach you"));
     }
     Duration requestDelay = m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2));
+    java.net.URI base = baseUrl(m.required("base_url"));
+    int connections = m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(SiteConfig.defaultConnections(requestDelay));
+    if (isLiveSite(base) && requestDelay.compareTo(Duration.ofSeconds(1)) < 0) {
+      warnings.add(m.required("request_delay").warning(Durations.format(requestDelay) + " between requests to " + base.getHost()
+          + " with " + connections + (connections == 1 ? " connection" : " connections") + " is a load on the site: keep"
+          + " request_delay at 1s or more (the default is 2s) for the live site"));
+    }
     return new SiteConfig(
-        m.required("base_url").httpUrl(),
+        base,
         userAgent,
         requestDelay,
         m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(20),
         m.optional("max_items_per_page").map(n -> n.integer(1, 100_000)).orElse(SiteConfig.DEFAULT_MAX_ITEMS_PER_PAGE),
-        m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(SiteConfig.defaultConnections(requestDelay)),
+        connections,
         positive(m, "connect_timeout", Duration.ofSeconds(10)),
         positive(m, "read_timeout", Duration.ofSeconds(30)),
         positive(m, "call_timeout", Duration.ofSeconds(60)),
@@ -185,6 +198,35 @@ public final class ConfigLoader {
         new RecheckConfig(m.optional("recheck_window").map(ConfigNode::duration).orElse(RecheckConfig.DEFAULT.window()),
             positive(m, "recheck_every", RecheckConfig.DEFAULT.every())));
   }
+
+  /** Control characters, and the bidirectional controls that make text print in another order than it is stored. */
+  private static boolean isControl(int c) {
+    return Character.isISOControl(c) || c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E
+        || c >= 0x2066 && c <= 0x2069;
+  }
+
+  /** The site's address: a plain origin and path, read without signing in. */
+  private static java.net.URI baseUrl(ConfigNode node) {
+    String written = node.unresolvedString();
+    java.net.URI url = node.httpUrl();
+    if (url.getRawUserInfo() != null) {
+      throw node.error("the site is read without signing in: remove the user and password from the address ("
+          + Secrets.maskUserInfo(written.trim()) + ")");
+    }
+    if (url.getRawQuery() != null || url.getRawFragment() != null) {
+      throw node.error("give the site's address without a query or fragment, such as https://www.industriall-union.org, got '"
+          + url + "'");
+    }
+    return url;
+  }
+
+  /** The live site's hosts: no delay between requests there is a load on a small union's server. */
+  private static boolean isLiveSite(java.net.URI url) {
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    return host.equals(LIVE_HOST) || host.endsWith("." + LIVE_HOST);
+  }
+
+  private static final String LIVE_HOST = "industriall-union.org";
 
   private static EarlyWarningConfig earlyWarning(ConfigNode node) {
     ConfigNode.Mapping m = node.mapping(EARLY_WARNING_KEYS);
@@ -237,6 +279,12 @@ public final class ConfigLoader {
       refusal = at.warning("listens beyond this machine (" + host + "), so web.token must be set"
           + (tokenNode.isPresent() ? " (its variable " + String.join(", ", tokenNode.get().unsetVariables()) + " is not set)" : "")
           + ": add token: ${WEB_TOKEN} under web: and export WEB_TOKEN, or listen on 127.0.0.1");
+    } else if (tokenNode.isPresent() && !tokenNode.get().unsetVariables().isEmpty()) {
+      // As everywhere outside the channels, an unset variable is an error: serving without sign-in is not what was asked for.
+      List<String> unset = tokenNode.get().unsetVariables();
+      refusal = tokenNode.get().warning("environment variable " + String.join(", ", unset) + " is not set (the value refers to ${"
+          + unset.get(0) + "}): export " + unset.get(0) + " in the monitor's environment, or remove token: to serve the console"
+          + " on this machine without sign-in");
     }
     return new WebConfig(enabled, host, port, token, refusal);
   }
@@ -288,7 +336,7 @@ public final class ConfigLoader {
       throw cron.get().error("give either every or cron, not both");
     }
     Duration interval = every.map(n -> {
-      Duration d = n.duration();
+      Duration d = n.duration(Schedule.LONGEST_EVERY);
       if (d.compareTo(Duration.ofMillis(100)) < 0) {
         throw n.error("must be at least 100ms");
       }
@@ -356,6 +404,21 @@ public final class ConfigLoader {
     List<ConfigNode> secrets = new ArrayList<>();
     m.optional("secret").ifPresent(secrets::add);
     m.optional("smtp").map(smtp -> smtp.mapping(SMTP_KEYS)).flatMap(smtp -> smtp.optional("password")).ifPresent(secrets::add);
+    String type = m.optional("type").map(ConfigNode::unresolvedString).orElse("").trim();
+    Optional<ConfigNode> url = m.optional("url");
+    if (url.isPresent() && type.equals("webhook")) {
+      String written = url.get().unresolvedString().trim();
+      java.util.regex.Matcher password = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:([^/?#@]*)@").matcher(written);
+      if (password.find() && !password.group(1).isEmpty() && !ConfigNode.isReference(password.group(1))) {
+        warnings.add(url.get().warning("holds a password written in the file (" + Secrets.maskUserInfo(written) + "): read it from the"
+            + " environment instead (https://USER:${WEBHOOK_PASSWORD}@HOST/...), so that it stays out of backups, commits and logs"));
+      }
+    }
+    if (url.isPresent() && type.equals("ntfy") && !url.get().refersToVariable()) {
+      warnings.add(url.get().warning("the topic is written in the file (" + Secrets.maskNtfyUrl(url.get().unresolvedString().trim())
+          + "), and whoever knows a topic can read and post to it: read it from the environment instead (url: https://ntfy.sh/${NTFY_TOPIC}),"
+          + " so that it stays out of backups, commits and logs"));
+    }
     for (ConfigNode secret : secrets) {
       if (!secret.refersToVariable() && !secret.string().isEmpty()) {
         String key = secret.path().substring(secret.path().lastIndexOf('.') + 1);
@@ -409,7 +472,12 @@ public final class ConfigLoader {
             chatDigest);
       }
       case "discord" -> {
-        return new ChatChannelConfig.Discord(id, m.required("url").httpUrl(), chatDigest);
+        ConfigNode url = m.required("url");
+        if (!url.refersToVariable()) {
+          throw url.error("a Discord webhook address holds its token (" + Secrets.maskDiscordUrl(url.unresolvedString().trim())
+              + "), and tokens are read from the environment only: write url: ${DISCORD_WEBHOOK_URL} and export DISCORD_WEBHOOK_URL");
+        }
+        return new ChatChannelConfig.Discord(id, url.httpUrl(), chatDigest);
       }
       case "telegram" -> {
         String chat = m.required("chat").nonBlankString().trim();
@@ -543,6 +611,9 @@ public final class ConfigLoader {
       ConfigNode.Mapping m = item.mapping(COUNTRY_KEYS);
       ConfigNode nameNode = m.required("name");
       String name = nameNode.nonBlankString().trim();
+      name.codePoints().filter(ConfigLoader::isControl).findFirst().ifPresent(c -> {
+        throw nameNode.error(String.format("a name may not hold control characters (U+%04X); write it as the site does", c));
+      });
       ConfigNode regionNode = m.required("region");
       int region = regionNode.integer(1, Integer.MAX_VALUE);
       Integer earlier = lineByName.putIfAbsent(name.toLowerCase(Locale.ROOT), item.line());

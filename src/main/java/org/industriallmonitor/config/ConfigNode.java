@@ -178,9 +178,18 @@ final class ConfigNode {
   }
 
   Duration duration() {
+    return duration(Durations.LONGEST);
+  }
+
+  /** A duration of at most {@code longest}: a larger one cannot be meant (a next run in the year 275817). */
+  Duration duration(Duration longest) {
     String value = scalar("a duration");
-    return Durations.parse(value)
+    Duration d = Durations.parse(value)
         .orElseThrow(() -> error("expected a duration such as 300ms, 2s, 30m, 12h or 1d, got '" + value + "'"));
+    if (d.compareTo(longest) > 0) {
+      throw error("must be at most " + Durations.format(longest) + ", got " + value.trim());
+    }
+    return d;
   }
 
   /** A byte size: a whole number of bytes or a number with KB, MB or GB (powers of 1024). */
@@ -210,7 +219,10 @@ final class ConfigNode {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-        throw error("expected an http:// or https:// address, got '" + value + "'");
+        throw error("expected an http:// or https:// address, got '" + Secrets.maskUserInfo(value) + "'");
+      }
+      if (uri.getPort() == 0 || uri.getPort() > 65535) {
+        throw error("the port must be between 1 and 65535, got " + uri.getPort());
       }
       return uri;
     } catch (URISyntaxException e) {
@@ -273,6 +285,30 @@ final class ConfigNode {
       mapping.getValue().forEach(t -> collectUnset(t.getValueNode(), unset));
     } else if (n instanceof SequenceNode sequence) {
       sequence.getValue().forEach(child -> collectUnset(child, unset));
+    }
+  }
+
+  /**
+   * Refuses a document whose aliases expand it beyond {@code limit} values (an alias bomb: a few
+   * lines that stand for a billion), before anything walks it.
+   */
+  static void refuseExpansionBeyond(Node root, int limit, Path file) {
+    long[] seen = {0};
+    java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Node n = pending.pop();
+      if (++seen[0] > limit) {
+        throw new ConfigException(file, n.getStartMark().getLine() + 1, "", "the document stands for more than " + limit
+            + " values through its aliases (*name): write the values out, or use fewer aliases of aliases");
+      }
+      if (n instanceof MappingNode mapping) {
+        mapping.getValue().forEach(t -> {
+          pending.push(t.getKeyNode());
+          pending.push(t.getValueNode());
+        });
+      } else if (n instanceof SequenceNode sequence) {
+        sequence.getValue().forEach(pending::push);
+      }
     }
   }
 

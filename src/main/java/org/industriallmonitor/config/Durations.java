@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 public final class Durations {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
+  /** The longest duration any key accepts: ten years (a larger one cannot be meant, and overflows dates). */
+  public static final Duration LONGEST = Duration.ofDays(3650);
+
   private Durations() {}
 
   /** Returns the duration written in {@code text}, or empty when it is not in the accepted form. */

@@ -8,6 +8,8 @@ import java.time.Duration;
  */
 public record Schedule(Duration every, String cron, Duration jitter) {
   public static final Duration DEFAULT_EVERY = Duration.ofMinutes(30);
+  /** The longest interval between two crawls of a country: a year (a country not wanted for longer is better removed). */
+  public static final Duration LONGEST_EVERY = Duration.ofDays(366);
 
   public Schedule {
     if ((every == null) == (cron == null)) {

@@ -10,9 +10,14 @@ public record WebhookChannelConfig(String id, URI url, String secret, String for
   public static final String JSON = "json";
   public static final String SLACK = "slack";
 
+  /** The address for messages, logs and the database: a password in it masked. */
+  public String displayUrl() {
+    return Secrets.maskUserInfo(url.toString());
+  }
+
   @Override
   public String toString() {
-    return "WebhookChannelConfig[id=" + id + ", url=" + url + ", secret=" + (secret == null ? "none" : "(set)")
+    return "WebhookChannelConfig[id=" + id + ", url=" + displayUrl() + ", secret=" + (secret == null ? "none" : "(set)")
         + ", format=" + format + "]";
   }
 }

@@ -108,7 +108,7 @@ final class ChatChannels {
       if (config.token() != null) {
         request.header("Authorization", "Bearer " + config.token());
       }
-      return ChatPost.send(client, request.build(), config.url().toString(), config.token());
+      return ChatPost.send(client, request.build(), config.displayUrl(), config.token());
     }
 
     /** A header value in ASCII: RFC 2047 encoded words (which ntfy decodes) for any other text. */

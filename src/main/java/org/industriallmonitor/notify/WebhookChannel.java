@@ -65,14 +65,14 @@ public final class WebhookChannel implements Channel {
       if (response.isSuccessful()) {
         return "HTTP " + response.code();
       }
-      throw new DeliveryException("HTTP " + response.code() + " from " + config.url(), RetryAfter.parse(response.header("Retry-After")), null);
+      throw new DeliveryException("HTTP " + response.code() + " from " + config.displayUrl(), RetryAfter.parse(response.header("Retry-After")), null);
     } catch (InterruptedIOException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("interrupted while delivering to " + config.id());
       }
-      throw new DeliveryException("timed out posting to " + config.url() + ": " + e.getMessage(), null, e);
+      throw new DeliveryException("timed out posting to " + config.displayUrl() + ": " + e.getMessage(), null, e);
     } catch (IOException e) {
-      throw new DeliveryException("cannot post to " + config.url() + ": " + e, null, e);
+      throw new DeliveryException("cannot post to " + config.displayUrl() + ": " + e, null, e);
     }
   }
 

@@ -200,7 +200,7 @@ class ConfigLoaderTest {
     }
     assertThatThrownBy(() -> loader.parse(FILE, yaml.toString()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("invalid YAML");
+        .hasMessageContaining("values through its aliases");
   }
 
   @Test

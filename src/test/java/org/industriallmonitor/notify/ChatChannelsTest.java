@@ -55,7 +55,7 @@ class ChatChannelsTest {
     return "notifications:\n  retry_backoff: 100ms\n  once_timeout: 5s\n  channels:\n"
         + "    - {id: phone, type: ntfy, url: \"" + base + "/alerts-topic\", token: \"${NTFY_T:-ntfy-secret-token}\", priority: high}\n"
         + "    - {id: room, type: matrix, homeserver: \"" + base + "\", room: \"!room1:example.org\", token: \"${MATRIX_T:-matrix-secret-token}\"}\n"
-        + "    - {id: server, type: discord, url: \"" + base + "/api/webhooks/123/discord-secret-token\"}\n"
+        + "    - {id: server, type: discord, url: \"${DISCORD_URL:-" + base + "/api/webhooks/123/discord-secret-token}\"}\n"
         + "    - {id: bot, type: telegram, token: \"${TELEGRAM_T:-123:telegram-secret-token}\", chat: \"-1001234\", api: \"" + base + "\"}\n";
   }
 
