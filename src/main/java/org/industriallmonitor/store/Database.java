@@ -83,6 +83,7 @@ final class Database implements AutoCloseable {
   }
 
   static Database open(Path file, Duration busyTimeout) {
+    StateOwnership.refuseForeignDatabase(file);
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
@@ -107,6 +108,7 @@ final class Database implements AutoCloseable {
    * For {@code status} on a state folder it may not write to.
    */
   static Database openReadOnly(Path file) {
+    StateOwnership.refuseForeignDatabase(file);
     try {
       SQLiteConfig config = new SQLiteConfig();
       config.setReadOnly(true);

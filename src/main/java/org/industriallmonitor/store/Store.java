@@ -59,6 +59,7 @@ public final class Store implements AutoCloseable {
    * claims are its own, and other nodes count as dead after {@link ClusterConfig#deadAfter}.
    */
   public static Store open(StorageConfig storage, ClusterConfig cluster) {
+    StateOwnership.refuseForeignArchive(storage.archive(), storage.isPostgres() ? null : storage.database());
     if (storage.isPostgres()) {
       return new Store(Database.open(storage.postgres()), cluster);
     }
