@@ -59,9 +59,7 @@ final class OnceCommand implements Callable<Integer> {
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
     CommonOptions.warn(config, spec.commandLine().getErr());
-    List<CountryConfig> countries = country == null ? config.countries() : List.of(config.country(country)
-        .orElseThrow(() -> new UserException(ExitCodes.USAGE, "no country '" + country + "' in " + config.source()
-            + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
+    List<CountryConfig> countries = country == null ? config.countries() : List.of(CountryArgument.configured(config, country));
     PrintWriter out = spec.commandLine().getOut();
     try (StateLock lock = StateGuard.acquire(config, "once");
         Components parts = Components.builder(config).http(http).build();

@@ -71,6 +71,34 @@ class SearchCommandTest {
   }
 
   @Test
+  void anUnknownCountryOrLanguageIsAUsageErrorThatListsTheKnownOnes() {
+    CliRun atlantis = CliRun.of("search", "strike", "--country", "Atlantis", "--config", config.toString());
+
+    assertThat(atlantis.exitCode()).as(atlantis.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(atlantis.out()).as(atlantis.toString()).isEmpty();
+    assertThat(atlantis.err()).as(atlantis.toString()).hasLineCount(1).contains("'Atlantis'").contains("Kyrgyzstan, Kazakhstan");
+
+    CliRun xx = CliRun.of("search", "strike", "--lang", "xx", "--config", config.toString());
+
+    assertThat(xx.exitCode()).as(xx.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(xx.out()).as(xx.toString()).isEmpty();
+    assertThat(xx.err()).as(xx.toString()).hasLineCount(1).contains("'xx'").contains("en, es, fr, ru");
+  }
+
+  @Test
+  void aCountryOrLanguageIsFoundAsTheUserMayWriteItAndACountryNoLongerConfiguredStillFindsItsArticles() throws Exception {
+    CliRun upper = CliRun.of("search", "strike", "--lang", "EN", "--country", "KAZAKHSTAN", "--config", config.toString());
+    assertThat(upper.exitCode()).as(upper.toString()).isZero();
+    assertThat(upper.out()).as(upper.toString()).contains("Kazakh oil workers on strike");
+
+    Files.writeString(config, Files.readString(config).replace("  - name: Kazakhstan\n    region: 169\n", ""));
+    CliRun dropped = CliRun.of("search", "strike", "--country", "Kazakhstan", "--config", config.toString());
+
+    assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
+    assertThat(dropped.out()).as(dropped.toString()).contains("Kazakh oil workers on strike");
+  }
+
+  @Test
   void reindexRebuildsTheIndexFromTheArchive() throws Exception {
     Path db = dir.resolve("state/monitor.db");
     long articles = Sql.count(db, "SELECT count(*) FROM articles");
