@@ -128,12 +128,13 @@ final class SearchCommand implements Callable<Integer> {
     root.put("total", results.total());
     ArrayNode hits = root.putArray("hits");
     for (SearchHit hit : results.hits()) {
-      hits.addObject()
+      ObjectNode node = hits.addObject()
           .put("slug", hit.slug())
           .put("title", hit.title())
-          .put("published", hit.published())
-          .put("countries", hit.countries())
-          .put("language", hit.language())
+          .put("published", hit.published());
+      // An array of names, as in the webhook payloads.
+      hit.countryNames().forEach(node.putArray("countries")::add);
+      node.put("language", hit.language())
           .put("url", hit.url())
           .put("archive_path", hit.archivePath())
           .put("snippet", hit.snippet(UnaryOperator.identity(), "[", "]"))

@@ -59,7 +59,7 @@ class SearchCommandTest {
     JsonNode kazakh = new ObjectMapper().readTree(
         CliRun.of("search", "strike", "--country", "kazakhstan", "--json", "--config", config.toString()).out());
     assertThat(kazakh.get("hits")).isNotEmpty();
-    kazakh.get("hits").forEach(hit -> assertThat(hit.get("countries").asText()).contains("Kazakhstan"));
+    kazakh.get("hits").forEach(hit -> assertThat(hit.get("countries")).extracting(JsonNode::asText).contains("Kazakhstan"));
 
     JsonNode byRegion = new ObjectMapper().readTree(
         CliRun.of("search", "grève", "--country", "169", "--json", "--config", config.toString()).out());
@@ -96,6 +96,20 @@ class SearchCommandTest {
 
     assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
     assertThat(dropped.out()).as(dropped.toString()).contains("Kazakh oil workers on strike");
+  }
+
+  @Test
+  void jsonGivesAnArticlesCountriesAsAnArrayAsTheWebhookPayloadDoes() throws Exception {
+    replica.catalog().publish(new ReplicaArticle("miners-of-two-countries-meet", "Miners of two countries meet in Osh",
+        LocalDate.of(2026, 11, 21), "A meeting across the border.", List.of("Miners from both sides met."),
+        List.of(364, 169), List.of(1201)), 0);
+    assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
+
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("search", "Osh", "--json", "--config", config.toString()).out());
+
+    JsonNode countries = json.get("hits").get(0).get("countries");
+    assertThat(countries.isArray()).as(json.toString()).isTrue();
+    assertThat(countries).extracting(JsonNode::asText).containsExactly("Kyrgyzstan", "Kazakhstan");
   }
 
   @Test
