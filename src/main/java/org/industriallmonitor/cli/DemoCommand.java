@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("   new article detected: %s%n", fresh.title());
     out.printf("   archived as %s%n", file);
     for (String line : Files.readAllLines(file).subList(0, 6)) {
-      out.println("   | " + (line.length() > 100 ? line.substring(0, 99) + "…" : line));
+      out.println(("   | " + (line.length() > 100 ? line.substring(0, 99) + "…" : line)).stripTrailing()); // no trailing blanks
     }
     out.println("   | ...");
     out.flush();

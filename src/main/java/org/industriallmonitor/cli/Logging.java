@@ -15,6 +15,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.industriallmonitor.store.UnwritableFolderException;
 import org.slf4j.LoggerFactory;
@@ -38,27 +41,58 @@ final class Logging {
     }
   }
 
+  /** Log lines kept off the console while open; {@link #warnings()} counts the warnings and errors kept off. */
+  static final class QuietConsole implements AutoCloseable {
+    private final AtomicInteger warnings = new AtomicInteger();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private ConsoleAppender<ILoggingEvent> console;
+    private Filter<ILoggingEvent> filter;
+
+    /** How many warnings and errors were kept off the console, so that the command can point at the file. */
+    int warnings() {
+      return warnings.get();
+    }
+
+    /** The console shows log lines again. */
+    @Override
+    public void close() {
+      if (open.getAndSet(false) && console != null) {
+        synchronized (Logging.class) {
+          List<Filter<ILoggingEvent>> others = new ArrayList<>(console.getCopyOfAttachedFiltersList());
+          others.remove(filter);
+          console.clearAllFilters();
+          others.forEach(console::addFilter);
+        }
+      }
+    }
+  }
+
   /**
-   * Keeps log lines off the console from now on; they still reach the log file. Returns how many
-   * warnings and errors were kept off, so that the command can point at the file.
+   * Keeps log lines off the console until the returned handle is closed; they still reach the log
+   * file. Nothing changes under a logback configuration of the user's.
    */
-  static synchronized AtomicInteger quietConsole() {
-    AtomicInteger warnings = new AtomicInteger();
+  static synchronized QuietConsole quietConsole() {
+    QuietConsole quiet = new QuietConsole();
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && !LogConfigurator.userConfiguration()
         && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(LogConfigurator.CONSOLE) instanceof ConsoleAppender<ILoggingEvent> console) {
       Filter<ILoggingEvent> offTheConsole = new Filter<>() {
         @Override
         public FilterReply decide(ILoggingEvent event) {
+          if (!quiet.open.get()) {
+            return FilterReply.NEUTRAL;
+          }
           if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
-            warnings.incrementAndGet();
+            quiet.warnings.incrementAndGet();
           }
           return FilterReply.DENY;
         }
       };
       offTheConsole.start();
       console.addFilter(offTheConsole);
+      quiet.console = console;
+      quiet.filter = offTheConsole;
     }
-    return warnings;
+    return quiet;
   }
 
   /** Sets the level of the whole log (the console and the file). */

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Monitor;
@@ -49,7 +48,8 @@ final class OnceCommand implements Callable<Integer> {
   @Option(names = "--country", paramLabel = "NAME", description = "Crawl only this country (name or region id).")
   String country;
 
-  @Option(names = "--verbose", description = "On a terminal, show the log lines (every article archived) instead of progress bars.")
+  @Option(names = "--verbose", description = "Show the log lines (every article archived) on standard error, instead of progress bars on a terminal;"
+      + " without it they go to the log file only.")
   boolean verbose;
 
   @Override
@@ -58,22 +58,21 @@ final class OnceCommand implements Callable<Integer> {
     CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Logging.toFile(options.logs);
-    CommonOptions.warn(config, spec.commandLine().getErr());
-    List<CountryConfig> countries = country == null ? config.countries() : List.of(config.country(country)
-        .orElseThrow(() -> new UserException(ExitCodes.USAGE, "no country '" + country + "' in " + config.source()
-            + "; configured: " + String.join(", ", config.countries().stream().map(CountryConfig::name).toList()))));
+    List<CountryConfig> countries = country == null ? config.countries() : List.of(CountryArgument.configured(config, country));
     PrintWriter out = spec.commandLine().getOut();
-    try (StateLock lock = StateGuard.acquire(config, "once");
+    // The log lines go to the log file only, unless --verbose: each result is printed once, as a line
+    // of its own on standard output, not again as a log line on standard error (which cron mails too).
+    try (Logging.QuietConsole logged = verbose ? null : Logging.quietConsole();
+        StateLock lock = StateGuard.acquire(config, "once");
         Components parts = Components.builder(config).http(http).build();
         NodeHeartbeat node = StateGuard.checkIn(parts)) {
+      CommonOptions.warn(config, spec.commandLine().getErr()); // printed, and logged to the file only
       Monitor monitor = parts.monitor();
       monitor.recoverFromCrash();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
-      // A person at a terminal sees progress bars and one line per country; the details go to the log file.
-      boolean watched = TerminalProgress.onTerminal() && !verbose;
-      AtomicInteger logged = watched ? Logging.quietConsole() : new AtomicInteger();
-      monitor.setProgress(watched && parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
+      // A person at a terminal sees progress bars too (one country at a time); the details are in the log file.
+      monitor.setProgress(!verbose && parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
       if (country == null) {
         // The source first: what it archives, the walks then find known.
         Optional<PollReport> polled = monitor.pollEarlyWarning(false);
@@ -104,8 +103,8 @@ final class OnceCommand implements Callable<Integer> {
         out.flush();
         allSucceeded &= deliveries.dead() == 0;
       }
-      if (logged.get() > 0) {
-        out.printf("%s logged: see %s (or run with --verbose)%n", Plural.of(logged.get(), "warning", "warnings"),
+      if (logged != null && logged.warnings() > 0) {
+        out.printf("%s logged: see %s (or run with --verbose)%n", Plural.of(logged.warnings(), "warning", "warnings"),
             options.logs.resolve(Logging.FILE_NAME));
         out.flush();
       }

@@ -1,6 +1,7 @@
 package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Serves the built-in replica of the site on 127.0.0.1 until stopped (Ctrl-C).",
         "Point site.base_url of a configuration at the address it prints."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped"})
+    exitCodeList = {"0:stopped", "2:--port is taken or not a port (or another option is wrong)"})
 final class ReplicaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -54,9 +55,11 @@ final class ReplicaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new UserException(ExitCodes.USAGE, "--port " + port + " is not a port: give one from 1 to 65535, or leave --port out for a free one");
+    }
     ReplicaCatalog catalog = countries == null ? ReplicaCatalog.standard() : ReplicaCatalog.synthetic(countries, pages);
     PrintWriter out = spec.commandLine().getOut();
-    ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     CountDownLatch stopped = new CountDownLatch(1);
     java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
     ReplicaTheme markup;
@@ -65,7 +68,17 @@ final class ReplicaCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(ExitCodes.USAGE, e.getMessage());
     }
-    try (ReplicaServer replica = ReplicaServer.start(catalog, port);
+    ReplicaServer started;
+    try {
+      started = ReplicaServer.start(catalog, port);
+    } catch (BindException e) {
+      // Taken by another program (or a privileged port): say which, and how to choose.
+      throw new UserException(ExitCodes.USAGE, "--port " + port + ": cannot listen on 127.0.0.1:" + port + " ("
+          + (e.getMessage() == null ? "in use" : e.getMessage().toLowerCase(java.util.Locale.ROOT))
+          + "); choose another port, or leave --port out for a free one");
+    }
+    ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+    try (ReplicaServer replica = started;
         WebhookReceiver receiver = receiverSecret == null ? null : WebhookReceiver.start(receiverSecret, r -> {
           int n = received.incrementAndGet();
           out.printf("webhook %d: %s, X-Monitor-Delivery %s, signature %s%n", n, r.event(), r.deliveryId(),

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
+import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.SearchHit;
 import org.industriallmonitor.store.SearchIndex;
@@ -26,13 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Searches the archive's full-text index: articles whose title or text hold every word, best first.",
         "Accents do not matter (greve finds Grève); \"a phrase\" in double quotes matches as written; word* matches a prefix."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:searched (found or not)", "3:the configuration is missing or invalid", "5:the database cannot be read"})
+    exitCodeList = {"0:searched (found or not)", "2:unknown --country or --lang, or --limit below 1", "3:the configuration is missing or invalid", "5:the database cannot be read"})
 final class SearchCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The words to find.")
-  java.util.List<String> words;
+  List<String> words;
 
   @Option(names = "--country", paramLabel = "NAME", description = "Only articles listed under this country (its name or region number).")
   String country;
@@ -53,16 +56,21 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new UserException(ExitCodes.USAGE, "--limit must be 1 or more");
     }
+    String lang = language == null ? null : CountryArgument.language(language);
     SearchIndex.Results results;
     int missing;
     if (config.storage().hasDatabase()) {
       try (Components parts = Components.of(config)) {
         SearchIndex index = parts.storeForReading().search();
-        results = index.search(new SearchIndex.Query(String.join(" ", words), country, language, limit, 0));
+        String region = country == null ? null : region(config, index.countries());
+        results = index.search(new SearchIndex.Query(String.join(" ", words), region, lang, limit, 0));
         missing = index.missing();
       }
     } else {
-      results = new SearchIndex.Results(0, java.util.List.of());
+      if (country != null) {
+        region(config, List.of()); // no archive yet: a configured country finds nothing, another is a usage error
+      }
+      results = new SearchIndex.Results(0, List.of());
       missing = 0;
     }
     if (json) {
@@ -76,6 +84,26 @@ final class SearchCommand implements Callable<Integer> {
           Plural.of(missing, "article", "articles"));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The region id of {@code --country}: a configured country, or one the archive knows (crawled
+   * before it left the configuration); exit 2 for another, with the known ones listed.
+   */
+  private String region(MonitorConfig config, List<SearchIndex.Country> archived) {
+    Optional<CountryConfig> configured = config.country(country);
+    if (configured.isPresent()) {
+      return String.valueOf(configured.get().region());
+    }
+    String wanted = country.strip();
+    for (SearchIndex.Country known : archived) {
+      if (known.name().equalsIgnoreCase(wanted) || String.valueOf(known.region()).equals(wanted)) {
+        return String.valueOf(known.region());
+      }
+    }
+    List<String> elsewhere = archived.stream().filter(known -> config.countries().stream().noneMatch(c -> c.region() == known.region()))
+        .map(SearchIndex.Country::name).toList();
+    throw CountryArgument.unknown(config, country, elsewhere);
   }
 
   private void text(SearchIndex.Results results, PrintWriter out) {
@@ -100,12 +128,13 @@ final class SearchCommand implements Callable<Integer> {
     root.put("total", results.total());
     ArrayNode hits = root.putArray("hits");
     for (SearchHit hit : results.hits()) {
-      hits.addObject()
+      ObjectNode node = hits.addObject()
           .put("slug", hit.slug())
           .put("title", hit.title())
-          .put("published", hit.published())
-          .put("countries", hit.countries())
-          .put("language", hit.language())
+          .put("published", hit.published());
+      // An array of names, as in the webhook payloads.
+      hit.countryNames().forEach(node.putArray("countries")::add);
+      node.put("language", hit.language())
           .put("url", hit.url())
           .put("archive_path", hit.archivePath())
           .put("snippet", hit.snippet(UnaryOperator.identity(), "[", "]"))

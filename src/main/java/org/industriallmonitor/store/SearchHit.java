@@ -1,5 +1,7 @@
 package org.industriallmonitor.store;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -8,6 +10,14 @@ import java.util.function.UnaryOperator;
  */
 public record SearchHit(String slug, String title, String published, String countries, String language, String url,
     String archivePath, String snippet, double rank) {
+
+  /**
+   * The names of the countries the article is listed under, in the order of its page: the list
+   * the alerts' {@code countries} give (the column holds them joined by commas).
+   */
+  public List<String> countryNames() {
+    return countries == null ? List.of() : Arrays.stream(countries.split(",\\s*")).filter(name -> !name.isBlank()).toList();
+  }
 
   /**
    * The snippet for one medium: its text passed through {@code escape} (HTML escaping, say), the

@@ -128,6 +128,23 @@ public final class SearchIndex {
     });
   }
 
+  /** A country the archive knows (a row of {@code countries}): what {@link Query#country()} may name. */
+  public record Country(int region, String name) {}
+
+  /** The countries the archive knows, by name: those crawled, configured still or not. */
+  public List<Country> countries() {
+    return db.read(c -> {
+      List<Country> countries = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT region, name FROM countries ORDER BY name, region");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          countries.add(new Country(rs.getInt(1), rs.getString(2)));
+        }
+      }
+      return countries;
+    });
+  }
+
   /** How many recorded articles the index does not hold (archived before it existed): `reindex` adds them. */
   public int missing() {
     return db.read(c -> {

@@ -2,11 +2,16 @@ package org.industriallmonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.industriallmonitor.testing.JarProcess;
 import org.industriallmonitor.testing.Sql;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,64 @@ class DemoJarIT {
       String shown = new String(status.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(status.waitFor()).as(shown).isZero();
       assertThat(shown).containsPattern("Kyrgyzstan\\s+364\\s+28\\s").containsPattern("demo-hook\\s+0\\s+1\\s+0");
+    }
+  }
+
+  /**
+   * The README's transcript of the demo is what the demo prints, run as the README runs it
+   * ({@code bin/industriall-monitor demo} in the project's folder), but for what differs from run to
+   * run: ports, the state folder, times, dates, delivery ids and signatures.
+   */
+  @Test
+  void theReadmeShowsWhatTheDemoPrints() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int intro = readme.indexOf("What the demo prints");
+    assertThat(intro).as("the README's demo transcript").isNotNegative();
+    int start = readme.indexOf("```\n", intro) + 4;
+    String transcript = readme.substring(start, readme.indexOf("```\n", start));
+
+    ProcessBuilder run = new ProcessBuilder("bin/industriall-monitor", "demo").directory(Path.of("").toAbsolutePath().toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+    run.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"), "INDUSTRIALL_MONITOR_CDS", "off"));
+    Process demo = run.start();
+    boolean exited = demo.waitFor(90, TimeUnit.SECONDS);
+    if (!exited) {
+      demo.destroyForcibly();
+    }
+    String out = Files.readString(dir.resolve("out.txt"));
+    Matcher state = Pattern.compile("The demo's files stay in (\\S+):").matcher(out);
+    if (state.find()) {
+      deleteTree(Path.of(state.group(1)));
+    }
+    assertThat(exited).as(out).isTrue();
+    assertThat(demo.exitValue()).as(out + Files.readString(dir.resolve("err.txt"))).isZero();
+
+    assertThat(runToRun(out)).isEqualTo(runToRun(transcript));
+  }
+
+  /** The text with what differs from one run of the demo to the next replaced by placeholders. */
+  private static String runToRun(String text) {
+    return text.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+        .replaceAll("\\S*/industriall-monitor-demo-\\d+", "STATE")
+        .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "DELIVERY-ID")
+        .replaceAll("sha256=[0-9a-f]+", "sha256=HEX")
+        .replaceAll("\\b\\d+ ms\\b", "N ms")
+        .replaceAll("\\b\\d+\\.\\d+ ?s\\b", "N s")
+        .replaceAll("\\d{4}-\\d{2}-\\d{2}", "DATE")
+        .replaceAll("\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December), \\d{4}", "DATE")
+        .replaceAll("articles/\\d{4}/", "articles/YEAR/")
+        // A line cut at 100 characters ends elsewhere when the date before is longer or shorter.
+        .replaceAll("(?m)\\S*…$", "…");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

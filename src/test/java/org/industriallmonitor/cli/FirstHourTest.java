@@ -92,6 +92,23 @@ class FirstHourTest {
     assertThat(readme).contains("lets a crawl in flight finish\n  for up to " + grace + " seconds");
   }
 
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a replica that did start would serve until stopped
+  void aReplicaOnABusyPortSaysWhichPortInOneLineAndExitsTwo() {
+    int busy = replica.baseUrl().getPort();
+
+    CliRun taken = CliRun.of("replica", "--port", String.valueOf(busy));
+
+    assertThat(taken.exitCode()).as(taken.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(taken.err()).as(taken.toString()).hasLineCount(1).contains("--port " + busy).contains("in use")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+
+    CliRun outOfRange = CliRun.of("replica", "--port", "70000");
+
+    assertThat(outOfRange.exitCode()).as(outOfRange.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outOfRange.err()).as(outOfRange.toString()).hasLineCount(1).contains("--port 70000").doesNotContain("Exception");
+  }
+
   private static String line(String[] lines, String start) {
     for (String line : lines) {
       if (line.startsWith(start)) {

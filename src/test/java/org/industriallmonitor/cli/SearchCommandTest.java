@@ -59,7 +59,7 @@ class SearchCommandTest {
     JsonNode kazakh = new ObjectMapper().readTree(
         CliRun.of("search", "strike", "--country", "kazakhstan", "--json", "--config", config.toString()).out());
     assertThat(kazakh.get("hits")).isNotEmpty();
-    kazakh.get("hits").forEach(hit -> assertThat(hit.get("countries").asText()).contains("Kazakhstan"));
+    kazakh.get("hits").forEach(hit -> assertThat(hit.get("countries")).extracting(JsonNode::asText).contains("Kazakhstan"));
 
     JsonNode byRegion = new ObjectMapper().readTree(
         CliRun.of("search", "grève", "--country", "169", "--json", "--config", config.toString()).out());
@@ -68,6 +68,48 @@ class SearchCommandTest {
     CliRun none = CliRun.of("search", "\"unbalanced", "AND", "(", "--config", config.toString());
     assertThat(none.exitCode()).isZero();
     assertThat(none.out()).contains("No archived article holds");
+  }
+
+  @Test
+  void anUnknownCountryOrLanguageIsAUsageErrorThatListsTheKnownOnes() {
+    CliRun atlantis = CliRun.of("search", "strike", "--country", "Atlantis", "--config", config.toString());
+
+    assertThat(atlantis.exitCode()).as(atlantis.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(atlantis.out()).as(atlantis.toString()).isEmpty();
+    assertThat(atlantis.err()).as(atlantis.toString()).hasLineCount(1).contains("'Atlantis'").contains("Kyrgyzstan, Kazakhstan");
+
+    CliRun xx = CliRun.of("search", "strike", "--lang", "xx", "--config", config.toString());
+
+    assertThat(xx.exitCode()).as(xx.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(xx.out()).as(xx.toString()).isEmpty();
+    assertThat(xx.err()).as(xx.toString()).hasLineCount(1).contains("'xx'").contains("en, es, fr, ru");
+  }
+
+  @Test
+  void aCountryOrLanguageIsFoundAsTheUserMayWriteItAndACountryNoLongerConfiguredStillFindsItsArticles() throws Exception {
+    CliRun upper = CliRun.of("search", "strike", "--lang", "EN", "--country", "KAZAKHSTAN", "--config", config.toString());
+    assertThat(upper.exitCode()).as(upper.toString()).isZero();
+    assertThat(upper.out()).as(upper.toString()).contains("Kazakh oil workers on strike");
+
+    Files.writeString(config, Files.readString(config).replace("  - name: Kazakhstan\n    region: 169\n", ""));
+    CliRun dropped = CliRun.of("search", "strike", "--country", "Kazakhstan", "--config", config.toString());
+
+    assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
+    assertThat(dropped.out()).as(dropped.toString()).contains("Kazakh oil workers on strike");
+  }
+
+  @Test
+  void jsonGivesAnArticlesCountriesAsAnArrayAsTheWebhookPayloadDoes() throws Exception {
+    replica.catalog().publish(new ReplicaArticle("miners-of-two-countries-meet", "Miners of two countries meet in Osh",
+        LocalDate.of(2026, 11, 21), "A meeting across the border.", List.of("Miners from both sides met."),
+        List.of(364, 169), List.of(1201)), 0);
+    assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
+
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("search", "Osh", "--json", "--config", config.toString()).out());
+
+    JsonNode countries = json.get("hits").get(0).get("countries");
+    assertThat(countries.isArray()).as(json.toString()).isTrue();
+    assertThat(countries).extracting(JsonNode::asText).containsExactly("Kyrgyzstan", "Kazakhstan");
   }
 
   @Test
