@@ -136,7 +136,16 @@ class DemoJarIT {
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(json.statusCode()).isEqualTo(200);
 
-      // Reading the console left the state lock in place: the demo is the state's daemon, with its next runs.
+      // Reading the console left the state lock in place: the kernel still lists it for the demo's process,
+      Path lock = state.resolve("monitor.lock");
+      String holder = java.nio.file.Files.readString(lock).split(" ")[0];
+      long inode = (Long) java.nio.file.Files.getAttribute(lock, "unix:ino");
+      assertThat(java.nio.file.Files.readAllLines(Path.of("/proc/locks"))).as("/proc/locks after two console reads")
+          .anySatisfy(line -> assertThat(line.trim().split("\\s+")).satisfies(f -> {
+            assertThat(f[4]).isEqualTo(holder);
+            assertThat(f[5]).endsWith(":" + inode);
+          }));
+      // and the demo is the state's daemon, with its next runs.
       Path config = state.resolve("monitor.yaml");
       try (JarProcess status = JarProcess.command(dir, javaHome, List.of(launcher, "status", "--config", config.toString()))) {
         assertThat(status.waitFor(60)).as(status.toString()).isZero();
