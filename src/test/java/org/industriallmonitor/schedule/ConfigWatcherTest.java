@@ -84,7 +84,7 @@ class ConfigWatcherTest {
 
   private static String expectedProblem(String edit) {
     return switch (edit) {
-      case "alias bomb" -> "invalid YAML";
+      case "alias bomb" -> "values through its aliases";
       case "10 MB file" -> "a configuration may be at most 1024 KB";
       case "unset variable" -> "environment variable SITE_URL is not set";
       case "region not a number" -> ":3: countries[0].region: expected a whole number, got 'kyrgyz'";
