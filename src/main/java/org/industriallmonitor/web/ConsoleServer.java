@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
@@ -35,11 +37,17 @@ public final class ConsoleServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
   static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
       + "frame-ancestors 'none'; base-uri 'none'";
-  private static final int THREADS = 4;
+  /**
+   * Threads that read and answer requests, made as they are needed and ended after a minute
+   * unused. A connection holds one while its request arrives (at most {@link
+   * JdkHttpServers#MAX_REQUEST_SECONDS} s): fewer silent connections than this never delay an
+   * answer, more delay it by that limit at most (the server then closes them).
+   */
+  static final int THREADS = 32;
   private static final int MAX_FORM_BYTES = 16 * 1024;
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor executor;
   private final URI url;
   private final ConsoleAuth auth;
   private final ConsolePages pages;
@@ -49,7 +57,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final Supplier<MonitorConfig> config;
   private final Clock clock;
 
-  private ConsoleServer(HttpServer server, ExecutorService executor, URI url, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
+  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
       ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
     this.server = server;
     this.executor = executor;
@@ -69,12 +77,14 @@ public final class ConsoleServer implements AutoCloseable {
    */
   public static ConsoleServer start(WebConfig web, Supplier<MonitorConfig> config, Supplier<String> configProblem, Store store,
       Archive archive, ConsoleMetrics metrics, Clock clock) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(web.host(), web.port()), 32);
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "web-console");
+    HttpServer server = JdkHttpServers.create(new InetSocketAddress(web.host(), web.port()), 64);
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "web-console-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
+    executor.allowCoreThreadTimeOut(true);
     server.setExecutor(executor);
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
@@ -110,6 +120,11 @@ public final class ConsoleServer implements AutoCloseable {
   /** Where the console serves, with the port it got when {@code web.listen} asked for port 0. */
   public URI url() {
     return url;
+  }
+
+  /** How many of the console's threads are busy with a connection now (for tests). */
+  int busyThreads() {
+    return executor.getActiveCount();
   }
 
   @Override

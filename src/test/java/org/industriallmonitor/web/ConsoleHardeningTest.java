@@ -1,0 +1,132 @@
+package org.industriallmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 30, hostile clients: connections that send half a request and wait, a Host header of
+ * another name, a sign-in guessed at speed, sessions without end.
+ */
+class ConsoleHardeningTest {
+  private static final Duration REQUEST_LIMIT = Duration.ofSeconds(JdkHttpServers.MAX_REQUEST_SECONDS);
+  /** The server checks its request time limit once a second. */
+  private static final Duration TIMER = Duration.ofSeconds(1);
+  private static final Duration MARGIN = Duration.ofSeconds(2);
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private final List<Socket> sockets = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @AfterEach
+  void closeSockets() {
+    for (Socket socket : sockets) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // closed already
+      }
+    }
+  }
+
+  private Path config(String web) throws IOException {
+    TestConfig config = TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364);
+    return (web == null ? config : config.web(web)).writeTo(dir);
+  }
+
+  @Test
+  void aFewSilentConnectionsDoNotDelayHealthzAndAreClosedByTheServer() throws Exception {
+    int silent = 8; // twice the threads the console once had
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(null))) {
+      long opened = System.nanoTime();
+      openSilent(fixture, silent);
+      await().atMost(Duration.ofSeconds(5)).until(() -> fixture.console.busyThreads() == Math.min(silent, ConsoleServer.THREADS));
+
+      // Answered before the silent connections time out: it waited for none of them.
+      HttpResponse<String> health = healthz(fixture, REQUEST_LIMIT.minus(elapsed(opened)));
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertClosedByServerWithin(REQUEST_LIMIT.plus(TIMER).plus(MARGIN), opened);
+    }
+  }
+
+  @Test
+  void moreSilentConnectionsThanThreadsDelayHealthzOnlyUntilTheServerCutsThem() throws Exception {
+    int silent = ConsoleServer.THREADS + 2;
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(null))) {
+      long opened = System.nanoTime();
+      openSilent(fixture, silent);
+      await().atMost(Duration.ofSeconds(5)).until(() -> fixture.console.busyThreads() == ConsoleServer.THREADS);
+
+      // A health checker asks again when an answer is slow: within the request limit and a tick it is answered.
+      Duration bound = REQUEST_LIMIT.plus(TIMER).plus(MARGIN);
+      AtomicReference<Integer> status = new AtomicReference<>();
+      await().atMost(bound.minus(elapsed(opened))).pollInterval(Duration.ofMillis(100)).until(() -> {
+        try {
+          status.set(healthz(fixture, Duration.ofSeconds(2)).statusCode());
+          return true;
+        } catch (IOException e) {
+          return false;
+        }
+      });
+      assertThat(status.get()).isEqualTo(200);
+      assertClosedByServerWithin(bound, opened);
+    }
+  }
+
+  /** Connections that send a request line and a header, then nothing: a slowloris. */
+  private void openSilent(ConsoleFixture fixture, int count) throws IOException {
+    for (int i = 0; i < count; i++) {
+      Socket socket = new Socket(fixture.console.url().getHost(), fixture.console.url().getPort());
+      sockets.add(socket);
+      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+    }
+  }
+
+  /** Every silent socket is closed by the server (end of stream or a reset, no answer) by {@code bound} after {@code opened}. */
+  private void assertClosedByServerWithin(Duration bound, long opened) throws IOException {
+    for (Socket socket : sockets) {
+      long left = bound.minus(elapsed(opened)).toMillis();
+      socket.setSoTimeout((int) Math.max(1, left));
+      int read;
+      try {
+        read = socket.getInputStream().read();
+      } catch (SocketTimeoutException e) {
+        throw new AssertionError("a silent connection is still open " + bound.toSeconds() + " s after it was opened", e);
+      } catch (SocketException e) {
+        read = -1; // reset by the server: closed too
+      }
+      assertThat(read).as("the server closes a silent connection without an answer").isEqualTo(-1);
+    }
+  }
+
+  private HttpResponse<String> healthz(ConsoleFixture fixture, Duration timeout) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(fixture.url("/healthz")).timeout(timeout.isNegative() || timeout.isZero()
+        ? Duration.ofMillis(1) : timeout).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Duration elapsed(long since) {
+    return Duration.ofNanos(System.nanoTime() - since);
+  }
+}
