@@ -49,6 +49,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final URI url;
+  private final HostCheck hosts;
   private final ConsoleAuth auth;
   private final ConsolePages pages;
   private final AtomFeeds feeds;
@@ -57,11 +58,12 @@ public final class ConsoleServer implements AutoCloseable {
   private final Supplier<MonitorConfig> config;
   private final Clock clock;
 
-  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
+  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, HostCheck hosts, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
       ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
     this.server = server;
     this.executor = executor;
     this.url = url;
+    this.hosts = hosts;
     this.auth = auth;
     this.pages = pages;
     this.feeds = feeds;
@@ -88,7 +90,7 @@ public final class ConsoleServer implements AutoCloseable {
     server.setExecutor(executor);
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
-    ConsoleServer console = new ConsoleServer(server, executor, url, new ConsoleAuth(web.tokenIfSet()),
+    ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()), new ConsoleAuth(web.tokenIfSet()),
         new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config, clock);
     server.createContext("/", console::handle);
     server.start();
@@ -149,6 +151,10 @@ public final class ConsoleServer implements AutoCloseable {
   private Reply route(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
+    // Before anything else, against DNS rebinding; /healthz tells such a page nothing, and health checkers use many names.
+    if (!path.equals("/healthz") && !hosts.allows(exchange.getRequestHeaders().get("Host"))) {
+      return Reply.text(421, "This console does not answer to this host name (web.hosts lists the names it answers to).\n");
+    }
     if (path.equals("/static/console.css")) {
       return Reply.resource("/web/console.css", "text/css; charset=utf-8");
     }

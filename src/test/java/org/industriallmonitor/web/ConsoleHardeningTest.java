@@ -1,6 +1,7 @@
 package org.industriallmonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +92,61 @@ class ConsoleHardeningTest {
       });
       assertThat(status.get()).isEqualTo(200);
       assertClosedByServerWithin(bound, opened);
+    }
+  }
+
+  @Test
+  void onlyTheListenAddressLocalhostAndWebHostsAreAnsweredAgainstDnsRebinding() throws Exception {
+    try (ConsoleFixture fixture = ConsoleFixture.start(config("{listen: \"127.0.0.1:0\", hosts: [monitor.example.org]}"))) {
+      int port = fixture.console.url().getPort();
+      int otherPort = port == 65535 ? port - 1 : port + 1;
+      for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port, "[::1]:" + port,
+          "monitor.example.org", "monitor.example.org:8443")) {
+        assertThat(raw(fixture, "GET / HTTP/1.1\r\nHost: " + host + "\r\n")).as(host).startsWith("HTTP/1.1 200");
+      }
+      for (String host : List.of("rebound.example:" + port, "rebound.example", "localhost:" + otherPort, "127.0.0.1",
+          "localhost.:" + port, "127.0.0.2:" + port, "[::1]", "monitor.example.org.evil.example", "", "localhost:" + port + ":" + port)) {
+        String answer = raw(fixture, "GET / HTTP/1.1\r\nHost: " + host + "\r\n");
+        assertThat(answer).as(host).startsWith("HTTP/1.1 421").contains("does not answer to this host name").doesNotContain("csrf");
+      }
+      assertThat(raw(fixture, "GET / HTTP/1.0\r\n")).as("no Host").startsWith("HTTP/1.1 421");
+      assertThat(raw(fixture, "GET / HTTP/1.1\r\nHost: localhost:" + port + "\r\nHost: rebound.example:" + port + "\r\n"))
+          .as("two Hosts").startsWith("HTTP/1.1 421");
+      // Every path, before authentication, but the health check (it tells a rebound page nothing).
+      for (String path : List.of("/api/status", "/static/console.css", "/login", "/feeds/all.atom", "/metrics")) {
+        assertThat(raw(fixture, "GET " + path + " HTTP/1.1\r\nHost: rebound.example:" + port + "\r\n")).as(path)
+            .startsWith("HTTP/1.1 421");
+      }
+      assertThat(raw(fixture, "GET /healthz HTTP/1.1\r\nHost: rebound.example:" + port + "\r\n")).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  @Test
+  void aWildcardListenAnswersAddressesOfItsPortButNamesOnlyFromWebHosts() {
+    HostCheck wildcard = new HostCheck("0.0.0.0", 8470, List.of("console.example.org"));
+    assertThat(wildcard.allows(List.of("192.0.2.7:8470"))).isTrue();
+    assertThat(wildcard.allows(List.of("[2001:db8::1]:8470"))).isTrue();
+    assertThat(wildcard.allows(List.of("Console.Example.org"))).isTrue();
+    assertThat(wildcard.allows(List.of("192.0.2.7:8471"))).isFalse();
+    assertThat(wildcard.allows(List.of("rebound.example:8470"))).isFalse();
+    assertThat(wildcard.allows(List.of())).isFalse();
+    HostCheck v6 = new HostCheck("::1", 80, List.of());
+    assertThat(v6.allows(List.of("[::1]"))).isTrue();
+    assertThat(v6.allows(List.of("192.0.2.7"))).isFalse();
+  }
+
+  @Test
+  void webHostsTakesNamesWithoutPorts() throws Exception {
+    Path file = config("{listen: \"127.0.0.1:0\", hosts: [\"monitor.example.org:8443\"]}");
+    assertThatThrownBy(() -> ConfigLoader.withSystemEnvironment().load(file)).hasMessageContaining("web.hosts")
+        .hasMessageContaining("expected a host name without port");
+  }
+
+  private String raw(ConsoleFixture fixture, String head) throws IOException {
+    try (Socket socket = new Socket(fixture.console.url().getHost(), fixture.console.url().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
