@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -12,14 +19,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -140,6 +156,88 @@ class ConsoleHardeningTest {
     Path file = config("{listen: \"127.0.0.1:0\", hosts: [\"monitor.example.org:8443\"]}");
     assertThatThrownBy(() -> ConfigLoader.withSystemEnvironment().load(file)).hasMessageContaining("web.hosts")
         .hasMessageContaining("expected a host name without port");
+  }
+
+  @Test
+  void onlyHttpAndHttpsAddressesFromTheSiteBecomeLinks() throws Exception {
+    publishBidiArticle();
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(null)).crawlAll()) {
+      Path sidecar = sidecarOf(BIDI);
+      ObjectNode json = (ObjectNode) new ObjectMapper().readTree(sidecar.toFile());
+      ArrayNode translations = json.putArray("translations");
+      List<String> hostile = List.of("javascript:alert(document.cookie)", " JavaScript:alert(1)", "java\tscript:alert(1)",
+          "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//rebound.example/x", "https:", "http://a b/");
+      hostile.forEach(url -> translations.addObject().put("lang", "es").put("url", url));
+      translations.addObject().put("lang", "fr").put("url", "https://www.industriall-union.org/fr/une-page");
+      Files.writeString(sidecar, json.toString());
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state/monitor.db"));
+          PreparedStatement update = db.prepareStatement("UPDATE articles SET url = ? WHERE slug = ?")) {
+        update.setString(1, "javascript:alert('original')");
+        update.setString(2, BIDI);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+
+      Document page = Jsoup.parse(fixture.get("/articles/" + BIDI).body());
+      assertThat(page.select("a[href]").eachAttr("href")).as("links of the page")
+          .allSatisfy(href -> assertThat(href).matches("(https?://\\S+|/([^/].*)?)"))
+          .contains("https://www.industriall-union.org/fr/une-page");
+      String shown = page.select("dl.article").text();
+      assertThat(shown).contains("javascript:alert(document.cookie)", "javascript:alert('original')", "vbscript:msgbox(1)");
+
+      String feed = fixture.get("/feeds/all.atom").body();
+      assertThat(feed).doesNotContain("href=\"javascript:");
+      SyndFeed atom = new SyndFeedInput().build(new StringReader(feed));
+      assertThat(atom.getEntries()).allSatisfy(entry -> {
+        assertThat(entry.getLink()).matches("https?://\\S+");
+        entry.getLinks().forEach(link -> assertThat(link.getHref()).matches("https?://\\S+"));
+      });
+    }
+  }
+
+  @Test
+  void bidiControlsFromTheSiteAreNeutralisedWhereverItsTextIsShown() throws Exception {
+    publishBidiArticle();
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(null)).crawlAll()) {
+      Path sidecar = sidecarOf(BIDI);
+      ObjectNode json = (ObjectNode) new ObjectMapper().readTree(sidecar.toFile());
+      json.putArray("themes").addObject().put("name", "Theme \u202Eamehtfo\u202C");
+      json.putArray("translations").addObject().put("lang", "e\u202Es").put("url", "https://www.industriall-union.org/es/\u202Egnp.exe");
+      Files.writeString(sidecar, json.toString());
+
+      var article = fixture.get("/articles/" + BIDI);
+      var search = fixture.get("/search?q=zanzibarite");
+      var feed = fixture.get("/feeds/all.atom");
+      for (var answer : List.of(article, search, feed)) {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(bidiControls(answer.body())).as(answer.uri().getPath()).isEmpty();
+      }
+      Document page = Jsoup.parse(article.body());
+      String archived = page.selectFirst("pre.archived").wholeText();
+      assertThat(archived).contains("\uFFFDzanzibarite\uFFFD").contains("\n"); // lines stay lines
+      assertThat(Jsoup.parse(search.body()).select("#hits li p.snippet").text()).contains("\uFFFDzanzibarite");
+      SyndFeed atom = new SyndFeedInput().build(new StringReader(feed.body()));
+      SyndEntry entry = atom.getEntries().stream().filter(e -> e.getUri().endsWith(BIDI)).findFirst().orElseThrow();
+      assertThat(entry.getTitle()).isEqualTo("Bidi \uFFFDgnp.exe\uFFFD title");
+    }
+  }
+
+  private static final String BIDI = "a-page-with-bidi-controls";
+
+  private Path sidecarOf(String slug) {
+    return dir.resolve("state/archive").resolve(Sql.column(dir.resolve("state/monitor.db"),
+        "SELECT sidecar_path FROM articles WHERE slug = '" + slug + "'").get(0));
+  }
+
+  private void publishBidiArticle() {
+    replica.catalog().publish(new ReplicaArticle(BIDI, "Bidi \u202Egnp.exe\u202C title", LocalDate.of(2026, 11, 21),
+        "A lede with \u2067an isolate\u2069 and \u200Fmarks.", List.of("Solidarity with the \u202Ezanzibarite\u202C miners.",
+            "Second paragraph \u061C\u200E\u202A\u202B\u202D\u2066\u2068."), List.of(364), List.of(1201)), 0);
+  }
+
+  /** The bidirectional overrides, embeddings, isolates and marks in {@code text}, as code points. */
+  private static List<String> bidiControls(String text) {
+    return text.codePoints().filter(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
+        || c == 0x200F || c == 0x061C).mapToObj(c -> String.format("U+%04X", c)).toList();
   }
 
   private String raw(ConsoleFixture fixture, String head) throws IOException {
