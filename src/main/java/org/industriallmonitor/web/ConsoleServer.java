@@ -90,7 +90,7 @@ public final class ConsoleServer implements AutoCloseable {
     server.setExecutor(executor);
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
-    ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()), new ConsoleAuth(web.tokenIfSet()),
+    ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()), new ConsoleAuth(web.tokenIfSet(), clock),
         new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config, clock);
     server.createContext("/", console::handle);
     server.start();
@@ -161,7 +161,12 @@ public final class ConsoleServer implements AutoCloseable {
     if (path.equals("/login")) {
       return login(exchange);
     }
-    if (!auth.allows(exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"))) {
+    ConsoleAuth.Decision decision = auth.allows(exchange.getRequestHeaders().getFirst("Authorization"),
+        exchange.getRequestHeaders().getFirst("Cookie"), exchange.getRemoteAddress().getAddress());
+    if (decision.retryAfter().isPresent()) {
+      return tooManySignIns(Reply.text(429, "Too many failed sign-ins from this address: try again later.\n"), decision.retryAfter().get());
+    }
+    if (!decision.allowed()) {
       // No hint of why: a missing token and a wrong one look the same.
       return Reply.html(401, pages.login()).header("WWW-Authenticate", "Bearer");
     }
@@ -220,9 +225,19 @@ public final class ConsoleServer implements AutoCloseable {
     if (!exchange.getRequestMethod().equals("POST")) {
       return Reply.html(200, pages.login());
     }
-    Optional<String> session = auth.login(form(exchange).get("token"));
-    return session.map(s -> Reply.redirect("/").header("Set-Cookie", ConsoleAuth.cookie(s)))
+    ConsoleAuth.SignIn signIn = auth.login(form(exchange).get("token"), exchange.getRemoteAddress().getAddress());
+    if (signIn.retryAfter().isPresent()) {
+      return tooManySignIns(Reply.html(429, pages.message("Too many failed sign-ins",
+          "Too many failed sign-ins from this address: try again later.")), signIn.retryAfter().get());
+    }
+    return signIn.session().map(s -> Reply.redirect("/").header("Set-Cookie", ConsoleAuth.cookie(s)))
         .orElseGet(() -> Reply.html(401, pages.login()));
+  }
+
+  /** A 429 with Retry-After in whole seconds, at least one (ConsoleAuth logs when throttling starts). */
+  private static Reply tooManySignIns(Reply reply, java.time.Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return reply.header("Retry-After", String.valueOf(seconds));
   }
 
   private Reply retry(HttpExchange exchange) throws IOException {

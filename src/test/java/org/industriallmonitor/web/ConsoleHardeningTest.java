@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -25,6 +30,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 30, hostile clients: connections that send half a request and wait, a Host header of
@@ -218,6 +225,114 @@ class ConsoleHardeningTest {
       SyndFeed atom = new SyndFeedInput().build(new StringReader(feed.body()));
       SyndEntry entry = atom.getEntries().stream().filter(e -> e.getUri().endsWith(BIDI)).findFirst().orElseThrow();
       assertThat(entry.getTitle()).isEqualTo("Bidi \uFFFDgnp.exe\uFFFD title");
+    }
+  }
+
+  private static final String TOKEN = "correct-horse-battery-staple";
+  private static final String WITH_TOKEN = "{listen: \"127.0.0.1:0\", token: " + TOKEN + "}";
+
+  @Test
+  void theBearerSchemeIsCaseInsensitive() throws Exception {
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(WITH_TOKEN))) {
+      for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEaReR")) {
+        assertThat(fixture.get("/api/status", "Authorization", scheme + " " + TOKEN).statusCode()).as(scheme).isEqualTo(200);
+      }
+      assertThat(fixture.get("/api/status", "Authorization", "Basic " + TOKEN).statusCode()).isEqualTo(401);
+      assertThat(fixture.get("/api/status", "Authorization", "bearer").statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void failedSignInsAreLoggedAndThrottledPerAddressWithRetryAfter() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(ConsoleAuth.class);
+    log.start();
+    logger.addAppender(log);
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(WITH_TOKEN), clock)) {
+      String session = sessionCookie(fixture.post("/login", "token=" + TOKEN));
+      for (int i = 1; i <= SignInLimiter.BURST; i++) {
+        assertThat(fixture.post("/login", "token=guess-number-" + i).statusCode()).as("guess " + i).isEqualTo(401);
+      }
+      // Over the limit: refused unread, the right token too, by the form and by the header alike.
+      var form = fixture.post("/login", "token=" + TOKEN);
+      assertThat(form.statusCode()).isEqualTo(429);
+      assertThat(form.headers().firstValue("Retry-After")).hasValue(String.valueOf(SignInLimiter.REFILL.toSeconds()));
+      var header = fixture.get("/api/status", "Authorization", "Bearer " + TOKEN);
+      assertThat(header.statusCode()).isEqualTo(429);
+      assertThat(header.headers().firstValue("Retry-After")).isPresent();
+      // A session signed in before goes on; another address is not held back.
+      assertThat(fixture.get("/api/status", "Cookie", session).statusCode()).isEqualTo(200);
+      assertThat(rawFrom("127.0.0.2", fixture, "POST /login HTTP/1.1\r\nHost: 127.0.0.1:" + fixture.console.url().getPort()
+          + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + ("token=" + TOKEN).length() + "\r\n",
+          "token=" + TOKEN)).startsWith("HTTP/1.1 303");
+
+      clock.advance(SignInLimiter.REFILL.minusSeconds(1));
+      assertThat(fixture.post("/login", "token=" + TOKEN).statusCode()).isEqualTo(429);
+      assertThat(fixture.post("/login", "token=" + TOKEN).headers().firstValue("Retry-After")).hasValue("1");
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(fixture.post("/login", "token=" + TOKEN).statusCode()).isEqualTo(303);
+      // One attempt came back: a wrong Bearer header spends it.
+      assertThat(fixture.get("/api/status", "Authorization", "bearer header-guess").statusCode()).isEqualTo(401);
+      assertThat(fixture.post("/login", "token=" + TOKEN).statusCode()).isEqualTo(429);
+    } finally {
+      logger.detachAppender(log);
+    }
+    List<String> warnings = log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    assertThat(warnings).filteredOn(w -> w.contains("failed sign-in from 127.0.0.1")).hasSize(SignInLimiter.BURST + 1);
+    assertThat(warnings).filteredOn(w -> w.contains("throttled")).hasSize(2);
+    assertThat(warnings).noneMatch(w -> w.contains("guess")).noneMatch(w -> w.contains(TOKEN));
+  }
+
+  @Test
+  void sessionsEndWhenUnusedOrOldAndTheLeastRecentlyUsedGoBeyondTheCap() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+    try (ConsoleFixture fixture = ConsoleFixture.start(config(WITH_TOKEN), clock)) {
+      String idle = sessionCookie(fixture.post("/login", "token=" + TOKEN));
+      String busy = sessionCookie(fixture.post("/login", "token=" + TOKEN));
+      Duration almostIdle = ConsoleAuth.SESSION_IDLE.minusMinutes(1);
+      clock.advance(almostIdle);
+      assertThat(fixture.get("/", "Cookie", idle).statusCode()).isEqualTo(200);
+      assertThat(fixture.get("/", "Cookie", busy).statusCode()).isEqualTo(200);
+      clock.advance(almostIdle);
+      assertThat(fixture.get("/", "Cookie", busy).statusCode()).isEqualTo(200);
+      clock.advance(Duration.ofMinutes(2));
+      assertThat(fixture.get("/", "Cookie", idle).statusCode()).as("unused for longer than the idle limit").isEqualTo(401);
+      // Used all along, it still ends at its lifetime.
+      Duration signedIn = almostIdle.multipliedBy(2).plusMinutes(2);
+      while (signedIn.plus(almostIdle).compareTo(ConsoleAuth.SESSION_LIFETIME) < 0) {
+        assertThat(fixture.get("/", "Cookie", busy).statusCode()).as("signed in for " + signedIn).isEqualTo(200);
+        clock.advance(almostIdle);
+        signedIn = signedIn.plus(almostIdle);
+      }
+      clock.advance(ConsoleAuth.SESSION_LIFETIME.minus(signedIn));
+      assertThat(fixture.get("/", "Cookie", busy).statusCode()).as("at its lifetime").isEqualTo(401);
+
+      List<String> sessions = new ArrayList<>();
+      for (int i = 0; i <= ConsoleAuth.MAX_SESSIONS; i++) {
+        sessions.add(sessionCookie(fixture.post("/login", "token=" + TOKEN)));
+        if (i == 0) {
+          assertThat(fixture.get("/", "Cookie", sessions.get(0)).statusCode()).isEqualTo(200);
+        }
+      }
+      assertThat(fixture.get("/", "Cookie", sessions.get(0)).statusCode()).as("the least recently used, beyond the cap").isEqualTo(401);
+      assertThat(fixture.get("/", "Cookie", sessions.get(1)).statusCode()).isEqualTo(200);
+      assertThat(fixture.get("/", "Cookie", sessions.get(ConsoleAuth.MAX_SESSIONS)).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static String sessionCookie(HttpResponse<String> login) {
+    assertThat(login.statusCode()).isEqualTo(303);
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  private String rawFrom(String localAddress, ConsoleFixture fixture, String head, String body) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getByName(fixture.console.url().getHost()), fixture.console.url().getPort(),
+        InetAddress.getByName(localAddress), 0)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((head + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
