@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * The daemon's web console on the JDK's HTTP server: the dashboard, archived articles, search,
  * Atom feeds, metrics, the status JSON and a health check. Read-only but for retrying dead
  * deliveries (a POST with this daemon's CSRF token). Every answer carries a strict
- * Content-Security-Policy: no script runs, no page may frame it.
+ * Content-Security-Policy: no script runs, no page may frame it. A request for another host name
+ * than the console's is refused first ({@link HostCheck}, against DNS rebinding); sign-ins are
+ * limited and sessions end ({@link ConsoleAuth}); a client that sends its request slowly is cut
+ * off ({@link JdkHttpServers}).
  */
 public final class ConsoleServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
@@ -58,8 +62,8 @@ public final class ConsoleServer implements AutoCloseable {
   private final Supplier<MonitorConfig> config;
   private final Clock clock;
 
-  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, HostCheck hosts, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
-      ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
+  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, HostCheck hosts, ConsoleAuth auth, ConsolePages pages,
+      AtomFeeds feeds, ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
     this.server = server;
     this.executor = executor;
     this.url = url;
@@ -90,8 +94,9 @@ public final class ConsoleServer implements AutoCloseable {
     server.setExecutor(executor);
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
-    ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()), new ConsoleAuth(web.tokenIfSet(), clock),
-        new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config, clock);
+    ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()),
+        new ConsoleAuth(web.tokenIfSet(), clock), new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive),
+        metrics, store, config, clock);
     server.createContext("/", console::handle);
     server.start();
     return console;
@@ -164,7 +169,8 @@ public final class ConsoleServer implements AutoCloseable {
     ConsoleAuth.Decision decision = auth.allows(exchange.getRequestHeaders().getFirst("Authorization"),
         exchange.getRequestHeaders().getFirst("Cookie"), exchange.getRemoteAddress().getAddress());
     if (decision.retryAfter().isPresent()) {
-      return tooManySignIns(Reply.text(429, "Too many failed sign-ins from this address: try again later.\n"), decision.retryAfter().get());
+      return tooManySignIns(Reply.text(429, "Too many failed sign-ins from this address: try again later.\n"),
+          decision.retryAfter().get());
     }
     if (!decision.allowed()) {
       // No hint of why: a missing token and a wrong one look the same.
@@ -235,7 +241,7 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   /** A 429 with Retry-After in whole seconds, at least one (ConsoleAuth logs when throttling starts). */
-  private static Reply tooManySignIns(Reply reply, java.time.Duration wait) {
+  private static Reply tooManySignIns(Reply reply, Duration wait) {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     return reply.header("Retry-After", String.valueOf(seconds));
   }

@@ -285,6 +285,14 @@ class ConsoleHardeningTest {
   }
 
   @Test
+  void anIpv6AddressIsLimitedByItsSlash64() throws Exception {
+    String one = SignInLimiter.key(InetAddress.getByName("2001:db8:0:0:1::1"));
+    assertThat(SignInLimiter.key(InetAddress.getByName("2001:db8::ffff:ffff:ffff:ffff"))).isEqualTo(one);
+    assertThat(SignInLimiter.key(InetAddress.getByName("2001:db8:0:1::1"))).isNotEqualTo(one);
+    assertThat(SignInLimiter.key(InetAddress.getByName("192.0.2.7"))).isEqualTo("192.0.2.7");
+  }
+
+  @Test
   void sessionsEndWhenUnusedOrOldAndTheLeastRecentlyUsedGoBeyondTheCap() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
     try (ConsoleFixture fixture = ConsoleFixture.start(config(WITH_TOKEN), clock)) {
