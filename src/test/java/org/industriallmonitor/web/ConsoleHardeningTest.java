@@ -371,6 +371,22 @@ class ConsoleHardeningTest {
     }
   }
 
+  @Test
+  void everyJdkHttpServerIsMadeByJdkHttpServersSoTheTimeLimitsHoldWhicheverComesFirst() throws IOException {
+    // The JDK reads its settings when its first server of the JVM is made: one made elsewhere first would drop them.
+    List<Path> creating = new ArrayList<>();
+    for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+      try (var files = Files.walk(root)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          if (!file.endsWith("JdkHttpServers.java") && Files.readString(file).matches("(?s).*HttpServer\\s*\\.\\s*create\\s*\\(.*")) {
+            creating.add(file);
+          }
+        }
+      }
+    }
+    assertThat(creating).as("files that call HttpServer.create themselves").isEmpty();
+  }
+
   /** Connections that send a request line and a header, then nothing: a slowloris. */
   private void openSilent(ConsoleFixture fixture, int count) throws IOException {
     for (int i = 0; i < count; i++) {
