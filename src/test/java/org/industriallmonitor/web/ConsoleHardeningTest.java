@@ -210,11 +210,19 @@ class ConsoleHardeningTest {
       json.putArray("themes").addObject().put("name", "Theme \u202Eamehtfo\u202C");
       json.putArray("translations").addObject().put("lang", "e\u202Es").put("url", "https://www.industriall-union.org/es/\u202Egnp.exe");
       Files.writeString(sidecar, json.toString());
+      // A crawl error that quotes the site.
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state/monitor.db"));
+          PreparedStatement update = db.prepareStatement("UPDATE crawl_runs SET error = ? WHERE id = (SELECT MAX(id) FROM crawl_runs)")) {
+        update.setString(1, "the listing links to \u202Egnp.exe\u202C");
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
 
       var article = fixture.get("/articles/" + BIDI);
       var search = fixture.get("/search?q=zanzibarite");
       var feed = fixture.get("/feeds/all.atom");
-      for (var answer : List.of(article, search, feed)) {
+      var dashboard = fixture.get("/");
+      assertThat(Jsoup.parse(dashboard.body()).select("#countries").text()).contains("failed: the listing links to \uFFFDgnp.exe\uFFFD");
+      for (var answer : List.of(article, search, feed, dashboard)) {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(bidiControls(answer.body())).as(answer.uri().getPath()).isEmpty();
       }
