@@ -47,7 +47,7 @@ public final class ConfigLoader {
 
   private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages", "cluster");
   private static final List<String> CLUSTER_KEYS = List.of("node_id", "checkin_interval");
-  private static final List<String> WEB_KEYS = List.of("enabled", "listen", "token");
+  private static final List<String> WEB_KEYS = List.of("enabled", "listen", "token", "hosts");
   private static final List<String> NOTIFICATION_KEYS =
       List.of("channels", "alerts", "max_attempts", "max_age", "retry_backoff", "failure_threshold", "once_timeout");
   private static final List<String> WEBHOOK_KEYS = List.of("id", "type", "url", "secret", "format", "languages");
@@ -286,7 +286,15 @@ public final class ConfigLoader {
           + unset.get(0) + "}): export " + unset.get(0) + " in the monitor's environment, or remove token: to serve the console"
           + " on this machine without sign-in");
     }
-    return new WebConfig(enabled, host, port, token, refusal);
+    List<String> hosts = new ArrayList<>();
+    for (ConfigNode item : m.optional("hosts").map(ConfigNode::listOrSingle).orElse(List.of())) {
+      String name = item.nonBlankString().trim();
+      if (!name.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]")) {
+        throw item.error("expected a host name without port (console.example.org, [fd00::5]), got '" + name + "'");
+      }
+      hosts.add(name);
+    }
+    return new WebConfig(enabled, host, port, token, refusal, hosts);
   }
 
   private static Duration positive(ConfigNode.Mapping m, String key, Duration fallback) {

@@ -1,5 +1,6 @@
 package org.industriallmonitor.config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,8 +9,10 @@ import java.util.Optional;
  * every request needs when it listens beyond this machine. {@code refusal} is set, located by
  * file, line and key, when the console would be reachable from the network without a token:
  * {@code validate} and {@code run} refuse such a file; other commands do not serve the console.
+ * {@code hosts} are the names, besides the listen address and localhost, that the console answers
+ * to in a request's Host header (a reverse proxy's, the machine's name).
  */
-public record WebConfig(boolean enabled, String host, int port, String token, String refusal) {
+public record WebConfig(boolean enabled, String host, int port, String token, String refusal, List<String> hosts) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8470;
   public static final WebConfig DEFAULT = new WebConfig(true, DEFAULT_HOST, DEFAULT_PORT, null, null);
@@ -18,6 +21,11 @@ public record WebConfig(boolean enabled, String host, int port, String token, St
     if (token != null && token.isBlank()) {
       token = null;
     }
+    hosts = hosts == null ? List.of() : List.copyOf(hosts);
+  }
+
+  public WebConfig(boolean enabled, String host, int port, String token, String refusal) {
+    this(enabled, host, port, token, refusal, List.of());
   }
 
   /** The address as written, {@code host:port}. */

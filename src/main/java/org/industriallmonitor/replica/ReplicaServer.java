@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.archive.Hashes;
+import org.industriallmonitor.web.JdkHttpServers;
 
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
@@ -56,9 +57,9 @@ public final class ReplicaServer implements AutoCloseable {
 
   /** Starts serving on 127.0.0.1, letting {@code interceptor} see (and answer) each request first. */
   public static ReplicaServer start(ReplicaCatalog catalog, int port, Interceptor interceptor) throws IOException {
-    // Without TCP_NODELAY, the JDK server's separate header and body writes meet delayed ACKs: 40 ms a page.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    // With TCP_NODELAY (the JDK server's separate header and body writes would meet delayed ACKs: 40 ms a page),
+    // and the console's time limits: the JDK reads its settings once, for every server of the JVM.
+    HttpServer server = JdkHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "replica-http");
       t.setDaemon(true);

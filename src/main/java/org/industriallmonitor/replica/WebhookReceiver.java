@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.industriallmonitor.web.JdkHttpServers;
 
 /**
  * A webhook receiver on loopback for the demo and tests: takes POSTs on {@code /hook} (and paths
@@ -51,7 +52,8 @@ public final class WebhookReceiver implements AutoCloseable {
   /** A receiver that takes {@code answerDelay} to answer each request (a slow endpoint). */
   public static WebhookReceiver start(String secret, Consumer<Received> listener, java.time.Duration answerDelay)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    // The JDK reads its server settings once, for every server of the JVM: the console's among them.
+    HttpServer server = JdkHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "webhook-receiver");
       t.setDaemon(true);

@@ -79,30 +79,36 @@ final class AtomFeeds {
   private SyndEntry entry(ArticleRepository.Summary a, String console) {
     SyndEntry entry = new SyndEntryImpl();
     entry.setUri(entryId(a.slug()));
-    entry.setTitle(xmlSafe(a.title()));
-    entry.setLink(a.url());
+    entry.setTitle(xmlSafe(DisplayText.of(a.title())));
     SyndLink archived = new SyndLinkImpl();
     archived.setRel("related");
     archived.setType("text/html");
     archived.setHref(console + "articles/" + ConsolePages.encodePath(a.slug()));
-    SyndLink original = new SyndLinkImpl();
-    original.setRel("alternate");
-    original.setType("text/html");
-    original.setHref(a.url());
-    entry.setLinks(List.of(original, archived));
+    if (DisplayText.isWebLink(a.url())) {
+      entry.setLink(a.url());
+      SyndLink original = new SyndLinkImpl();
+      original.setRel("alternate");
+      original.setType("text/html");
+      original.setHref(a.url());
+      entry.setLinks(List.of(original, archived));
+    } else {
+      // Not an address a reader should follow (javascript:, say): the archived page stands in for it.
+      entry.setLink(archived.getHref());
+      entry.setLinks(List.of(archived));
+    }
     entry.setAuthor("IndustriALL Global Union");
     entry.setPublishedDate(Date.from(LocalDate.parse(a.published()).atStartOfDay(ZoneOffset.UTC).toInstant()));
     entry.setUpdatedDate(Date.from(a.detectedAt()));
     List<SyndCategory> categories = new ArrayList<>();
     Arrays.stream(a.countries().split(",\\s*")).filter(c -> !c.isBlank()).forEach(name -> {
       SyndCategory category = new SyndCategoryImpl();
-      category.setName(xmlSafe(name));
+      category.setName(xmlSafe(DisplayText.of(name)));
       categories.add(category);
     });
     entry.setCategories(categories);
     SyndContent content = new SyndContentImpl();
     content.setType("text");
-    content.setValue(xmlSafe(archivedText(a)));
+    content.setValue(xmlSafe(DisplayText.block(archivedText(a))));
     entry.setContents(List.of(content));
     return entry;
   }

@@ -93,7 +93,7 @@ final class ConsolePages {
       c.put("region", s.region());
       c.put("articles", s.articles());
       c.put("lastCrawl", time(s.lastCrawl()));
-      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + s.lastError() : "ok");
+      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + DisplayText.of(s.lastError()) : "ok");
       c.put("rowClass", failed ? "failed" : "ok");
       c.put("lastSuccess", time(s.lastSuccess()));
       c.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
@@ -137,7 +137,9 @@ final class ConsolePages {
     m.put("published", a.published());
     m.put("countries", DisplayText.of(a.countries()));
     m.put("language", a.language());
-    m.put("url", a.url());
+    m.put("url", DisplayText.of(a.url()));
+    m.put("urlIsLink", DisplayText.isWebLink(a.url()));
+    m.put("href", a.url());
     m.put("archivePath", a.archivePath());
     m.put("detected", time(a.detectedAt()));
     JsonNode sidecar = sidecar(a.sidecarPath());
@@ -149,16 +151,20 @@ final class ConsolePages {
     m.put("versions", versions);
     m.put("hasVersions", versions.size() > 1);
     m.put("shownPath", shown);
-    m.put("text", read(shown).orElse("(the archived text cannot be read)"));
+    m.put("text", DisplayText.block(read(shown).orElse("(the archived text cannot be read)")));
     if (sidecar.hasNonNull("removed_at")) {
       m.put("removed", "Withdrawn by the site: HTTP " + sidecar.path("removed_status").asInt() + " since " + sidecar.path("removed_at").asText()
           + ". The archived texts stay.");
     }
     List<String> themes = new ArrayList<>();
     sidecar.path("themes").forEach(t -> themes.add(t.path("name").asText(t.asText())));
-    m.put("themes", String.join(", ", themes));
-    List<Map<String, String>> translations = new ArrayList<>();
-    sidecar.path("translations").forEach(t -> translations.add(Map.of("language", t.path("lang").asText(""), "url", t.path("url").asText(""))));
+    m.put("themes", DisplayText.of(String.join(", ", themes)));
+    List<Map<String, Object>> translations = new ArrayList<>();
+    sidecar.path("translations").forEach(t -> {
+      String url = t.path("url").asText("");
+      translations.add(Map.of("language", DisplayText.of(t.path("lang").asText("")), "url", DisplayText.of(url),
+          "isLink", DisplayText.isWebLink(url), "href", url));
+    });
     m.put("translations", translations);
     m.put("hasTranslations", !translations.isEmpty());
     return Optional.of(render("article", m));
@@ -178,7 +184,7 @@ final class ConsolePages {
       List<Map<String, Object>> hits = new ArrayList<>();
       for (SearchHit hit : results.hits()) {
         Map<String, Object> h = link(hit.slug(), hit.title(), hit.published(), hit.countries());
-        h.put("snippet", hit.snippet(Escapers.HTML::escape, "<mark>", "</mark>"));
+        h.put("snippet", hit.snippet(text -> Escapers.HTML.escape(DisplayText.block(text)), "<mark>", "</mark>"));
         hits.add(h);
       }
       m.put("hits", hits);

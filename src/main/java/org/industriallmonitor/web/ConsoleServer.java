@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
@@ -29,18 +32,28 @@ import org.slf4j.LoggerFactory;
  * The daemon's web console on the JDK's HTTP server: the dashboard, archived articles, search,
  * Atom feeds, metrics, the status JSON and a health check. Read-only but for retrying dead
  * deliveries (a POST with this daemon's CSRF token). Every answer carries a strict
- * Content-Security-Policy: no script runs, no page may frame it.
+ * Content-Security-Policy: no script runs, no page may frame it. A request for another host name
+ * than the console's is refused first ({@link HostCheck}, against DNS rebinding); sign-ins are
+ * limited and sessions end ({@link ConsoleAuth}); a client that sends its request slowly is cut
+ * off ({@link JdkHttpServers}).
  */
 public final class ConsoleServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
   static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
       + "frame-ancestors 'none'; base-uri 'none'";
-  private static final int THREADS = 4;
+  /**
+   * Threads that read and answer requests, made as they are needed and ended after a minute
+   * unused. A connection holds one while its request arrives (at most {@link
+   * JdkHttpServers#MAX_REQUEST_SECONDS} s): fewer silent connections than this never delay an
+   * answer, more delay it by that limit at most (the server then closes them).
+   */
+  static final int THREADS = 32;
   private static final int MAX_FORM_BYTES = 16 * 1024;
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor executor;
   private final URI url;
+  private final HostCheck hosts;
   private final ConsoleAuth auth;
   private final ConsolePages pages;
   private final AtomFeeds feeds;
@@ -49,11 +62,12 @@ public final class ConsoleServer implements AutoCloseable {
   private final Supplier<MonitorConfig> config;
   private final Clock clock;
 
-  private ConsoleServer(HttpServer server, ExecutorService executor, URI url, ConsoleAuth auth, ConsolePages pages, AtomFeeds feeds,
-      ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
+  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, HostCheck hosts, ConsoleAuth auth, ConsolePages pages,
+      AtomFeeds feeds, ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
     this.server = server;
     this.executor = executor;
     this.url = url;
+    this.hosts = hosts;
     this.auth = auth;
     this.pages = pages;
     this.feeds = feeds;
@@ -69,17 +83,20 @@ public final class ConsoleServer implements AutoCloseable {
    */
   public static ConsoleServer start(WebConfig web, Supplier<MonitorConfig> config, Supplier<String> configProblem, Store store,
       Archive archive, ConsoleMetrics metrics, Clock clock) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(web.host(), web.port()), 32);
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "web-console");
+    HttpServer server = JdkHttpServers.create(new InetSocketAddress(web.host(), web.port()), 64);
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "web-console-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
+    executor.allowCoreThreadTimeOut(true);
     server.setExecutor(executor);
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
-    ConsoleServer console = new ConsoleServer(server, executor, url, new ConsoleAuth(web.tokenIfSet()),
-        new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive), metrics, store, config, clock);
+    ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()),
+        new ConsoleAuth(web.tokenIfSet(), clock), new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive),
+        metrics, store, config, clock);
     server.createContext("/", console::handle);
     server.start();
     return console;
@@ -112,6 +129,11 @@ public final class ConsoleServer implements AutoCloseable {
     return url;
   }
 
+  /** How many of the console's threads are busy with a connection now (for tests). */
+  int busyThreads() {
+    return executor.getActiveCount();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -134,13 +156,23 @@ public final class ConsoleServer implements AutoCloseable {
   private Reply route(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
+    // Before anything else, against DNS rebinding; /healthz tells such a page nothing, and health checkers use many names.
+    if (!path.equals("/healthz") && !hosts.allows(exchange.getRequestHeaders().get("Host"))) {
+      return Reply.text(421, "This console does not answer to this host name (web.hosts lists the names it answers to).\n");
+    }
     if (path.equals("/static/console.css")) {
       return Reply.resource("/web/console.css", "text/css; charset=utf-8");
     }
     if (path.equals("/login")) {
       return login(exchange);
     }
-    if (!auth.allows(exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"))) {
+    ConsoleAuth.Decision decision = auth.allows(exchange.getRequestHeaders().getFirst("Authorization"),
+        exchange.getRequestHeaders().getFirst("Cookie"), exchange.getRemoteAddress().getAddress());
+    if (decision.retryAfter().isPresent()) {
+      return tooManySignIns(Reply.text(429, "Too many failed sign-ins from this address: try again later.\n"),
+          decision.retryAfter().get());
+    }
+    if (!decision.allowed()) {
       // No hint of why: a missing token and a wrong one look the same.
       return Reply.html(401, pages.login()).header("WWW-Authenticate", "Bearer");
     }
@@ -199,9 +231,19 @@ public final class ConsoleServer implements AutoCloseable {
     if (!exchange.getRequestMethod().equals("POST")) {
       return Reply.html(200, pages.login());
     }
-    Optional<String> session = auth.login(form(exchange).get("token"));
-    return session.map(s -> Reply.redirect("/").header("Set-Cookie", ConsoleAuth.cookie(s)))
+    ConsoleAuth.SignIn signIn = auth.login(form(exchange).get("token"), exchange.getRemoteAddress().getAddress());
+    if (signIn.retryAfter().isPresent()) {
+      return tooManySignIns(Reply.html(429, pages.message("Too many failed sign-ins",
+          "Too many failed sign-ins from this address: try again later.")), signIn.retryAfter().get());
+    }
+    return signIn.session().map(s -> Reply.redirect("/").header("Set-Cookie", ConsoleAuth.cookie(s)))
         .orElseGet(() -> Reply.html(401, pages.login()));
+  }
+
+  /** A 429 with Retry-After in whole seconds, at least one (ConsoleAuth logs when throttling starts). */
+  private static Reply tooManySignIns(Reply reply, Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return reply.header("Retry-After", String.valueOf(seconds));
   }
 
   private Reply retry(HttpExchange exchange) throws IOException {

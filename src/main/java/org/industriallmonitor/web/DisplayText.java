@@ -1,10 +1,12 @@
 package org.industriallmonitor.web;
 
 /**
- * A title or name from the site as the console shows it in a line of a page: control
- * characters and the bidirectional overrides and isolates (which make {@code gnp.exe} read as
- * {@code exe.png}) become U+FFFD, so that what a reader sees is what the text holds. HTML
- * escaping is the templates' part; the archived text itself is shown as archived.
+ * Text from the site as the console shows it (pages and feeds): control characters and the
+ * bidirectional overrides, embeddings, isolates and marks (which make {@code gnp.exe} read as
+ * {@code exe.png}) become U+FFFD, so that what a reader sees is what the text holds. A line
+ * ({@link #of}: a title, a name) keeps tabs only; a block ({@link #block}: an archived text, a
+ * snippet) keeps its line breaks too. HTML and XML escaping are the templates' and feeds' part.
+ * Every view of site text goes through here: this is the one place that says what is hidden.
  */
 final class DisplayText {
   private DisplayText() {}
@@ -20,11 +22,29 @@ final class DisplayText {
   }
 
   static String of(String text) {
+    return shown(text, false);
+  }
+
+  /** {@link #of}, keeping line breaks: a text of several lines. */
+  static String block(String text) {
+    return shown(text, true);
+  }
+
+  /**
+   * Whether {@code url} may become a link: an absolute http or https address without spaces, nor
+   * any character that {@link #of} hides. Any other ({@code javascript:}, {@code data:}, relative)
+   * is shown as text.
+   */
+  static boolean isWebLink(String url) {
+    return url != null && url.matches("(?i)https?://[^\\x00-\\x20\\x7F]+") && url.codePoints().noneMatch(DisplayText::hidden);
+  }
+
+  private static String shown(String text, boolean lines) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> out.appendCodePoint(hidden(c) ? 0xFFFD : c));
+    text.codePoints().forEach(c -> out.appendCodePoint(hidden(c) && !(lines && (c == '\n' || c == '\r')) ? 0xFFFD : c));
     return out.toString();
   }
 

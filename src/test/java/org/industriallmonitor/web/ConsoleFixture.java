@@ -32,10 +32,15 @@ final class ConsoleFixture implements AutoCloseable {
   }
 
   static ConsoleFixture start(Path configFile) throws IOException {
+    return start(configFile, Clock.systemUTC());
+  }
+
+  /** A console whose clock (sessions, sign-in limits, page times) is {@code clock}. */
+  static ConsoleFixture start(Path configFile, Clock clock) throws IOException {
     MonitorConfig config = ConfigLoader.withSystemEnvironment().load(configFile);
     Components parts = Components.builder(config).consoleMetrics(true).build();
     ConsoleServer console = ConsoleServer.start(config.web(), () -> parts.monitor().config(), () -> null, parts.store(),
-        parts.archive(), parts.metrics().orElseThrow(), Clock.systemUTC());
+        parts.archive(), parts.metrics().orElseThrow(), clock);
     return new ConsoleFixture(config, parts, console);
   }
 

@@ -202,7 +202,8 @@ class ConsoleTest {
 
   private String rawGet(String path) throws Exception {
     try (Socket socket = new Socket(fixture.console.url().getHost(), fixture.console.url().getPort())) {
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + fixture.console.url().getPort()
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
