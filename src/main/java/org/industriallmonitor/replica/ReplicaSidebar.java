@@ -16,23 +16,28 @@ public enum ReplicaSidebar {
   /** The widget holds a copy of the article's body paragraphs. */
   BODY_COPY,
   /** The widget holds another article's paragraphs, the same on every page. */
-  OTHER_TEXT;
+  OTHER_TEXT,
+  /**
+   * No aside: a box inside {@code main}, after the article, holds a copy of the body. Nothing in the
+   * markup says which of the two is the article's.
+   */
+  BODY_COPY_IN_MAIN;
 
-  /** {@code html}, an article page of any theme, with the widget after its {@code </main>}. */
+  /** {@code html}, an article page of any theme, with the widget after its {@code </main>} (the box: just before it). */
   public String apply(String html, ReplicaCatalog catalog, ReplicaArticle article) {
     int main = html.indexOf("</main>");
     if (this == NONE || main < 0) {
       return html;
     }
-    List<String> paragraphs = this == BODY_COPY ? article.paragraphs() : otherText(catalog, article);
-    StringBuilder widget = new StringBuilder("\n<aside class=\"sidebar\"><section class=\"widget\"><div class=\"widget-body\">"
-        + "<div class=\"widget-content\">\n");
+    List<String> paragraphs = this == OTHER_TEXT ? otherText(catalog, article) : article.paragraphs();
+    StringBuilder widget = new StringBuilder(this == BODY_COPY_IN_MAIN ? "<div class=\"box\"><div class=\"box-content\">\n"
+        : "\n<aside class=\"sidebar\"><section class=\"widget\"><div class=\"widget-body\"><div class=\"widget-content\">\n");
     for (String paragraph : paragraphs) {
       widget.append("<p>").append(text(paragraph)).append("</p>\n");
     }
-    widget.append("</div></div></section></aside>\n");
-    int end = main + "</main>".length();
-    return html.substring(0, end) + widget + html.substring(end);
+    widget.append(this == BODY_COPY_IN_MAIN ? "</div></div>\n" : "</div></div></section></aside>\n");
+    int at = this == BODY_COPY_IN_MAIN ? main : main + "</main>".length();
+    return html.substring(0, at) + widget + html.substring(at);
   }
 
   /** The paragraphs the widget shows with {@link #OTHER_TEXT}: the newest other article's. */
