@@ -21,7 +21,13 @@ public enum ReplicaSidebar {
    * No aside: a box inside {@code main}, after the article, holds a copy of the body. Nothing in the
    * markup says which of the two is the article's.
    */
-  BODY_COPY_IN_MAIN;
+  BODY_COPY_IN_MAIN,
+  /** The same box inside {@code main}, holding {@link #OTHER_TEXT}'s paragraphs: no aside, only its place tells it apart. */
+  OTHER_TEXT_IN_MAIN;
+
+  private boolean inMain() {
+    return this == BODY_COPY_IN_MAIN || this == OTHER_TEXT_IN_MAIN;
+  }
 
   /** {@code html}, an article page of any theme, with the widget after its {@code </main>} (the box: just before it). */
   public String apply(String html, ReplicaCatalog catalog, ReplicaArticle article) {
@@ -29,14 +35,14 @@ public enum ReplicaSidebar {
     if (this == NONE || main < 0) {
       return html;
     }
-    List<String> paragraphs = this == OTHER_TEXT ? otherText(catalog, article) : article.paragraphs();
-    StringBuilder widget = new StringBuilder(this == BODY_COPY_IN_MAIN ? "<div class=\"box\"><div class=\"box-content\">\n"
+    List<String> paragraphs = this == OTHER_TEXT || this == OTHER_TEXT_IN_MAIN ? otherText(catalog, article) : article.paragraphs();
+    StringBuilder widget = new StringBuilder(inMain() ? "<div class=\"box\"><div class=\"box-content\">\n"
         : "\n<aside class=\"sidebar\"><section class=\"widget\"><div class=\"widget-body\"><div class=\"widget-content\">\n");
     for (String paragraph : paragraphs) {
       widget.append("<p>").append(text(paragraph)).append("</p>\n");
     }
-    widget.append(this == BODY_COPY_IN_MAIN ? "</div></div>\n" : "</div></div></section></aside>\n");
-    int at = this == BODY_COPY_IN_MAIN ? main : main + "</main>".length();
+    widget.append(inMain() ? "</div></div>\n" : "</div></div></section></aside>\n");
+    int at = inMain() ? main : main + "</main>".length();
     return html.substring(0, at) + widget + html.substring(at);
   }
 

@@ -35,6 +35,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -161,27 +162,31 @@ class MutatedPagesTest {
 
   /**
    * Issue 30: the state holds article_body = "div.widget-content", learned (by an older calibrate) from a sidebar that
-   * held a copy of the body. When the widget shows other text, the crawl meets a layout error instead of archiving the
-   * widget as the article; self-repair relearns the body in the same cycle, and the new article is archived once, exactly.
+   * held a copy of the body (or "div.box-content", a box after the article with no aside around it). When the widget
+   * shows other text, the crawl meets a layout error instead of archiving the widget as the article; self-repair
+   * relearns the body in the same cycle, and the new article is archived once, exactly.
    */
-  @Test
-  void aBodyReadFromASidebarWidgetIsALayoutErrorAndTheArticleIsArchivedOnceWhenRelearned() throws Exception {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "BODY_COPY         | OTHER_TEXT         | div.widget-content | the body read is inside <aside class=\"sidebar\">",
+      "BODY_COPY_IN_MAIN | OTHER_TEXT_IN_MAIN | div.box-content    | the body read is not next to the article's lede"})
+  void aBodyReadFromASidebarWidgetIsALayoutErrorAndTheArticleIsArchivedOnceWhenRelearned(ReplicaSidebar copy, ReplicaSidebar other,
+      String selector, String problem) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaCatalog.standard(), 0)) {
-      replica.sidebar(ReplicaSidebar.BODY_COPY);
+      replica.sidebar(copy);
       Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
       assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
       try (Components parts = Components.of(new ConfigLoader(System::getenv).load(config))) {
-        parts.store().learnedSelectors().replaceAll(Map.of("article_body", "div.widget-content"), Instant.now());
+        parts.store().learnedSelectors().replaceAll(Map.of("article_body", selector), Instant.now());
       }
-      replica.sidebar(ReplicaSidebar.OTHER_TEXT);
+      replica.sidebar(other);
       ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 30), 3);
 
       CliRun crawl = CliRun.of("once", "--config", config.toString());
       CliRun next = CliRun.of("once", "--config", config.toString());
 
-      assertThat(crawl.out()).as(crawl.toString()).contains("layout changed at " + replica.baseUrl() + "/" + fresh.slug()
-          + ": the body read is inside <aside class=\"sidebar\">").contains("note: layout repaired: [")
-          .contains("article_body: \"div.widget-content\" -> \"div.article-body\"");
+      assertThat(crawl.out()).as(crawl.toString()).contains("layout changed at " + replica.baseUrl() + "/" + fresh.slug() + ": " + problem)
+          .contains("note: layout repaired: [").contains("article_body: \"" + selector + "\" -> \"div.article-body\"");
       assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
       assertThat(next.out()).as(next.toString()).contains("new 0, archived 0, errors 0");
       assertArchiveExact(dir, replica, 28);
