@@ -163,7 +163,8 @@ public final class Calibrator {
   /**
    * The body's element: never one in an aside, a nav, a header or a footer (a widget may hold a copy
    * of the body while the references are read, and other text later); of the parts of the page that
-   * read the body, those in {@code main} or {@code article} first. When two parts that nothing tells
+   * read the body, those in {@code main} or {@code article} first, then those that are not one of
+   * several boxes alike (repeated widgets, cards). When two parts that nothing tells
    * apart each read the body on every reference, no choice is made: the field is not learned.
    */
   private void learnBody(List<ArticlePage> pages, Map<String, String> learned, List<Field> fields) {
@@ -192,7 +193,7 @@ public final class Calibrator {
         parts.add(part);
       }
     }
-    parts.sort((x, y) -> Boolean.compare(!MainContent.inMain(x.get(0)), !MainContent.inMain(y.get(0))));
+    parts.sort((x, y) -> Integer.compare(rank(x.get(0)), rank(y.get(0))));
     List<Element> chosen = new ArrayList<>();
     List<String> selectors = new ArrayList<>();
     for (List<Element> part : parts) {
@@ -216,7 +217,7 @@ public final class Calibrator {
       fields.add(new Field("article_body", null, null, "no stable selector gives it on every reference (" + main.size() + " elements tried)"));
       return;
     }
-    if (selectors.size() >= 2 && MainContent.inMain(chosen.get(0)) == MainContent.inMain(chosen.get(1))) {
+    if (selectors.size() >= 2 && rank(chosen.get(0)) == rank(chosen.get(1))) {
       fields.add(new Field("article_body", null, null, "two parts of the page read the body on every reference, \"" + selectors.get(0)
           + "\" and \"" + selectors.get(1) + "\", and nothing tells which is the article's; write the right one under"
           + " site.selectors.article_body"));
@@ -224,6 +225,17 @@ public final class Calibrator {
     }
     learned.put("article_body", selectors.get(0));
     fields.add(new Field("article_body", selectors.get(0), known, null));
+  }
+
+  /** How much a part of the page looks like the article's body, 0 best: in main or article first, then not one of repeated widgets. */
+  private static int rank(Element part) {
+    return (MainContent.inMain(part) ? 0 : 2) + (repeated(part) ? 1 : 0);
+  }
+
+  /** True when {@code e} is one of several boxes alike (a sibling with its tag and classes): a widget, a card, not the body. */
+  private static boolean repeated(Element e) {
+    return !e.classNames().isEmpty() && e.siblingElements().stream()
+        .anyMatch(s -> s.normalName().equals(e.normalName()) && s.classNames().equals(e.classNames()));
   }
 
   /** The lede's element (with the date inside it, or apart from it) and the date's. */

@@ -23,17 +23,32 @@ public enum ReplicaSidebar {
    */
   BODY_COPY_IN_MAIN,
   /** The same box inside {@code main}, holding {@link #OTHER_TEXT}'s paragraphs: no aside, only its place tells it apart. */
-  OTHER_TEXT_IN_MAIN;
+  OTHER_TEXT_IN_MAIN,
+  /**
+   * Repeated widgets inside {@code main}, after the article: two {@code div.card} boxes, the first
+   * with a copy of the body, the second with {@link #OTHER_TEXT}'s paragraphs.
+   */
+  BODY_COPY_IN_CARDS;
 
+  /** A box inside main (BODY_COPY_IN_CARDS, rendered apart, is inside main too). */
   private boolean inMain() {
     return this == BODY_COPY_IN_MAIN || this == OTHER_TEXT_IN_MAIN;
   }
 
-  /** {@code html}, an article page of any theme, with the widget after its {@code </main>} (the box: just before it). */
+  /** {@code html}, an article page of any theme, with the widget after its {@code </main>} (the boxes and cards: just before it). */
   public String apply(String html, ReplicaCatalog catalog, ReplicaArticle article) {
     int main = html.indexOf("</main>");
     if (this == NONE || main < 0) {
       return html;
+    }
+    if (this == BODY_COPY_IN_CARDS) {
+      StringBuilder cards = new StringBuilder("<div class=\"cards\">\n");
+      for (List<String> card : List.of(article.paragraphs(), otherText(catalog, article))) {
+        cards.append("<div class=\"card\">\n");
+        card.forEach(paragraph -> cards.append("<p>").append(text(paragraph)).append("</p>\n"));
+        cards.append("</div>\n");
+      }
+      return html.substring(0, main) + cards.append("</div>\n") + html.substring(main);
     }
     List<String> paragraphs = this == OTHER_TEXT || this == OTHER_TEXT_IN_MAIN ? otherText(catalog, article) : article.paragraphs();
     StringBuilder widget = new StringBuilder(inMain() ? "<div class=\"box\"><div class=\"box-content\">\n"

@@ -74,6 +74,23 @@ class CalibratorTest {
             .contains("nothing tells which is the article's").contains("site.selectors.article_body"));
   }
 
+  /** Issue 30: a copy of the body in one of several repeated widgets (cards) is told apart from the article's body. */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void aCopyOfTheBodyInRepeatedWidgetsIsNotLearnedForTheBody(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.server().sidebar(ReplicaSidebar.BODY_COPY_IN_CARDS);
+    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
+        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
+    Site site = new Site(config, client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+
+    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+
+    assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
+    assertThat(result.selectors().get("article_body")).doesNotContain("card");
+  }
+
   /**
    * Issue 30: a sidebar widget held a copy of the body, deeper than the body: calibration learned it, verified it byte for
    * byte, and when the widget showed other text the crawl archived that as the article. The article's own body is learned.
