@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -132,8 +133,13 @@ final class CalibrateCommand implements Callable<Integer> {
    * device or a huge file is never read whole), strictly UTF-8; else a usage error naming the file.
    */
   static String read(String name) {
-    Path file = Path.of(name);
-    String problem = "--reference " + name + ": ";
+    String problem = "--reference " + TerminalText.safe(name) + ": ";
+    Path file;
+    try {
+      file = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new UserException(ExitCodes.USAGE, problem + "not a file name (" + e.getReason() + ")");
+    }
     if (Files.isDirectory(file)) {
       throw new UserException(ExitCodes.USAGE, problem + "is a folder; give the archive text file of the page");
     }

@@ -157,6 +157,8 @@ class CalibrateTest {
 
     assertRefusedInOneLine(calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, missing), missing.toString(), "no such file");
     assertRefusedInOneLine(calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, folder), folder.toString(), "a folder");
+    CliRun nul = CliRun.of("calibrate", "--config", config.toString(), "--reference", replica.baseUrl() + "/" + STRUGGLE + "=bad\0name");
+    assertRefusedInOneLine(nul, "not a file name");
     assertThat(dir.resolve("state/monitor.db")).as("nothing done before the references are read").doesNotExist();
   }
 
