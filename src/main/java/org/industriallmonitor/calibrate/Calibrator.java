@@ -20,6 +20,7 @@ import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.ListingPage;
 import org.industriallmonitor.parse.ListingParser;
+import org.industriallmonitor.parse.MainContent;
 import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.parse.ResultRange;
 import org.industriallmonitor.parse.SiteDates;
@@ -151,17 +152,90 @@ public final class Calibrator {
     ArticlePage first = pages.get(0);
     learn("article_title", fields, learned, first.known().title(), elementsWithText(first.doc(), first.known().title()),
         sel -> pages.stream().allMatch(p -> textOf(p.doc().selectFirst(sel)).equals(p.known().title())), first.doc());
-    learn("article_body", fields, learned, String.join("\n\n", first.known().blocks()),
-        first.doc().getAllElements().stream().filter(e -> BodyBlocks.of(e).equals(first.known().blocks())).toList(),
-        sel -> pages.stream().allMatch(p -> {
-          Element body = p.doc().selectFirst(sel);
-          return body != null && BodyBlocks.of(body).equals(p.known().blocks());
-        }), first.doc());
+    learnBody(pages, learned, fields);
     learnLead(pages, learned, fields);
     learnPublished(pages, learned, fields);
     learnRegions(pages, regions, learned, fields);
     learnLinks("article_themes", "themes=", "data-theme", pages.stream().map(ArticlePage::doc).toList(), learned, fields);
     learnLinks("article_translations", null, "hreflang", pages.stream().map(ArticlePage::doc).toList(), learned, fields);
+  }
+
+  /**
+   * The body's element: never one in an aside, a nav, a header or a footer (a widget may hold a copy
+   * of the body while the references are read, and other text later); of the parts of the page that
+   * read the body, those in {@code main} or {@code article} first, then those that are not one of
+   * several boxes alike (repeated widgets, cards). When two parts that nothing tells
+   * apart each read the body on every reference, no choice is made: the field is not learned.
+   */
+  private void learnBody(List<ArticlePage> pages, Map<String, String> learned, List<Field> fields) {
+    ArticlePage first = pages.get(0);
+    String known = String.join("\n\n", first.known().blocks());
+    List<Element> reading = first.doc().getAllElements().stream().filter(e -> BodyBlocks.of(e).equals(first.known().blocks())).toList();
+    if (reading.isEmpty()) {
+      learn("article_body", fields, learned, known, List.of(), sel -> false, first.doc());
+      return;
+    }
+    List<Element> main = reading.stream().filter(e -> MainContent.outside(e).isEmpty()).toList();
+    if (main.isEmpty()) {
+      Element where = MainContent.outside(reading.get(0)).orElseThrow();
+      fields.add(new Field("article_body", null, null, "only a part of the page that is not the article's content holds the body's"
+          + " text (" + SelectorCandidates.steps(where).get(0) + ": a sidebar, menu, header or footer); write the selector of the"
+          + " article's body under site.selectors.article_body"));
+      return;
+    }
+    // Parts of the page: the innermost element that reads the body, and the wrappers around it that read the same.
+    List<List<Element>> parts = new ArrayList<>();
+    for (Element inner : smallestFirst(main)) {
+      if (main.stream().noneMatch(o -> o != inner && o.parents().contains(inner))) {
+        List<Element> part = new ArrayList<>(List.of(inner));
+        main.stream().filter(o -> inner.parents().contains(o)).sorted((x, y) -> Integer.compare(y.parents().size(), x.parents().size()))
+            .forEach(part::add);
+        parts.add(part);
+      }
+    }
+    parts.sort((x, y) -> Integer.compare(rank(x.get(0)), rank(y.get(0))));
+    List<Element> chosen = new ArrayList<>();
+    List<String> selectors = new ArrayList<>();
+    for (List<Element> part : parts) {
+      String selector = null;
+      for (Element element : part) {
+        selector = first(SelectorCandidates.of(element), sel -> part.contains(first.doc().selectFirst(sel))
+            && pages.stream().allMatch(p -> {
+              Element body = p.doc().selectFirst(sel);
+              return body != null && MainContent.outside(body).isEmpty() && BodyBlocks.of(body).equals(p.known().blocks());
+            }));
+        if (selector != null) {
+          break;
+        }
+      }
+      if (selector != null) {
+        chosen.add(part.get(0));
+        selectors.add(selector);
+      }
+    }
+    if (selectors.isEmpty()) {
+      fields.add(new Field("article_body", null, null, "no stable selector gives it on every reference (" + main.size() + " elements tried)"));
+      return;
+    }
+    if (selectors.size() >= 2 && rank(chosen.get(0)) == rank(chosen.get(1))) {
+      fields.add(new Field("article_body", null, null, "two parts of the page read the body on every reference, \"" + selectors.get(0)
+          + "\" and \"" + selectors.get(1) + "\", and nothing tells which is the article's; write the right one under"
+          + " site.selectors.article_body"));
+      return;
+    }
+    learned.put("article_body", selectors.get(0));
+    fields.add(new Field("article_body", selectors.get(0), known, null));
+  }
+
+  /** How much a part of the page looks like the article's body, 0 best: in main or article first, then not one of repeated widgets. */
+  private static int rank(Element part) {
+    return (MainContent.inMain(part) ? 0 : 2) + (repeated(part) ? 1 : 0);
+  }
+
+  /** True when {@code e} is one of several boxes alike (a sibling with its tag and classes): a widget, a card, not the body. */
+  private static boolean repeated(Element e) {
+    return !e.classNames().isEmpty() && e.siblingElements().stream()
+        .anyMatch(s -> s.normalName().equals(e.normalName()) && s.classNames().equals(e.classNames()));
   }
 
   /** The lede's element (with the date inside it, or apart from it) and the date's. */

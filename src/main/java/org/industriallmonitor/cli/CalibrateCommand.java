@@ -1,12 +1,23 @@
 package org.industriallmonitor.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.ArchiveReferences;
@@ -30,11 +41,13 @@ import picocli.CommandLine.Model.CommandSpec;
             + "site.selectors in the configuration win. Paced like a crawl."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every selector learned and verified", "1:not every one (the report says what was tried)",
-        "2:a --reference that is not one", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder",
+        "2:a --reference that is not one (not on the site's origin, missing, not UTF-8, over 1 MiB)", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder",
         "5:the state cannot be used"})
 final class CalibrateCommand implements Callable<Integer> {
   /** Newest articles of the archive that join the contract's references. */
   static final int ARCHIVE_REFERENCES = 3;
+  /** The largest --reference FILE read: an archive text of one page is a few KiB. */
+  static final int MAX_REFERENCE_BYTES = 1024 * 1024;
   /** Countries whose first listing page, as the archive saw it, joins the references. */
   static final int ARCHIVE_LISTINGS = 2;
 
@@ -45,7 +58,8 @@ final class CalibrateCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--reference", paramLabel = "URL=FILE",
-      description = "Also check against this page: FILE is the archive text of the article at URL, or a listing snapshot of it.")
+      description = "Also check against this page: FILE is the archive text of the article at URL, or a listing snapshot of it"
+          + " (UTF-8, 1 MiB at most); URL is on the origin of site.base_url.")
   List<String> given = new ArrayList<>();
 
   @Override
@@ -53,9 +67,11 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
+    // Read before the state is touched: a reference that is not one changes nothing.
+    References given = given(config.site().baseUrl());
     try (StateLock lock = StateGuard.acquire(config, "calibrate"); Components parts = Components.of(config)) {
       // A reference the user gives comes first: the report's closest matches are about it.
-      References references = given().plus(References.contract(config.site().base())).plus(archived(parts));
+      References references = given.plus(References.contract(config.site().base())).plus(archived(parts));
       Calibrator.Result result = new Calibrator(parts.site().reader()).calibrate(references.articles(), references.listings(),
           references.regions());
       print(result, references, config, out);
@@ -71,7 +87,8 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  private References given() throws IOException {
+  /** The --reference pairs: each URL on the site's origin, each FILE UTF-8 text of at most {@link #MAX_REFERENCE_BYTES}. */
+  private References given(URI site) {
     References all = new References(List.of(), List.of(), Map.of());
     for (String pair : given) {
       int eq = pair.indexOf('=', pair.indexOf("://") + 3);
@@ -80,14 +97,71 @@ final class CalibrateCommand implements Callable<Integer> {
         throw new UserException(ExitCodes.USAGE, "--reference is URL=FILE, not '" + pair + "'");
       }
       String url = pair.substring(0, split);
-      Path file = Path.of(pair.substring(split + 1));
+      String file = pair.substring(split + 1);
+      if (!sameOrigin(url, site)) {
+        throw new UserException(ExitCodes.USAGE, "--reference " + url + ": not on the site's origin " + site.getScheme() + "://" + site.getRawAuthority()
+            + " (site.base_url); give the address of a page of the site being calibrated");
+      }
       try {
-        all = all.plus(References.given(url, Files.readString(file)));
+        all = all.plus(References.given(url, read(file)));
       } catch (IllegalArgumentException e) {
         throw new UserException(ExitCodes.USAGE, "--reference " + pair + ": " + e.getMessage());
       }
     }
     return all;
+  }
+
+  /** True when {@code url} has the scheme, host and port of {@code site} (a missing port is the scheme's). */
+  static boolean sameOrigin(String url, URI site) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    return uri.getScheme() != null && uri.getHost() != null && uri.getRawUserInfo() == null && origin(uri).equals(origin(site));
+  }
+
+  private static String origin(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+  }
+
+  /**
+   * The text of a --reference FILE: at most {@link #MAX_REFERENCE_BYTES} (reading one byte more at most, so that a
+   * device or a huge file is never read whole), strictly UTF-8; else a usage error naming the file.
+   */
+  static String read(String name) {
+    String problem = "--reference " + TerminalText.safe(name) + ": ";
+    Path file;
+    try {
+      file = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new UserException(ExitCodes.USAGE, problem + "not a file name (" + e.getReason() + ")");
+    }
+    if (Files.isDirectory(file)) {
+      throw new UserException(ExitCodes.USAGE, problem + "is a folder; give the archive text file of the page");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_REFERENCE_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new UserException(ExitCodes.USAGE, problem + "no such file");
+    } catch (AccessDeniedException e) {
+      throw new UserException(ExitCodes.USAGE, problem + "cannot be read (permission denied)");
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.USAGE, problem + "cannot be read (" + e.getMessage() + ")");
+    }
+    if (bytes.length > MAX_REFERENCE_BYTES) {
+      throw new UserException(ExitCodes.USAGE, problem + "larger than 1 MiB, the limit of a reference; give the archive text of one page");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new UserException(ExitCodes.USAGE, problem + "not UTF-8 text; give the archive text of the page, as the monitor writes it");
+    }
   }
 
   /** The newest articles of the archive, and the first listing page it saw of the first configured countries. */

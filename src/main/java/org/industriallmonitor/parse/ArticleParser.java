@@ -56,6 +56,7 @@ public final class ArticleParser {
     }
     List<String> blocks = body(doc, url);
     Element lead = doc.selectFirst(leadSelector);
+    checkBody(doc, url, titleElement, lead);
     Element dateElement = lead == null ? null : lead.selectFirst(dateSelector);
     if (dateElement == null) {
       // Some markups print the date apart from the lede (in the article's header, say).
@@ -90,6 +91,22 @@ public final class ArticleParser {
       throw new LayoutException(url, "article_body", selectors.articleBody(), "no body text");
     }
     return blocks;
+  }
+
+  /**
+   * A body that stopped looking like the article's (read in a sidebar, a menu, a header or a
+   * footer, or away from the lede and title) is a layout error, not an article with another text.
+   */
+  private void checkBody(Document doc, String url, Element title, Element lead) throws LayoutException {
+    if (legacyParagraphsSelector != null) {
+      return;
+    }
+    Element body = doc.selectFirst(bodySelector);
+    boolean lede = lead != null && !SiteText.of(lead).isEmpty();
+    Optional<String> problem = MainContent.problem(body, lede ? lead : title, lede ? "lede" : "title");
+    if (problem.isPresent()) {
+      throw new LayoutException(url, "article_body", selectors.articleBody(), problem.get(), "does not read the article's body");
+    }
   }
 
   private LocalDate published(Document doc, String printedDate, String url) throws LayoutException {

@@ -16,6 +16,14 @@ public final class LayoutException extends Exception {
     this.selector = selector;
   }
 
+  /** A selector that found an element, but not the one it should have: {@code found} says how it is wrong. */
+  public LayoutException(String url, String selectorKey, String selector, String what, String found) {
+    super("layout changed at " + url + ": " + what + " (selector " + selectorKey + " = \"" + selector + "\" " + found + ")");
+    this.url = url;
+    this.selectorKey = selectorKey;
+    this.selector = selector;
+  }
+
   public String url() {
     return url;
   }

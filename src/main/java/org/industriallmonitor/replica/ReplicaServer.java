@@ -31,6 +31,7 @@ public final class ReplicaServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Interceptor interceptor;
   private final AtomicReference<ReplicaTheme> theme = new AtomicReference<>(ReplicaTheme.CONTRACT);
+  private final AtomicReference<ReplicaSidebar> sidebar = new AtomicReference<>(ReplicaSidebar.NONE);
 
   /**
    * Sees every request before the replica answers it, and may answer it itself (tests serve
@@ -93,6 +94,11 @@ public final class ReplicaServer implements AutoCloseable {
     return theme.get();
   }
 
+  /** Adds (or takes away) a sidebar widget on every article page, whatever the theme (see {@link ReplicaSidebar}). */
+  public void sidebar(ReplicaSidebar next) {
+    sidebar.set(next);
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -148,7 +154,7 @@ public final class ReplicaServer implements AutoCloseable {
   private void contentPage(HttpExchange exchange, String rawPath) throws IOException {
     Optional<ReplicaArticle> article = catalog.articleAt(rawPath);
     if (article.isPresent()) {
-      sendHtml(exchange, theme.get().article(catalog, article.get()));
+      sendHtml(exchange, sidebar.get().apply(theme.get().article(catalog, article.get()), catalog, article.get()));
       return;
     }
     String path = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);

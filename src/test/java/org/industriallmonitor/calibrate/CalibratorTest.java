@@ -7,12 +7,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.industriallmonitor.archive.ArchiveText;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.fetch.HttpClients;
+import org.industriallmonitor.parse.Article;
+import org.industriallmonitor.parse.ArticleParser;
 import org.industriallmonitor.parse.Region;
+import org.industriallmonitor.replica.ReplicaSidebar;
 import org.industriallmonitor.replica.ReplicaTheme;
 import org.industriallmonitor.site.Site;
+import org.industriallmonitor.testing.Contract;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Calibration on each replica theme: every field learned, verified byte for byte, within 20 requests. */
 class CalibratorTest {
+  private static final String STRUGGLE = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private final OkHttpClient client = HttpClients.create();
 
@@ -44,5 +52,72 @@ class CalibratorTest {
     assertThat(result.verified()).as(result.verification()).isTrue();
     assertThat(result.requests()).isLessThanOrEqualTo(20);
     System.out.println(theme + " " + result.requests() + " requests: " + result.selectors());
+  }
+
+  /** Issue 30: two parts of the page read the body on every reference and nothing tells them apart: no choice is made. */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void twoCopiesOfTheBodyThatNothingTellsApartAreRefused(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.server().sidebar(ReplicaSidebar.BODY_COPY_IN_MAIN);
+    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
+        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
+    Site site = new Site(config, client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+
+    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+
+    assertThat(result.complete()).isFalse();
+    assertThat(result.selectors()).doesNotContainKey("article_body");
+    assertThat(result.fields()).filteredOn(f -> f.key().equals("article_body")).singleElement()
+        .satisfies(f -> assertThat(f.problem()).contains("two parts of the page read the body on every reference")
+            .contains("nothing tells which is the article's").contains("site.selectors.article_body"));
+  }
+
+  /** Issue 30: a copy of the body in one of several repeated widgets (cards) is told apart from the article's body. */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void aCopyOfTheBodyInRepeatedWidgetsIsNotLearnedForTheBody(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.server().sidebar(ReplicaSidebar.BODY_COPY_IN_CARDS);
+    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
+        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
+    Site site = new Site(config, client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+
+    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+
+    assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
+    assertThat(result.selectors().get("article_body")).doesNotContain("card");
+  }
+
+  /**
+   * Issue 30: a sidebar widget held a copy of the body, deeper than the body: calibration learned it, verified it byte for
+   * byte, and when the widget showed other text the crawl archived that as the article. The article's own body is learned.
+   */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void aSidebarWidgetHoldingACopyOfTheBodyIsNotLearnedForTheBody(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.server().sidebar(ReplicaSidebar.BODY_COPY);
+    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
+        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
+    Site site = new Site(config, client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+
+    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+
+    assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
+    assertThat(result.selectors().get("article_body")).doesNotContain("widget").doesNotContain("aside");
+    // The widget shows another text now: the learned selectors still read the article, byte for byte.
+    replica.server().sidebar(ReplicaSidebar.OTHER_TEXT);
+    String url = replica.baseUrl() + "/" + STRUGGLE;
+    String html;
+    try (Response page = client.newCall(new Request.Builder().url(url).build()).execute()) {
+      html = page.body().string();
+    }
+    assertThat(html).contains(ReplicaSidebar.otherText(replica.catalog(), replica.catalog().article(STRUGGLE).orElseThrow()).get(0));
+    Article article = new ArticleParser(config.selectorsWith(result.selectors())).parse(html, url, STRUGGLE);
+    assertThat(ArchiveText.article(article)).isEqualTo(Contract.text(Contract.SEED_STRUGGLE));
   }
 }

@@ -107,4 +107,75 @@ class CalibrateTest {
         .contains("closest: h1.page-title reads \"Kyrgyzstan's ongoing struggle for fundamental workers' ri...\", which differs at character 15")
         .doesNotContain("Kept in ");
   }
+
+  /** What a refused --reference prints: one line on stderr naming the file (or address) and what to do, no stack trace. */
+  private static void assertRefusedInOneLine(CliRun run, String... names) {
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().strip()).as(run.toString()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ")
+        .contains("--reference").contains(names);
+    assertThat(run.out()).as(run.toString()).doesNotContain("Kept in ");
+  }
+
+  private CliRun calibrateWith(Path config, String url, Path file) {
+    return CliRun.of("calibrate", "--dry-run", "--config", config.toString(), "--reference", url + "=" + file);
+  }
+
+  @Test
+  void aReferenceFileThatIsNotUtf8IsRefusedInOneLineNamingIt() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    Path binary = dir.resolve("photo.jpg");
+    Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xC3, 0x28});
+
+    CliRun run = calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, binary);
+
+    assertRefusedInOneLine(run, binary.toString(), "not UTF-8 text");
+  }
+
+  @Test
+  void aReferenceFileOverTheSizeLimitIsRefusedWithoutReadingItWhole() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    Path huge = dir.resolve("huge.txt");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(2L * 1024 * 1024 * 1024); // sparse: 2 GiB that take no disk
+    }
+
+    CliRun sparse = calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, huge);
+
+    assertRefusedInOneLine(sparse, huge.toString(), "larger than 1 MiB");
+    Path zero = Path.of("/dev/zero");
+    if (Files.isReadable(zero)) {
+      // A device reports no size: only reading at most the limit and one byte more stops it.
+      assertRefusedInOneLine(calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, zero), "/dev/zero", "larger than 1 MiB");
+    }
+  }
+
+  @Test
+  void aMissingReferenceFileOrAFolderIsRefusedInOneLineNamingIt() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    Path missing = dir.resolve("no-such-file.txt");
+    Path folder = Files.createDirectories(dir.resolve("a-folder"));
+
+    assertRefusedInOneLine(calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, missing), missing.toString(), "no such file");
+    assertRefusedInOneLine(calibrateWith(config, replica.baseUrl() + "/" + STRUGGLE, folder), folder.toString(), "a folder");
+    CliRun nul = CliRun.of("calibrate", "--config", config.toString(), "--reference", replica.baseUrl() + "/" + STRUGGLE + "=bad\0name");
+    assertRefusedInOneLine(nul, "not a file name");
+    assertThat(dir.resolve("state/monitor.db")).as("nothing done before the references are read").doesNotExist();
+  }
+
+  @Test
+  void aReferenceOutsideTheSitesOriginIsRefusedInOneLine() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    Path text = dir.resolve("struggle.txt");
+    Files.writeString(text, Contract.text(Contract.SEED_STRUGGLE));
+    int otherPort = replica.baseUrl().getPort() == 65535 ? 65534 : replica.baseUrl().getPort() + 1;
+
+    for (String url : List.of("file:///etc/" + STRUGGLE, "https://127.0.0.1:" + replica.baseUrl().getPort() + "/" + STRUGGLE,
+        "http://127.0.0.1:" + otherPort + "/" + STRUGGLE, "http://localhost:" + replica.baseUrl().getPort() + "/" + STRUGGLE,
+        "http://example.org/" + STRUGGLE, "/" + STRUGGLE)) {
+      assertRefusedInOneLine(calibrateWith(config, url, text), url, "not on the site's origin " + replica.baseUrl());
+    }
+    // The site's own origin, the scheme and host in capitals: accepted.
+    CliRun same = calibrateWith(config, "HTTP://127.0.0.1:" + replica.baseUrl().getPort() + "/" + STRUGGLE, text);
+    assertThat(same.exitCode()).as(same.toString()).isZero();
+  }
 }
