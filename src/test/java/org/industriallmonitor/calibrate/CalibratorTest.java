@@ -37,16 +37,23 @@ class CalibratorTest {
     HttpClients.shutdown(client);
   }
 
+  private SiteConfig replicaSite() {
+    return new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
+        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
+  }
+
+  /** Calibrates against the replica as it is now, with the contract's references. */
+  private Calibrator.Result calibrateOnTheReplica() throws Exception {
+    Site site = new Site(replicaSite(), client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+    return new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+  }
+
   @ParameterizedTest
   @EnumSource(ReplicaTheme.class)
   void everyFieldIsLearnedAndVerifiedOnEachTheme(ReplicaTheme theme) throws Exception {
     replica.server().theme(theme);
-    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
-        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
-    Site site = new Site(config, client, Clock.systemUTC());
-    References references = References.contract(replica.baseUrl().toString());
-
-    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+    Calibrator.Result result = calibrateOnTheReplica();
 
     assertThat(result.fields()).allSatisfy(f -> assertThat(f.problem()).as(f.key()).isNull());
     assertThat(result.verified()).as(result.verification()).isTrue();
@@ -60,12 +67,7 @@ class CalibratorTest {
   void twoCopiesOfTheBodyThatNothingTellsApartAreRefused(ReplicaTheme theme) throws Exception {
     replica.server().theme(theme);
     replica.server().sidebar(ReplicaSidebar.BODY_COPY_IN_MAIN);
-    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
-        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
-    Site site = new Site(config, client, Clock.systemUTC());
-    References references = References.contract(replica.baseUrl().toString());
-
-    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+    Calibrator.Result result = calibrateOnTheReplica();
 
     assertThat(result.complete()).isFalse();
     assertThat(result.selectors()).doesNotContainKey("article_body");
@@ -80,12 +82,7 @@ class CalibratorTest {
   void aCopyOfTheBodyInRepeatedWidgetsIsNotLearnedForTheBody(ReplicaTheme theme) throws Exception {
     replica.server().theme(theme);
     replica.server().sidebar(ReplicaSidebar.BODY_COPY_IN_CARDS);
-    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
-        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
-    Site site = new Site(config, client, Clock.systemUTC());
-    References references = References.contract(replica.baseUrl().toString());
-
-    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+    Calibrator.Result result = calibrateOnTheReplica();
 
     assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
     assertThat(result.selectors().get("article_body")).doesNotContain("card");
@@ -100,12 +97,7 @@ class CalibratorTest {
   void aSidebarWidgetHoldingACopyOfTheBodyIsNotLearnedForTheBody(ReplicaTheme theme) throws Exception {
     replica.server().theme(theme);
     replica.server().sidebar(ReplicaSidebar.BODY_COPY);
-    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
-        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
-    Site site = new Site(config, client, Clock.systemUTC());
-    References references = References.contract(replica.baseUrl().toString());
-
-    Calibrator.Result result = new Calibrator(site.reader()).calibrate(references.articles(), references.listings(), references.regions());
+    Calibrator.Result result = calibrateOnTheReplica();
 
     assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
     assertThat(result.selectors().get("article_body")).doesNotContain("widget").doesNotContain("aside");
@@ -117,7 +109,7 @@ class CalibratorTest {
       html = page.body().string();
     }
     assertThat(html).contains(ReplicaSidebar.otherText(replica.catalog(), replica.catalog().article(STRUGGLE).orElseThrow()).get(0));
-    Article article = new ArticleParser(config.selectorsWith(result.selectors())).parse(html, url, STRUGGLE);
+    Article article = new ArticleParser(replicaSite().selectorsWith(result.selectors())).parse(html, url, STRUGGLE);
     assertThat(ArchiveText.article(article)).isEqualTo(Contract.text(Contract.SEED_STRUGGLE));
   }
 }
