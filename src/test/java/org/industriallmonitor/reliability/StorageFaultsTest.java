@@ -1,7 +1,6 @@
 package org.industriallmonitor.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,6 +27,7 @@ import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.Store;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.industriallmonitor.testing.Tmpfs;
@@ -89,9 +89,12 @@ class StorageFaultsTest {
     // SQLite's native library loaded now, from elsewhere: else whether it is unpacked onto the small disk
     // (into state/.native) depends on whether another test of this JVM loaded it first.
     Store.open(dir.resolve("elsewhere/monitor.db"), Duration.ofSeconds(1)).close();
+    String why = "the state folder must be a small tmpfs: the database cannot be made to fail otherwise";
+    RequiredTools.root(why);
     // Room for the database and part of the archive: 300k to 1400k stop the crawl midway here.
     Optional<Tmpfs> disk = Tmpfs.mount(state, "800k");
-    assumeTrue(disk.isPresent(), "needs a tmpfs (root): the database cannot be made to fail otherwise");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
     try {
       Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
           .country("Uzbekistan", 366).writeTo(dir);

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.industriallmonitor.replica.HostileFixtures;
 import org.industriallmonitor.testing.JarProcess;
 import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,8 @@ class ConsoleBrowserIT {
 
   @BeforeEach
   void startBrowser() throws Exception {
+    RequiredTools.command("/usr/bin/chromium", "the console is checked in a real headless browser");
+    RequiredTools.command("/usr/bin/chromedriver", "the test drives Chromium through its ChromeDriver");
     Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
     ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
         "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,11 @@ class MetricsTest {
 
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+
+  @BeforeEach
+  void needsPromtool() {
+    RequiredTools.command("promtool", "Prometheus's own parser (promtool check metrics) is what says /metrics is in the text format");
+  }
 
   @Test
   void countsRequestsCrawlsDeliveriesAndTheOutboxInTheTextFormat() throws Exception {

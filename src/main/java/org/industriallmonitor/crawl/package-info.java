@@ -1,0 +1,13 @@
+/**
+ * One crawl of one country, and one poll of the early-warning source, in the flow's middle: read the site
+ * (through fetch, parse and site), then hand what is new to the archive and the store.
+ * {@code CountryCrawler} walks a listing ({@code ListingWalker}), records unknown articles
+ * ({@code ArticleRecorder}, {@code ArticleArchiver}: file first, then the row with its alerts) and saves the
+ * pages' states; {@code ArticleRechecker} fetches young articles again; {@code EarlyWarningPoller} archives
+ * what a feed names. Outcomes are {@code CrawlReport} and {@code PollReport}; {@code CrawlListener},
+ * {@code CrawlProgress} and {@code NewArticleAlerts} are the hooks others implement; {@code SlugLocks}
+ * keeps two crawls off one article.
+ *
+ * <p>May use: config, fetch, parse, site, feed, archive, store.
+ */
+package org.industriallmonitor.crawl;

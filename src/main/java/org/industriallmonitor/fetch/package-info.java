@@ -1,0 +1,11 @@
+/**
+ * Fetching the site's pages politely, the crawl's first step: {@code HttpFetcher} (a {@code PageFetcher})
+ * sends conditional requests ({@code Validators}) through the process's one OkHttp client
+ * ({@code HttpClients}), paced per host ({@code HostPacer}), under robots.txt ({@code RobotsCache},
+ * {@code RobotsRules}), retried with backoff ({@code RetryPolicy}, {@code RetryAfter}), and decodes bodies
+ * strictly ({@code PageDecoder}, {@code Accepts}) into a {@code FetchResult}. Failures are
+ * {@code FetchException} and its kinds (gone, robots, unusable, HTTP status).
+ *
+ * <p>May use: no other package of the product. It knows HTTP, not the site's pages.
+ */
+package org.industriallmonitor.fetch;
