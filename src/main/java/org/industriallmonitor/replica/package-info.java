@@ -7,6 +7,8 @@
  *
  * <p>May use: nothing of the product, as it stands for the site. Known exceptions, to be removed: it
  * borrows the monitor's own {@code parse.SiteUrls} and {@code parse.SiteDates} (so a misreading of the site
- * by the parser would be mirrored here, unseen by the tests) and {@code archive.Hashes} for ETags.
+ * by the parser would be mirrored here, unseen by the tests) and {@code archive.Hashes} for ETags; and it
+ * makes its servers through {@code web.JdkHttpServers}, because the JDK server's time limits are read once
+ * per process, by whichever server starts first (the demo runs the replica beside the console).
  */
 package org.industriallmonitor.replica;
