@@ -185,6 +185,67 @@ class EarlyWarningTest {
   }
 
   @Test
+  void aPollFetchesAtMostMaxItemsNewestFirstAndTheNextPollsTakeTheRest() throws Exception {
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: rss, max_items: 5}")
+        .country("Kyrgyzstan", 364)));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      published.add(replica.catalog().publishNew(List.of(364), DAY, 5).slug());
+    }
+
+    PollReport first = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(first.summaryLine()).contains("20 items, new 12, archived 5, errors 0");
+    assertThat(first.notes()).anySatisfy(n -> assertThat(n).contains("7 more new items").contains("max_items: 5"));
+    assertThat(Sql.column(db(), "SELECT slug FROM articles ORDER BY id")).as("the five newest, oldest first")
+        .containsExactlyElementsOf(published.subList(7, 12));
+    for (String left : published.subList(0, 7)) {
+      assertThat(replica.tweaks().requestsFor("/" + left)).as("not fetched: " + left).isZero();
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM early_warning_skipped WHERE reason <> 'baseline'"))
+        .as("nothing left over is remembered as handled").isZero();
+
+    PollReport second = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(second.outcome()).as("the feed read again, not answered 304").isEqualTo(PollReport.Outcome.NEW);
+    assertThat(second.summaryLine()).contains("20 items, new 7, archived 5, errors 0");
+    PollReport third = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(third.summaryLine()).contains("20 items, new 2, archived 2, errors 0");
+    assertThat(third.notes()).noneSatisfy(n -> assertThat(n).contains("more new items"));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+
+    assertThat(Sql.column(db(), "SELECT slug FROM articles ORDER BY id")).containsExactlyElementsOf(java.util.stream.Stream.of(
+        published.subList(7, 12), published.subList(2, 7), published.subList(0, 2)).flatMap(List::stream).toList());
+    for (String slug : published) {
+      assertThat(replica.tweaks().requestsFor("/" + slug)).as("fetched once: " + slug).isEqualTo(1);
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(12);
+  }
+
+  @Test
+  void itemsACappedPollLeftOverAreFoundByTheWalksAndNotFetchedTwice() throws Exception {
+    MonitorConfig config = config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: rss, max_items: 3}")
+        .country("Kyrgyzstan", 364));
+    Monitor monitor = monitor(config);
+    assertThat(monitor.crawl(config.countries().get(0)).summaryLine()).as("the walk's baseline").contains("baseline");
+    monitor.pollEarlyWarning(false);
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      published.add(replica.catalog().publishNew(List.of(364), DAY, 3).slug());
+    }
+
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().archived()).isEqualTo(3);
+    assertThat(monitor.crawl(config.countries().get(0)).summaryLine()).contains("new 5, archived 5, errors 0");
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).as("nothing left for the poll").isEqualTo(PollReport.Outcome.UNCHANGED);
+
+    assertThat(Sql.column(db(), "SELECT slug FROM articles WHERE baseline = 0")).containsExactlyInAnyOrderElementsOf(published);
+    for (String slug : published) {
+      assertThat(replica.tweaks().requestsFor("/" + slug)).as("fetched once: " + slug).isEqualTo(1);
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(8);
+  }
+
+  @Test
   void aFeedAnswering304CostsOneRequestAndNoParsing() throws Exception {
     proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
