@@ -329,6 +329,23 @@ class EarlyWarningTest {
   }
 
   @Test
+  void aTricklingFeedCostsThePollOneBudgetNotOneCallTimeoutPerRetry() throws Exception {
+    // A byte a second never trips the read timeout; the call timeout (3 s) does, and the poll's
+    // budget is that call timeout as a whole: with retries 3 the old code took 4 x 3 s.
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("retries", "3").site("read_timeout", "2s")
+        .site("call_timeout", "3s").country("Kyrgyzstan", 364)));
+    replica.tweaks().trickleFeed();
+
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(report.outcome()).isEqualTo(PollReport.Outcome.FAILED);
+    assertThat(report.problem()).contains(replica.baseUrl() + "/rss.xml").contains("no answer within the poll's time budget of 3 s");
+    assertThat(report.duration()).as("one budget, not one per attempt").isLessThan(Duration.ofSeconds(6));
+    assertThat(replica.tweaks().requestsFor("/rss.xml")).as("no retry once the budget is spent").isEqualTo(1);
+    assertThat(Sql.column(db(), "SELECT last_error FROM early_warning")).singleElement().asString().contains("budget of 3 s");
+  }
+
+  @Test
   void aVanishedFeedRaisesTheSourceAlertAtItsFirstPoll() throws Exception {
     proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
