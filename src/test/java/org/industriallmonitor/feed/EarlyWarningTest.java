@@ -429,6 +429,26 @@ class EarlyWarningTest {
   }
 
   @Test
+  void theLatestListingStopsPagingWhenThePollsBudgetIsSpentAndKeepsWhatItRead() throws Exception {
+    // 600 ms between requests (robots.txt included) and a budget (call_timeout) of 1.5 s: the first pages fit, not all five.
+    MonitorConfig config = config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: latest, max_items: 2}")
+        .site("request_delay", "600ms").site("call_timeout", "1500ms").site("read_timeout", "1s").country("Kyrgyzstan", 364));
+    Monitor monitor = monitor(config);
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      published.add(replica.catalog().publishNew(List.of(364), DAY, 5).slug());
+    }
+
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(report.outcome()).as(String.valueOf(report.problem())).isEqualTo(PollReport.Outcome.NEW);
+    assertThat(report.archived()).isEqualTo(2);
+    assertThat(Sql.column(db(), "SELECT slug FROM articles WHERE baseline = 0")).containsExactlyInAnyOrderElementsOf(published.subList(43, 45));
+    assertThat(replica.tweaks().requestsFor("/search?language=en&from=40")).as("not read within the budget").isZero();
+  }
+
+  @Test
   void onceChecksTheSourceFirstAndStatusShowsIt() throws Exception {
     MonitorConfig config = config(TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364));
     String file = config.source().toString();
