@@ -65,12 +65,15 @@ public final class HttpFetcher implements PageFetcher {
         }
         return attempt(parsed, validators, accepts, deadline);
       } catch (FetchException e) {
-        if (deadline.passed() && !(e instanceof OverBudget)) {
-          // Whatever went wrong last, the time is spent: one failure, no retry.
+        if (!e.retryable()) {
+          throw e; // an answer (404, robots.txt, not a feed, over budget already) stays what it is
+        }
+        if (deadline.passed()) {
+          // A timeout or a server error when the time is spent: one failure, no more attempts.
           throw overBudget(url, deadline, e);
         }
         Duration retryAfter = e instanceof HttpStatusException h ? h.retryAfter() : null;
-        if (!e.retryable() || attempt > retryPolicy.retries()) {
+        if (attempt > retryPolicy.retries()) {
           throw e;
         }
         if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
@@ -87,16 +90,10 @@ public final class HttpFetcher implements PageFetcher {
     }
   }
 
-  /** The budget of a {@link Deadline} is spent: not retried, whatever the last attempt's problem. */
-  private static final class OverBudget extends FetchException {
-    OverBudget(String url, String problem, Throwable cause) {
-      super(url, problem, false, cause);
-    }
-  }
-
-  private static OverBudget overBudget(String url, Deadline deadline, FetchException last) {
+  /** The budget of a {@link Deadline} is spent: not retryable, whatever the last attempt's problem. */
+  private static FetchException overBudget(String url, Deadline deadline, FetchException last) {
     String lastProblem = last == null ? "" : " (last: " + last.getMessage() + ")";
-    return new OverBudget(url, "no answer within " + deadline.describe() + lastProblem + "; not retried", last);
+    return new FetchException(url, "no answer within " + deadline.describe() + lastProblem + "; no more attempts", false, last);
   }
 
   private FetchResult attempt(HttpUrl start, Validators validators, Accepts accepts, Deadline deadline)
