@@ -155,7 +155,7 @@ public final class Monitor {
     if (!earlyWarning.enabled() || (scheduled && backingOff(earlyWarning))) {
       return Optional.empty();
     }
-    PollReport report = poller.poll(earlyWarning.source(), current.countries());
+    PollReport report = poller.poll(earlyWarning, current.countries());
     if (report.storageFailure() != null) {
       return Optional.of(report);
     }

@@ -68,7 +68,7 @@ public final class ConfigLoader {
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
           "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages", "early_warning", "recheck_window",
           "recheck_every");
-  private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every");
+  private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every", "max_items");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify", "languages");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
 
@@ -246,7 +246,14 @@ public final class ConfigLoader {
       }
       return d;
     }).orElse(EarlyWarningConfig.DEFAULT_EVERY);
-    return new EarlyWarningConfig(source, every);
+    int maxItems = m.optional("max_items").map(n -> {
+      int max = n.integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
+      if (max < 1) {
+        throw n.error("must be a positive whole number (the most unknown items one poll fetches), got " + max);
+      }
+      return max;
+    }).orElse(EarlyWarningConfig.DEFAULT_MAX_ITEMS);
+    return new EarlyWarningConfig(source, every, maxItems);
   }
 
   private static WebConfig web(ConfigNode node, List<String> warnings) {

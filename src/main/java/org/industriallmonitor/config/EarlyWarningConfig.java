@@ -7,9 +7,26 @@ import java.util.Locale;
  * {@code site.early_warning}: a site-wide source of the newest articles, polled often so that a
  * new article is heard of within minutes while the walks of every listing stay the safety net.
  */
-public record EarlyWarningConfig(Source source, Duration every) {
+public record EarlyWarningConfig(Source source, Duration every, int maxItems) {
   public static final Duration DEFAULT_EVERY = Duration.ofMinutes(2);
+  /**
+   * At most this many unknown items are fetched by one poll, the newest first: a source that
+   * suddenly lists thousands of unknown items costs one poll a bounded time, and the rest are
+   * fetched by the next polls (or found by the walks).
+   */
+  public static final int DEFAULT_MAX_ITEMS = 50;
   public static final EarlyWarningConfig DEFAULT = new EarlyWarningConfig(Source.RSS, DEFAULT_EVERY);
+
+  public EarlyWarningConfig {
+    if (maxItems < 1) {
+      throw new IllegalArgumentException("max_items must be at least 1, got " + maxItems);
+    }
+  }
+
+  /** With the default {@code max_items}. */
+  public EarlyWarningConfig(Source source, Duration every) {
+    this(source, every, DEFAULT_MAX_ITEMS);
+  }
 
   /** Where the newest articles are read. */
   public enum Source {

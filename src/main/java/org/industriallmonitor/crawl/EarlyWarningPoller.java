@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * would (same archiver, same slug locks, linked to every such country). The first poll is a
  * baseline; items outside the configured countries, untagged or unreadable are remembered and
  * left to the walks. The source's validators are kept only once every new item is settled, so
- * an interrupted poll reads the source again rather than taking a 304 for "nothing new".
+ * an interrupted poll reads the source again rather than taking a 304 for "nothing new". At most
+ * {@code max_items} unknown items are fetched by one poll, the newest first; the others stay
+ * unknown (not remembered), so the next poll, which reads the source again, or a walk takes them.
  */
 public final class EarlyWarningPoller {
   private static final Logger log = LoggerFactory.getLogger(EarlyWarningPoller.class);
@@ -54,8 +56,12 @@ public final class EarlyWarningPoller {
     this.clock = clock;
   }
 
-  /** Polls {@code source} (not {@code off}) for articles of {@code countries}. */
-  public PollReport poll(EarlyWarningConfig.Source source, List<CountryConfig> countries) throws InterruptedException {
+  /**
+   * Polls the source of {@code earlyWarning} (not {@code off}) for articles of {@code countries},
+   * fetching at most {@code max_items} of the unknown items, the newest first.
+   */
+  public PollReport poll(EarlyWarningConfig earlyWarning, List<CountryConfig> countries) throws InterruptedException {
+    EarlyWarningConfig.Source source = earlyWarning.source();
     SiteReader reader = site.get();
     EarlyWarningSource feed = EarlyWarningSource.of(source, reader);
     Instant started = clock.instant();
@@ -91,7 +97,16 @@ public final class EarlyWarningPoller {
         return run.done(PollReport.Outcome.UNCHANGED, poll.items().size(), List.of(), poll.validators().etag(),
             poll.validators().lastModified());
       }
-      boolean settled = archive(reader, unknown, countries, run);
+      // The newest max_items (unknown is oldest first). The rest are neither fetched nor remembered:
+      // the source's validators are not kept, so the next poll reads it again and takes the next
+      // ones while it still lists them; the walks find those it no longer lists.
+      List<FeedItem> taken = unknown.subList(Math.max(0, unknown.size() - earlyWarning.maxItems()), unknown.size());
+      int leftOver = unknown.size() - taken.size();
+      if (leftOver > 0) {
+        run.notes.add(leftOver + " more new item" + (leftOver == 1 ? "" : "s") + " left to the next poll (the source is read again)"
+            + " and the walks: one poll fetches at most max_items: " + earlyWarning.maxItems());
+      }
+      boolean settled = archive(reader, taken, countries, run) && leftOver == 0;
       Validators kept = settled ? poll.validators() : new Validators(before.etag(), before.lastModified());
       return run.done(PollReport.Outcome.NEW, poll.items().size(), unknown, kept.etag(), kept.lastModified());
     } catch (StorageFailure e) {

@@ -30,7 +30,7 @@ public final class FeedSource implements EarlyWarningSource {
   /** Polls the feed; a feed lists what it lists, so {@code known} changes nothing. */
   @Override
   public Poll poll(Validators previous, Predicate<String> known) throws FetchException, UnreadableFeedException, InterruptedException {
-    FetchResult result = fetcher.fetch(url, previous, Accepts.FEED);
+    FetchResult result = fetcher.fetch(url, previous, Accepts.FEED, EarlyWarningSource.budget(fetcher));
     if (result.notModified()) {
       return Poll.unchanged(previous);
     }

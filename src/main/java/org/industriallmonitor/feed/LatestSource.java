@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.industriallmonitor.fetch.Accepts;
+import org.industriallmonitor.fetch.Deadline;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.Validators;
@@ -17,7 +19,8 @@ import org.industriallmonitor.site.SiteReader;
 /**
  * The site-wide listing, newest first ({@code source: latest}): the first page with a conditional
  * request, then the next pages while every item of a page is unknown (a burst of publishing
- * longer than a page), up to {@code site.max_pages}.
+ * longer than a page), up to {@code site.max_pages} and while the poll's budget lasts: the pages
+ * read are kept when it runs out after the first, and what the unread ones list is left to the walks.
  */
 public final class LatestSource implements EarlyWarningSource {
   private final SiteReader site;
@@ -33,7 +36,8 @@ public final class LatestSource implements EarlyWarningSource {
 
   @Override
   public Poll poll(Validators previous, Predicate<String> known) throws FetchException, UnreadableFeedException, InterruptedException {
-    FetchResult first = site.fetcher().fetch(url(), previous);
+    Deadline budget = EarlyWarningSource.budget(site.fetcher());
+    FetchResult first = site.fetcher().fetch(url(), previous, Accepts.HTML, budget);
     if (first.notModified()) {
       return Poll.unchanged(previous);
     }
@@ -53,9 +57,21 @@ public final class LatestSource implements EarlyWarningSource {
       if (!allUnknown || next == null || !site.urls().isListing(next) || pages >= site.maxPages()) {
         break;
       }
+      if (budget.passed()) {
+        break; // as at max_pages: what the unread pages list is left to the walks
+      }
       // The next page by offset in the listing's own address: a pager link may add a sort order (relevance) that is not newest first.
       from += page.items().size();
-      page = read(site.fetcher().fetch(site.urls().latest(from), Validators.NONE));
+      FetchResult more;
+      try {
+        more = site.fetcher().fetch(site.urls().latest(from), Validators.NONE, Accepts.HTML, budget);
+      } catch (FetchException e) {
+        if (budget.passed()) {
+          break; // the budget ran out on this page: keep the pages read
+        }
+        throw e;
+      }
+      page = read(more);
     }
     return new Poll(false, items, first.validators());
   }

@@ -3,7 +3,9 @@ package org.industriallmonitor.fetch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,7 +47,12 @@ public final class HttpFetcher implements PageFetcher {
   }
 
   @Override
-  public FetchResult fetch(String url, Validators validators, Accepts accepts) throws FetchException, InterruptedException {
+  public Duration callTimeout() {
+    return Duration.ofMillis(client.callTimeoutMillis());
+  }
+
+  @Override
+  public FetchResult fetch(String url, Validators validators, Accepts accepts, Deadline deadline) throws FetchException, InterruptedException {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new UnusableResponseException(url, "not a valid http(s) address");
@@ -53,10 +60,20 @@ public final class HttpFetcher implements PageFetcher {
     robots.check(parsed);
     for (int attempt = 1; ; attempt++) {
       try {
-        return attempt(parsed, validators, accepts);
+        if (deadline.passed()) {
+          throw overBudget(url, deadline, null);
+        }
+        return attempt(parsed, validators, accepts, deadline);
       } catch (FetchException e) {
+        if (!e.retryable()) {
+          throw e; // an answer (404, robots.txt, not a feed, over budget already) stays what it is
+        }
+        if (deadline.passed()) {
+          // A timeout or a server error when the time is spent: one failure, no more attempts.
+          throw overBudget(url, deadline, e);
+        }
         Duration retryAfter = e instanceof HttpStatusException h ? h.retryAfter() : null;
-        if (!e.retryable() || attempt > retryPolicy.retries()) {
+        if (attempt > retryPolicy.retries()) {
           throw e;
         }
         if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
@@ -64,18 +81,28 @@ public final class HttpFetcher implements PageFetcher {
               + MAX_RETRY_AFTER.toMinutes() + " minutes, giving up for this cycle", false, e);
         }
         Duration wait = retryPolicy.backoff(attempt, retryAfter);
+        if (deadline.bounded() && wait.compareTo(deadline.remaining()) >= 0) {
+          throw overBudget(url, deadline, e);
+        }
         log.warn("{} (attempt {} of {}); retrying in {} ms", e.getMessage(), attempt, retryPolicy.retries() + 1, wait.toMillis());
         Thread.sleep(wait.toMillis());
       }
     }
   }
 
-  private FetchResult attempt(HttpUrl start, Validators validators, Accepts accepts) throws FetchException, InterruptedException {
+  /** The budget of a {@link Deadline} is spent: not retryable, whatever the last attempt's problem. */
+  private static FetchException overBudget(String url, Deadline deadline, FetchException last) {
+    String lastProblem = last == null ? "" : " (last: " + last.getMessage() + ")";
+    return new FetchException(url, "no answer within " + deadline.describe() + lastProblem + "; no more attempts", false, last);
+  }
+
+  private FetchResult attempt(HttpUrl start, Validators validators, Accepts accepts, Deadline deadline)
+      throws FetchException, InterruptedException {
     HttpUrl url = start;
     for (int redirects = 0; ; redirects++) {
       HttpUrl target;
       try (HostPacer.Permit permit = pacer.acquire(url.host());
-          Response response = client.newCall(request(url, validators, accepts)).execute()) {
+          Response response = call(url, validators, accepts, deadline).execute()) {
         int code = response.code();
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
           target = redirectTarget(start, url, response, redirects);
@@ -95,6 +122,20 @@ public final class HttpFetcher implements PageFetcher {
       robots.check(target);
       url = target;
     }
+  }
+
+  /** A call whose own timeout ends by {@code deadline} at the latest (a redirect's next hop gets what is left). */
+  private Call call(HttpUrl url, Validators validators, Accepts accepts, Deadline deadline) throws FetchException {
+    Call call = client.newCall(request(url, validators, accepts));
+    if (deadline.bounded()) {
+      long left = deadline.remaining().toMillis();
+      if (left <= 0) {
+        throw overBudget(url.toString(), deadline, null);
+      }
+      long own = client.callTimeoutMillis();
+      call.timeout().timeout(own == 0 ? left : Math.min(own, left), TimeUnit.MILLISECONDS);
+    }
+    return call;
   }
 
   private Request request(HttpUrl url, Validators validators, Accepts accepts) {

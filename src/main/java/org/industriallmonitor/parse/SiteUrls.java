@@ -8,13 +8,17 @@ import java.util.Optional;
 /** The addresses of the site contract: country listings and canonical article URLs. */
 public final class SiteUrls {
   private final String base;
+  private final String scheme;
   private final String host;
+  private final int port;
   private final String basePath;
 
   public SiteUrls(URI baseUrl) {
     String text = baseUrl.toString();
     this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    this.scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
     this.host = bareHost(baseUrl.getHost());
+    this.port = port(scheme, baseUrl.getPort());
     String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
@@ -78,11 +82,14 @@ public final class SiteUrls {
     return base + "/" + slug;
   }
 
-  /** True when {@code url} is on the configured site (with or without {@code www.}). */
+  /**
+   * True when {@code url} is on the configured site: its origin, the same scheme, host (with or
+   * without {@code www.}) and port (80 for http, 443 for https when none is written). Another port
+   * or scheme of the same host is another site.
+   */
   public boolean isOnSite(String url) {
     try {
-      URI uri = new URI(url);
-      return uri.getHost() != null && bareHost(uri.getHost()).equals(host);
+      return sameOrigin(new URI(url));
     } catch (URISyntaxException e) {
       return false;
     }
@@ -92,7 +99,7 @@ public final class SiteUrls {
   public boolean isListing(String absoluteUrl) {
     try {
       URI uri = new URI(absoluteUrl.replace('\\', '/'));
-      return uri.getHost() != null && bareHost(uri.getHost()).equals(host) && (basePath + "/search").equals(uri.getRawPath());
+      return sameOrigin(uri) && (basePath + "/search").equals(uri.getRawPath());
     } catch (URISyntaxException e) {
       return false;
     }
@@ -100,7 +107,7 @@ public final class SiteUrls {
 
   /**
    * The slug of an article link: its path below the base, without query or fragment. Empty when
-   * the link leaves the site or points at the site's root.
+   * the link leaves the site (another origin) or points at the site's root.
    */
   public Optional<String> slugOf(String absoluteUrl) {
     URI uri;
@@ -110,7 +117,7 @@ public final class SiteUrls {
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
-    if (uri.getHost() == null || !bareHost(uri.getHost()).equals(host) || uri.getRawPath() == null) {
+    if (!sameOrigin(uri) || uri.getRawPath() == null) {
       return Optional.empty();
     }
     String path = uri.getRawPath();
@@ -122,6 +129,26 @@ public final class SiteUrls {
       slug = slug.substring(0, slug.length() - 1);
     }
     return slug.isEmpty() ? Optional.empty() : Optional.of(slug);
+  }
+
+  private boolean sameOrigin(URI uri) {
+    if (uri.getHost() == null || uri.getScheme() == null) {
+      return false;
+    }
+    String otherScheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    return otherScheme.equals(scheme) && bareHost(uri.getHost()).equals(host) && port(otherScheme, uri.getPort()) == port;
+  }
+
+  /** The port of an address, its scheme's default when none is written. */
+  private static int port(String scheme, int written) {
+    if (written != -1) {
+      return written;
+    }
+    return switch (scheme) {
+      case "http" -> 80;
+      case "https" -> 443;
+      default -> -1;
+    };
   }
 
   private static String bareHost(String host) {

@@ -185,6 +185,67 @@ class EarlyWarningTest {
   }
 
   @Test
+  void aPollFetchesAtMostMaxItemsNewestFirstAndTheNextPollsTakeTheRest() throws Exception {
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: rss, max_items: 5}")
+        .country("Kyrgyzstan", 364)));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      published.add(replica.catalog().publishNew(List.of(364), DAY, 5).slug());
+    }
+
+    PollReport first = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(first.summaryLine()).contains("20 items, new 12, archived 5, errors 0");
+    assertThat(first.notes()).anySatisfy(n -> assertThat(n).contains("7 more new items").contains("max_items: 5"));
+    assertThat(Sql.column(db(), "SELECT slug FROM articles ORDER BY id")).as("the five newest, oldest first")
+        .containsExactlyElementsOf(published.subList(7, 12));
+    for (String left : published.subList(0, 7)) {
+      assertThat(replica.tweaks().requestsFor("/" + left)).as("not fetched: " + left).isZero();
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM early_warning_skipped WHERE reason <> 'baseline'"))
+        .as("nothing left over is remembered as handled").isZero();
+
+    PollReport second = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(second.outcome()).as("the feed read again, not answered 304").isEqualTo(PollReport.Outcome.NEW);
+    assertThat(second.summaryLine()).contains("20 items, new 7, archived 5, errors 0");
+    PollReport third = monitor.pollEarlyWarning(false).orElseThrow();
+    assertThat(third.summaryLine()).contains("20 items, new 2, archived 2, errors 0");
+    assertThat(third.notes()).noneSatisfy(n -> assertThat(n).contains("more new items"));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+
+    assertThat(Sql.column(db(), "SELECT slug FROM articles ORDER BY id")).containsExactlyElementsOf(java.util.stream.Stream.of(
+        published.subList(7, 12), published.subList(2, 7), published.subList(0, 2)).flatMap(List::stream).toList());
+    for (String slug : published) {
+      assertThat(replica.tweaks().requestsFor("/" + slug)).as("fetched once: " + slug).isEqualTo(1);
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(12);
+  }
+
+  @Test
+  void itemsACappedPollLeftOverAreFoundByTheWalksAndNotFetchedTwice() throws Exception {
+    MonitorConfig config = config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: rss, max_items: 3}")
+        .country("Kyrgyzstan", 364));
+    Monitor monitor = monitor(config);
+    assertThat(monitor.crawl(config.countries().get(0)).summaryLine()).as("the walk's baseline").contains("baseline");
+    monitor.pollEarlyWarning(false);
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      published.add(replica.catalog().publishNew(List.of(364), DAY, 3).slug());
+    }
+
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().archived()).isEqualTo(3);
+    assertThat(monitor.crawl(config.countries().get(0)).summaryLine()).contains("new 5, archived 5, errors 0");
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).as("nothing left for the poll").isEqualTo(PollReport.Outcome.UNCHANGED);
+
+    assertThat(Sql.column(db(), "SELECT slug FROM articles WHERE baseline = 0")).containsExactlyInAnyOrderElementsOf(published);
+    for (String slug : published) {
+      assertThat(replica.tweaks().requestsFor("/" + slug)).as("fetched once: " + slug).isEqualTo(1);
+    }
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(8);
+  }
+
+  @Test
   void aFeedAnswering304CostsOneRequestAndNoParsing() throws Exception {
     proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
@@ -211,6 +272,23 @@ class EarlyWarningTest {
     // (WireMock's server marks the ETag of a gzipped answer; it takes it back as the same.)
     assertThat(Sql.column(db(), "SELECT last_outcome FROM early_warning")).containsExactly("not_modified");
     assertThat(Sql.column(db(), "SELECT etag FROM early_warning")).singleElement().asString().startsWith("\"v1");
+  }
+
+  private final List<com.github.tomakehurst.wiremock.stubbing.StubMapping> feedStubs = new java.util.ArrayList<>();
+
+  /**
+   * The proxy serves the replica's feed as it is now, its links naming the proxy's origin (the
+   * replica's port is another site), with an ETag and a 304 for it.
+   */
+  private void serveTheFeedAs(URI site) throws Exception {
+    feedStubs.forEach(proxy::removeStub);
+    feedStubs.clear();
+    String feed = new String(fetchFeed(), java.nio.charset.StandardCharsets.UTF_8).replace(replica.baseUrl().toString(), site.toString());
+    String etag = "\"" + Integer.toHexString(feed.hashCode()) + "\"";
+    feedStubs.add(proxy.stubFor(get(urlEqualTo("/rss.xml")).atPriority(5).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withHeader("ETag", etag).withBody(feed))));
+    feedStubs.add(proxy.stubFor(get(urlEqualTo("/rss.xml")).withHeader("If-None-Match", equalTo(etag)).atPriority(4)
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", etag))));
   }
 
   private byte[] fetchFeed() throws Exception {
@@ -268,6 +346,23 @@ class EarlyWarningTest {
   }
 
   @Test
+  void aTricklingFeedCostsThePollOneBudgetNotOneCallTimeoutPerRetry() throws Exception {
+    // A byte a second never trips the read timeout; the call timeout (3 s) does, and the poll's
+    // budget is that call timeout as a whole: with retries 3 the old code took 4 x 3 s.
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("retries", "3").site("read_timeout", "2s")
+        .site("call_timeout", "3s").country("Kyrgyzstan", 364)));
+    replica.tweaks().trickleFeed();
+
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(report.outcome()).isEqualTo(PollReport.Outcome.FAILED);
+    assertThat(report.problem()).contains(replica.baseUrl() + "/rss.xml").contains("no answer within the poll's time budget of 3 s");
+    assertThat(report.duration()).as("one budget, not one per attempt").isLessThan(Duration.ofSeconds(6));
+    assertThat(replica.tweaks().requestsFor("/rss.xml")).as("no retry once the budget is spent").isEqualTo(1);
+    assertThat(Sql.column(db(), "SELECT last_error FROM early_warning")).singleElement().asString().contains("budget of 3 s");
+  }
+
+  @Test
   void aVanishedFeedRaisesTheSourceAlertAtItsFirstPoll() throws Exception {
     proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
@@ -289,12 +384,12 @@ class EarlyWarningTest {
     proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
     proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(replica.baseUrl().toString())));
-    // On the replica's host name: the feed's links name the replica, and the monitor reads them as the site's.
     URI site = URI.create("http://127.0.0.1:" + proxy.port());
-    assertThat(replica.baseUrl().getHost()).isEqualTo("127.0.0.1");
     Monitor monitor = monitor(config(TestConfig.site(site).site("retries", "0").country("Kyrgyzstan", 364)));
+    serveTheFeedAs(site);
     monitor.pollEarlyWarning(false);
     ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), DAY, 12);
+    serveTheFeedAs(site);
     proxy.stubFor(get(urlPathEqualTo("/" + fresh.slug())).atPriority(1).willReturn(aResponse().withStatus(502)));
 
     PollReport failed = monitor.pollEarlyWarning(false).orElseThrow();
@@ -331,6 +426,26 @@ class EarlyWarningTest {
     assertThat(replica.tweaks().requestsFor("/search?language=en&from=20")).as("not beyond a known item").isZero();
     assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance&from=10")).as("not the pager's relevance order").isZero();
     assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+  }
+
+  @Test
+  void theLatestListingStopsPagingWhenThePollsBudgetIsSpentAndKeepsWhatItRead() throws Exception {
+    // 600 ms between requests (robots.txt included) and a budget (call_timeout) of 1.5 s: the first pages fit, not all five.
+    MonitorConfig config = config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: latest, max_items: 2}")
+        .site("request_delay", "600ms").site("call_timeout", "1500ms").site("read_timeout", "1s").country("Kyrgyzstan", 364));
+    Monitor monitor = monitor(config);
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+    List<String> published = new java.util.ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      published.add(replica.catalog().publishNew(List.of(364), DAY, 5).slug());
+    }
+
+    PollReport report = monitor.pollEarlyWarning(false).orElseThrow();
+
+    assertThat(report.outcome()).as(String.valueOf(report.problem())).isEqualTo(PollReport.Outcome.NEW);
+    assertThat(report.archived()).isEqualTo(2);
+    assertThat(Sql.column(db(), "SELECT slug FROM articles WHERE baseline = 0")).containsExactlyInAnyOrderElementsOf(published.subList(43, 45));
+    assertThat(replica.tweaks().requestsFor("/search?language=en&from=40")).as("not read within the budget").isZero();
   }
 
   @Test

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -152,5 +153,41 @@ class HttpFetcherTest {
       long gap = requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime();
       assertThat(gap).isGreaterThanOrEqualTo(140);
     }
+  }
+
+  @Test
+  void aTricklingBodyCostsOneBudgetAcrossEveryAttempt() {
+    // A server of its own: the dribble goes on after the fetcher gave up, and stops with it.
+    WireMockServer trickling = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    trickling.start();
+    try {
+      // 8 KB dribbled over 20 s: no read ever waits 2 s, so only a call timeout (10 s) or the budget stops it.
+      trickling.stubFor(get("/trickle").willReturn(ok("x".repeat(8192)).withHeader("Content-Type", "application/rss+xml")
+          .withChunkedDribbleDelay(40, 20_000)));
+      String url = trickling.baseUrl() + "/trickle";
+      HttpFetcher fetcher = new HttpFetcher(client, new HostPacer(Duration.ZERO, 1),
+          new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), "test-agent/1.0", 64 * 1024, u -> true, RobotsRules.ALLOW_ALL);
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> fetcher.fetch(url, Validators.NONE, Accepts.FEED, Deadline.after(Duration.ofMillis(1500), "the test's budget")))
+          .isInstanceOf(FetchException.class).hasMessageStartingWith(url + ": no answer within the test's budget of 1.5 s")
+          .satisfies(e -> assertThat(((FetchException) e).retryable()).isFalse());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      trickling.verify(1, getRequestedFor(urlEqualTo("/trickle")));
+    } finally {
+      trickling.stop();
+    }
+  }
+
+  @Test
+  void aRetryWhoseWaitOutlastsTheBudgetIsNotMade() {
+    site.stubFor(get("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 3).fetch(url("/busy"), Validators.NONE, Accepts.HTML,
+        Deadline.after(Duration.ofSeconds(5), "the test's budget")))
+        .isInstanceOf(FetchException.class).hasMessageContaining("no answer within the test's budget of 5 s").hasMessageContaining("503");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not waiting 30 s for a retry").isLessThan(Duration.ofSeconds(5));
+    site.verify(1, getRequestedFor(urlEqualTo("/busy")));
   }
 }

@@ -23,6 +23,7 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
   private final java.util.Queue<String> requested = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Map<String, Misbehaviour> misbehaviours = new ConcurrentHashMap<>();
   private volatile String robotsTxt;
+  private volatile boolean trickleFeed;
   private volatile Duration latency = Duration.ZERO;
 
   /** Ways an article page can be served wrongly. */
@@ -61,6 +62,11 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     robotsTxt = content;
   }
 
+  /** Serves {@code /rss.xml} one byte a second from now on, a feed that never quite arrives. */
+  public void trickleFeed() {
+    trickleFeed = true;
+  }
+
   /** Serves the page of the article {@code slug} wrongly from now on. */
   public void misbehave(String slug, Misbehaviour how) {
     misbehaviours.put(slug, how);
@@ -84,6 +90,12 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
       write(exchange, 200, "text/plain", robotsTxt.getBytes(StandardCharsets.UTF_8));
       return true;
     }
+    if (path.equals("/rss.xml") && trickleFeed) {
+      byte[] feed = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>" + " ".repeat(4096)
+          + "</channel></rss>\n").getBytes(StandardCharsets.UTF_8);
+      trickle(exchange, "application/rss+xml; charset=utf-8", feed);
+      return true;
+    }
     Optional<ReplicaArticle> article = replica.catalog().articleAt(path);
     Misbehaviour how = article.map(a -> misbehaviours.get(a.slug())).orElse(null);
     if (how == null) {
@@ -98,15 +110,15 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
         write(exchange, 200, "text/html; charset=utf-8", broken);
       }
       case LYING_CHARSET -> write(exchange, 200, "text/html; charset=ISO-8859-1", utf8);
-      case TRICKLE -> trickle(exchange, utf8);
+      case TRICKLE -> trickle(exchange, "text/html; charset=utf-8", utf8);
       case SERVER_ERROR -> write(exchange, 503, "text/html; charset=utf-8", "<h1>Service Unavailable</h1>".getBytes(StandardCharsets.UTF_8));
       default -> throw new IllegalStateException(how.toString());
     }
     return true;
   }
 
-  private static void trickle(HttpExchange exchange, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+  private static void trickle(HttpExchange exchange, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       for (byte b : body) {
