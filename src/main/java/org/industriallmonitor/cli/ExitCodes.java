@@ -1,6 +1,6 @@
 package org.industriallmonitor.cli;
 
-/** The exit codes of every command, as documented in the README. */
+/** The exit codes of every command, as documented in docs/operations.md ("Exit codes"). */
 public final class ExitCodes {
   /** Everything succeeded. */
   public static final int OK = 0;

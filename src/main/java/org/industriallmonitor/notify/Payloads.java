@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The JSON bodies of the events, as documented in the README. */
+/** The JSON bodies of the events, as documented in docs/notifications.md. */
 public final class Payloads {
   private static final ObjectMapper JSON = new ObjectMapper();
 

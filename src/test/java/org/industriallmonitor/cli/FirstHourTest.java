@@ -83,13 +83,13 @@ class FirstHourTest {
   }
 
   @Test
-  void theUnitAndTheReadmeGiveTheShutdownGraceOfTheCodeAndTheUnitStopsRestartingOnUserErrors() throws Exception {
+  void theUnitAndTheManualGiveTheShutdownGraceOfTheCodeAndTheUnitStopsRestartingOnUserErrors() throws Exception {
     long grace = Daemon.SHUTDOWN_GRACE.toSeconds();
     String unit = Files.readString(Path.of("packaging/industriall-monitor.service"));
-    String readme = Files.readString(Path.of("README.md"));
+    String daemon = Files.readString(Path.of("docs/operations.md")); // "The daemon", moved there from README.md
 
     assertThat(unit).contains("the crawl in flight gets " + grace + " s to finish").contains("RestartPreventExitStatus=2 3 4 5");
-    assertThat(readme).contains("lets a crawl in flight finish\n  for up to " + grace + " seconds");
+    assertThat(daemon).contains("lets a crawl in flight finish\n  for up to " + grace + " seconds");
   }
 
   @Test
