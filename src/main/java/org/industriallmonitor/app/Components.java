@@ -30,7 +30,7 @@ import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
-import org.industriallmonitor.web.ConsoleMetrics;
+import org.industriallmonitor.metrics.ConsoleMetrics;
 
 /**
  * The composition root: builds each part of the monitor from a configuration, once, when a

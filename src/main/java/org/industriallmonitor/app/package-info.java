@@ -6,8 +6,8 @@
  * {@code OnlineCheck} ({@code validate --online}), {@code LayoutRepair} and {@code ArchiveReferences}
  * (calibrating after a layout error), {@code AlertRouting} (which channels hear of an article), {@code Plural}.
  *
- * <p>May use: every package but cli and replica (config, schedule, crawl, fetch, parse, site, feed, archive,
- * store, notify, calibrate, web). Known exception, to be removed: a cycle with web, which imports
- * {@code MonitorStatus} and {@code Plural} from here while {@code Components} builds {@code web.ConsoleMetrics}.
+ * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,
+ * archive, store, notify, calibrate, metrics). web uses app ({@code MonitorStatus}, {@code Plural}), never
+ * the other way round: {@code Components} builds {@code metrics.ConsoleMetrics}, which the console serves.
  */
 package org.industriallmonitor.app;
