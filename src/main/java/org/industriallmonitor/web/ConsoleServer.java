@@ -23,6 +23,7 @@ import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.WebConfig;
+import org.industriallmonitor.http.JdkHttpServers;
 import org.industriallmonitor.metrics.ConsoleMetrics;
 import org.industriallmonitor.store.Store;
 import org.industriallmonitor.store.WebConsoleRepository;
