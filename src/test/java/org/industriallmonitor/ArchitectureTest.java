@@ -1,0 +1,190 @@
+package org.industriallmonitor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages' boundaries (issue 31), as the package-info files state them, checked on the product's
+ * classes (not the tests'): a rule broken fails the build. Where the code does not keep a boundary yet,
+ * the exception is listed here, class by class, with its reason, so that no new one can land unseen; an
+ * entry that is no longer needed fails the test too, so the lists only shrink.
+ */
+class ArchitectureTest {
+  private static final String PRODUCT = "org.industriallmonitor";
+
+  private static JavaClasses product;
+
+  @BeforeAll
+  static void importProduct() {
+    product = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(PRODUCT);
+  }
+
+  /** (a) The product's packages depend on each other without a cycle. */
+  @Test
+  void noCycleBetweenThePackages() {
+    slices().matching(PRODUCT + ".(*)..").should().beFreeOfCycles().check(product);
+  }
+
+  /** (b) Only store speaks SQL. No exception today: the Quartz JDBC job store is set up by properties. */
+  @Test
+  void onlyStoreTouchesJdbc() {
+    noClasses().that().resideOutsideOfPackage(PRODUCT + ".store..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+        .check(product);
+  }
+
+  /**
+   * (c) The console reads through the application's types, not the store's repositories (their nested
+   * values included). Known exceptions, to be removed by giving app the reads the console needs (the
+   * dashboard's newest articles, an article, the search, the dead deliveries):
+   */
+  private static final Map<String, Set<String>> WEB_ON_REPOSITORIES = Map.of(
+      // the feeds' entries are ArticleRepository.Summary values (15 dependencies)
+      "web.AtomFeeds", Set.of("store.ArticleRepository"),
+      // the dashboard's newest articles and an article page (ArticleRepository), the nodes of a cluster
+      // (NodeRepository), the dead deliveries shown (OutboxRepository) (21 dependencies)
+      "web.ConsolePages", Set.of("store.ArticleRepository", "store.NodeRepository", "store.OutboxRepository"),
+      // the feeds' articles (ArticleRepository), retrying dead deliveries (OutboxRepository.retryDead), where
+      // the console listens, for status (WebConsoleRepository) (7 dependencies)
+      "web.ConsoleServer", Set.of("store.ArticleRepository", "store.OutboxRepository", "store.WebConsoleRepository"));
+
+  @Test
+  void webReadsThroughTheApplicationNotTheRepositories() {
+    BiPredicate<JavaClass, JavaClass> repository = (origin, target) ->
+        target.getPackageName().startsWith(PRODUCT + ".store") && topLevel(target).getSimpleName().endsWith("Repository");
+    Function<JavaClass, String> byClass = target -> relative(topLevel(target).getName());
+    classes().that().resideInAPackage(PRODUCT + ".web..")
+        .should(onlyDependOn("not depend on the store's repositories", WEB_ON_REPOSITORIES, byClass, repository.negate()))
+        .check(product);
+    assertNoStaleException(WEB_ON_REPOSITORIES, "web", byClass, repository);
+  }
+
+  /**
+   * (d) The commands reach the product through the application (app) and the configuration (config) only,
+   * besides their own package, picocli and the libraries. Known exceptions, class by class, with the
+   * packages each still reaches; to be removed by giving {@code app.Components} or {@code app.Monitor}
+   * the operations the command needs:
+   */
+  private static final Map<String, Set<String>> CLI_BEYOND_APP = Map.ofEntries(
+      // Starting the console: web depends on app (MonitorStatus), so app cannot start it without a cycle; the
+      // commands that run the daemon are where the console is put together with the parts. Here to stay.
+      Map.entry("cli.RunCommand", Set.of("web", "schedule", "fetch", "store")),
+      Map.entry("cli.DemoCommand", Set.of("web", "replica", "schedule", "crawl", "notify", "store", "archive")),
+      // The replica is for the tests and the demo, and only the commands may start it (app must not know it).
+      // Here to stay.
+      Map.entry("cli.ReplicaCommand", Set.of("replica")),
+      Map.entry("cli.CdsTrainingCommand", Set.of("replica")),
+      // The state lock and the node heartbeat every command that writes the state takes first.
+      Map.entry("cli.StateGuard", Set.of("schedule", "store")),
+      // Failures the logging and the top level turn into messages and exit codes.
+      Map.entry("cli.Logging", Set.of("store")),
+      Map.entry("cli.Main", Set.of("store")),
+      // A command's crawl progress on the terminal (crawl.CrawlProgress).
+      Map.entry("cli.TerminalProgress", Set.of("crawl")),
+      // Commands that open or read the store, or call crawl, fetch, parse, site, notify, calibrate or archive
+      // themselves: each wants an operation of app.Components or app.Monitor (with app's own values).
+      Map.entry("cli.CalibrateCommand", Set.of("calibrate", "site", "store")),
+      Map.entry("cli.CountriesCommand", Set.of("fetch", "parse", "site")),
+      Map.entry("cli.FloorCommand", Set.of("fetch")),
+      Map.entry("cli.MigrateCommand", Set.of("store")),
+      Map.entry("cli.NotifyTestCommand", Set.of("notify", "store")),
+      Map.entry("cli.OnceCommand", Set.of("crawl", "fetch", "notify", "schedule", "store")),
+      Map.entry("cli.OutboxCommand", Set.of("store")),
+      Map.entry("cli.ReindexCommand", Set.of("archive", "store")),
+      Map.entry("cli.SearchCommand", Set.of("store")),
+      Map.entry("cli.StatusCommand", Set.of("store")),
+      Map.entry("cli.ValidateCommand", Set.of("parse", "site", "store")));
+
+  @Test
+  void commandsReachTheProductThroughAppAndConfig() {
+    Set<String> allowed = Set.of("cli", "app", "config");
+    BiPredicate<JavaClass, JavaClass> ok = (origin, target) -> !inProduct(target) || allowed.contains(packageOf(target));
+    classes().that().resideInAPackage(PRODUCT + ".cli..")
+        .should(onlyDependOn("reach the product through app and config", CLI_BEYOND_APP, ArchitectureTest::packageOf, ok))
+        .check(product);
+    assertNoStaleException(CLI_BEYOND_APP, "cli", ArchitectureTest::packageOf, ok.negate());
+  }
+
+  /**
+   * A condition: every dependency of a class passes {@code ok}, or goes to a package its top-level class
+   * is listed for in {@code exceptions} (by {@code targetKey}: its package, or its top-level class; keys and
+   * values relative to the product's package).
+   */
+  private static ArchCondition<JavaClass> onlyDependOn(String description, Map<String, Set<String>> exceptions,
+      Function<JavaClass, String> targetKey, BiPredicate<JavaClass, JavaClass> ok) {
+    return new ArchCondition<>(description) {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        Set<String> excepted = exceptions.getOrDefault(relative(topLevel(origin).getName()), Set.of());
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          JavaClass target = dependency.getTargetClass();
+          if (!ok.test(origin, target) && !excepted.contains(targetKey.apply(target))) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  /** Fails for a listed exception (class and package) that the code no longer needs. */
+  private static void assertNoStaleException(Map<String, Set<String>> exceptions, String packageName,
+      Function<JavaClass, String> targetKey, BiPredicate<JavaClass, JavaClass> breaking) {
+    for (Map.Entry<String, Set<String>> entry : exceptions.entrySet()) {
+      for (String target : entry.getValue()) {
+        boolean used = product.stream()
+            .filter(c -> relative(topLevel(c).getName()).equals(entry.getKey()))
+            .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+            .anyMatch(d -> breaking.test(d.getOriginClass(), d.getTargetClass()) && targetKey.apply(d.getTargetClass()).equals(target));
+        if (!used) {
+          throw new AssertionError("The exception " + entry.getKey() + " -> " + target + " of " + packageName
+              + " is no longer needed: remove it from ArchitectureTest (and the package-info)");
+        }
+      }
+    }
+  }
+
+  private static boolean inProduct(JavaClass target) {
+    return target.getPackageName().startsWith(PRODUCT + ".");
+  }
+
+  /** The product's package of a class, relative ({@code store}), or its full package outside the product. */
+  private static String packageOf(JavaClass target) {
+    String name = target.getPackageName();
+    if (!name.startsWith(PRODUCT + ".")) {
+      return name;
+    }
+    String rest = name.substring(PRODUCT.length() + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  private static JavaClass topLevel(JavaClass c) {
+    JavaClass top = c;
+    while (top.getEnclosingClass().isPresent()) {
+      top = top.getEnclosingClass().get();
+    }
+    return top;
+  }
+
+  private static String relative(String className) {
+    return className.startsWith(PRODUCT + ".") ? className.substring(PRODUCT.length() + 1) : className;
+  }
+}
