@@ -4,10 +4,13 @@
  * JSON, a health check and {@code /metrics} (what {@code metrics.ConsoleMetrics} counts);
  * {@code ConsoleAuth} decides who may use it (with {@code SignInLimiter} throttling failed sign-ins),
  * {@code DisplayText} makes the site's text safe to show. Its server is made by {@code http.JdkHttpServers},
- * like every JDK HTTP server of the process. It reads the store and the archive, and changes nothing but
- * retrying dead deliveries.
+ * like every JDK HTTP server of the process. It reads the state through the application
+ * ({@code app.ConsoleService}, {@code app.MonitorStatus}), never the store's repositories, and the archive;
+ * it changes nothing but retrying dead deliveries.
  *
- * <p>May use: config, app ({@code MonitorStatus}, {@code Plural}), metrics, http, store, archive. Nothing
- * but the commands that start the console (cli) uses it.
+ * <p>May use: config, app ({@code ConsoleService}, {@code MonitorStatus}, {@code Plural}), metrics, http,
+ * archive, and store for its values and to open {@code ConsoleService} on the {@code Store} it is given, not
+ * its repositories (checked by {@code ArchitectureTest}). Nothing but the commands that start the console
+ * (cli) uses it.
  */
 package org.industriallmonitor.web;
