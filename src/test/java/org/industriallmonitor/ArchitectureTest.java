@@ -95,7 +95,6 @@ class ArchitectureTest {
       Map.entry("cli.CalibrateCommand", Set.of("calibrate", "site", "store")),
       Map.entry("cli.CountriesCommand", Set.of("fetch", "parse", "site")),
       Map.entry("cli.FloorCommand", Set.of("fetch")),
-      Map.entry("cli.MigrateCommand", Set.of("store")),
       Map.entry("cli.NotifyTestCommand", Set.of("notify", "store")),
       Map.entry("cli.OnceCommand", Set.of("crawl", "fetch", "notify", "schedule", "store")),
       Map.entry("cli.OutboxCommand", Set.of("store")),
