@@ -153,6 +153,11 @@ public final class Components implements AutoCloseable {
     return store;
   }
 
+  /** The outbox's deliveries ({@code outbox list}, {@code outbox retry}), in the database opened by {@link #store()}. */
+  public Deliveries deliveries() {
+    return new Deliveries(store());
+  }
+
   /** The database for reading only ({@code status}): it works on a state folder that may not be written. */
   public synchronized Store storeForReading() {
     if (store == null) {

@@ -49,7 +49,7 @@ public final class ConsoleService {
 
   /** Puts one dead delivery ({@code delivery}), or ({@code null}) every one, back in line; how many. */
   public int retryDead(String delivery, Instant at) {
-    return store.outbox().retryDead(null, delivery, at);
+    return new Deliveries(store).retryDead(null, delivery, at);
   }
 
   /** Whether the database answers, for the health check. */
