@@ -100,7 +100,7 @@ class ArchitectureTest {
       Map.entry("cli.ReindexCommand", Set.of("archive", "store")),
       Map.entry("cli.SearchCommand", Set.of("store")),
       Map.entry("cli.StatusCommand", Set.of("store")),
-      Map.entry("cli.ValidateCommand", Set.of("parse", "site", "store")));
+      Map.entry("cli.ValidateCommand", Set.of("parse")));
 
   @Test
   void commandsReachTheProductThroughAppAndConfig() {
