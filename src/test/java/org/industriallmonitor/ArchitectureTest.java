@@ -97,7 +97,6 @@ class ArchitectureTest {
       Map.entry("cli.FloorCommand", Set.of("fetch")),
       Map.entry("cli.NotifyTestCommand", Set.of("notify", "store")),
       Map.entry("cli.OnceCommand", Set.of("crawl", "fetch", "notify", "schedule", "store")),
-      Map.entry("cli.ReindexCommand", Set.of("archive", "store")),
       Map.entry("cli.SearchCommand", Set.of("store")),
       Map.entry("cli.StatusCommand", Set.of("store")),
       Map.entry("cli.ValidateCommand", Set.of("parse")));
