@@ -138,8 +138,20 @@ public final class OnlineCheck {
     return out;
   }
 
+  /**
+   * {@code countries}: the site's list of countries (region id and name, named in {@code language}), read through
+   * the site of {@code parts}, or the problem that kept it from being read.
+   */
+  public static CountryList countryList(Components parts, String language) throws InterruptedException {
+    return countryList(parts.site().reader(), language);
+  }
+
   private static CountryList countryList(SiteReader site) throws InterruptedException {
-    String url = site.urls().facets();
+    return countryList(site, "en");
+  }
+
+  private static CountryList countryList(SiteReader site, String language) throws InterruptedException {
+    String url = site.urls().facets(language);
     try {
       FetchResult page = site.fetcher().fetch(url, Validators.NONE);
       return new CountryList(url, site.listingParser().regions(page.body(), url), null);

@@ -4,10 +4,10 @@
  * early-warning source, count the outcome towards monitor alerts, wake the dispatcher, take a new
  * configuration. Beside it: {@code MonitorStatus} (what {@code status} and the console show),
  * {@code ConsoleService} (what the web console reads of the state, and its retrying of dead deliveries),
- * {@code OnlineCheck} ({@code validate --online}), {@code StateCopy} ({@code migrate}), {@code Deliveries}
- * ({@code outbox list} and {@code retry}), {@code Reindex} ({@code reindex}), {@code LayoutRepair} and
- * {@code ArchiveReferences} (calibrating after a layout error), {@code AlertRouting} (which channels hear of
- * an article), {@code Plural}.
+ * {@code OnlineCheck} ({@code validate --online}, and {@code countries}), {@code StateCopy}
+ * ({@code migrate}), {@code Deliveries} ({@code outbox list} and {@code retry}), {@code Reindex}
+ * ({@code reindex}), {@code LayoutRepair} and {@code ArchiveReferences} (calibrating after a layout error),
+ * {@code AlertRouting} (which channels hear of an article), {@code Plural}.
  *
  * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,
  * archive, store, notify, calibrate, metrics). web uses app ({@code ConsoleService}, {@code MonitorStatus},
