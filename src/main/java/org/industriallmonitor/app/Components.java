@@ -30,7 +30,7 @@ import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
-import org.industriallmonitor.web.ConsoleMetrics;
+import org.industriallmonitor.metrics.ConsoleMetrics;
 
 /**
  * The composition root: builds each part of the monitor from a configuration, once, when a
@@ -151,6 +151,11 @@ public final class Components implements AutoCloseable {
       store = Store.open(config.storage(), config.cluster());
     }
     return store;
+  }
+
+  /** The outbox's deliveries ({@code outbox list}, {@code outbox retry}), in the database opened by {@link #store()}. */
+  public Deliveries deliveries() {
+    return new Deliveries(store());
   }
 
   /** The database for reading only ({@code status}): it works on a state folder that may not be written. */

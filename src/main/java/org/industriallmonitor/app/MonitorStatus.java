@@ -18,6 +18,7 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
@@ -244,6 +245,16 @@ public final class MonitorStatus {
       lines.add("  errors: none" + (s.lastError() == null ? "" : " now (the last, at " + time(s.lastErrorAt()) + ": " + s.lastError() + ")"));
     }
     return lines;
+  }
+
+  /** The selectors {@code calibrate} learned, read from the state's database when it has one (none is created). */
+  public static Map<String, LearnedSelectorRepository.Learned> learnedSelectors(StorageConfig storage) {
+    if (!storage.hasDatabase()) {
+      return Map.of();
+    }
+    try (Store store = Store.openForReading(storage)) {
+      return store.learnedSelectors().all();
+    }
   }
 
   /** Which selectors are in force: learned by calibrate (and when), written in the configuration, or the defaults. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.EarlyWarningConfig;
+import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.feed.EarlyWarningSource;
@@ -62,6 +63,15 @@ public final class OnlineCheck {
       return countryList.problem() == null && countries.stream().allMatch(Finding::ok)
           && source.map(s -> s.problem() == null && s.items() > 0).orElse(true);
     }
+  }
+
+  /**
+   * {@code validate --online} on the site of {@code parts}, for its configuration's countries and early-warning source;
+   * {@code sources} as below.
+   */
+  public static Report run(Components parts, Map<String, String> sources) throws InterruptedException {
+    MonitorConfig config = parts.config();
+    return run(parts.site().reader(), config.countries(), parts.site().selectors(), sources, config.site().earlyWarning());
   }
 
   /** Where each selector in force comes from: {@code configured} (the YAML), {@code learned} (calibrate) or {@code default}. */
@@ -128,8 +138,20 @@ public final class OnlineCheck {
     return out;
   }
 
+  /**
+   * {@code countries}: the site's list of countries (region id and name, named in {@code language}), read through
+   * the site of {@code parts}, or the problem that kept it from being read.
+   */
+  public static CountryList countryList(Components parts, String language) throws InterruptedException {
+    return countryList(parts.site().reader(), language);
+  }
+
   private static CountryList countryList(SiteReader site) throws InterruptedException {
-    String url = site.urls().facets();
+    return countryList(site, "en");
+  }
+
+  private static CountryList countryList(SiteReader site, String language) throws InterruptedException {
+    String url = site.urls().facets(language);
     try {
       FetchResult page = site.fetcher().fetch(url, Validators.NONE);
       return new CountryList(url, site.listingParser().regions(page.body(), url), null);

@@ -1,13 +1,17 @@
 /**
- * The composition root and the application services. {@code Components} builds each part of the monitor
- * from a configuration, once, and connects them; {@code Monitor} is the application: crawl a country or
- * poll the early-warning source, count the outcome towards monitor alerts, wake the dispatcher, take a new
+ * The composition root and the application services. {@code Components} builds each part of the monitor from
+ * a configuration, once, and connects them; {@code Monitor} is the application: crawl a country or poll the
+ * early-warning source, count the outcome towards monitor alerts, wake the dispatcher, take a new
  * configuration. Beside it: {@code MonitorStatus} (what {@code status} and the console show),
- * {@code OnlineCheck} ({@code validate --online}), {@code LayoutRepair} and {@code ArchiveReferences}
- * (calibrating after a layout error), {@code AlertRouting} (which channels hear of an article), {@code Plural}.
+ * {@code ConsoleService} (what the web console reads of the state, and its retrying of dead deliveries),
+ * {@code OnlineCheck} ({@code validate --online}, and {@code countries}), {@code StateCopy}
+ * ({@code migrate}), {@code Deliveries} ({@code outbox list} and {@code retry}), {@code Reindex}
+ * ({@code reindex}), {@code LayoutRepair} and {@code ArchiveReferences} (calibrating after a layout error),
+ * {@code AlertRouting} (which channels hear of an article), {@code Plural}.
  *
- * <p>May use: every package but cli and replica (config, schedule, crawl, fetch, parse, site, feed, archive,
- * store, notify, calibrate, web). Known exception, to be removed: a cycle with web, which imports
- * {@code MonitorStatus} and {@code Plural} from here while {@code Components} builds {@code web.ConsoleMetrics}.
+ * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,
+ * archive, store, notify, calibrate, metrics). web uses app ({@code ConsoleService}, {@code MonitorStatus},
+ * {@code Plural}), never the other way round: {@code Components} builds {@code metrics.ConsoleMetrics},
+ * which the console serves.
  */
 package org.industriallmonitor.app;

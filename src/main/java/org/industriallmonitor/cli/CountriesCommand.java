@@ -4,15 +4,11 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.OnlineCheck;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.fetch.FetchException;
-import org.industriallmonitor.fetch.FetchResult;
-import org.industriallmonitor.fetch.Validators;
-import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.SiteDates;
 import org.industriallmonitor.parse.SiteUrls;
-import org.industriallmonitor.site.SiteReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,18 +37,17 @@ final class CountriesCommand implements Callable<Integer> {
     SiteUrls urls = new SiteUrls(config.site().baseUrl());
     PrintWriter out = spec.commandLine().getOut();
     try (Components parts = Components.of(config)) {
-      SiteReader site = parts.site().reader();
-      String url = urls.facets(language);
-      FetchResult page = site.fetcher().fetch(url, Validators.NONE);
-      Map<Integer, String> regions = site.listingParser().regions(page.body(), url);
+      OnlineCheck.CountryList list = OnlineCheck.countryList(parts, language);
+      if (list.problem() != null) {
+        spec.commandLine().getErr().println("cannot read the country list: " + list.problem());
+        return ExitCodes.FAILED;
+      }
+      Map<Integer, String> regions = list.regions();
       out.printf("# %s on %s%s; paste the ones to monitor under countries: in %s%n", Plural.of(regions.size(), "country", "countries"),
           urls.base(), language.equals("en") ? "" : " (names in " + language + ")", config.source());
       regions.forEach((region, name) -> out.printf("  - {name: %s, region: %d}%n", yamlString(name), region));
       out.flush();
       return ExitCodes.OK;
-    } catch (FetchException | LayoutException e) {
-      spec.commandLine().getErr().println("cannot read the country list: " + e.getMessage());
-      return ExitCodes.FAILED;
     }
   }
 

@@ -3,11 +3,9 @@ package org.industriallmonitor.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.StateCopy;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.PostgresTarget;
-import org.industriallmonitor.store.StateLock;
-import org.industriallmonitor.store.StateMigration;
-import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,20 +52,18 @@ final class MigrateCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.FAILED, "no database at " + config.storage().database().toAbsolutePath() + ": nothing to copy");
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<StateMigration.TableCount> counts;
-    try (StateLock lock = StateGuard.acquire(config, "migrate");
-        Store source = Store.open(config.storage());
-        Store destination = Store.open(config.storage().withPostgres(target))) {
+    List<StateCopy.TableCount> counts;
+    try (AutoCloseable lock = StateGuard.acquire(config, "migrate")) {
       try {
-        counts = StateMigration.copy(source, destination);
-      } catch (StateMigration.TargetNotEmptyException e) {
+        counts = StateCopy.copy(config.storage(), target);
+      } catch (StateCopy.TargetNotEmptyException e) {
         throw new UserException(ExitCodes.FAILED, e.getMessage());
       }
     }
     out.printf("Copied %s into %s:%n", config.storage().database().toAbsolutePath(), target.display());
     out.printf("  %-22s %10s %10s%n", "TABLE", "SQLITE", "POSTGRESQL");
     boolean allMatch = true;
-    for (StateMigration.TableCount c : counts) {
+    for (StateCopy.TableCount c : counts) {
       out.printf("  %-22s %10d %10d%s%n", c.table(), c.source(), c.target(), c.matches() ? "" : "  DIFFERS");
       allMatch &= c.matches();
     }

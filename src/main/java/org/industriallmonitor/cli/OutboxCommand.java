@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
+import org.industriallmonitor.app.Deliveries;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.store.OutboxRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,14 +56,14 @@ final class OutboxCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       try (Components parts = parts(options.load())) {
-        List<OutboxRow> rows = parts.store().outbox().list(status, limit);
+        List<Deliveries.Delivery> rows = parts.deliveries().list(status, limit);
         if (rows.isEmpty()) {
           out.println(status == null ? "no deliveries" : "no " + status + " deliveries");
           out.flush();
           return ExitCodes.OK;
         }
         out.printf("%-36s  %-12s %-17s %-9s %8s  %s%n", "DELIVERY", "CHANNEL", "EVENT", "STATUS", "ATTEMPTS", "SUBJECT / LAST ERROR");
-        for (OutboxRow row : rows) {
+        for (Deliveries.Delivery row : rows) {
           out.printf("%-36s  %-12s %-17s %-9s %8d  %s%n", row.deliveryId(), row.channel(), row.event(), row.status(),
               row.attempts(), row.subject() + (row.lastError() == null ? "" : "  [" + row.lastError() + "]"));
         }
@@ -89,7 +89,7 @@ final class OutboxCommand implements Runnable {
     @Override
     public Integer call() {
       try (Components parts = parts(options.load())) {
-        int count = parts.store().outbox().retryDead(channel, delivery, Instant.now());
+        int count = parts.deliveries().retryDead(channel, delivery, Instant.now());
         spec.commandLine().getOut().printf("%s put back in line%s.%n", Plural.of(count, "dead delivery", "dead deliveries"),
             count == 0 ? "" : "; a running daemon sends them within 30 seconds, or run `once`");
         spec.commandLine().getOut().flush();

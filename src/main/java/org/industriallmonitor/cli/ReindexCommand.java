@@ -1,14 +1,11 @@
 package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
-import org.industriallmonitor.archive.Archive;
+import org.industriallmonitor.app.Reindex;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.store.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -35,10 +32,8 @@ final class ReindexCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     try (Components parts = Components.of(config)) {
-      Archive archive = parts.archive();
-      SearchIndex.Rebuilt rebuilt = parts.store().search()
-          .rebuild(entry -> Files.readString(archive.resolve(entry.archivePath()), StandardCharsets.UTF_8));
-      out.printf("Indexed %s from %s.%n", Plural.of(rebuilt.indexed(), "article", "articles"), archive.root().toAbsolutePath());
+      Reindex.Result rebuilt = Reindex.run(parts);
+      out.printf("Indexed %s from %s.%n", Plural.of(rebuilt.indexed(), "article", "articles"), rebuilt.archive().toAbsolutePath());
       out.flush();
       if (rebuilt.unreadable().isEmpty()) {
         return ExitCodes.OK;

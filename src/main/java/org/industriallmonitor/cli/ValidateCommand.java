@@ -13,8 +13,6 @@ import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.parse.SiteUrls;
-import org.industriallmonitor.store.LearnedSelectorRepository;
-import org.industriallmonitor.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,12 +58,7 @@ final class ValidateCommand implements Callable<Integer> {
     out.println(config.web().enabled()
         ? "web console (with run): http://" + config.web().listen() + "/" + (config.web().tokenIfSet().isPresent() ? ", a token is needed" : "")
         : "web console: off (web.enabled: false)");
-    Map<String, LearnedSelectorRepository.Learned> learned = Map.of();
-    if (config.storage().hasDatabase()) {
-      try (Store store = Store.openForReading(config.storage())) {
-        learned = store.learnedSelectors().all();
-      }
-    }
+    var learned = MonitorStatus.learnedSelectors(config.storage());
     out.println(MonitorStatus.selectorsLine(learned, config.site().configuredSelectors()));
     out.printf("countries (%d):%n", config.countries().size());
     for (CountryConfig country : config.countries()) {
@@ -83,8 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
     config.site().configuredSelectors().forEach(key -> sources.put(key, "configured in " + config.source().getFileName()));
     OnlineCheck.Report report;
     try (Components parts = Components.of(config)) {
-      report = OnlineCheck.run(parts.site().reader(), config.countries(), parts.site().selectors(), sources,
-          config.site().earlyWarning());
+      report = OnlineCheck.run(parts, sources);
     }
     print(report, out);
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.archive.Hashes;
-import org.industriallmonitor.web.JdkHttpServers;
+import org.industriallmonitor.http.JdkHttpServers;
 
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers

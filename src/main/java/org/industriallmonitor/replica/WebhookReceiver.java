@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.industriallmonitor.web.JdkHttpServers;
+import org.industriallmonitor.http.JdkHttpServers;
 
 /**
  * A webhook receiver on loopback for the demo and tests: takes POSTs on {@code /hook} (and paths

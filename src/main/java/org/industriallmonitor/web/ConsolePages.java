@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.industriallmonitor.app.ConsoleService;
 import org.industriallmonitor.app.MonitorStatus;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
@@ -33,7 +34,6 @@ import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.OutboxRow;
 import org.industriallmonitor.store.SearchHit;
 import org.industriallmonitor.store.SearchIndex;
-import org.industriallmonitor.store.Store;
 
 /**
  * The console's HTML pages, from Mustache templates under {@code /web}; every value from the
@@ -48,16 +48,16 @@ final class ConsolePages {
 
   private final Supplier<MonitorConfig> config;
   private final Supplier<String> configProblem;
-  private final Store store;
+  private final ConsoleService console;
   private final Archive archive;
   private final Clock clock;
   private final Mustache.Compiler compiler;
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  ConsolePages(Supplier<MonitorConfig> config, Supplier<String> configProblem, Store store, Archive archive, Clock clock) {
+  ConsolePages(Supplier<MonitorConfig> config, Supplier<String> configProblem, ConsoleService console, Archive archive, Clock clock) {
     this.config = config;
     this.configProblem = configProblem;
-    this.store = store;
+    this.console = console;
     this.archive = archive;
     this.clock = clock;
     this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").withLoader(ConsolePages::resource);
@@ -65,7 +65,7 @@ final class ConsolePages {
 
   /** The status as {@code status --json} prints it. */
   String statusJson() {
-    return MonitorStatus.json(MonitorStatus.gather(config.get(), Optional.of(store)));
+    return MonitorStatus.json(console.status(config.get()));
   }
 
   /** The nodes alive on a shared PostgreSQL state, for the dashboard's first line. */
@@ -76,7 +76,7 @@ final class ConsolePages {
   }
 
   String dashboard(String csrf, String retried) {
-    MonitorStatus.Status status = MonitorStatus.gather(config.get(), Optional.of(store));
+    MonitorStatus.Status status = console.status(config.get());
     Map<String, Object> m = page("Monitor", "");
     m.put("refresh", DASHBOARD_REFRESH_SECONDS);
     m.put("daemonLine", status.nodes().shared() ? nodesLine(status.nodes())
@@ -105,7 +105,7 @@ final class ConsolePages {
     m.put("countries", countries);
     m.put("selectorsLine", MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
     m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()));
-    m.put("newest", store.articles().recent(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
+    m.put("newest", console.newest(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
     List<Map<String, Object>> channels = new ArrayList<>();
     for (ChannelCounts counts : status.channels()) {
       channels.add(Map.of("id", counts.channel(), "configured", status.configuredChannels().contains(counts.channel()),
@@ -115,7 +115,7 @@ final class ConsolePages {
     }
     m.put("channels", channels);
     List<Map<String, Object>> dead = new ArrayList<>();
-    for (OutboxRow row : store.outbox().list("dead", DEAD_SHOWN)) {
+    for (OutboxRow row : console.deadDeliveries(DEAD_SHOWN)) {
       dead.add(Map.of("deliveryId", row.deliveryId(), "channel", row.channel(), "event", row.event(),
           "subject", DisplayText.of(row.subject()), "lastError", DisplayText.of(row.lastError()), "csrf", csrf));
     }
@@ -128,7 +128,7 @@ final class ConsolePages {
 
   /** The page of an archived article, or empty when no article has this slug. */
   Optional<String> article(String slug) {
-    Optional<ArticleRepository.Summary> found = store.articles().find(slug);
+    Optional<ArticleRepository.Summary> found = console.article(slug);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -176,7 +176,7 @@ final class ConsolePages {
     m.put("lang", language == null ? "" : language);
     m.put("first", (page - 1) * HITS_PER_PAGE + 1);
     if (query != null && !query.isBlank()) {
-      SearchIndex.Results results = store.search().search(
+      SearchIndex.Results results = console.search(
           new SearchIndex.Query(query, country, language, HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE));
       m.put("searched", true);
       m.put("totalLine", results.total() == 0 ? "No archived article holds these words."

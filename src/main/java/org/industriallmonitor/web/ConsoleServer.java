@@ -19,12 +19,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.industriallmonitor.app.ConsoleService;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.WebConfig;
+import org.industriallmonitor.http.JdkHttpServers;
+import org.industriallmonitor.metrics.ConsoleMetrics;
 import org.industriallmonitor.store.Store;
-import org.industriallmonitor.store.WebConsoleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +60,12 @@ public final class ConsoleServer implements AutoCloseable {
   private final ConsolePages pages;
   private final AtomFeeds feeds;
   private final ConsoleMetrics metrics;
-  private final Store store;
+  private final ConsoleService console;
   private final Supplier<MonitorConfig> config;
   private final Clock clock;
 
   private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, URI url, HostCheck hosts, ConsoleAuth auth, ConsolePages pages,
-      AtomFeeds feeds, ConsoleMetrics metrics, Store store, Supplier<MonitorConfig> config, Clock clock) {
+      AtomFeeds feeds, ConsoleMetrics metrics, ConsoleService console, Supplier<MonitorConfig> config, Clock clock) {
     this.server = server;
     this.executor = executor;
     this.url = url;
@@ -72,7 +74,7 @@ public final class ConsoleServer implements AutoCloseable {
     this.pages = pages;
     this.feeds = feeds;
     this.metrics = metrics;
-    this.store = store;
+    this.console = console;
     this.config = config;
     this.clock = clock;
   }
@@ -94,9 +96,10 @@ public final class ConsoleServer implements AutoCloseable {
     server.setExecutor(executor);
     int port = server.getAddress().getPort();
     URI url = URI.create("http://" + (web.host().contains(":") ? "[" + web.host() + "]" : web.host()) + ":" + port + "/");
+    ConsoleService reads = new ConsoleService(store);
     ConsoleServer console = new ConsoleServer(server, executor, url, new HostCheck(web.host(), port, web.hosts()),
-        new ConsoleAuth(web.tokenIfSet(), clock), new ConsolePages(config, configProblem, store, archive, clock), new AtomFeeds(archive),
-        metrics, store, config, clock);
+        new ConsoleAuth(web.tokenIfSet(), clock), new ConsolePages(config, configProblem, reads, archive, clock), new AtomFeeds(archive),
+        metrics, reads, config, clock);
     server.createContext("/", console::handle);
     server.start();
     return console;
@@ -111,7 +114,7 @@ public final class ConsoleServer implements AutoCloseable {
     long pid = ProcessHandle.current().pid();
     try {
       ConsoleServer console = start(web, config, configProblem, store, archive, metrics, clock);
-      store.webConsole().write(new WebConsoleRepository.State(web.listen(), console.url().toString(), null, pid, clock.instant()));
+      new ConsoleService(store).consoleState(web.listen(), console.url().toString(), null, pid, clock.instant());
       log.info("web console on {}{}", console.url(), web.tokenIfSet().isPresent() ? " (a token is needed)" : "");
       return Optional.of(console);
     } catch (IOException e) {
@@ -119,7 +122,7 @@ public final class ConsoleServer implements AutoCloseable {
           + " (" + e.getMessage() + ")";
       log.warn("web console: cannot listen on {}: {}; the monitor goes on without it (set web.listen to another port)",
           web.listen(), problem);
-      store.webConsole().write(new WebConsoleRepository.State(web.listen(), null, problem, pid, clock.instant()));
+      new ConsoleService(store).consoleState(web.listen(), null, problem, pid, clock.instant());
       return Optional.empty();
     }
   }
@@ -190,7 +193,7 @@ public final class ConsoleServer implements AutoCloseable {
       return new Reply(200, "application/json; charset=utf-8", pages.statusJson().getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
     }
     if (path.equals("/healthz")) {
-      return store.answers() ? Reply.text(200, "ok\n") : Reply.text(503, "the database does not answer\n");
+      return console.databaseAnswers() ? Reply.text(200, "ok\n") : Reply.text(503, "the database does not answer\n");
     }
     if (path.equals("/metrics")) {
       return new Reply(200, ConsoleMetrics.contentType(), metrics.scrape(), new LinkedHashMap<>());
@@ -212,7 +215,7 @@ public final class ConsoleServer implements AutoCloseable {
     String self = url + "feeds/" + name + ".atom";
     if (name.equals("all")) {
       return new Reply(200, AtomFeeds.CONTENT_TYPE, feeds.feed("industriall-monitor: new articles", "all", self, url.toString(),
-          store.articles().recent(null, AtomFeeds.ENTRIES)), new LinkedHashMap<>());
+          console.newest(null, AtomFeeds.ENTRIES)), new LinkedHashMap<>());
     }
     Optional<Integer> region = name.matches("\\d{1,9}") ? Optional.of(Integer.parseInt(name)) : Optional.empty();
     Optional<String> country = region.flatMap(r -> config.get().countries().stream().filter(c -> c.region() == r).findFirst()
@@ -221,7 +224,7 @@ public final class ConsoleServer implements AutoCloseable {
       return notFound();
     }
     return new Reply(200, AtomFeeds.CONTENT_TYPE, feeds.feed("industriall-monitor: " + country.get(), "region/" + region.get(), self,
-        url.toString(), store.articles().recent(region.get(), AtomFeeds.ENTRIES)), new LinkedHashMap<>());
+        url.toString(), console.newest(region.get(), AtomFeeds.ENTRIES)), new LinkedHashMap<>());
   }
 
   private Reply login(HttpExchange exchange) throws IOException {
@@ -252,7 +255,7 @@ public final class ConsoleServer implements AutoCloseable {
       return Reply.html(403, pages.message("Refused", "This form is out of date or did not come from this console: reload the page."));
     }
     String delivery = form.get("delivery");
-    int count = store.outbox().retryDead(null, delivery == null || delivery.isBlank() ? null : delivery, clock.instant());
+    int count = console.retryDead(delivery == null || delivery.isBlank() ? null : delivery, clock.instant());
     String retried = Plural.of(count, "dead delivery", "dead deliveries");
     log.info("web console: {} put back in line", retried);
     String done = count == 0 ? "No dead delivery to retry." : retried + " put back in line.";

@@ -1,15 +1,16 @@
 /**
- * The daemon's web console: {@code ConsoleServer} (the JDK's HTTP server) serves the dashboard and
- * article pages ({@code ConsolePages}, Mustache templates under {@code /web}), search, {@code AtomFeeds},
- * the status JSON, a health check and {@code /metrics} ({@code ConsoleMetrics}, which hears crawls and
- * deliveries as {@code crawl.CrawlListener} and {@code notify.DeliveryListener}); {@code ConsoleAuth}
- * decides who may use it (with {@code SignInLimiter} throttling failed sign-ins), {@code DisplayText} makes
- * the site's text safe to show, and {@code JdkHttpServers} makes every JDK HTTP server of the process with
- * the same time limits (they are process-wide properties). It reads the store and
- * the archive, and changes nothing but retrying dead deliveries.
+ * The daemon's web console: {@code ConsoleServer} (the JDK's HTTP server) serves the dashboard and article
+ * pages ({@code ConsolePages}, Mustache templates under {@code /web}), search, {@code AtomFeeds}, the status
+ * JSON, a health check and {@code /metrics} (what {@code metrics.ConsoleMetrics} counts);
+ * {@code ConsoleAuth} decides who may use it (with {@code SignInLimiter} throttling failed sign-ins),
+ * {@code DisplayText} makes the site's text safe to show. Its server is made by {@code http.JdkHttpServers},
+ * like every JDK HTTP server of the process. It reads the state through the application
+ * ({@code app.ConsoleService}, {@code app.MonitorStatus}), never the store's repositories, and the archive;
+ * it changes nothing but retrying dead deliveries.
  *
- * <p>May use: config, store, archive, crawl, notify. Known exception, to be removed: a cycle with app:
- * {@code ConsolePages} imports {@code app.MonitorStatus} and {@code app.Plural}, {@code ConsoleServer}
- * imports {@code app.Plural}, while {@code app.Components} builds {@code ConsoleMetrics}.
+ * <p>May use: config, app ({@code ConsoleService}, {@code MonitorStatus}, {@code Plural}), metrics, http,
+ * archive, and store for its values and to open {@code ConsoleService} on the {@code Store} it is given, not
+ * its repositories (checked by {@code ArchitectureTest}). Nothing but the commands that start the console
+ * (cli) uses it.
  */
 package org.industriallmonitor.web;

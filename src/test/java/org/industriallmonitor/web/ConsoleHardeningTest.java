@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.http.JdkHttpServers;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;

@@ -1,4 +1,4 @@
-package org.industriallmonitor.web;
+package org.industriallmonitor.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;

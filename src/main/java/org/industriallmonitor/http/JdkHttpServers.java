@@ -1,4 +1,4 @@
-package org.industriallmonitor.web;
+package org.industriallmonitor.http;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -26,8 +26,8 @@ import java.util.Map;
  * as it is.
  */
 public final class JdkHttpServers {
-  static final int MAX_REQUEST_SECONDS = 5;
-  static final int MAX_RESPONSE_SECONDS = 60;
+  public static final int MAX_REQUEST_SECONDS = 5;
+  public static final int MAX_RESPONSE_SECONDS = 60;
   private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
 
   static {

@@ -1,0 +1,64 @@
+package org.industriallmonitor.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.store.ArticleRepository;
+import org.industriallmonitor.store.OutboxRow;
+import org.industriallmonitor.store.SearchIndex;
+import org.industriallmonitor.store.Store;
+import org.industriallmonitor.store.WebConsoleRepository;
+
+/**
+ * What the web console reads of the monitor's state, and the one thing it changes (putting dead deliveries
+ * back in line), so that the console goes through the application rather than the store's repositories.
+ * The values it hands out are the store's ({@code ArticleRepository.Summary}, {@code OutboxRow}, ...).
+ */
+public final class ConsoleService {
+  private final Store store;
+
+  public ConsoleService(Store store) {
+    this.store = store;
+  }
+
+  /** The status, as {@code status} and the dashboard show it. */
+  public MonitorStatus.Status status(MonitorConfig config) {
+    return MonitorStatus.gather(config, Optional.of(store));
+  }
+
+  /** The newest archived articles, of one region or ({@code null}) of all, newest first. */
+  public List<ArticleRepository.Summary> newest(Integer region, int limit) {
+    return store.articles().recent(region, limit);
+  }
+
+  /** The archived article of this slug, if any. */
+  public Optional<ArticleRepository.Summary> article(String slug) {
+    return store.articles().find(slug);
+  }
+
+  /** The search of the archived articles. */
+  public SearchIndex.Results search(SearchIndex.Query query) {
+    return store.search().search(query);
+  }
+
+  /** The dead deliveries, at most {@code limit}. */
+  public List<OutboxRow> deadDeliveries(int limit) {
+    return store.outbox().list("dead", limit);
+  }
+
+  /** Puts one dead delivery ({@code delivery}), or ({@code null}) every one, back in line; how many. */
+  public int retryDead(String delivery, Instant at) {
+    return new Deliveries(store).retryDead(null, delivery, at);
+  }
+
+  /** Whether the database answers, for the health check. */
+  public boolean databaseAnswers() {
+    return store.answers();
+  }
+
+  /** Records where the console listens ({@code url}), or why it cannot ({@code problem}), for {@code status}. */
+  public void consoleState(String listen, String url, String problem, long pid, Instant at) {
+    store.webConsole().write(new WebConsoleRepository.State(listen, url, problem, pid, at));
+  }
+}
