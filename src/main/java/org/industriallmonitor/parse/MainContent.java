@@ -67,7 +67,8 @@ public final class MainContent {
       if (node == body) {
         return Optional.empty();
       }
-      if (node instanceof TextNode text && !skipped(text)) {
+      // A menu, a sidebar or a header between them is not text between the lede and the body: pages put those anywhere.
+      if (node instanceof TextNode text && !skipped(text) && text.parent() != null && outside(text.parent()).isEmpty()) {
         gap += text.text().strip().length();
         if (gap > MAX_GAP) {
           return Optional.of("the body read is not next to the article's " + anchorName

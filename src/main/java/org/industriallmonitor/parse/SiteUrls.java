@@ -84,8 +84,9 @@ public final class SiteUrls {
 
   /**
    * True when {@code url} is on the configured site: its origin, the same scheme, host (with or
-   * without {@code www.}) and port (80 for http, 443 for https when none is written). Another port
-   * or scheme of the same host is another site.
+   * without {@code www.}) and port (80 for http, 443 for https when none is written), where http on
+   * port 80 and https on port 443 of the host count as one. Any other port or scheme of the same
+   * host is another site.
    */
   public boolean isOnSite(String url) {
     try {
@@ -136,7 +137,20 @@ public final class SiteUrls {
       return false;
     }
     String otherScheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    return otherScheme.equals(scheme) && bareHost(uri.getHost()).equals(host) && port(otherScheme, uri.getPort()) == port;
+    if (!bareHost(uri.getHost()).equals(host)) {
+      return false;
+    }
+    int otherPort = port(otherScheme, uri.getPort());
+    if (otherScheme.equals(scheme) && otherPort == port) {
+      return true;
+    }
+    // A host's web origins on their default ports (http on 80, https on 443) are one site: a site behind a TLS proxy
+    // writes its links, and redirects, to either. Any other port or scheme is another site.
+    return isDefaultWebOrigin(scheme, port) && isDefaultWebOrigin(otherScheme, otherPort);
+  }
+
+  private static boolean isDefaultWebOrigin(String scheme, int port) {
+    return scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
   }
 
   /** The port of an address, its scheme's default when none is written. */

@@ -17,7 +17,9 @@ class SiteUrlsTest {
     assertThat(https.isOnSite("HTTPS://WWW.IndustriALL-union.org/a")).isTrue();
     assertThat(https.isOnSite("https://industriall-union.org/a")).as("without www.").isTrue();
     assertThat(https.isOnSite("https://www.industriall-union.org:8443/a")).as("another port").isFalse();
-    assertThat(https.isOnSite("http://www.industriall-union.org/a")).as("another scheme").isFalse();
+    assertThat(https.isOnSite("http://www.industriall-union.org/a")).as("http on port 80 of the same host: the same site").isTrue();
+    assertThat(https.isOnSite("http://www.industriall-union.org:8080/a")).as("another port and scheme").isFalse();
+    assertThat(https.isOnSite("ftp://www.industriall-union.org/a")).as("another scheme").isFalse();
     assertThat(https.isOnSite("https://example.org/a")).isFalse();
 
     assertThat(loopback.isOnSite("http://127.0.0.1:8080/base/a")).isTrue();
@@ -32,7 +34,9 @@ class SiteUrlsTest {
     assertThat(loopback.slugOf("http://127.0.0.1:9090/base/some-article")).isEmpty();
     assertThat(loopback.slugOf("https://127.0.0.1:8080/base/some-article")).isEmpty();
     assertThat(https.slugOf("https://www.industriall-union.org:443/some-article")).contains("some-article");
-    assertThat(https.slugOf("http://www.industriall-union.org/some-article")).isEmpty();
+    assertThat(https.slugOf("http://www.industriall-union.org/some-article")).as("an http link on an https site")
+        .contains("some-article");
+    assertThat(https.slugOf("http://www.industriall-union.org:8080/some-article")).isEmpty();
 
     assertThat(loopback.isListing("http://127.0.0.1:8080/base/search?language=en&from=10")).isTrue();
     assertThat(loopback.isListing("http://127.0.0.1:9090/base/search?language=en&from=10")).isFalse();
