@@ -25,6 +25,7 @@ import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.calibrate.Calibrator;
 import org.industriallmonitor.calibrate.References;
+import org.industriallmonitor.config.Secrets;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
@@ -94,18 +95,18 @@ final class CalibrateCommand implements Callable<Integer> {
       int eq = pair.indexOf('=', pair.indexOf("://") + 3);
       int split = pair.lastIndexOf('=');
       if (eq < 0 || split <= 0) {
-        throw new UserException(ExitCodes.USAGE, "--reference is URL=FILE, not '" + pair + "'");
+        throw new UserException(ExitCodes.USAGE, "--reference is URL=FILE, not '" + TerminalText.safe(Secrets.maskUserInfo(pair)) + "'");
       }
       String url = pair.substring(0, split);
       String file = pair.substring(split + 1);
       if (!sameOrigin(url, site)) {
-        throw new UserException(ExitCodes.USAGE, "--reference " + url + ": not on the site's origin " + site.getScheme() + "://" + site.getRawAuthority()
+        throw new UserException(ExitCodes.USAGE, "--reference " + TerminalText.safe(Secrets.maskUserInfo(url)) + ": not on the site's origin " + site.getScheme() + "://" + site.getRawAuthority()
             + " (site.base_url); give the address of a page of the site being calibrated");
       }
       try {
         all = all.plus(References.given(url, read(file)));
       } catch (IllegalArgumentException e) {
-        throw new UserException(ExitCodes.USAGE, "--reference " + pair + ": " + e.getMessage());
+        throw new UserException(ExitCodes.USAGE, "--reference " + TerminalText.safe(Secrets.maskUserInfo(pair)) + ": " + e.getMessage());
       }
     }
     return all;

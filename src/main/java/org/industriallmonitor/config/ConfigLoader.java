@@ -428,6 +428,11 @@ public final class ConfigLoader {
         warnings.add(url.get().warning("holds a password written in the file (" + Secrets.maskUserInfo(written) + "): read it from the"
             + " environment instead (https://USER:${WEBHOOK_PASSWORD}@HOST/...), so that it stays out of backups, commits and logs"));
       }
+      String format = m.optional("format").map(ConfigNode::unresolvedString).orElse("").trim();
+      if (format.equals(WebhookChannelConfig.SLACK) && !url.get().refersToVariable()) {
+        warnings.add(url.get().warning("a Slack incoming webhook's address is its secret (" + Secrets.maskPath(written) + "): read it"
+            + " from the environment instead (url: ${SLACK_WEBHOOK_URL}), so that it stays out of backups, commits and logs"));
+      }
     }
     if (url.isPresent() && type.equals("ntfy") && !url.get().refersToVariable()) {
       warnings.add(url.get().warning("the topic is written in the file (" + Secrets.maskNtfyUrl(url.get().unresolvedString().trim())

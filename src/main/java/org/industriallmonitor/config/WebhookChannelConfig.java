@@ -10,9 +10,12 @@ public record WebhookChannelConfig(String id, URI url, String secret, String for
   public static final String JSON = "json";
   public static final String SLACK = "slack";
 
-  /** The address for messages, logs and the database: a password in it masked. */
+  /**
+   * The address for messages, logs and the database: its credentials masked (a password, query
+   * values), and for a Slack incoming webhook its path too, which is its secret.
+   */
   public String displayUrl() {
-    return Secrets.maskUserInfo(url.toString());
+    return SLACK.equals(format) ? Secrets.maskPath(url.toString()) : Secrets.maskCredentials(url.toString());
   }
 
   @Override

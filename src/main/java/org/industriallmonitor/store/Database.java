@@ -278,7 +278,11 @@ final class Database implements AutoCloseable {
       migrateFrom(userVersion(connection));
       return;
     }
-    // Nodes that start together migrate one after the other: the second finds the schema current.
+    // Nodes that start together migrate one after the other: the second finds the schema current. Waiting for the
+    // other node's migration, and a long migration, may take longer than one answer is given (the address's
+    // socketTimeout): no read time-out meanwhile.
+    int answerTimeout = connection.getNetworkTimeout();
+    connection.setNetworkTimeout(Runnable::run, 0);
     try (Statement s = connection.createStatement()) {
       s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
     }
@@ -288,6 +292,7 @@ final class Database implements AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
       }
+      connection.setNetworkTimeout(Runnable::run, answerTimeout);
     }
   }
 

@@ -91,7 +91,7 @@ public final class StateLock implements AutoCloseable {
    * Says from now on that this process runs {@code command} (a demo that stays on as a daemon
    * becomes {@link Holder#DAEMON_DEMO}): written through the held channel, never a new one.
    */
-  public void announce(String command) throws IOException {
+  public synchronized void announce(String command) throws IOException {
     Holder self = new Holder(ProcessHandle.current().pid(), command);
     channel.truncate(0);
     channel.write(ByteBuffer.wrap((self.pid() + " " + command + "\n").getBytes(StandardCharsets.UTF_8)), 0);
@@ -133,7 +133,7 @@ public final class StateLock implements AutoCloseable {
    * The process that holds the lock right now, if any. Only looks, so it works on a read-only
    * state folder as well.
    */
-  public static Optional<Holder> holder(Path lockFile) {
+  public static synchronized Optional<Holder> holder(Path lockFile) {
     if (!Files.exists(lockFile)) {
       return Optional.empty();
     }
@@ -178,12 +178,15 @@ public final class StateLock implements AutoCloseable {
 
   @Override
   public void close() {
-    HELD.remove(identity);
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException e) {
-      // The OS releases the lock when the channel or the process goes away.
+    // Under the class's lock, and forgotten only once released: a look at the holder meanwhile must not open the file.
+    synchronized (StateLock.class) {
+      try {
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        // The OS releases the lock when the channel or the process goes away.
+      }
+      HELD.remove(identity);
     }
   }
 }

@@ -23,6 +23,10 @@ import java.util.stream.Stream;
 final class StateOwnership {
   /** What the archive folder holds: {@code articles/}, {@code listings/} and the folder of files being written. */
   private static final Set<String> ARCHIVE_ENTRIES = Set.of("articles", "listings", ".incoming");
+  /** Tables every version of the monitor's schema has had since the first. */
+  private static final List<String> MONITOR_TABLES = List.of("articles", "countries", "crawl_runs");
+  /** What a file system puts in a fresh folder of its own (ext4's lost+found, a NAS's snapshots): not another program's files. */
+  private static final Set<String> FILE_SYSTEM_ENTRIES = Set.of("lost+found", ".snapshot", ".snapshots", "@eaDir", ".zfs");
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private StateOwnership() {}
@@ -58,8 +62,19 @@ final class StateOwnership {
       return;
     }
     long userVersion = readInt(header, 60);
+    if (userVersion > 0 && pages > 1) {
+      // Other programs number their schemas too: a versioned file is the monitor's only when it holds the monitor's tables.
+      List<String> tables = tables(file, Integer.MAX_VALUE);
+      if (tables.isEmpty() || tables.containsAll(MONITOR_TABLES)) {
+        return; // Unreadable here: opening it says why. Or the monitor's own.
+      }
+      List<String> shown = tables.size() > 5 ? List.of(String.join(", ", tables.subList(0, 5)), "...") : tables;
+      throw new ForeignStateException("storage.database: " + file + " holds another application's tables (" + String.join(", ", shown)
+          + ") and no monitor state: point storage.database at a file of the monitor's own, such as state/monitor.db; this one"
+          + " was left as it was");
+    }
     if (userVersion == 0 && pages > 1) {
-      List<String> tables = tables(file);
+      List<String> tables = tables(file, 6);
       throw new ForeignStateException("storage.database: " + file + " holds another application's tables"
           + (tables.isEmpty() ? "" : " (" + String.join(", ", tables) + ")") + " and no monitor state: point storage.database"
           + " at a file of the monitor's own, such as state/monitor.db; this one was left as it was");
@@ -83,11 +98,11 @@ final class StateOwnership {
     List<String> others = new ArrayList<>();
     boolean archiveFound = false;
     try (Stream<Path> entries = Files.list(root)) {
-      for (Path entry : (Iterable<Path>) entries.limit(1000)::iterator) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
         String name = entry.getFileName().toString();
         if (ARCHIVE_ENTRIES.contains(name)) {
           archiveFound |= !name.equals(".incoming");
-        } else if (isStateFile(name, database)) {
+        } else if (isStateFile(name, database) || FILE_SYSTEM_ENTRIES.contains(name)) {
           continue;
         } else if (others.size() < 5) {
           others.add(name);
@@ -114,19 +129,20 @@ final class StateOwnership {
         | (header[offset + 3] & 0xffL);
   }
 
-  /** The table names of {@code file}, read without changing it, for the message; empty when they cannot be read. */
-  private static List<String> tables(Path file) {
+  /** The table names of {@code file} (at most {@code limit}), read without changing it; empty when they cannot be read. */
+  private static List<String> tables(Path file, int limit) {
     List<String> names = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6")) {
+        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT "
+            + limit)) {
       while (rs.next()) {
         names.add(rs.getString(1));
       }
     } catch (SQLException e) {
       return List.of();
     }
-    if (names.size() > 5) {
+    if (limit == 6 && names.size() > 5) {
       names.set(5, "...");
     }
     return names;

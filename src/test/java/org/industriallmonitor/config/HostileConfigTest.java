@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,24 @@ class HostileConfigTest {
     assertThat(hook.displayUrl()).isEqualTo("https://bot:***@hooks.example.org/in");
     assertThat(hook.toString()).doesNotContain("hunter2");
     assertThat(((WebhookChannelConfig) config.notifications().channels().get(1)).displayUrl()).doesNotContain("pw-from-env");
+  }
+
+  @Test
+  void aSlackWebhookQueryCredentialsAndALoneUserTokenAreMasked() {
+    MonitorConfig config = parse(YAML + """
+        notifications:
+          channels:
+            - {id: slack, type: webhook, format: slack, url: "https://hooks.slack.com/services/T0/B0/slack-secret"}
+            - {id: query, type: webhook, url: "https://hooks.example.org/in?token=query-secret&x=1"}
+            - {id: lone, type: webhook, url: "https://lone-secret@hooks.example.org/in"}
+        """);
+
+    assertThat(config.warnings()).anySatisfy(w -> assertThat(w).startsWith("monitor.yaml:8: notifications.channels[0].url: a Slack incoming")
+        .contains("${SLACK_WEBHOOK_URL}").doesNotContain("slack-secret"));
+    List<String> shown = config.notifications().channels().stream().map(c -> ((WebhookChannelConfig) c).displayUrl()).toList();
+    assertThat(shown).containsExactly("https://hooks.slack.com/***", "https://hooks.example.org/in?token=***&x=***",
+        "https://***@hooks.example.org/in");
+    assertThat(Secrets.maskNtfyUrl("https://ntfy.example.org/topic?auth=ntfy-secret")).isEqualTo("https://ntfy.example.org/***?auth=***");
   }
 
   @Test

@@ -46,6 +46,19 @@ class StateOwnershipTest {
   }
 
   @Test
+  void anotherApplicationsVersionedDatabaseIsRefusedToo() throws Exception {
+    Path file = foreignDatabase();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      s.execute("PRAGMA user_version = 5");
+    }
+    byte[] before = Files.readAllBytes(file);
+
+    assertThatThrownBy(() -> Store.open(file, Duration.ofSeconds(1))).isInstanceOf(ForeignStateException.class)
+        .hasMessageContaining("holds another application's tables (customers, orders)");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  @Test
   void onceOnAnotherApplicationsDatabaseSaysSoInOneLine() throws Exception {
     Path file = foreignDatabase();
     Path config = TestConfig.site(URI.create("http://127.0.0.1:9/")).country("Kyrgyzstan", 364).database(file.toString()).writeTo(dir);
@@ -100,6 +113,11 @@ class StateOwnershipTest {
     Path stateFolder = db.getParent();
     try (Store store = Store.open(new StorageConfig(db, stateFolder))) {
       assertThat(store.file()).as("an archive in the database's own folder").isEqualTo(db);
+    }
+    Path mount = Files.createDirectories(dir.resolve("mount"));
+    Files.createDirectories(mount.resolve("lost+found"));
+    try (Store store = Store.open(new StorageConfig(db, mount))) {
+      assertThat(store.file()).as("a fresh file system of its own").isEqualTo(db);
     }
     Files.createDirectories(archive.resolve("articles/2026"));
     Files.writeString(archive.resolve("README.txt"), "our union's archive");
