@@ -70,7 +70,7 @@ public final class ConfigLoader {
           "recheck_every");
   private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every", "max_items");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify", "languages");
-  private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout");
+  private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout", "min_free");
 
   /** The template's contact, or any other example domain: nobody can be reached there. */
   private static final Pattern PLACEHOLDER_CONTACT = Pattern.compile("example\\.(org|com|net)", Pattern.CASE_INSENSITIVE);
@@ -660,7 +660,8 @@ public final class ConfigLoader {
     StorageConfig storage = new StorageConfig(
         database.filter(n -> postgres == null).map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
         m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")),
-        positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT));
+        positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT))
+        .withMinFree(m.optional("min_free").map(ConfigNode::byteSize).orElse(StorageConfig.DEFAULT_MIN_FREE));
     return postgres == null ? storage : storage.withPostgres(postgres);
   }
 

@@ -9,8 +9,14 @@ import java.time.Duration;
  * holds the database (SQLite's busy timeout). {@code postgres} is set when {@code storage.database}
  * is a {@code postgresql://} address; {@code database} is then only the state folder's place.
  */
-public record StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres) {
+public record StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres, long minFree) {
   public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+  /** {@code storage.min_free}: below this many free bytes a crawl fetches nothing ({@code 0}: no check). */
+  public static final long DEFAULT_MIN_FREE = 200L * 1024 * 1024;
+
+  public StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres) {
+    this(database, archive, busyTimeout, postgres, DEFAULT_MIN_FREE);
+  }
 
   public StorageConfig(Path database, Path archive, Duration busyTimeout) {
     this(database, archive, busyTimeout, null);
@@ -27,12 +33,17 @@ public record StorageConfig(Path database, Path archive, Duration busyTimeout, P
 
   /** The same places with another busy timeout. */
   public StorageConfig withBusyTimeout(Duration timeout) {
-    return new StorageConfig(database, archive, timeout, postgres);
+    return new StorageConfig(database, archive, timeout, postgres, minFree);
   }
 
   /** The same places, the state in PostgreSQL. */
   public StorageConfig withPostgres(PostgresTarget target) {
-    return new StorageConfig(database, archive, busyTimeout, target);
+    return new StorageConfig(database, archive, busyTimeout, target, minFree);
+  }
+
+  /** The same places with another {@code storage.min_free}. */
+  public StorageConfig withMinFree(long bytes) {
+    return new StorageConfig(database, archive, busyTimeout, postgres, bytes);
   }
 
   public boolean isPostgres() {

@@ -63,6 +63,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void storageMinFreeIsAByteSizeThatDefaultsTo200MbAndZeroTurnsTheCheckOff() {
+    assertThat(loader.parse(FILE, VALID).storage().minFree()).isEqualTo(200L * 1024 * 1024);
+    assertThat(loader.parse(FILE, VALID + "  min_free: 1GB\n").storage().minFree()).isEqualTo(1024L * 1024 * 1024);
+    assertThat(loader.parse(FILE, VALID + "  min_free: 0\n").storage().minFree()).isZero();
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "  min_free: lots\n"))
+        .hasMessage("config/monitor.yaml:13: storage.min_free: expected a size such as 500KB or 5MB, got 'LOTS'");
+  }
+
+  @Test
   void clusterKeysAreReadAndDefaultToTheHostAndPid() {
     MonitorConfig config = loader.parse(FILE, VALID + "cluster: {node_id: monitor-a, checkin_interval: 5s}\n");
     assertThat(config.cluster()).isEqualTo(new ClusterConfig("monitor-a", Duration.ofSeconds(5)));
