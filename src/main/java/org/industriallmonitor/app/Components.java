@@ -205,7 +205,7 @@ public final class Components implements AutoCloseable {
       CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, slugLocks, clock);
       EarlyWarningPoller poller = new EarlyWarningPoller(site::reader, archive(), store(), routing, slugLocks, clock);
       ArticleRechecker rechecker = new ArticleRechecker(site::reader, archive(), store().rechecks(), routing, slugLocks, clock);
-      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().earlyWarning(), store().outbox(), new AlertQueue(clock),
+      MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().earlyWarning(), store().diskHealth(), store().outbox(), new AlertQueue(clock),
           clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
       monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);

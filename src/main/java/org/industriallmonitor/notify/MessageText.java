@@ -21,14 +21,17 @@ public final class MessageText {
       case Events.ARTICLE_REMOVED -> "withdrawn: " + join(event.path("countries")) + ": " + event.path("title").asText();
       case Events.MONITOR_ALERT -> switch (event.path("kind").asText()) {
         case "source" -> "monitor alert: the early warning (" + event.path("source").asText() + ") cannot be read";
+        case "disk" -> "monitor alert: too little free space for " + event.path("folder").asText() + "; nothing is fetched";
         case "layout" -> "monitor alert: " + event.path("country").asText() + ": the page layout changed";
         case "layout_repaired" -> "monitor alert: " + event.path("country").asText() + ": the layout changed and was repaired";
         default -> "monitor alert: " + event.path("country").asText() + ": " + event.path("consecutive_failures").asInt()
             + " failed crawls in a row";
       };
-      case Events.MONITOR_RECOVERED -> event.path("kind").asText().equals("source")
-          ? "monitor recovered: the early warning (" + event.path("source").asText() + ") answers again"
-          : "monitor recovered: " + event.path("country").asText() + " is crawled again";
+      case Events.MONITOR_RECOVERED -> switch (event.path("kind").asText()) {
+        case "source" -> "monitor recovered: the early warning (" + event.path("source").asText() + ") answers again";
+        case "disk" -> "monitor recovered: there is free space again; the crawls fetch again";
+        default -> "monitor recovered: " + event.path("country").asText() + " is crawled again";
+      };
       default -> "test message for channel " + event.path("channel").asText();
     };
     return oneLine("[IndustriALL] " + text);
@@ -72,6 +75,9 @@ public final class MessageText {
         if (event.path("kind").asText().equals("source")) {
           out.append("The monitor cannot read its early-warning source ").append(event.path("url").asText())
               .append(". Until it can, new articles are found by the walks of each country, at their schedule.\n\n");
+        } else if (event.path("kind").asText().equals("disk")) {
+          out.append("The monitor fetches nothing: too little free space for ").append(event.path("folder").asText())
+              .append(". What was not fetched is found once there is room.\n\n");
         } else {
           out.append("The monitor cannot crawl ").append(event.path("country").asText())
               .append(" (region ").append(event.path("region").asInt()).append(").\n\n");
@@ -81,6 +87,8 @@ public final class MessageText {
       case Events.MONITOR_RECOVERED -> {
         if (event.path("kind").asText().equals("source")) {
           out.append("The early-warning source ").append(event.path("url").asText()).append(" answers again.\n");
+        } else if (event.path("kind").asText().equals("disk")) {
+          out.append("There is free space again: the crawls fetch again.\n");
         } else {
           out.append(event.path("country").asText()).append(" (region ")
               .append(event.path("region").asInt()).append(") is crawled successfully again.\n");

@@ -3,6 +3,7 @@ package org.industriallmonitor.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.industriallmonitor.store.DiskHealthRepository;
 import org.industriallmonitor.store.EarlyWarningRepository;
 import org.industriallmonitor.store.HealthRepository;
 import org.industriallmonitor.store.HealthRepository.Change;
@@ -18,20 +19,24 @@ import org.slf4j.LoggerFactory;
  * {@code threshold} crawls in a row or its layout no longer matches the selectors, one
  * {@code monitor.recovered} at its next success; nothing in between. The early-warning source
  * alike, with {@code kind} {@code source}: at once when it vanished, else after {@code threshold}
- * failed polls.
+ * failed polls. The disk alike, with {@code kind} {@code disk}: once when its free space falls
+ * below {@code storage.min_free}, {@code monitor.recovered} once there is room again.
  */
 public final class MonitorAlerts {
   private static final Logger log = LoggerFactory.getLogger(MonitorAlerts.class);
 
   private final HealthRepository health;
   private final EarlyWarningRepository sources;
+  private final DiskHealthRepository disk;
   private final OutboxRepository outbox;
   private final AlertQueue queue;
   private final Clock clock;
 
-  public MonitorAlerts(HealthRepository health, EarlyWarningRepository sources, OutboxRepository outbox, AlertQueue queue, Clock clock) {
+  public MonitorAlerts(HealthRepository health, EarlyWarningRepository sources, DiskHealthRepository disk, OutboxRepository outbox,
+      AlertQueue queue, Clock clock) {
     this.health = health;
     this.sources = sources;
+    this.disk = disk;
     this.outbox = outbox;
     this.queue = queue;
     this.clock = clock;
@@ -114,5 +119,39 @@ public final class MonitorAlerts {
     SourceState saved = polled.withHealth(failures, open);
     sources.save(saved, rows);
     return saved;
+  }
+
+  /** What a look at the free space found too little of: the folder, its free bytes, storage.min_free, and the message. */
+  public record DiskShortage(String folder, long freeBytes, long minFreeBytes, String problem) {}
+
+  /** Too little free space: one {@code monitor.alert} of kind {@code disk} unless one is open. Returns true when it queued one. */
+  public boolean diskShort(DiskShortage shortage, List<String> alertChannels) {
+    Instant now = clock.instant();
+    DiskHealthRepository.Change change = disk.update(now, open -> {
+      if (open) {
+        return null;
+      }
+      log.error("sending monitor.alert (disk): {}", shortage.problem());
+      return new DiskHealthRepository.Change(true, shortage.problem(), queue.monitorRows(Events.MONITOR_ALERT, null, alertChannels,
+          id -> Payloads.diskAlert(id, shortage.folder(), shortage.freeBytes(), shortage.minFreeBytes(), shortage.problem(), now)));
+    });
+    return change != null;
+  }
+
+  /** Room enough: one {@code monitor.recovered} of kind {@code disk} when an alert is open; no write otherwise. */
+  public boolean diskRoom(List<String> alertChannels) {
+    if (!disk.alertOpen()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    DiskHealthRepository.Change change = disk.update(now, open -> {
+      if (!open) {
+        return null;
+      }
+      log.info("there is free space again; sending monitor.recovered (disk)");
+      return new DiskHealthRepository.Change(false, null, queue.monitorRows(Events.MONITOR_RECOVERED, null, alertChannels,
+          id -> Payloads.diskRecovered(id, now)));
+    });
+    return change != null;
   }
 }

@@ -111,6 +111,32 @@ public final class Payloads {
     return write(node);
   }
 
+  /** The disk of the archive (or of the database) has less free space than {@code storage.min_free}: nothing is fetched. */
+  public static String diskAlert(String deliveryId, String folder, long freeBytes, long minFreeBytes, String problem, Instant at) {
+    ObjectNode node = startOfDisk(Events.MONITOR_ALERT, deliveryId);
+    node.put("folder", folder);
+    node.put("free_bytes", freeBytes);
+    node.put("min_free_bytes", minFreeBytes);
+    node.put("problem", problem);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  public static String diskRecovered(String deliveryId, Instant at) {
+    ObjectNode node = startOfDisk(Events.MONITOR_RECOVERED, deliveryId);
+    node.put("detected_at", time(at));
+    return write(node);
+  }
+
+  /** A monitor event about the disk: no country. */
+  private static ObjectNode startOfDisk(String event, String deliveryId) {
+    ObjectNode node = start(event, deliveryId);
+    node.putNull("country");
+    node.putNull("region");
+    node.put("kind", "disk");
+    return node;
+  }
+
   /** A monitor event about the early-warning source: no country, the source and its address. */
   private static ObjectNode startOfSource(String event, String deliveryId, String source, String url) {
     ObjectNode node = start(event, deliveryId);

@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
   private final CrawlRunRepository runs;
   private final ListingPageRepository listingPages;
   private final HealthRepository health;
+  private final DiskHealthRepository diskHealth;
   private final ScheduleRepository schedule;
   private final LearnedSelectorRepository learnedSelectors;
   private final EarlyWarningRepository earlyWarning;
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
     this.runs = new CrawlRunRepository(db, cluster);
     this.listingPages = new ListingPageRepository(db);
     this.health = new HealthRepository(db, outbox);
+    this.diskHealth = new DiskHealthRepository(db, outbox);
     this.schedule = new ScheduleRepository(db);
     this.learnedSelectors = new LearnedSelectorRepository(db);
     this.earlyWarning = new EarlyWarningRepository(db, outbox);
@@ -157,6 +159,10 @@ public final class Store implements AutoCloseable {
 
   public OutboxRepository outbox() {
     return outbox;
+  }
+
+  public DiskHealthRepository diskHealth() {
+    return diskHealth;
   }
 
   public HealthRepository health() {
