@@ -109,6 +109,14 @@ public final class Monitor {
 
   /** One crawl of a country, logged in one line, then its monitor alerts; wakes the dispatcher for what was queued. */
   public CrawlReport crawl(CountryConfig country) throws InterruptedException {
+    Optional<MonitorAlerts.DiskShortage> shortage = shortOfSpace();
+    if (shortage.isPresent()) {
+      CrawlReport refused = crawler.refuse(country, shortage.get().problem());
+      progress.finished(country.name());
+      listener.crawled(refused, false);
+      log.warn("crawl {}: {}", refused.summaryLine(), String.join("; ", refused.problems()));
+      return refused;
+    }
     CrawlReport report = crawler.crawl(country, progress);
     String layoutProblem = report.layoutProblem();
     boolean repairedLayout = false;
@@ -155,6 +163,9 @@ public final class Monitor {
     if (!earlyWarning.enabled() || (scheduled && backingOff(earlyWarning))) {
       return Optional.empty();
     }
+    if (shortOfSpace().isPresent()) {
+      return Optional.empty();
+    }
     PollReport report = poller.poll(earlyWarning, current.countries());
     if (report.storageFailure() != null) {
       return Optional.of(report);
@@ -178,10 +189,31 @@ public final class Monitor {
    * {@code site.recheck_every}), paced with the crawls; wakes the dispatcher for what it queued.
    */
   public ArticleRechecker.Report recheck() throws InterruptedException {
+    if (shortOfSpace().isPresent()) {
+      log.warn("re-check: not now, too little free space (storage.min_free); the articles stay due");
+      return new ArticleRechecker.Report(0, 0, 0, 0, java.util.List.of());
+    }
     ArticleRechecker.Report report = rechecker.recheckDue(config.get().site().recheck());
     report.errors().forEach(error -> log.warn("re-check: {} (tried again at the next re-check)", error));
     dispatcher.wake();
     return report;
+  }
+
+  /**
+   * Reads the free space ({@code storage.min_free}) before anything is fetched: too little queues
+   * one {@code monitor.alert} of kind {@code disk} (none while one is open); room again, one
+   * {@code monitor.recovered}. Returns what there is too little of.
+   */
+  private Optional<MonitorAlerts.DiskShortage> shortOfSpace() {
+    MonitorConfig current = config.get();
+    Optional<MonitorAlerts.DiskShortage> shortage = DiskSpace.shortage(current.storage());
+    boolean queued = shortage.isPresent()
+        ? monitorAlerts.diskShort(shortage.get(), current.notifications().alerts())
+        : monitorAlerts.diskRoom(current.notifications().alerts());
+    if (queued) {
+      dispatcher.wake();
+    }
+    return shortage;
   }
 
   private boolean backingOff(EarlyWarningConfig earlyWarning) {

@@ -38,6 +38,7 @@ final class CommonOptions {
   /** Loads and validates the configuration, with {@code --state} applied. */
   MonitorConfig load() {
     MonitorConfig config = ConfigLoader.withSystemEnvironment().load(this.config);
-    return state == null ? config : config.withStorage(StorageConfig.under(state).withBusyTimeout(config.storage().busyTimeout()).withPostgres(config.storage().postgres()));
+    return state == null ? config : config.withStorage(StorageConfig.under(state).withBusyTimeout(config.storage().busyTimeout()).withPostgres(config.storage().postgres())
+        .withMinFree(config.storage().minFree()));
   }
 }

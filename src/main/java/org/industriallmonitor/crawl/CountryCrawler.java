@@ -51,6 +51,23 @@ public final class CountryCrawler {
   }
 
   public CrawlReport crawl(CountryConfig country, CrawlProgress progress) throws InterruptedException {
+    return crawl(country, progress, null);
+  }
+
+  /**
+   * A crawl that fetches nothing (too little free space, say): recorded as a failed crawl run with
+   * {@code problem}; no listing page state changes, so the next crawl finds everything.
+   */
+  public CrawlReport refuse(CountryConfig country, String problem) {
+    try {
+      return crawl(country, CrawlProgress.NONE, problem);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private CrawlReport crawl(CountryConfig country, CrawlProgress progress, String refusal) throws InterruptedException {
     SiteReader reader = site.get();
     Instant started = clock.instant();
     boolean baseline;
@@ -71,6 +88,11 @@ public final class CountryCrawler {
       return report.build(Duration.between(started, clock.instant()));
     }
     CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), baseline);
+    if (refusal != null) {
+      report.error(refusal);
+      progress.finished(country.name());
+      return finish(report, country, baselines, runId, started);
+    }
     try {
       // Each language's listing is walked in turn, its articles (their own slugs: es/..., fr/...) recorded as it goes.
       for (Map.Entry<String, Boolean> language : baselines.entrySet()) {

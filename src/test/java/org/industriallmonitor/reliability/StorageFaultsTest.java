@@ -1,6 +1,11 @@
 package org.industriallmonitor.reliability;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,6 +36,7 @@ import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.industriallmonitor.testing.Tmpfs;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +51,13 @@ class StorageFaultsTest {
 
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  @RegisterExtension
+  static WireMockExtension hooks = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+  @BeforeEach
+  void hooksAnswer() {
+    hooks.stubFor(post("/ops").willReturn(aResponse().withStatus(204)));
+  }
 
   @Test
   void aFullDiskFailsTheCycleAndTheNextCycleRecovers() throws Exception {
@@ -97,7 +110,7 @@ class StorageFaultsTest {
         + " refuses it)", why);
     try {
       Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
-          .country("Uzbekistan", 366).writeTo(dir);
+          .country("Uzbekistan", 366).minFree("0").writeTo(dir);
       Path db = state.resolve("monitor.db");
 
       CliRun full = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
@@ -128,11 +141,57 @@ class StorageFaultsTest {
   }
 
   @Test
+  void belowMinFreeOnceFetchesNothingAlertsOnceAndWithRoomAgainArchivesEverythingAndRecoversOnce() throws Exception {
+    Path state = dir.resolve("tight-disk");
+    Store.open(dir.resolve("elsewhere/monitor.db"), Duration.ofSeconds(1)).close();
+    String why = "the state folder must be a small tmpfs whose free space is below storage.min_free";
+    RequiredTools.root(why);
+    Optional<Tmpfs> disk = Tmpfs.mount(state, "8m");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
+    try {
+      Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).minFree("3MB")
+          .topLevel("notifications:\n  channels:\n    - {id: ops, type: webhook, url: \"" + hooks.baseUrl() + "/ops\"}\n"
+              + "  alerts: [ops]\n").writeTo(dir);
+      Path db = state.resolve("monitor.db");
+      Path ballast = state.resolve("ballast");
+      Files.write(ballast, new byte[6 * 1024 * 1024]);
+      int requestsBefore = replica.tweaks().requestCount();
+
+      CliRun tight = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+      CliRun again = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+
+      assertThat(tight.exitCode()).as(tight.toString()).isEqualTo(1);
+      assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+      assertThat(replica.tweaks().requestCount()).as("no request to the site while below min_free").isEqualTo(requestsBefore);
+      assertThat(tight.out() + tight.err()).contains("FAILED").contains("free on the file system of " + state.resolve("archive"))
+          .contains("storage.min_free (3.0 MB)").contains("Free space there, or lower storage.min_free");
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isZero();
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM listing_pages")).isZero();
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE error LIKE '%storage.min_free%'")).isEqualTo(2);
+      assertThat(Sql.column(db, "SELECT event || ' ' || json_extract(payload, '$.kind') FROM outbox"))
+          .as("one disk alert for two runs").containsExactly("monitor.alert disk");
+
+      Files.delete(ballast);
+      CliRun roomy = CliRun.of("once", "--config", configFile.toString(), "--state", state.toString());
+
+      assertThat(roomy.exitCode()).as(roomy.toString()).isZero();
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles")).isEqualTo(27);
+      assertThat(Sql.count(db, "SELECT COUNT(DISTINCT slug) FROM articles")).isEqualTo(27);
+      assertEveryRowHasItsFile(Sql.column(db, "SELECT archive_path || '|' || sha256 FROM articles"), state.resolve("archive"));
+      assertThat(Sql.column(db, "SELECT event || ' ' || json_extract(payload, '$.kind') FROM outbox WHERE event LIKE 'monitor.%'"))
+          .containsExactly("monitor.alert disk", "monitor.recovered disk");
+    } finally {
+      disk.ifPresent(Tmpfs::close);
+    }
+  }
+
+  @Test
   void aReadOnlyStateFolderFailsVisiblyAndTheNextCycleRecovers() throws Exception {
     Path state = dir.resolve("state-disk");
     Optional<Tmpfs> disk = Tmpfs.mount(state, "32m");
     try {
-      Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+      Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).minFree("0").writeTo(dir);
       assertThat(CliRun.of("once", "--config", configFile.toString(), "--state", state.toString()).exitCode()).isZero();
       String fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 24), 2).slug();
 
@@ -204,7 +263,7 @@ class StorageFaultsTest {
   private MonitorConfig config(Path archiveDir) throws IOException {
     Path configFile = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
     MonitorConfig loaded = new ConfigLoader(System::getenv).load(configFile);
-    return loaded.withStorage(new org.industriallmonitor.config.StorageConfig(dir.resolve("state/monitor.db"), archiveDir));
+    return loaded.withStorage(new org.industriallmonitor.config.StorageConfig(dir.resolve("state/monitor.db"), archiveDir).withMinFree(0));
   }
 
   private static CrawlReport crawl(MonitorConfig config, Archive.Writer writer) throws Exception {

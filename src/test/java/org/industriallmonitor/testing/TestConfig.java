@@ -16,6 +16,7 @@ public final class TestConfig {
   /** A free port for the daemon's console: tests never meet on the default 8470. */
   private String web = "{listen: 127.0.0.1:0}";
   private String database;
+  private String minFree;
 
   private TestConfig(URI baseUrl) {
     this.baseUrl = baseUrl;
@@ -66,6 +67,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** {@code storage.min_free} (default: not written, so 200MB). */
+  public TestConfig minFree(String value) {
+    this.minFree = value;
+    return this;
+  }
+
   /** Top-level YAML appended as is. */
   public TestConfig topLevel(String yaml) {
     extraTop += yaml.endsWith("\n") ? yaml : yaml + "\n";
@@ -81,6 +88,7 @@ public final class TestConfig {
         + "storage:\n"
         + "  database: " + (database != null ? database : stateDir.resolve("monitor.db").toString()) + "\n"
         + "  archive: " + stateDir.resolve("archive") + "\n"
+        + (minFree != null ? "  min_free: " + minFree + "\n" : "")
         + "web: " + web + "\n"
         + extraTop;
   }
