@@ -57,7 +57,9 @@ final class OnceCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
-    Logging.toFile(options.logs);
+    Logging.toFile(options.logs, config.logging());
+    // Without a log file (logging.file: false) the log lines have only standard error: shown as with --verbose.
+    boolean verbose = this.verbose || !config.logging().file();
     List<CountryConfig> countries = country == null ? config.countries() : List.of(CountryArgument.configured(config, country));
     PrintWriter out = spec.commandLine().getOut();
     // The log lines go to the log file only, unless --verbose: each result is printed once, as a line
