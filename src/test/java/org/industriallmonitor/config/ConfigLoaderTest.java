@@ -115,6 +115,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theTemplatesLoggingBlockUncommentedIsTheDefaults() throws Exception {
+    java.util.List<String> lines = Files.readAllLines(Path.of("config/monitor.yaml"));
+    int start = lines.indexOf(lines.stream().filter(l -> l.startsWith("# logging:")).findFirst().orElseThrow());
+    String block = lines.subList(start, lines.size()).stream().takeWhile(l -> l.startsWith("#"))
+        .map(l -> l.substring(2)).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    assertThat(block).contains("file:", "max_file_size:", "max_history:", "total_size_cap:");
+    assertThat(loader.parse(FILE, VALID + block).logging()).isEqualTo(LoggingConfig.DEFAULT);
+  }
+
+  @Test
   void loggingSizesAndHistoryAreCheckedWithFileLineAndKey() {
     assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_file_size: 0\n"))
         .hasMessage("config/monitor.yaml:14: logging.max_file_size: must be larger than 0");
