@@ -49,7 +49,7 @@ final class OnceCommand implements Callable<Integer> {
   String country;
 
   @Option(names = "--verbose", description = "Show the log lines (every article archived) on standard error, instead of progress bars on a terminal;"
-      + " without it they go to the log file only.")
+      + " without it they go to the log file only (with logging.file: false, to standard error always).")
   boolean verbose;
 
   @Override
