@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.industriallmonitor.config.LoggingConfig;
 import org.industriallmonitor.store.UnwritableFolderException;
 import org.slf4j.LoggerFactory;
 
 /** Adds the rolling log file to the console logging set up by {@link LogConfigurator}. */
 final class Logging {
   static final String FILE_NAME = "monitor.log";
+  /** The limits of the file attached, if one is. */
+  private static LoggingConfig attached;
 
   private Logging() {}
 
@@ -103,18 +106,29 @@ final class Logging {
   }
 
   /**
-   * Logs to {@code dir/monitor.log} as well, rolled daily and at 10 MB, 30 days and 200 MB at
-   * most, compressed. A file attached before in another folder is replaced.
+   * Logs to {@code dir/monitor.log} as well, rolled daily and at {@code logging.max_file_size},
+   * kept {@code logging.max_history} days and {@code logging.total_size_cap} at most, compressed.
+   * A file attached before in another folder or with other limits is replaced. Without a log file
+   * ({@code logging.file: false}) nothing is written to {@code dir}, and a file attached before is
+   * detached: the lines go to the console only.
    */
-  static synchronized void toFile(Path dir) {
+  static synchronized void toFile(Path dir, LoggingConfig logging) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || LogConfigurator.userConfiguration()) {
       return;
     }
-    requireWritable(dir);
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (!logging.file()) {
+      if (root.getAppender("FILE") instanceof RollingFileAppender<ILoggingEvent> existing) {
+        root.detachAppender(existing);
+        existing.stop();
+      }
+      attached = null;
+      return;
+    }
+    requireWritable(dir);
     String base = dir.toAbsolutePath().toString();
     if (root.getAppender("FILE") instanceof RollingFileAppender<ILoggingEvent> existing) {
-      if (existing.getFile().equals(base + "/" + FILE_NAME)) {
+      if (existing.getFile().equals(base + "/" + FILE_NAME) && logging.equals(attached)) {
         return;
       }
       root.detachAppender(existing);
@@ -129,14 +143,15 @@ final class Logging {
     policy.setContext(context);
     policy.setParent(appender);
     policy.setFileNamePattern(base + "/monitor.%d{yyyy-MM-dd}.%i.log.gz");
-    policy.setMaxFileSize(FileSize.valueOf("10MB"));
-    policy.setMaxHistory(30);
-    policy.setTotalSizeCap(FileSize.valueOf("200MB"));
+    policy.setMaxFileSize(new FileSize(logging.maxFileSize()));
+    policy.setMaxHistory(logging.maxHistory());
+    policy.setTotalSizeCap(new FileSize(logging.totalSizeCap()));
     policy.start();
 
     appender.setRollingPolicy(policy);
     appender.setEncoder(LogLines.encoder(context, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %msg%n"));
     appender.start();
     root.addAppender(appender);
+    attached = logging;
   }
 }

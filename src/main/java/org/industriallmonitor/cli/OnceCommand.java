@@ -49,7 +49,7 @@ final class OnceCommand implements Callable<Integer> {
   String country;
 
   @Option(names = "--verbose", description = "Show the log lines (every article archived) on standard error, instead of progress bars on a terminal;"
-      + " without it they go to the log file only.")
+      + " without it they go to the log file only (with logging.file: false, to standard error always).")
   boolean verbose;
 
   @Override
@@ -57,7 +57,9 @@ final class OnceCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
-    Logging.toFile(options.logs);
+    Logging.toFile(options.logs, config.logging());
+    // Without a log file (logging.file: false) the log lines have only standard error: shown as with --verbose.
+    boolean verbose = this.verbose || !config.logging().file();
     List<CountryConfig> countries = country == null ? config.countries() : List.of(CountryArgument.configured(config, country));
     PrintWriter out = spec.commandLine().getOut();
     // The log lines go to the log file only, unless --verbose: each result is printed once, as a line

@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     if (refusal.isPresent()) {
       throw new UserException(ExitCodes.CONFIG, "configuration error: " + refusal.get());
     }
-    Logging.toFile(options.logs);
+    Logging.toFile(options.logs, config.logging()); // read once: a reload of the configuration does not change it
     CommonOptions.warn(config, spec.commandLine().getErr());
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());

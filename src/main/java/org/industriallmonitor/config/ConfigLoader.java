@@ -45,7 +45,7 @@ public final class ConfigLoader {
   /** Values a document may stand for with its aliases expanded: far beyond any real configuration, far below an alias bomb. */
   private static final int MAX_EXPANDED_VALUES = 100_000;
 
-  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages", "cluster");
+  private static final List<String> TOP_KEYS = List.of("site", "schedule", "countries", "storage", "notifications", "web", "languages", "cluster", "logging");
   private static final List<String> CLUSTER_KEYS = List.of("node_id", "checkin_interval");
   private static final List<String> WEB_KEYS = List.of("enabled", "listen", "token", "hosts");
   private static final List<String> NOTIFICATION_KEYS =
@@ -70,6 +70,7 @@ public final class ConfigLoader {
           "recheck_every");
   private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every", "max_items");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify", "languages");
+  private static final List<String> LOGGING_KEYS = List.of("file", "max_file_size", "max_history", "total_size_cap");
   private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout", "min_free");
 
   /** The template's contact, or any other example domain: nobody can be reached there. */
@@ -108,7 +109,8 @@ public final class ConfigLoader {
         top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
     WebConfig web = top.optional("web").map(n -> web(n, warnings)).orElse(WebConfig.DEFAULT);
     ClusterConfig cluster = top.optional("cluster").map(ConfigLoader::cluster).orElse(ClusterConfig.defaults());
-    return new MonitorConfig(file, site, schedule, countries, storage, notifications, web, cluster, warnings);
+    LoggingConfig logging = top.optional("logging").map(ConfigLoader::logging).orElse(LoggingConfig.DEFAULT);
+    return new MonitorConfig(file, site, schedule, countries, storage, notifications, web, cluster, logging, warnings);
   }
 
   private static String read(Path file) {
@@ -690,4 +692,27 @@ public final class ConfigLoader {
     return new ClusterConfig(nodeId, positive(m, "checkin_interval", ClusterConfig.DEFAULT_CHECKIN_INTERVAL));
   }
 
+  /** The log file: whether there is one, and its rolling; a file larger than the cap on all of them cannot be kept. */
+  private static LoggingConfig logging(ConfigNode node) {
+    ConfigNode.Mapping m = node.mapping(LOGGING_KEYS);
+    boolean file = m.optional("file").map(ConfigNode::bool).orElse(LoggingConfig.DEFAULT_FILE);
+    long maxFileSize = m.optional("max_file_size").map(ConfigLoader::nonZeroSize).orElse(LoggingConfig.DEFAULT_MAX_FILE_SIZE);
+    int maxHistory = m.optional("max_history").map(n -> n.integer(1, LoggingConfig.LONGEST_HISTORY))
+        .orElse(LoggingConfig.DEFAULT_MAX_HISTORY);
+    long totalSizeCap = m.optional("total_size_cap").map(ConfigLoader::nonZeroSize).orElse(LoggingConfig.DEFAULT_TOTAL_SIZE_CAP);
+    if (maxFileSize > totalSizeCap) {
+      ConfigNode at = m.optional("max_file_size").orElseGet(() -> m.required("total_size_cap"));
+      throw at.error("max_file_size (" + maxFileSize + " bytes) is larger than total_size_cap (" + totalSizeCap
+          + " bytes): the log files together could not hold one");
+    }
+    return new LoggingConfig(file, maxFileSize, maxHistory, totalSizeCap);
+  }
+
+  private static long nonZeroSize(ConfigNode node) {
+    long size = node.byteSize();
+    if (size == 0) {
+      throw node.error("must be larger than 0");
+    }
+    return size;
+  }
 }

@@ -18,6 +18,7 @@ public record MonitorConfig(
     NotificationsConfig notifications,
     WebConfig web,
     ClusterConfig cluster,
+    LoggingConfig logging,
     List<String> warnings) {
 
   public MonitorConfig {
@@ -26,7 +27,7 @@ public record MonitorConfig(
   }
 
   public MonitorConfig withStorage(StorageConfig newStorage) {
-    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications, web, cluster, warnings);
+    return new MonitorConfig(source, site, schedule, countries, newStorage, notifications, web, cluster, logging, warnings);
   }
 
   public Optional<CountryConfig> country(String nameOrRegion) {

@@ -107,6 +107,57 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void loggingDefaultsToTodaysRollingAndReadsItsKeys() {
+    assertThat(loader.parse(FILE, VALID).logging()).isEqualTo(LoggingConfig.DEFAULT)
+        .isEqualTo(new LoggingConfig(true, 10L * 1024 * 1024, 30, 200L * 1024 * 1024));
+    assertThat(loader.parse(FILE, VALID + "logging: {}\n").logging()).isEqualTo(LoggingConfig.DEFAULT);
+    MonitorConfig config = loader.parse(FILE, VALID + """
+        logging:
+          file: false
+          max_file_size: 512KB
+          max_history: 7
+          total_size_cap: 1GB
+        """);
+    assertThat(config.logging()).isEqualTo(new LoggingConfig(false, 512L * 1024, 7, 1024L * 1024 * 1024));
+    assertThat(loader.parse(FILE, VALID + "logging: {max_file_size: 300MB, total_size_cap: 1GB}\n").logging().maxHistory())
+        .isEqualTo(30);
+  }
+
+  @Test
+  void theTemplatesLoggingBlockUncommentedIsTheDefaults() throws Exception {
+    java.util.List<String> lines = Files.readAllLines(Path.of("config/monitor.yaml"));
+    int start = lines.indexOf(lines.stream().filter(l -> l.startsWith("# logging:")).findFirst().orElseThrow());
+    String block = lines.subList(start, lines.size()).stream().takeWhile(l -> l.startsWith("#"))
+        .map(l -> l.substring(2)).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    assertThat(block).contains("file:", "max_file_size:", "max_history:", "total_size_cap:");
+    assertThat(loader.parse(FILE, VALID + block).logging()).isEqualTo(LoggingConfig.DEFAULT);
+  }
+
+  @Test
+  void loggingSizesAndHistoryAreCheckedWithFileLineAndKey() {
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_file_size: 0\n"))
+        .hasMessage("config/monitor.yaml:14: logging.max_file_size: must be larger than 0");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  total_size_cap: 0KB\n"))
+        .hasMessage("config/monitor.yaml:14: logging.total_size_cap: must be larger than 0");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_file_size: 20MB\n  total_size_cap: 10MB\n"))
+        .hasMessageStartingWith("config/monitor.yaml:14: logging.max_file_size: max_file_size (20971520 bytes) is larger than"
+            + " total_size_cap (10485760 bytes)");
+    // The default max_file_size (10MB) with a smaller cap: the cap written is what is wrong.
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  total_size_cap: 1MB\n"))
+        .hasMessageStartingWith("config/monitor.yaml:14: logging.total_size_cap: max_file_size");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_history: 0\n"))
+        .hasMessage("config/monitor.yaml:14: logging.max_history: must be between 1 and 3650, got 0");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_history: 3651\n"))
+        .hasMessageContaining("logging.max_history: must be between 1 and 3650");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_file_size: lots\n"))
+        .hasMessageContaining(":14: logging.max_file_size: expected a size such as 500KB or 5MB");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  file: maybe\n"))
+        .hasMessageContaining(":14: logging.file: expected true or false");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "logging:\n  max_size: 5MB\n"))
+        .hasMessageContaining(":14: logging.max_size: unknown key");
+  }
+
+  @Test
   void unknownKeyNamesFileLineAndKeyAndSuggestsTheRightOne() {
     String yaml = VALID.replace("  max_pages: 20", "  max_page: 20");
 

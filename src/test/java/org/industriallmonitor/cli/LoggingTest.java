@@ -1,0 +1,97 @@
+package org.industriallmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.industriallmonitor.config.LoggingConfig;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The log file of {@code logging:}: how it rolls, and none at all with {@code file: false}. */
+class LoggingTest {
+  private static final Logger log = LoggerFactory.getLogger(LoggingTest.class);
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+
+  @AfterEach
+  void noLogFile() {
+    Logging.toFile(dir.resolve("unused"), new LoggingConfig(false, 1, 1, 1)); // detaches the file
+  }
+
+  @Test
+  void theFileRollsAtMaxFileSizeCompressedAndTheRolledFilesStayUnderTheCap() throws IOException {
+    Path logs = dir.resolve("logs");
+    long cap = 8 * 1024;
+    Logging.toFile(logs, new LoggingConfig(true, 1024, 30, cap));
+
+    // Size is checked on every line (logback 1.5.8+ counts the bytes written): 64 lines of 300
+    // random, hardly compressible characters are some 20 files of 1 KB, twice the cap compressed.
+    Random random = new Random(32);
+    for (int i = 0; i < 64; i++) {
+      byte[] noise = new byte[150];
+      random.nextBytes(noise);
+      log.info("line {} {}", i, HexFormat.of().formatHex(noise));
+    }
+    Logging.toFile(logs, new LoggingConfig(false, 1, 1, 1)); // stops the file: waits for compression and clean-up
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      List<Path> rolled = rolled(logs);
+      assertThat(rolled).isNotEmpty().allSatisfy(p -> assertThat(p.getFileName().toString()).matches("monitor\\.\\d{4}-\\d\\d-\\d\\d\\.\\d+\\.log\\.gz"));
+      // logback caps at each roll, in the background: the last file compressed may land after its clean-up.
+      assertThat(rolled.stream().mapToLong(LoggingTest::size).sum()).isLessThanOrEqualTo(cap + 1024);
+    });
+    // More was rolled than is kept: the cap removed the oldest.
+    assertThat(rolled(logs).stream().map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".0.log.gz"));
+    assertThat(Files.size(logs.resolve(Logging.FILE_NAME))).isLessThan(1024 + 400);
+  }
+
+  @Test
+  void withoutALogFileOncePrintsWhatItPrintsAndWritesNothingToTheLogFolder() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    Path withFile = dir.resolve("with-file");
+    CliRun logged = CliRun.of("once", "--config", config.toString(), "--state", dir.resolve("state").toString(),
+        "--logs", withFile.toString(), "--country", "Kyrgyzstan");
+    assertThat(logged.exitCode()).as(logged.toString()).isZero();
+    assertThat(withFile.resolve(Logging.FILE_NAME)).isNotEmptyFile();
+
+    Files.writeString(config, Files.readString(config) + "logging:\n  file: false\n");
+    Path without = dir.resolve("without-file");
+    CliRun run = CliRun.of("once", "--config", config.toString(), "--state", dir.resolve("state2").toString(),
+        "--logs", without.toString(), "--country", "Kyrgyzstan");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).containsPattern("Kyrgyzstan \\(region 364\\): pages \\d+, seen \\d+, new \\d+, archived \\d+, errors 0");
+    assertThat(without).doesNotExist();
+  }
+
+  private static List<Path> rolled(Path logs) throws IOException {
+    try (Stream<Path> files = Files.list(logs)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".gz")).sorted().toList();
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
