@@ -94,6 +94,12 @@ final class Database implements AutoCloseable {
       config.setBusyTimeout((int) busyTimeout.toMillis());
       config.enforceForeignKeys(true);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      try {
+        StateOwnership.refuseForeignTables(connection, file);
+      } catch (ForeignStateException e) {
+        connection.close();
+        throw e;
+      }
       Database db = new Database(file, connection);
       db.migrate();
       return db;
@@ -113,6 +119,12 @@ final class Database implements AutoCloseable {
       SQLiteConfig config = new SQLiteConfig();
       config.setReadOnly(true);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1", config.toProperties());
+      try {
+        StateOwnership.refuseForeignTables(connection, file);
+      } catch (ForeignStateException e) {
+        connection.close();
+        throw e;
+      }
       return new Database(file, connection);
     } catch (SQLException e) {
       throw new StoreException("cannot open the database " + file + " for reading: " + e.getMessage(), e);

@@ -62,16 +62,16 @@ final class StateOwnership {
       return;
     }
     long userVersion = readInt(header, 60);
-    if (userVersion > 0 && pages > 1) {
-      // Other programs number their schemas too: a versioned file is the monitor's only when it holds the monitor's tables.
-      List<String> tables = tables(file, Integer.MAX_VALUE);
-      if (tables.isEmpty() || tables.containsAll(MONITOR_TABLES)) {
-        return; // Unreadable here: opening it says why. Or the monitor's own.
+    boolean wal = header[18] == 2 && header[19] == 2;
+    if (userVersion > 0 && pages > 1 && !wal) {
+      // Other programs number their schemas too. A versioned file not in WAL mode would be switched to it by opening:
+      // its tables are looked at first, read-only. (A WAL file is looked at on the monitor's own connection, which
+      // changes nothing in it: refuseForeignTables.)
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro")) {
+        refuseForeignTables(c, file);
+      } catch (SQLException e) {
+        return; // Unreadable here: opening it says why.
       }
-      List<String> shown = tables.size() > 5 ? List.of(String.join(", ", tables.subList(0, 5)), "...") : tables;
-      throw new ForeignStateException("storage.database: " + file + " holds another application's tables (" + String.join(", ", shown)
-          + ") and no monitor state: point storage.database at a file of the monitor's own, such as state/monitor.db; this one"
-          + " was left as it was");
     }
     if (userVersion == 0 && pages > 1) {
       List<String> tables = tables(file, 6);
@@ -129,11 +129,34 @@ final class StateOwnership {
         | (header[offset + 3] & 0xffL);
   }
 
+  /**
+   * Refuses a database with tables but without the monitor's (another program's, which numbers its
+   * schema too), read on {@code connection} before anything is written: a versioned file is the
+   * monitor's only when it holds the monitor's tables.
+   */
+  static void refuseForeignTables(Connection connection, Path file) throws SQLException {
+    List<String> tables = tables(connection, Integer.MAX_VALUE);
+    if (tables.isEmpty() || tables.containsAll(MONITOR_TABLES)) {
+      return;
+    }
+    List<String> shown = tables.size() > 5 ? List.of(String.join(", ", tables.subList(0, 5)), "...") : tables;
+    throw new ForeignStateException("storage.database: " + file + " holds another application's tables (" + String.join(", ", shown)
+        + ") and no monitor state: point storage.database at a file of the monitor's own, such as state/monitor.db; this one"
+        + " was left as it was");
+  }
+
   /** The table names of {@code file} (at most {@code limit}), read without changing it; empty when they cannot be read. */
   private static List<String> tables(Path file, int limit) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro")) {
+      return tables(c, limit);
+    } catch (SQLException e) {
+      return List.of();
+    }
+  }
+
+  private static List<String> tables(Connection c, int limit) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
-        Statement s = c.createStatement();
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT "
             + limit)) {
       while (rs.next()) {

@@ -59,6 +59,22 @@ class StateOwnershipTest {
   }
 
   @Test
+  void anotherApplicationsVersionedDatabaseInWalModeIsRefusedBeforeAnyMigration() throws Exception {
+    Path file = foreignDatabase();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode = WAL");
+      s.execute("PRAGMA user_version = 5");
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    assertThatThrownBy(() -> Store.open(file, Duration.ofSeconds(1))).isInstanceOf(ForeignStateException.class)
+        .hasMessageContaining("holds another application's tables (customers, orders)");
+    assertThat(Sql.column(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        .as("no monitor table created").containsExactly("customers", "orders");
+    assertThat(Sql.column(file, "PRAGMA user_version")).containsExactly("5");
+  }
+
+  @Test
   void onceOnAnotherApplicationsDatabaseSaysSoInOneLine() throws Exception {
     Path file = foreignDatabase();
     Path config = TestConfig.site(URI.create("http://127.0.0.1:9/")).country("Kyrgyzstan", 364).database(file.toString()).writeTo(dir);
