@@ -285,6 +285,66 @@ final class Database implements AutoCloseable {
     });
   }
 
+  /**
+   * {@code VACUUM INTO target} on this connection: SQLite writes the copy from one read transaction, so it is
+   * the database as of one commit, and in WAL mode a writer (the daemon) goes on meanwhile without waiting.
+   */
+  DatabaseCopy copyTo(Path target) {
+    read(c -> {
+      try (java.sql.PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+        s.setString(1, target.toAbsolutePath().toString());
+        s.execute();
+      }
+      return null;
+    });
+    // Immutable: the copy is read as it is, without a journal or WAL index file beside it.
+    try (Connection copy = DriverManager.getConnection("jdbc:sqlite:file:" + target.toAbsolutePath() + "?immutable=1")) {
+      return new DatabaseCopy(target, userVersion(copy, Dialect.SQLITE), tableCounts(copy), archivePaths(copy));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the copy " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows per table, by name; the internal tables of a virtual table (the search index's) are counted as that table. */
+  private static java.util.Map<String, Long> tableCounts(Connection c) throws SQLException {
+    java.util.List<String> tables = new java.util.ArrayList<>();
+    java.util.List<String> virtual = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+            + " ORDER BY name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+        String sql = rs.getString(2);
+        if (sql != null && sql.regionMatches(true, 0, "CREATE VIRTUAL TABLE", 0, 20)) {
+          virtual.add(rs.getString(1));
+        }
+      }
+    }
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : tables) {
+      if (virtual.stream().anyMatch(v -> table.startsWith(v + "_"))) {
+        continue;
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+        counts.put(table, rs.next() ? rs.getLong(1) : 0);
+      }
+    }
+    return counts;
+  }
+
+  /** Every archive file the rows name: articles' texts and sidecars, and the later versions' texts. */
+  private static java.util.List<String> archivePaths(Connection c) throws SQLException {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT archive_path FROM articles UNION SELECT sidecar_path FROM articles"
+            + " UNION SELECT archive_path FROM article_versions ORDER BY 1")) {
+      while (rs.next()) {
+        paths.add(rs.getString(1));
+      }
+    }
+    return paths;
+  }
+
   private void migrate() throws SQLException, IOException {
     if (dialect == Dialect.SQLITE) {
       migrateFrom(userVersion(connection));
@@ -343,6 +403,10 @@ final class Database implements AutoCloseable {
   }
 
   private int userVersion(Connection c) throws SQLException {
+    return userVersion(c, dialect);
+  }
+
+  private static int userVersion(Connection c, Dialect dialect) throws SQLException {
     if (dialect == Dialect.POSTGRESQL) {
       // Two nodes starting at once: the table is created once, and the second waits for the first's migrations.
       try (Statement s = c.createStatement()) {

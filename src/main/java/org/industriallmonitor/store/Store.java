@@ -195,6 +195,18 @@ public final class Store implements AutoCloseable {
     return db.integrityCheck();
   }
 
+  /**
+   * SQLite only: writes a consistent copy of the database to {@code target} (which must not exist) with
+   * {@code VACUUM INTO}, one read transaction that writers beside it do not wait for, and reads back from the
+   * copy what it holds.
+   */
+  public DatabaseCopy copyTo(Path target) {
+    if (isShared()) {
+      throw new IllegalStateException("a PostgreSQL state is copied with pg_dump, not by the monitor");
+    }
+    return db.copyTo(target);
+  }
+
   @Override
   public void close() {
     db.close();
