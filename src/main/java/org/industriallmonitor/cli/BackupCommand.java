@@ -105,7 +105,7 @@ final class BackupCommand implements Callable<Integer> {
     if (verification.ok()) {
       BackupManifest manifest = verification.manifest().orElseThrow();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s verified: %s (%s) as its manifest of %s lists them%s.%n", dir, Plural.of(manifest.files().size(), "file", "files"),
+      out.printf("%s verified: %s (%s) match its manifest of %s%s.%n", dir, Plural.of(manifest.files().size(), "file", "files"),
           bytes(manifest.totalBytes()), manifest.createdAt(), manifest.database().isPresent() ? "" : " (the archive only: no database)");
       out.flush();
       return ExitCodes.OK;

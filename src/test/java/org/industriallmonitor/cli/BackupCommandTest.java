@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.WebhookReceiver;
+import org.industriallmonitor.config.PostgresTarget;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.PostgresExtension;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
@@ -36,6 +38,7 @@ class BackupCommandTest {
 
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  @RegisterExtension final PostgresExtension postgres = new PostgresExtension();
 
   private TestConfig config(String hookUrl) {
     return TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").country("Kyrgyzstan", 364)
@@ -200,6 +203,28 @@ class BackupCommandTest {
         "SELECT archive_path FROM articles UNION SELECT sidecar_path FROM articles");
     assertThat(named).hasSize((int) backedUp * 2);
     assertThat(named).allSatisfy(path -> assertThat(backup.resolve("archive").resolve(path)).isRegularFile());
+  }
+
+  @Test
+  void withPostgresqlTheArchiveIsBackedUpAndTheDatabaseLeftToPgDump() throws Exception {
+    PostgresTarget db = postgres.newDatabase();
+    Path file = config("http://127.0.0.1:9/hook")
+        .database("postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database()).writeTo(dir);
+    CliRun once = CliRun.of("once", "--config", file.toString());
+    assertThat(once.exitCode()).as(once.toString()).isZero();
+    long articles = Sql.count(db, "SELECT count(*) FROM articles");
+    Path backup = dir.resolve("backup");
+
+    CliRun run = CliRun.of("backup", "--to", backup.toString(), "--config", file.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).containsOnlyOnce("pg_dump").contains(db.database());
+    assertThat(backup.resolve("monitor.db")).doesNotExist();
+    assertThat(texts(backup.resolve("archive"))).hasSize((int) articles * 2).isEqualTo(texts(dir.resolve("state/archive")));
+    assertThat(new ObjectMapper().readTree(backup.resolve("manifest.json").toFile()).path("database").isNull()).isTrue();
+    CliRun verify = CliRun.of("backup", "--verify", backup.toString());
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.out()).contains("the archive only");
   }
 
   private static long articles(Path db) {
