@@ -4,8 +4,9 @@
  * {@code GroupCommit}) and hands out repositories that take and return values, one per table or concern
  * ({@code ArticleRepository}, {@code OutboxRepository}, {@code CrawlRunRepository}, {@code SearchIndex},
  * ...). Around it: the state folder's lock and ownership ({@code StateLock}, {@code StateOwnership}),
- * {@code StateMigration} to PostgreSQL, and the failures a user can act on ({@code StorageFailure},
- * {@code ForeignStateException}, {@code UnwritableFolderException}).
+ * {@code StateMigration} to PostgreSQL, the copy of an SQLite database beside a running daemon
+ * ({@code Store.copyTo}: {@code VACUUM INTO}, read back as a {@code DatabaseCopy}), and the failures a
+ * user can act on ({@code StorageFailure}, {@code ForeignStateException}, {@code UnwritableFolderException}).
  *
  * <p>May use: config (where the state is), parse ({@code ArticleRepository} calls
  * {@code parse.SiteUrls.languageOf}, written out in full rather than imported).
