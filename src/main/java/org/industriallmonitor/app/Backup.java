@@ -74,6 +74,11 @@ public final class Backup {
 
   /** Backs up the state of {@code parts} into {@code to}, which must be missing or empty. */
   public static Taken take(Components parts, Path to, Clock clock) throws IOException {
+    return take(parts, to, clock, () -> {});
+  }
+
+  /** The same, running {@code betweenArchiveAndDatabase} in that gap (tests write an article there). */
+  static Taken take(Components parts, Path to, Clock clock, Runnable betweenArchiveAndDatabase) throws IOException {
     StorageConfig storage = parts.config().storage();
     StorageConfig backup = StorageConfig.under(to);
     Path source = storage.archive().toAbsolutePath().normalize();
@@ -82,6 +87,7 @@ public final class Backup {
 
     ArchiveLinker linker = new ArchiveLinker(source, backup.archive());
     linker.linkAll();
+    betweenArchiveAndDatabase.run();
     Optional<BackupManifest.DatabaseSummary> database = Optional.empty();
     List<String> missing = new ArrayList<>();
     int added = 0;

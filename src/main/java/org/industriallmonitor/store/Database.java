@@ -294,6 +294,9 @@ final class Database implements AutoCloseable {
       try (java.sql.PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
         s.setString(1, target.toAbsolutePath().toString());
         s.execute();
+      } catch (SQLException e) {
+        // Named after the copy: a full or read-only disk here is the backup's, not the state's.
+        throw new StoreException("cannot copy the database into " + target + ": " + e.getMessage(), e);
       }
       return null;
     });

@@ -1,0 +1,79 @@
+package org.industriallmonitor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The order of {@link Backup#take}: an article archived after the archive was walked and before the database
+ * was copied is in the copy's rows, and so its files are in the backup too, found from the paths the copy names.
+ */
+class BackupTest {
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+
+  private MonitorConfig state() {
+    Path file = TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").country("Kyrgyzstan", 364).writeTo(dir);
+    CliRun baseline = CliRun.of("once", "--config", file.toString());
+    assertThat(baseline.exitCode()).as(baseline.toString()).isZero();
+    return ConfigLoader.withSystemEnvironment().load(file);
+  }
+
+  @Test
+  void anArticleRecordedBetweenTheArchiveWalkAndTheDatabaseCopyHasItsFilesInTheBackup() throws Exception {
+    MonitorConfig config = state();
+    Path backup = dir.resolve("backup");
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 0);
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      taken = Backup.take(parts, backup, Clock.systemUTC(), () -> {
+        CliRun once = CliRun.of("once", "--config", config.source().toString());
+        assertThat(once.exitCode()).as(once.toString()).isZero();
+      });
+    }
+
+    List<String> paths = Sql.column(dir.resolve("state/monitor.db"),
+        "SELECT archive_path || ' ' || sidecar_path FROM articles WHERE slug = '" + fresh.slug() + "'");
+    assertThat(paths).hasSize(1);
+    String[] files = paths.get(0).split(" ");
+    assertThat(taken.addedAfterDatabaseCopy()).as("the new article's text and sidecar").isEqualTo(2);
+    assertThat(backup.resolve("archive").resolve(files[0])).isRegularFile();
+    assertThat(backup.resolve("archive").resolve(files[1])).isRegularFile();
+    assertThat(taken.manifest().files()).extracting(BackupManifest.FileEntry::path).contains("archive/" + files[0], "archive/" + files[1]);
+    assertThat(taken.missingInState()).isEmpty();
+    assertThat(Backup.verify(backup).ok()).isTrue();
+  }
+
+  @Test
+  void aFileTheStateLacksIsNamedAndTheRestBackedUp() throws Exception {
+    MonitorConfig config = state();
+    String text = Sql.column(dir.resolve("state/monitor.db"), "SELECT archive_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Files.delete(config.storage().archive().resolve(text));
+    Path backup = dir.resolve("backup");
+
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      taken = Backup.take(parts, backup, Clock.systemUTC());
+    }
+
+    assertThat(taken.missingInState()).containsExactly(text);
+    assertThat(taken.manifest().database()).isPresent();
+    Backup.Verification verification = Backup.verify(backup);
+    assertThat(verification.problems()).isEmpty();
+    assertThat(verification.ok()).isTrue();
+  }
+}
