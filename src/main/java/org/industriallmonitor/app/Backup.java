@@ -16,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.archive.Hashes;
@@ -42,8 +42,8 @@ public final class Backup {
   private Backup() {}
 
   /** What {@link #take} did: the manifest it wrote, how files were placed, and what the state itself lacked. */
-  public record Taken(Path dir, BackupManifest manifest, Placement placement, int addedAfterDatabaseCopy, List<String> missingInState,
-      Optional<String> uncopiedDatabase) {
+  public record Taken(Path dir, BackupManifest manifest, Placement placement, int addedAfterDatabaseCopy, int refreshedAfterDatabaseCopy,
+      List<String> missingInState, Optional<String> uncopiedDatabase) {
     public Taken {
       missingInState = List.copyOf(missingInState);
     }
@@ -91,6 +91,7 @@ public final class Backup {
     Optional<BackupManifest.DatabaseSummary> database = Optional.empty();
     List<String> missing = new ArrayList<>();
     int added = 0;
+    int refreshed = 0;
     Optional<String> uncopied = Optional.empty();
     if (storage.isPostgres()) {
       // pg_dump takes a consistent copy of a server's database; the monitor copies only what is on this machine.
@@ -99,11 +100,19 @@ public final class Backup {
       DatabaseCopy copy = parts.storeForReading().copyTo(backup.database());
       force(backup.database());
       // A row committed while the archive was walked may name a file the walk had passed: its file was written
-      // before the row, so it is there now.
+      // before the row, so it is there now. A file the rows name that was replaced since the walk (a sidecar that
+      // got a new version) is taken again: a sidecar behind its rows is a state no kill leaves, one ahead of them
+      // is what a kill between file and row leaves, and the monitor resumes from that.
       for (String path : copy.archivePaths()) {
         if (!linker.has(path)) {
           if (linker.place(path)) {
             added++;
+          } else {
+            missing.add(path);
+          }
+        } else if (linker.replacedSince(path)) {
+          if (linker.placeAgain(path)) {
+            refreshed++;
           } else {
             missing.add(path);
           }
@@ -124,7 +133,7 @@ public final class Backup {
     BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant(),
         storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), database, files);
     AtomicFiles.write(to.resolve(BackupManifest.FILE_NAME), manifest.toJson());
-    return new Taken(to, manifest, linker.placement(), added, missing, uncopied);
+    return new Taken(to, manifest, linker.placement(), added, refreshed, missing, uncopied);
   }
 
   /** Checks every file of the backup in {@code dir} against its manifest: present, of its size, of its SHA-256, and no other. */
@@ -203,7 +212,8 @@ public final class Backup {
   private static final class ArchiveLinker {
     private final Path source;
     private final Path target;
-    private final TreeSet<String> placed = new TreeSet<>();
+    /** Each placed file, relative to the archive root, with the identity (inode) of the state's file it took: null when unknown. */
+    private final TreeMap<String, Object> placed = new TreeMap<>();
     private final Set<Path> folders = new LinkedHashSet<>();
     private Placement placement = Placement.NONE;
 
@@ -243,7 +253,29 @@ public final class Backup {
     }
 
     boolean has(String path) {
-      return placed.contains(path);
+      return placed.containsKey(path);
+    }
+
+    /** Whether the state's file was replaced (renamed over) since it was placed. */
+    boolean replacedSince(String path) throws IOException {
+      Object before = placed.get(path);
+      Object now = fileKey(source.resolve(path));
+      return before != null && now != null && !before.equals(now);
+    }
+
+    /** Places the state's file as it is now, instead of the one placed before. */
+    boolean placeAgain(String path) throws IOException {
+      Files.delete(target.resolve(path));
+      placed.remove(path);
+      return place(path);
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+      try {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      } catch (NoSuchFileException e) {
+        return null;
+      }
     }
 
     /** Places one file; false when the archive has no such file. */
@@ -260,7 +292,7 @@ public final class Backup {
           try {
             Files.createLink(to, from);
             placement = Placement.HARD_LINKED;
-            placed.add(path);
+            placed.put(path, fileKey(to));
             return true;
           } catch (NoSuchFileException e) {
             return false;
@@ -268,9 +300,11 @@ public final class Backup {
             placement = Placement.COPIED;
           }
         }
+        // Taken before the copy: a file replaced in between is then taken again after the database copy, never missed.
+        Object key = fileKey(from);
         Files.copy(from, to);
         force(to);
-        placed.add(path);
+        placed.put(path, key);
         return true;
       } catch (NoSuchFileException e) {
         return false;
@@ -279,7 +313,7 @@ public final class Backup {
 
     /** The placed files, relative to the archive root, sorted. */
     List<String> placed() {
-      return List.copyOf(placed);
+      return List.copyOf(placed.keySet());
     }
 
     Set<Path> folders() {

@@ -86,6 +86,10 @@ final class BackupCommand implements Callable<Integer> {
       out.printf("  %s written during the backup added after the database copy%n",
           Plural.of(taken.addedAfterDatabaseCopy(), "archive file", "archive files"));
     }
+    if (taken.refreshedAfterDatabaseCopy() > 0) {
+      out.printf("  %s replaced during the backup taken again after the database copy%n",
+          Plural.of(taken.refreshedAfterDatabaseCopy(), "archive file", "archive files"));
+    }
     taken.uncopiedDatabase().ifPresent(db -> out.printf("The database is in PostgreSQL (%s): back it up with pg_dump;"
         + " this backup holds the archive only.%n", db));
     out.printf("Check it with: backup --verify %s. To restore, see \"Backup and restore\" in docs/operations.md.%n", to);

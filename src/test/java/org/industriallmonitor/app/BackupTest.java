@@ -2,11 +2,15 @@ package org.industriallmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
@@ -55,6 +59,33 @@ class BackupTest {
     assertThat(backup.resolve("archive").resolve(files[1])).isRegularFile();
     assertThat(taken.manifest().files()).extracting(BackupManifest.FileEntry::path).contains("archive/" + files[0], "archive/" + files[1]);
     assertThat(taken.missingInState()).isEmpty();
+    assertThat(Backup.verify(backup).ok()).isTrue();
+  }
+
+  @Test
+  void aSidecarReplacedBetweenTheArchiveWalkAndTheDatabaseCopyIsTakenAsItIsAfterTheCopy() throws Exception {
+    MonitorConfig config = state();
+    String sidecar = Sql.column(dir.resolve("state/monitor.db"), "SELECT sidecar_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Path inState = config.storage().archive().resolve(sidecar);
+    String before = Files.readString(inState);
+    String after = before.replace("\"degraded\"", "\"removed_at\" : \"2026-12-07T00:00:00Z\",\n  \"degraded\"");
+    assertThat(after).isNotEqualTo(before);
+    Path backup = dir.resolve("backup");
+
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      // As the monitor rewrites a sidecar (a version, a withdrawal): a new file renamed over the old one.
+      taken = Backup.take(parts, backup, Clock.systemUTC(), () -> {
+        try {
+          AtomicFiles.write(inState, after.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+
+    assertThat(taken.refreshedAfterDatabaseCopy()).isEqualTo(1);
+    assertThat(backup.resolve("archive").resolve(sidecar)).hasContent(after);
     assertThat(Backup.verify(backup).ok()).isTrue();
   }
 
