@@ -29,10 +29,10 @@ import org.industriallmonitor.store.DatabaseCopy;
  * daemon runs, without its lock.
  *
  * <p>The order is what makes it consistent. The monitor writes an article's file before its row, and never
- * changes a file in place (a new text is a rename over the old name). So the archive is linked first, then the
- * database copied in one read transaction; every row of the copy was committed after its file was written, and
- * the files written while the archive was being walked are picked up afterwards from the list of paths the copy
- * itself names. The manifest is written last, atomically: a backup cut short by a kill has none, and
+ * writes into a file in place (a corrected text is a new file; a sidecar is rewritten by a rename over the old
+ * one). So the archive is linked first, then the database copied in one read transaction; every row of the copy
+ * was committed after its file was written, and the files written or replaced while the archive was being walked
+ * are picked up afterwards from the list of paths the copy itself names. The manifest is written last, atomically: a backup cut short by a kill has none, and
  * {@link #verify} refuses it.
  */
 public final class Backup {
@@ -89,9 +89,7 @@ public final class Backup {
     linker.linkAll();
     betweenArchiveAndDatabase.run();
     Optional<BackupManifest.DatabaseSummary> database = Optional.empty();
-    List<String> missing = new ArrayList<>();
-    int added = 0;
-    int refreshed = 0;
+    CatchUp catchUp = new CatchUp(0, 0, List.of());
     Optional<String> uncopied = Optional.empty();
     if (storage.isPostgres()) {
       // pg_dump takes a consistent copy of a server's database; the monitor copies only what is on this machine.
@@ -99,25 +97,7 @@ public final class Backup {
     } else {
       DatabaseCopy copy = parts.storeForReading().copyTo(backup.database());
       force(backup.database());
-      // A row committed while the archive was walked may name a file the walk had passed: its file was written
-      // before the row, so it is there now. A file the rows name that was replaced since the walk (a sidecar that
-      // got a new version) is taken again: a sidecar behind its rows is a state no kill leaves, one ahead of them
-      // is what a kill between file and row leaves, and the monitor resumes from that.
-      for (String path : copy.archivePaths()) {
-        if (!linker.has(path)) {
-          if (linker.place(path)) {
-            added++;
-          } else {
-            missing.add(path);
-          }
-        } else if (linker.replacedSince(path)) {
-          if (linker.placeAgain(path)) {
-            refreshed++;
-          } else {
-            missing.add(path);
-          }
-        }
-      }
+      catchUp = catchUp(linker, copy.archivePaths());
       database = Optional.of(new BackupManifest.DatabaseSummary(to.relativize(backup.database()).toString(), copy.schemaVersion(),
           copy.tableCounts()));
     }
@@ -133,7 +113,39 @@ public final class Backup {
     BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant(),
         storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), database, files);
     AtomicFiles.write(to.resolve(BackupManifest.FILE_NAME), manifest.toJson());
-    return new Taken(to, manifest, linker.placement(), added, refreshed, missing, uncopied);
+    return new Taken(to, manifest, linker.placement(), catchUp.added(), catchUp.refreshed(), catchUp.missing(), uncopied);
+  }
+
+  /** What {@link #catchUp} did: files added, files taken again, files the rows name that the state lacks. */
+  private record CatchUp(int added, int refreshed, List<String> missing) {}
+
+  /**
+   * Brings the archive of the backup up to the copied rows. A row committed while the archive was walked may
+   * name a file the walk had passed: its file was written before the row, so it is there now. A file the rows name
+   * that was replaced since the walk (a sidecar that got a new version) is taken again: a sidecar behind its rows
+   * is a state no kill leaves, one ahead of them is what a kill between file and row leaves, and the monitor
+   * resumes from that.
+   */
+  private static CatchUp catchUp(ArchiveLinker linker, List<String> named) throws IOException {
+    int added = 0;
+    int refreshed = 0;
+    List<String> missing = new ArrayList<>();
+    for (String path : named) {
+      if (!linker.has(path)) {
+        if (linker.place(path)) {
+          added++;
+        } else {
+          missing.add(path);
+        }
+      } else if (linker.replacedSince(path)) {
+        if (linker.placeAgain(path)) {
+          refreshed++;
+        } else {
+          missing.add(path);
+        }
+      }
+    }
+    return new CatchUp(added, refreshed, missing);
   }
 
   /** Checks every file of the backup in {@code dir} against its manifest: present, of its size, of its SHA-256, and no other. */

@@ -181,6 +181,10 @@ class BackupCommandTest {
     assertThat(CliRun.of("backup", "--to", "a", "--verify", "b", "--config", file.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
+  /**
+   * {@code once} holds the state folder's lock and writes as the daemon does; the backup takes no lock, so it
+   * runs beside it and the crawl goes on.
+   */
   @Test
   void aBackupTakenDuringACrawlHasTheFileOfEveryRow() throws Exception {
     Path file = TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).country("Kazakhstan", 169).writeTo(dir);
