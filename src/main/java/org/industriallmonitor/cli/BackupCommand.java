@@ -2,6 +2,7 @@ package org.industriallmonitor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -51,8 +52,9 @@ final class BackupCommand implements Callable<Integer> {
       return action.verify != null ? verify(action.verify) : backUp(action.to);
     } catch (IOException e) {
       Path dir = action.verify != null ? action.verify : action.to;
+      String why = e instanceof FileSystemException f && f.getReason() != null ? f.getFile() + ": " + f.getReason() : e.toString();
       throw new UserException(ExitCodes.STORAGE, "storage error: cannot " + (action.verify != null ? "read" : "write") + " the backup " + dir
-          + ": " + e);
+          + " (" + why + ")");
     }
   }
 

@@ -10,14 +10,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
+import org.industriallmonitor.testing.Tmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +90,31 @@ class BackupTest {
     assertThat(taken.refreshedAfterDatabaseCopy()).isEqualTo(1);
     assertThat(backup.resolve("archive").resolve(sidecar)).hasContent(after);
     assertThat(Backup.verify(backup).ok()).isTrue();
+  }
+
+  @Test
+  void onTheSameFileSystemTheArchiveIsHardLinkedAndOnAnotherCopied() throws Exception {
+    MonitorConfig config = state();
+    String text = Sql.column(dir.resolve("state/monitor.db"), "SELECT archive_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Path linked = dir.resolve("linked");
+    try (Components parts = Components.of(config)) {
+      assertThat(Backup.take(parts, linked, Clock.systemUTC()).placement()).isEqualTo(Backup.Placement.HARD_LINKED);
+    }
+    assertThat(Files.isSameFile(linked.resolve("archive").resolve(text), config.storage().archive().resolve(text))).isTrue();
+
+    String why = "a backup on another file system (a tmpfs) is copied, not linked";
+    RequiredTools.root(why);
+    Optional<Tmpfs> disk = Tmpfs.mount(dir.resolve("other-disk"), "64m");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
+    try (Tmpfs other = disk.get(); Components parts = Components.of(config)) {
+      Path copied = other.path().resolve("backup");
+      Backup.Taken taken = Backup.take(parts, copied, Clock.systemUTC());
+
+      assertThat(taken.placement()).isEqualTo(Backup.Placement.COPIED);
+      assertThat(copied.resolve("archive").resolve(text)).hasSameBinaryContentAs(config.storage().archive().resolve(text));
+      assertThat(Backup.verify(copied).problems()).isEmpty();
+    }
   }
 
   @Test

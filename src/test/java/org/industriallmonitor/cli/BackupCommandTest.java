@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.archive.Hashes;
@@ -25,8 +26,10 @@ import org.industriallmonitor.config.PostgresTarget;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.PostgresExtension;
 import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
+import org.industriallmonitor.testing.Tmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +163,30 @@ class BackupCommandTest {
     assertRefused(extra, "archive/articles/stray.txt: not in the manifest");
 
     assertThat(CliRun.of("backup", "--verify", backup.toString()).exitCode()).as("the original").isZero();
+  }
+
+  @Test
+  void aBackupDiskThatFillsUpExitsFiveNamingTheBackupAndItsVerifyRefusesIt() throws Exception {
+    Path file = config("http://127.0.0.1:9/hook").writeTo(dir);
+    assertThat(CliRun.of("once", "--config", file.toString()).exitCode()).isZero();
+    long articles = Sql.count(dir.resolve("state/monitor.db"), "SELECT count(*) FROM articles");
+    String why = "the backup goes to a small tmpfs that fills up";
+    RequiredTools.root(why);
+    Optional<Tmpfs> disk = Tmpfs.mount(dir.resolve("small-disk"), "100k");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
+    try (Tmpfs small = disk.get()) {
+      Path backup = small.path().resolve("backup");
+
+      CliRun run = CliRun.of("backup", "--to", backup.toString(), "--config", file.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.STORAGE);
+      assertThat(run.err()).contains("cannot write the backup " + backup).contains("No space left on device")
+          .doesNotContain("Exception");
+      assertThat(backup.resolve("manifest.json")).doesNotExist();
+      assertThat(CliRun.of("backup", "--verify", backup.toString()).err()).contains("no manifest.json");
+    }
+    assertThat(Sql.count(dir.resolve("state/monitor.db"), "SELECT count(*) FROM articles")).as("the state as it was").isEqualTo(articles);
   }
 
   @Test
