@@ -159,4 +159,7 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
   /** The SELECT of the ids of the articles the index holds. */
   String searchedIds();
+
+  /** The SELECT of what the index holds, article by article: the id, the title and the text. */
+  String searchedArticles();
 }

@@ -228,4 +228,9 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
   public String searchedIds() {
     return "SELECT article_id FROM article_search";
   }
+
+  @Override
+  public String searchedArticles() {
+    return "SELECT article_id, title, text FROM article_search";
+  }
 }

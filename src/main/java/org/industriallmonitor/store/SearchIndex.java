@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The full-text index of the archive (table {@code article_search}): an article's title and
- * archived text under its id. SQLite's FTS5 ranks by bm25; PostgreSQL's tsvector by ts_rank,
- * both with the title weighing more and diacritics ignored.
+ * archived text under its id, spelled by the {@link Dialect}: SQLite's FTS5 ranks by bm25,
+ * PostgreSQL's tsvector by ts_rank, both with the title weighing more and diacritics ignored.
  */
 public final class SearchIndex {
   /** Marks the start and the end of a matched term in a {@link SearchHit#snippet()}. */

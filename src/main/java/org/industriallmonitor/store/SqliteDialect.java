@@ -205,4 +205,9 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
   public String searchedIds() {
     return "SELECT rowid FROM article_search";
   }
+
+  @Override
+  public String searchedArticles() {
+    return "SELECT rowid, title, text FROM article_search";
+  }
 }

@@ -68,7 +68,7 @@ public final class StateMigration {
       for (String table : TABLES) {
         copyTable(src, dst, table);
       }
-      copySearchIndex(src, dst, to.dialect());
+      copySearchIndex(src, from.dialect(), dst, to.dialect());
       // Identity columns go on after the copied ids.
       for (String table : List.of("articles", "crawl_runs", "outbox")) {
         try (Statement s = dst.createStatement()) {
@@ -123,8 +123,8 @@ public final class StateMigration {
     }
   }
 
-  private static void copySearchIndex(Connection src, Connection dst, Dialect target) throws SQLException {
-    try (Statement read = src.createStatement(); ResultSet rows = read.executeQuery("SELECT rowid, title, text FROM article_search")) {
+  private static void copySearchIndex(Connection src, Dialect source, Connection dst, Dialect target) throws SQLException {
+    try (Statement read = src.createStatement(); ResultSet rows = read.executeQuery(source.searchedArticles())) {
       while (rows.next()) {
         SearchIndex.add(target, dst, rows.getLong(1), rows.getString(2), rows.getString(3));
       }
