@@ -1,5 +1,6 @@
 package org.industriallmonitor.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,12 +82,12 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   String recordSchemaVersion(int version);
 
   /** Runs {@code migration} on {@code c} so that no other process migrates the same database meanwhile. */
-  void migrateAlone(Connection c, Migration migration) throws SQLException, java.io.IOException;
+  void migrateAlone(Connection c, Migration migration) throws SQLException, IOException;
 
   /** The migrations to run, from the schema version found. */
   @FunctionalInterface
   interface Migration {
-    void run() throws SQLException, java.io.IOException;
+    void run() throws SQLException, IOException;
   }
 
   // Durability.

@@ -89,10 +89,10 @@ public final class OutboxRepository {
    * The deliveries due at {@code now} (of {@code channel}, or of all when null) that this node may
    * send, oldest first: the dialect leaves out those another live node has claimed.
    */
-  private PreparedStatement dueQuery(Connection c, Instant now, int limit, String channel, String lock) throws SQLException {
+  private PreparedStatement dueQuery(Connection c, Instant now, int limit, String channel, String lockRows) throws SQLException {
     SqlCondition claimable = db.dialect().claimableDeliveries(claimingNode(now));
     PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' "
-        + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + claimable.sql() + " ORDER BY id LIMIT ?" + lock);
+        + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + claimable.sql() + " ORDER BY id LIMIT ?" + lockRows);
     try {
       int i = 1;
       q.setString(i++, Timestamps.format(now));
