@@ -30,13 +30,9 @@ public final class Calibrator {
 
   /** A calibrator that looks at {@code maxListingPages} pages of a listing at most (a repair looks at one). */
   public Calibrator(SiteReader site, int maxListingPages) {
-    this(new ReferenceFetcher(site, maxListingPages), new SelectorLearner(site.urls()), new SelectorVerifier(site.urls()));
-  }
-
-  Calibrator(ReferenceFetcher fetcher, SelectorLearner learner, SelectorVerifier verifier) {
-    this.fetcher = fetcher;
-    this.learner = learner;
-    this.verifier = verifier;
+    this.fetcher = new ReferenceFetcher(site, maxListingPages);
+    this.learner = new SelectorLearner(site.urls());
+    this.verifier = new SelectorVerifier(site.urls());
   }
 
   /** One field: its selector when learned and verified, else what was tried and how it differs. */
