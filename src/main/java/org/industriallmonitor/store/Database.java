@@ -22,7 +22,12 @@ final class Database implements AutoCloseable {
   /** Guarded by {@link #lock}. */
   private Connection connection;
   /** Guarded by {@link #lock}: whether the connection's commits are light now. */
-  private boolean lightCommits;
+  /**
+   * How the connection commits now: null until this class has said so on it. A new connection is told
+   * explicitly at its first transaction, rather than trusted to be durable: a PostgreSQL server may be
+   * configured with {@code synchronous_commit = off}, and a full commit must wait for the disk anyway.
+   */
+  private Boolean lightCommits;
 
   private Database(Dialect dialect, Connection connection) {
     this.dialect = dialect;
@@ -156,13 +161,12 @@ final class Database implements AutoCloseable {
     Connection current = dialect.reconnectIfLost(connection);
     if (current != connection) {
       connection = current;
-      // A new connection commits as the server's settings say, fully durably.
-      lightCommits = false;
+      lightCommits = null;
     }
   }
 
   private void commitDurability(boolean light) throws SQLException {
-    if (light != lightCommits) {
+    if (!Boolean.valueOf(light).equals(lightCommits)) {
       try (Statement s = connection.createStatement()) {
         s.execute(dialect.commitDurability(light));
       }

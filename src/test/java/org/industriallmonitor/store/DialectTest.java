@@ -46,6 +46,25 @@ class DialectTest {
     }
   }
 
+  /** The test server runs with synchronous_commit off, as an administrator may set it: a full commit waits anyway. */
+  @Test
+  void aFullPostgresqlCommitWaitsForTheFlushOnAServerThatSaysOtherwise() throws Exception {
+    PostgresTarget target = postgres.newDatabase();
+    try (Connection admin = DriverManager.getConnection(target.jdbcUrl(), target.user(), "")) {
+      assertThat(text(admin, "SHOW synchronous_commit")).as("the server's setting").isEqualTo("off");
+    }
+    try (Database db = Database.open(target)) {
+      assertThat(db.<String>inTransaction(c -> text(c, "SHOW synchronous_commit"))).isEqualTo("on");
+
+      int first = db.read(c -> single(c, "SELECT pg_backend_pid()"));
+      try (Connection admin = DriverManager.getConnection(target.jdbcUrl(), target.user(), "");
+          Statement s = admin.createStatement()) {
+        s.execute("SELECT pg_terminate_backend(" + first + ")");
+      }
+      assertThat(db.<String>inTransaction(c -> text(c, "SHOW synchronous_commit"))).as("on a new connection").isEqualTo("on");
+    }
+  }
+
   @Test
   void aLightSqliteCommitIsSynchronousNormalAndAFullOneFull() {
     try (Database db = Database.open(dir.resolve("monitor.db"), Duration.ofSeconds(1))) {
