@@ -79,6 +79,8 @@ public final class ConfigLoader {
   /** The problem of a configuration file that does not exist. */
   public static final String MISSING_FILE = "no such file";
 
+  private static final MonitorDefaults DEFAULTS = MonitorDefaults.builtIn();
+
   private final UnaryOperator<String> environment;
 
   public ConfigLoader(UnaryOperator<String> environment) {
@@ -103,10 +105,10 @@ public final class ConfigLoader {
     Schedule schedule = top.optional("schedule").map(n -> schedule(n, null)).orElse(Schedule.every(Schedule.DEFAULT_EVERY));
     NotificationsConfig notifications =
         top.optional("notifications").map(n -> notifications(n, warnings)).orElse(NotificationsConfig.none());
-    List<String> languages = top.optional("languages").map(ConfigLoader::languages).orElse(CountryConfig.ENGLISH);
+    List<String> languages = top.optional("languages").map(ConfigLoader::languages).orElse(CountryConfig.DEFAULT_LANGUAGES);
     List<CountryConfig> countries = countries(top.required("countries"), schedule, notifications, languages, warnings);
     StorageConfig storage =
-        top.optional("storage").map(this::storage).orElse(StorageConfig.under(Path.of("state")));
+        top.optional("storage").map(this::storage).orElse(StorageConfig.defaults());
     WebConfig web = top.optional("web").map(n -> web(n, warnings)).orElse(WebConfig.DEFAULT);
     ClusterConfig cluster = top.optional("cluster").map(ConfigLoader::cluster).orElse(ClusterConfig.defaults());
     LoggingConfig logging = top.optional("logging").map(ConfigLoader::logging).orElse(LoggingConfig.DEFAULT);
@@ -170,32 +172,32 @@ public final class ConfigLoader {
     if (m.optional("user_agent").isEmpty()) {
       warnings.add(node.warning("user_agent is not set: requests say \"" + userAgent + "\", with no way to reach you"));
     }
-    Duration requestDelay = m.optional("request_delay").map(ConfigNode::duration).orElse(Duration.ofSeconds(2));
+    Duration requestDelay = m.optional("request_delay").map(ConfigNode::duration).orElse(DEFAULTS.duration("site.request_delay"));
     java.net.URI base = baseUrl(m.required("base_url"));
     int connections = m.optional("max_connections_per_host").map(n -> n.integer(1, 64)).orElse(SiteConfig.defaultConnections(requestDelay));
     if (isLiveSite(base) && requestDelay.compareTo(Duration.ofSeconds(1)) < 0) {
       warnings.add(m.required("request_delay").warning(Durations.format(requestDelay) + " between requests to " + base.getHost()
           + " with " + connections + (connections == 1 ? " connection" : " connections") + " is a load on the site: keep"
-          + " request_delay at 1s or more (the default is 2s) for the live site"));
+          + " request_delay at 1s or more (the default is " + Durations.format(DEFAULTS.duration("site.request_delay")) + ") for the live site"));
     }
     return new SiteConfig(
         base,
         userAgent,
         requestDelay,
-        m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(20),
+        m.optional("max_pages").map(n -> n.integer(1, 10_000)).orElse(DEFAULTS.integer("site.max_pages")),
         m.optional("max_items_per_page").map(n -> n.integer(1, 100_000)).orElse(SiteConfig.DEFAULT_MAX_ITEMS_PER_PAGE),
         connections,
-        positive(m, "connect_timeout", Duration.ofSeconds(10)),
-        positive(m, "read_timeout", Duration.ofSeconds(30)),
-        positive(m, "call_timeout", Duration.ofSeconds(60)),
-        m.optional("retries").map(n -> n.integer(0, 20)).orElse(3),
-        m.optional("retry_backoff").map(ConfigNode::duration).orElse(Duration.ofSeconds(1)),
-        m.optional("max_body_size").map(ConfigNode::byteSize).orElse(5L * 1024 * 1024),
+        positive(m, "connect_timeout", DEFAULTS.duration("site.connect_timeout")),
+        positive(m, "read_timeout", DEFAULTS.duration("site.read_timeout")),
+        positive(m, "call_timeout", DEFAULTS.duration("site.call_timeout")),
+        m.optional("retries").map(n -> n.integer(0, 20)).orElse(DEFAULTS.integer("site.retries")),
+        m.optional("retry_backoff").map(ConfigNode::duration).orElse(DEFAULTS.duration("site.retry_backoff")),
+        m.optional("max_body_size").map(ConfigNode::byteSize).orElse(DEFAULTS.byteSize("site.max_body_size")),
         m.optional("selectors").map(n -> selectors(n, warnings)).orElse(Selectors.defaults()),
         m.optional("selectors").map(n -> Set.copyOf(n.mapping(selectorKeys()).keys())).orElse(Set.of()),
-        m.optional("fallback_archive").map(ConfigNode::bool).orElse(false),
-        m.optional("self_repair").map(ConfigNode::bool).orElse(true),
-        m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(5),
+        m.optional("fallback_archive").map(ConfigNode::bool).orElse(DEFAULTS.bool("site.fallback_archive")),
+        m.optional("self_repair").map(ConfigNode::bool).orElse(DEFAULTS.bool("site.self_repair")),
+        m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(DEFAULTS.integer("site.repair_pages")),
         m.optional("early_warning").map(ConfigLoader::earlyWarning).orElse(EarlyWarningConfig.DEFAULT),
         new RecheckConfig(m.optional("recheck_window").map(ConfigNode::duration).orElse(RecheckConfig.DEFAULT.window()),
             positive(m, "recheck_every", RecheckConfig.DEFAULT.every())));
@@ -240,7 +242,7 @@ public final class ConfigLoader {
         }
       }
       throw n.error("expected rss, latest or off, got '" + value + "'");
-    }).orElse(EarlyWarningConfig.Source.RSS);
+    }).orElse(EarlyWarningConfig.DEFAULT.source());
     Duration every = m.optional("every").map(n -> {
       Duration d = n.duration();
       if (d.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -260,7 +262,7 @@ public final class ConfigLoader {
 
   private static WebConfig web(ConfigNode node, List<String> warnings) {
     ConfigNode.Mapping m = node.mapping(WEB_KEYS);
-    boolean enabled = m.optional("enabled").map(ConfigNode::bool).orElse(true);
+    boolean enabled = m.optional("enabled").map(ConfigNode::bool).orElse(WebConfig.DEFAULT.enabled());
     String host = WebConfig.DEFAULT_HOST;
     int port = WebConfig.DEFAULT_PORT;
     Optional<ConfigNode> listen = m.optional("listen");
@@ -481,7 +483,7 @@ public final class ConfigLoader {
             throw n.error("expected 1 to 5, or min, low, default, high, max or urgent, got '" + value + "'");
           }
           return value;
-        }).orElse("default");
+        }).orElse(DEFAULTS.string(MonitorDefaults.channelKey(ChannelType.NTFY, "priority")));
         return new ChatChannelConfig.Ntfy(id, m.required("url").httpUrl(), m.optional("token").map(n -> token(n, "NTFY_TOKEN")).orElse(null),
             priority, chatDigest);
       }
@@ -507,12 +509,13 @@ public final class ConfigLoader {
           throw m.required("chat").error("expected a chat id (a number such as -1001234567890) or @channelname, got '" + chat + "'");
         }
         return new ChatChannelConfig.Telegram(id, token(m.required("token"), "TELEGRAM_TOKEN"), chat,
-            m.optional("api").map(ConfigNode::httpUrl).orElse(java.net.URI.create("https://api.telegram.org")), chatDigest);
+            m.optional("api").map(ConfigNode::httpUrl).orElse(java.net.URI.create(DEFAULTS.string(MonitorDefaults.channelKey(ChannelType.TELEGRAM, "api")))), chatDigest);
       }
       default -> { }
     }
     if (type.equals("webhook")) {
-      String format = m.optional("format").map(n -> n.nonBlankString().trim()).orElse(WebhookChannelConfig.JSON);
+      String format = m.optional("format").map(n -> n.nonBlankString().trim())
+          .orElse(DEFAULTS.string(MonitorDefaults.channelKey(ChannelType.WEBHOOK, "format")));
       if (!format.equals(WebhookChannelConfig.JSON) && !format.equals(WebhookChannelConfig.SLACK)) {
         throw m.required("format").error("expected json or slack, got '" + format + "'");
       }
@@ -541,8 +544,8 @@ public final class ConfigLoader {
 
   private SmtpConfig smtp(ConfigNode node) {
     ConfigNode.Mapping m = node.mapping(SMTP_KEYS);
-    boolean ssl = m.optional("ssl").map(ConfigNode::bool).orElse(false);
-    boolean starttls = m.optional("starttls").map(ConfigNode::bool).orElse(!ssl);
+    boolean ssl = m.optional("ssl").map(ConfigNode::bool).orElse(DEFAULTS.bool(MonitorDefaults.channelKey(ChannelType.EMAIL, "smtp.ssl")));
+    boolean starttls = m.optional("starttls").map(ConfigNode::bool).orElse(!ssl && DEFAULTS.bool(MonitorDefaults.channelKey(ChannelType.EMAIL, "smtp.starttls")));
     if (ssl && starttls) {
       throw m.required("starttls").error("give ssl (TLS from the start, port 465) or starttls (port 587), not both");
     }
@@ -552,8 +555,8 @@ public final class ConfigLoader {
       throw m.required("password").error("a password needs a username");
     }
     return new SmtpConfig(m.required("host").nonBlankString().trim(),
-        m.optional("port").map(n -> n.integer(1, 65535)).orElse(ssl ? 465 : 587),
-        starttls, ssl, username, password, positive(m, "timeout", Duration.ofSeconds(30)));
+        m.optional("port").map(n -> n.integer(1, 65535)).orElse(DEFAULTS.integer(ssl ? "conditional.smtp.port_with_ssl" : MonitorDefaults.channelKey(ChannelType.EMAIL, "smtp.port"))),
+        starttls, ssl, username, password, positive(m, "timeout", DEFAULTS.duration(MonitorDefaults.channelKey(ChannelType.EMAIL, "smtp.timeout"))));
   }
 
   private static String emailAddress(ConfigNode node) {
@@ -660,8 +663,8 @@ public final class ConfigLoader {
     Optional<ConfigNode> database = m.optional("database");
     PostgresTarget postgres = database.filter(n -> n.string().trim().startsWith(PostgresTarget.SCHEME)).map(this::postgres).orElse(null);
     StorageConfig storage = new StorageConfig(
-        database.filter(n -> postgres == null).map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
-        m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")),
+        database.filter(n -> postgres == null).map(n -> Path.of(n.nonBlankString())).orElse(StorageConfig.defaults().database()),
+        m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(StorageConfig.defaults().archive()),
         positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT))
         .withMinFree(m.optional("min_free").map(ConfigNode::byteSize).orElse(StorageConfig.DEFAULT_MIN_FREE));
     return postgres == null ? storage : storage.withPostgres(postgres);
