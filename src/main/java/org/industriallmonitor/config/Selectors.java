@@ -28,9 +28,11 @@ public record Selectors(
     String articleRegions,
     String articleThemes) {
 
+  private static final Selectors DEFAULTS = fromKeys(MonitorDefaults.builtIn().section("site.selectors"));
+
   /** The site's markup as {@code monitor-defaults.yaml} has it under {@code site.selectors}. */
   public static Selectors defaults() {
-    return fromKeys(MonitorDefaults.builtIn().section("site.selectors"));
+    return DEFAULTS;
   }
 
   /** The YAML key of the old body selector, still read. */
