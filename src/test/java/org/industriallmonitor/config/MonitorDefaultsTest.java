@@ -127,6 +127,40 @@ class MonitorDefaultsTest {
   }
 
   @Test
+  void theDefaultsFileIsAMonitorYamlThatChangesNothing() throws Exception {
+    String text;
+    try (InputStream in = MonitorDefaultsTest.class.getResourceAsStream(MonitorDefaults.RESOURCE)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // What is not a key of monitor.yaml: the channels' defaults by type (no id, no address) and the conditional ones.
+    StringBuilder yaml = new StringBuilder();
+    boolean skipping = false;
+    for (String line : text.split("\n")) {
+      if (line.equals("  channels:") || line.startsWith("conditional:")) {
+        skipping = true;
+      } else if (!line.isBlank() && !line.startsWith(" ") && !line.startsWith("#")) {
+        skipping = false;
+      }
+      if (!skipping) {
+        yaml.append(line.equals("site:") ? "site:\n  base_url: https://www.industriall-union.org" : line).append('\n');
+      }
+    }
+    yaml.append("countries:\n  - {name: Kyrgyzstan, region: 364}\n");
+
+    MonitorConfig written = loader.parse(FILE, yaml.toString());
+    MonitorConfig minimal = loader.parse(FILE, MINIMAL);
+
+    assertThat(written.site()).usingRecursiveComparison().ignoringFields("configuredSelectors").isEqualTo(minimal.site());
+    assertThat(written.schedule()).isEqualTo(minimal.schedule());
+    assertThat(written.countries()).isEqualTo(minimal.countries());
+    assertThat(written.storage()).isEqualTo(minimal.storage());
+    assertThat(written.notifications()).isEqualTo(minimal.notifications());
+    assertThat(written.web()).isEqualTo(minimal.web());
+    assertThat(written.cluster()).isEqualTo(minimal.cluster());
+    assertThat(written.logging()).isEqualTo(minimal.logging());
+  }
+
+  @Test
   void theConfigRecordsConstantsAreTheFilesToo() {
     assertThat(SiteConfig.DEFAULT_USER_AGENT).isEqualTo(DEFAULTS.string("site.user_agent"));
     assertThat(Schedule.every(Schedule.DEFAULT_EVERY).every()).isEqualTo(DEFAULTS.duration("schedule.every"));
