@@ -10,9 +10,9 @@ import java.time.Duration;
  * is a {@code postgresql://} address; {@code database} is then only the state folder's place.
  */
 public record StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres, long minFree) {
-  public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_BUSY_TIMEOUT = MonitorDefaults.builtIn().duration("storage.busy_timeout");
   /** {@code storage.min_free}: below this many free bytes a crawl fetches nothing ({@code 0}: no check). */
-  public static final long DEFAULT_MIN_FREE = 200L * 1024 * 1024;
+  public static final long DEFAULT_MIN_FREE = MonitorDefaults.builtIn().byteSize("storage.min_free");
 
   public StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres) {
     this(database, archive, busyTimeout, postgres, DEFAULT_MIN_FREE);
@@ -24,6 +24,12 @@ public record StorageConfig(Path database, Path archive, Duration busyTimeout, P
 
   public StorageConfig(Path database, Path archive) {
     this(database, archive, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /** The default places, {@code storage.database} and {@code storage.archive}, relative to the working directory. */
+  public static StorageConfig defaults() {
+    return new StorageConfig(Path.of(MonitorDefaults.builtIn().string("storage.database")),
+        Path.of(MonitorDefaults.builtIn().string("storage.archive")));
   }
 
   /** The layout used when {@code --state DIR} is given: {@code DIR/monitor.db} and {@code DIR/archive}. */

@@ -41,10 +41,10 @@ class LoggingTest {
     long cap = 8 * 1024;
     Logging.toFile(logs, new LoggingConfig(true, 1024, 30, cap));
 
-    // Size is checked on every line (logback 1.5.8+ counts the bytes written): 64 lines of 300
-    // random, hardly compressible characters are some 20 files of 1 KB, twice the cap compressed.
+    // Size is checked on every line (logback 1.5.8+ counts the bytes written): 128 lines of 300
+    // random, hardly compressible characters are some 40 files of 1 KB, three times the cap compressed.
     Random random = new Random(32);
-    for (int i = 0; i < 64; i++) {
+    for (int i = 0; i < 128; i++) {
       byte[] noise = new byte[150];
       random.nextBytes(noise);
       log.info("line {} {}", i, HexFormat.of().formatHex(noise));
@@ -54,8 +54,10 @@ class LoggingTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       List<Path> rolled = rolled(logs);
       assertThat(rolled).isNotEmpty().allSatisfy(p -> assertThat(p.getFileName().toString()).matches("monitor\\.\\d{4}-\\d\\d-\\d\\d\\.\\d+\\.log\\.gz"));
-      // logback caps at each roll, in the background: the last file compressed may land after its clean-up.
-      assertThat(rolled.stream().mapToLong(LoggingTest::size).sum()).isLessThanOrEqualTo(cap + 1024);
+      // logback caps at each roll, in the background, beside that roll's compression: the files still being
+      // compressed when the last clean-up measured land after it (one, or two on a loaded machine: 9,220
+      // bytes were seen against a cap of 8,192 under a load of 15).
+      assertThat(rolled.stream().mapToLong(LoggingTest::size).sum()).isLessThanOrEqualTo(cap + 2 * 1024);
     });
     // More was rolled than is kept: the cap removed the oldest.
     assertThat(rolled(logs).stream().map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".0.log.gz"));

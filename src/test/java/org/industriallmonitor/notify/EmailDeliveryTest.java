@@ -31,13 +31,23 @@ import org.junit.jupiter.api.io.TempDir;
 class EmailDeliveryTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort()})
+      onLoopback(ServerSetup.PROTOCOL_SMTP), onLoopback(ServerSetup.PROTOCOL_SMTPS)})
       .withConfiguration(GreenMailConfiguration.aConfig().withUser("monitor", "pw"))
       .withPerMethodLifecycle(true);
 
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+
+  /**
+   * A server on a free loopback port. GreenMail gives a server 2 s to start by default, which a loaded
+   * two-core machine running two test JVMs overran ("Could not start mail server smtps"); a start is
+   * not what these tests measure.
+   */
+  private static ServerSetup onLoopback(String protocol) {
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+    setup.setServerStartupTimeout(15_000);
+    return setup;
+  }
 
   private Path config(String digest) {
     return TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364)
