@@ -158,6 +158,11 @@ public final class Components implements AutoCloseable {
     return new Deliveries(store());
   }
 
+  /** The archive's full-text index ({@code search}), in the database opened for reading. */
+  public ArchiveSearch archiveSearch() {
+    return new ArchiveSearch(storeForReading());
+  }
+
   /** The database for reading only ({@code status}): it works on a state folder that may not be written. */
   public synchronized Store storeForReading() {
     if (store == null) {
@@ -179,6 +184,11 @@ public final class Components implements AutoCloseable {
       webhookHttp = HttpClients.withTimeouts(http(), WEBHOOK_CONNECT, WEBHOOK_READ, WEBHOOK_CALL);
     }
     return Channels.from(next.notifications(), webhookHttp, next.site().userAgent());
+  }
+
+  /** A test event sent to one channel of the configuration now ({@code notify-test}). */
+  public ChannelCheck channelCheck() {
+    return new ChannelCheck(channels(config), clock);
   }
 
   public synchronized Dispatcher dispatcher() {
