@@ -15,7 +15,6 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.schedule.Daemon;
-import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.web.ConsoleServer;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     try (StateLock lock = StateGuard.acquire(config, "run");
         Components parts = Components.builder(config).http(http).consoleMetrics(config.web().enabled()).build();
-        NodeHeartbeat node = StateGuard.checkIn(parts)) {
+        StateGuard.Held node = StateGuard.checkIn(parts)) {
       parts.monitor().recoverFromCrash();
       Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));

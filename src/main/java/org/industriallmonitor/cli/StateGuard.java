@@ -11,13 +11,28 @@ import org.industriallmonitor.store.StateLock;
 final class StateGuard {
   private StateGuard() {}
 
+  /**
+   * The state lock or the node's check-ins, held until closed: the commands that only hold them see
+   * neither the store's lock nor the scheduler's heartbeat.
+   */
+  @FunctionalInterface
+  interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Registers this process as its node and starts its check-ins, or stops the command when the node id is taken. */
-  static NodeHeartbeat checkIn(Components parts) {
+  static Held checkIn(Components parts) {
     try {
-      return parts.heartbeat().start();
+      return parts.heartbeat().start()::close;
     } catch (NodeHeartbeat.NodeIdInUseException e) {
       throw new UserException(ExitCodes.LOCKED, e.getMessage());
     }
+  }
+
+  /** The state folder's lock for {@code command}, held until closed, as {@link #acquire} takes it. */
+  static Held hold(MonitorConfig config, String command) throws IOException {
+    return acquire(config, command)::close;
   }
 
   static StateLock acquire(MonitorConfig config, String command) throws IOException {
