@@ -14,8 +14,11 @@
  * takes the state lock ({@code store}) and the node heartbeat ({@code schedule}); {@code Main} and
  * {@code Logging} report the store's failures; {@code TerminalProgress} is a {@code crawl.CrawlProgress};
  * {@code FloorCommand} (a benchmark helper) uses {@code fetch.HttpClients}; {@code CountriesCommand} and
- * {@code ValidateCommand} print the site's addresses with {@code parse.SiteUrls}. To be removed:
- * {@code CalibrateCommand}, {@code NotifyTestCommand}, {@code OnceCommand}, {@code SearchCommand} and
- * {@code StatusCommand} still use the store's values or call crawl, notify or calibrate themselves.
+ * {@code ValidateCommand} print the site's addresses with {@code parse.SiteUrls}. Every other command goes
+ * through an operation of app in app's values ({@code once}: {@code OnceRound}, {@code calibrate}:
+ * {@code Calibration}, {@code search}: {@code ArchiveSearch}, {@code status}: {@code MonitorStatus} and
+ * {@code StatusText}, {@code notify-test}: {@code ChannelCheck}). The commands build none of the parts
+ * ({@code Components} does), except the servers: {@code RunCommand} and {@code DemoCommand} start the console,
+ * {@code DemoCommand}, {@code ReplicaCommand} and {@code CdsTrainingCommand} the replica.
  */
 package org.industriallmonitor.cli;
