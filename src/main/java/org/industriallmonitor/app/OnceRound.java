@@ -1,6 +1,7 @@
 package org.industriallmonitor.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,27 +13,25 @@ import org.industriallmonitor.crawl.PollReport;
 import org.industriallmonitor.notify.DeliveryReport;
 
 /**
- * {@code once}: one round of the monitor by hand (the early-warning poll, the crawls, the re-checks, then
- * the deliveries), each step told in the application's own values: the lines {@code once} prints and what
- * decides its exit code.
+ * One round of the monitor by hand ({@code once}, and the demo's rounds): the early-warning poll, the crawls,
+ * the re-checks, then the deliveries, each step told in the application's own values: the lines the commands
+ * print and what decides their exit code.
  */
 public final class OnceRound {
   /** How often the deliveries still pending are tried again while {@code once} waits for them. */
   private static final Duration DELIVERY_RETRY_EVERY = Duration.ofSeconds(1);
 
   /**
-   * What a poll or a crawl says: its summary line, then its errors and notes; {@code storageFailure} is why
-   * the disk refused a write (nothing could be kept), or null.
+   * What a poll or a crawl says: its summary line, then its errors and notes; whether it succeeded (a poll: its
+   * source answered, without a problem); {@code storageFailure} is why the disk refused a write (nothing could
+   * be kept), or null.
    */
-  public record Report(String summary, List<String> problems, List<String> notes, String storageFailure) {
+  public record Report(String summary, List<String> problems, List<String> notes, boolean succeeded, String storageFailure) {
     public Report {
       problems = List.copyOf(problems);
       notes = List.copyOf(notes);
     }
   }
-
-  /** A country's crawl: what it says, and whether it succeeded. */
-  public record Crawl(Report report, boolean succeeded) {}
 
   /** The re-checks of young articles: how many were fetched again, the summary line and the errors. */
   public record Rechecks(int checked, String summary, List<String> errors) {
@@ -68,10 +67,9 @@ public final class OnceRound {
   }
 
   /** Crawls one country once. */
-  public Crawl crawl(CountryConfig country) throws InterruptedException {
+  public Report crawl(CountryConfig country) throws InterruptedException {
     CrawlReport crawled = monitor.crawl(country);
-    return new Crawl(new Report(crawled.summaryLine(), crawled.problems(), crawled.notes(), crawled.storageFailure()),
-        crawled.succeeded());
+    return new Report(crawled.summaryLine(), crawled.problems(), crawled.notes(), crawled.succeeded(), crawled.storageFailure());
   }
 
   /** Fetches again the articles that are due, to follow corrections and withdrawals. */
@@ -86,7 +84,13 @@ public final class OnceRound {
     return new Deliveries(delivered.summaryLine(), delivered.pending(), delivered.dead());
   }
 
+  /** The archive file of the article {@code slug}, once a crawl or a poll archived it. */
+  public Optional<Path> archivedFile(String slug) {
+    return parts.store().articles().archivePath(slug).map(parts.archive()::resolve);
+  }
+
   private static Report report(PollReport polled) {
-    return new Report(polled.summaryLine(), polled.problems(), polled.notes(), polled.storageFailure());
+    return new Report(polled.summaryLine(), polled.problems(), polled.notes(), polled.sourceAnswered() && polled.problems().isEmpty(),
+        polled.storageFailure());
   }
 }

@@ -61,7 +61,7 @@ final class CalibrateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // Read before the state is touched: a reference that is not one changes nothing.
     Calibration.GivenReferences given = given(config.site().baseUrl());
-    try (StateGuard.Held lock = StateGuard.hold(config, "calibrate"); Components parts = Components.of(config)) {
+    try (StateGuard.Lock lock = StateGuard.acquire(config, "calibrate"); Components parts = Components.of(config)) {
       Calibration calibration = parts.calibration();
       Calibration.Report result = calibration.calibrate(given);
       print(result, config, out);

@@ -56,7 +56,7 @@ final class OnceCommand implements Callable<Integer> {
     // The log lines go to the log file only, unless --verbose: each result is printed once, as a line
     // of its own on standard output, not again as a log line on standard error (which cron mails too).
     try (Logging.QuietConsole logged = verbose ? null : Logging.quietConsole();
-        StateGuard.Held lock = StateGuard.hold(config, "once");
+        StateGuard.Lock lock = StateGuard.acquire(config, "once");
         Components parts = Components.builder(config).http(http).build();
         StateGuard.Held node = StateGuard.checkIn(parts)) {
       CommonOptions.warn(config, spec.commandLine().getErr()); // printed, and logged to the file only
@@ -118,16 +118,16 @@ final class OnceCommand implements Callable<Integer> {
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
-      CompletionService<OnceRound.Crawl> done = new ExecutorCompletionService<>(pool);
-      List<Future<OnceRound.Crawl>> crawls = new ArrayList<>();
+      CompletionService<OnceRound.Report> done = new ExecutorCompletionService<>(pool);
+      List<Future<OnceRound.Report>> crawls = new ArrayList<>();
       for (CountryConfig country : countries) {
         crawls.add(done.submit(() -> round.crawl(country)));
       }
       boolean allSucceeded = true;
       for (int i = 0; i < countries.size(); i++) {
-        OnceRound.Crawl crawl;
+        OnceRound.Report report;
         try {
-          crawl = done.take().get();
+          report = done.take().get();
         } catch (ExecutionException e) {
           if (e.getCause() instanceof RuntimeException runtime) {
             throw runtime;
@@ -135,12 +135,12 @@ final class OnceCommand implements Callable<Integer> {
           throw new IllegalStateException(e.getCause());
         }
         synchronized (out) {
-          print(out, crawl.report());
+          print(out, report);
         }
-        allSucceeded &= crawl.succeeded();
-        if (crawl.report().storageFailure() != null) {
-          crawls.forEach(waiting -> waiting.cancel(false));
-          return new Outcome(false, crawl.report().storageFailure());
+        allSucceeded &= report.succeeded();
+        if (report.storageFailure() != null) {
+          crawls.forEach(crawl -> crawl.cancel(false));
+          return new Outcome(false, report.storageFailure());
         }
       }
       return new Outcome(allSucceeded, null);

@@ -30,16 +30,36 @@ final class StateGuard {
     }
   }
 
-  /** The state folder's lock for {@code command}, held until closed, as {@link #acquire} takes it. */
-  static Held hold(MonitorConfig config, String command) throws IOException {
-    return acquire(config, command)::close;
+  /** The state folder's lock, held until closed. */
+  static final class Lock implements Held {
+    private final StateLock lock;
+
+    private Lock(StateLock lock) {
+      this.lock = lock;
+    }
+
+    /** The state folder (with PostgreSQL, the node's folder of the lock). */
+    Path folder() {
+      return lock.file().getParent();
+    }
+
+    /** From now on {@code status} shows the holder as a daemon: the demo's, kept running. */
+    void announceDemoDaemon() throws IOException {
+      lock.announce(StateLock.Holder.DAEMON_DEMO);
+    }
+
+    @Override
+    public void close() {
+      lock.close();
+    }
   }
 
-  static StateLock acquire(MonitorConfig config, String command) throws IOException {
+  /** The state folder's lock for {@code command}, or a {@link UserException} naming what holds it. */
+  static Lock acquire(MonitorConfig config, String command) throws IOException {
     // With PostgreSQL the nodes share the state and the folder lock is the node's own: one process per node id.
     Path lockFile = config.storage().isPostgres() ? StateLock.fileForNode(config.storage().database(), config.cluster().nodeId())
         : StateLock.fileFor(config.storage().database());
-    return StateLock.tryAcquire(lockFile, command).orElseThrow(() -> {
+    return StateLock.tryAcquire(lockFile, command).map(Lock::new).orElseThrow(() -> {
       StateLock.Holder holder = StateLock.holder(lockFile).orElse(null);
       String owner = holder == null || holder.pid() < 0 ? "" : " (" + holder.describe() + ")";
       String advice;

@@ -8,9 +8,9 @@
  * <p>May use: app (the composition root {@code Components} and the application services beside it) and
  * config, picocli; none may use it. Known exceptions, listed class by class in {@code ArchitectureTest}
  * (which fails on a new one): {@code RunCommand} and {@code DemoCommand} start {@code web.ConsoleServer}
- * with the {@code metrics.ConsoleMetrics} of {@code Components} (app cannot: web depends on app), and drive
- * the daemon and the demo's crawls with schedule, crawl, notify, fetch and store types; {@code DemoCommand},
- * {@code ReplicaCommand} and {@code CdsTrainingCommand} are the only users of replica; {@code StateGuard}
+ * with the {@code metrics.ConsoleMetrics} of {@code Components} (app cannot: web depends on app), beside the
+ * daemon ({@code schedule.Daemon}); the demo's rounds go through {@code app.OnceRound} as {@code once}'s do;
+ * {@code DemoCommand}, {@code ReplicaCommand} and {@code CdsTrainingCommand} are the only users of replica; {@code StateGuard}
  * takes the state lock ({@code store}) and the node heartbeat ({@code schedule}); {@code Main} and
  * {@code Logging} report the store's failures; {@code TerminalProgress} is a {@code crawl.CrawlProgress};
  * {@code FloorCommand} (a benchmark helper) uses {@code fetch.HttpClients}; {@code CountriesCommand} and
