@@ -70,6 +70,14 @@ public final class Components implements AutoCloseable {
     return builder(config).build();
   }
 
+  /**
+   * The base HTTP client, built in the background (its TLS set-up takes a while) while a command reads its
+   * configuration; give it to {@link Builder#http}.
+   */
+  public static CompletableFuture<OkHttpClient> httpInBackground() {
+    return HttpClients.createInBackground();
+  }
+
   public static Builder builder(MonitorConfig config) {
     return new Builder(config);
   }
@@ -158,6 +166,16 @@ public final class Components implements AutoCloseable {
     return new Deliveries(store());
   }
 
+  /** Learning the site's selectors from known pages ({@code calibrate}), and keeping them in the state. */
+  public Calibration calibration() {
+    return new Calibration(this, clock);
+  }
+
+  /** The archive's full-text index ({@code search}), in the database opened for reading. */
+  public ArchiveSearch archiveSearch() {
+    return new ArchiveSearch(storeForReading());
+  }
+
   /** The database for reading only ({@code status}): it works on a state folder that may not be written. */
   public synchronized Store storeForReading() {
     if (store == null) {
@@ -179,6 +197,11 @@ public final class Components implements AutoCloseable {
       webhookHttp = HttpClients.withTimeouts(http(), WEBHOOK_CONNECT, WEBHOOK_READ, WEBHOOK_CALL);
     }
     return Channels.from(next.notifications(), webhookHttp, next.site().userAgent());
+  }
+
+  /** A test event sent to one channel of the configuration now ({@code notify-test}). */
+  public ChannelCheck channelCheck() {
+    return new ChannelCheck(channels(config), clock);
   }
 
   public synchronized Dispatcher dispatcher() {
@@ -214,6 +237,11 @@ public final class Components implements AutoCloseable {
       }
     }
     return monitor;
+  }
+
+  /** One round of the monitor by hand ({@code once}), over {@link #monitor()}. */
+  public OnceRound onceRound() {
+    return new OnceRound(this);
   }
 
   /**

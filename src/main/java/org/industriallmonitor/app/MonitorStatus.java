@@ -91,6 +91,19 @@ public final class MonitorStatus {
     }
   }
 
+  /**
+   * The status of the state that {@code config} names, its database opened for reading only when it has
+   * one (none is created: {@code status} works on a state folder that may not be written).
+   */
+  public static Status read(MonitorConfig config) {
+    if (!config.storage().hasDatabase()) {
+      return gather(config, Optional.empty());
+    }
+    try (Components parts = Components.of(config)) {
+      return gather(config, Optional.of(parts.storeForReading()));
+    }
+  }
+
   /** The status of the state that {@code config} names; {@code store} is empty when it has no database yet. */
   public static Status gather(MonitorConfig config, Optional<Store> store) {
     Path database = config.storage().database();

@@ -14,20 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.industriallmonitor.app.ArchiveReferences;
+import org.industriallmonitor.app.Calibration;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
-import org.industriallmonitor.calibrate.Calibrator;
-import org.industriallmonitor.calibrate.References;
 import org.industriallmonitor.config.Secrets;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,12 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "2:a --reference that is not one (not on the site's origin, missing, not UTF-8, over 1 MiB)", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder",
         "5:the state cannot be used"})
 final class CalibrateCommand implements Callable<Integer> {
-  /** Newest articles of the archive that join the contract's references. */
-  static final int ARCHIVE_REFERENCES = 3;
   /** The largest --reference FILE read: an archive text of one page is a few KiB. */
   static final int MAX_REFERENCE_BYTES = 1024 * 1024;
-  /** Countries whose first listing page, as the archive saw it, joins the references. */
-  static final int ARCHIVE_LISTINGS = 2;
 
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
@@ -69,15 +60,13 @@ final class CalibrateCommand implements Callable<Integer> {
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     // Read before the state is touched: a reference that is not one changes nothing.
-    References given = given(config.site().baseUrl());
-    try (StateLock lock = StateGuard.acquire(config, "calibrate"); Components parts = Components.of(config)) {
-      // A reference the user gives comes first: the report's closest matches are about it.
-      References references = given.plus(References.contract(config.site().base())).plus(archived(parts));
-      Calibrator.Result result = new Calibrator(parts.site().reader()).calibrate(references.articles(), references.listings(),
-          references.regions());
-      print(result, references, config, out);
+    Calibration.GivenReferences given = given(config.site().baseUrl());
+    try (StateGuard.Lock lock = StateGuard.acquire(config, "calibrate"); Components parts = Components.of(config)) {
+      Calibration calibration = parts.calibration();
+      Calibration.Report result = calibration.calibrate(given);
+      print(result, config, out);
       if (result.complete() && !dryRun) {
-        parts.store().learnedSelectors().replaceAll(result.selectors(), Instant.now());
+        calibration.keep(result);
         out.printf("Kept in %s: the next crawls use them (selectors under site.selectors in %s win).%n",
             config.storage().database(), config.source());
       } else if (result.complete()) {
@@ -89,8 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   /** The --reference pairs: each URL on the site's origin, each FILE UTF-8 text of at most {@link #MAX_REFERENCE_BYTES}. */
-  private References given(URI site) {
-    References all = new References(List.of(), List.of(), Map.of());
+  private Calibration.GivenReferences given(URI site) {
+    Calibration.GivenReferences all = Calibration.GivenReferences.NONE;
     for (String pair : given) {
       int eq = pair.indexOf('=', pair.indexOf("://") + 3);
       int split = pair.lastIndexOf('=');
@@ -104,7 +93,7 @@ final class CalibrateCommand implements Callable<Integer> {
             + " (site.base_url); give the address of a page of the site being calibrated");
       }
       try {
-        all = all.plus(References.given(url, read(file)));
+        all = all.plus(url, read(file));
       } catch (IllegalArgumentException e) {
         throw new UserException(ExitCodes.USAGE, "--reference " + TerminalText.safe(Secrets.maskUserInfo(pair)) + ": " + e.getMessage());
       }
@@ -165,30 +154,18 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  /** The newest articles of the archive, and the first listing page it saw of the first configured countries. */
-  private static References archived(Components parts) throws IOException {
-    if (!parts.config().storage().hasDatabase()) {
-      return new References(List.of(), List.of(), Map.of());
-    }
-    References all = ArchiveReferences.articles(parts.store(), parts.archive(), ARCHIVE_REFERENCES);
-    for (var country : parts.config().countries().stream().limit(ARCHIVE_LISTINGS).toList()) {
-      all = all.plus(ArchiveReferences.firstListingPage(parts.archive(), country.region()));
-    }
-    return all;
-  }
-
-  private static void print(Calibrator.Result result, References references, MonitorConfig config, PrintWriter out) {
+  private static void print(Calibration.Report result, MonitorConfig config, PrintWriter out) {
     out.printf("Calibrated against %s: %s, %s, in %s.%n", config.site().base(),
-        Plural.of(references.articles().size(), "reference article", "reference articles"),
-        Plural.of(references.listings().size(), "listing", "listings"), Plural.of(result.requests(), "request", "requests"));
+        Plural.of(result.articles(), "reference article", "reference articles"),
+        Plural.of(result.listings(), "listing", "listings"), Plural.of(result.requests(), "request", "requests"));
     out.println("selectors:");
-    for (Calibrator.Field f : result.fields()) {
+    for (Calibration.Field f : result.fields()) {
       if (f.learned()) {
         out.printf("  %s: \"%s\"%s%n", f.key(), f.selector().replace("\"", "\\\""),
             f.matched() == null ? "" : "   # " + TerminalText.safe(shorten(f.matched())));
       }
     }
-    for (Calibrator.Field f : result.fields()) {
+    for (Calibration.Field f : result.fields()) {
       if (!f.learned()) {
         out.printf("  # %s: not learned: %s%n", f.key(), TerminalText.safe(f.problem()));
       }

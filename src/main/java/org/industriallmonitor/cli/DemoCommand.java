@@ -16,20 +16,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.industriallmonitor.app.Components;
-import org.industriallmonitor.app.Monitor;
+import org.industriallmonitor.app.OnceRound;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.crawl.CrawlReport;
-import org.industriallmonitor.crawl.PollReport;
-import org.industriallmonitor.notify.DeliveryReport;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.ReplicaCatalog;
 import org.industriallmonitor.replica.ReplicaServer;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.web.ConsoleServer;
-import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -87,13 +83,13 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("   webhook receiver      %s  (checks X-Monitor-Signature with a secret from ${%s})%n", receiver.url(), SECRET_VARIABLE);
       out.printf("   monitor state         %s  (configuration: %s)%n", dir, configFile.getFileName());
       out.println();
-      try (StateLock lock = StateGuard.acquire(config, "demo");
+      try (StateGuard.Lock lock = StateGuard.acquire(config, "demo");
           Components parts = Components.builder(config).consoleMetrics(keepRunning).build()) {
-        Monitor monitor = parts.monitor();
-        monitor.setProgress(TerminalProgress.forConsole());
+        OnceRound round = parts.onceRound();
+        round.showProgress(TerminalProgress.forConsole());
         out.println("2. The first crawl of each country is its baseline: what is there is archived, without alerts.");
         out.println("   So is the first poll of the early warning (the site's newest articles, /rss.xml).");
-        if (!poll(monitor, out) || !crawlAll(monitor, config, out)) {
+        if (!poll(round, out) || !crawlAll(round, config, out)) {
           return ExitCodes.FAILED;
         }
         out.println();
@@ -102,18 +98,18 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("   \"%s\"%n", fresh.title());
         out.println();
         out.println("4. The early warning's next poll finds exactly that article; the walks then find it known:");
-        if (!poll(monitor, out) || !crawlAll(monitor, config, out)) {
+        if (!poll(round, out) || !crawlAll(round, config, out)) {
           return ExitCodes.FAILED;
         }
-        if (!showArchived(parts, fresh, out)) {
+        if (!showArchived(round, fresh, out)) {
           return ExitCodes.FAILED;
         }
         out.println();
         out.println("5. The alert goes out through the outbox to the webhook:");
         out.flush();
-        DeliveryReport deliveries = parts.dispatcher().drain(Duration.ofSeconds(15), Duration.ofSeconds(1));
+        OnceRound.Deliveries deliveries = round.deliver(Duration.ofSeconds(15));
         if (!alerted.await(15, TimeUnit.SECONDS)) {
-          out.printf("   no alert arrived at the receiver (%s)%n", deliveries.summaryLine());
+          out.printf("   no alert arrived at the receiver (%s)%n", deliveries.summary());
           return ExitCodes.FAILED;
         }
         out.println();
@@ -129,21 +125,21 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static boolean poll(Monitor monitor, PrintWriter out) throws InterruptedException {
-    Optional<PollReport> report = monitor.pollEarlyWarning(false);
+  private static boolean poll(OnceRound round, PrintWriter out) throws InterruptedException {
+    Optional<OnceRound.Report> report = round.pollEarlyWarning();
     report.ifPresent(r -> {
-      out.println("   " + TerminalText.safe(r.summaryLine()));
+      out.println("   " + TerminalText.safe(r.summary()));
       r.problems().forEach(problem -> out.println("     error: " + TerminalText.safe(problem)));
     });
     out.flush();
-    return report.map(r -> r.sourceAnswered() && r.problems().isEmpty()).orElse(true);
+    return report.map(OnceRound.Report::succeeded).orElse(true);
   }
 
-  private static boolean crawlAll(Monitor monitor, MonitorConfig config, PrintWriter out) throws InterruptedException {
+  private static boolean crawlAll(OnceRound round, MonitorConfig config, PrintWriter out) throws InterruptedException {
     boolean ok = true;
     for (CountryConfig country : config.countries()) {
-      CrawlReport report = monitor.crawl(country);
-      out.println("   " + TerminalText.safe(report.summaryLine()));
+      OnceRound.Report report = round.crawl(country);
+      out.println("   " + TerminalText.safe(report.summary()));
       report.problems().forEach(problem -> out.println("     error: " + TerminalText.safe(problem)));
       out.flush();
       ok &= report.succeeded();
@@ -151,13 +147,13 @@ final class DemoCommand implements Callable<Integer> {
     return ok;
   }
 
-  private static boolean showArchived(Components parts, ReplicaArticle fresh, PrintWriter out) throws IOException {
-    var path = parts.store().articles().archivePath(fresh.slug());
-    if (path.isEmpty()) {
+  private static boolean showArchived(OnceRound round, ReplicaArticle fresh, PrintWriter out) throws IOException {
+    Optional<Path> archived = round.archivedFile(fresh.slug());
+    if (archived.isEmpty()) {
       out.println("   the new article was not archived");
       return false;
     }
-    Path file = parts.archive().resolve(path.get());
+    Path file = archived.get();
     out.printf("   new article detected: %s%n", fresh.title());
     out.printf("   archived as %s%n", file);
     for (String line : Files.readAllLines(file).subList(0, 6)) {
@@ -168,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
     return true;
   }
 
-  private void keepRunning(StateLock lock, Components parts, MonitorConfig config, ConfigLoader loader, Path configFile,
+  private void keepRunning(StateGuard.Lock lock, Components parts, MonitorConfig config, ConfigLoader loader, Path configFile,
       ReplicaServer replica, PrintWriter out) throws Exception {
     Logging.setLevel(Level.INFO);
     CountDownLatch stop = new CountDownLatch(1);
@@ -177,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
     Daemon daemon = parts.daemon(2, loader, next -> next);
     daemon.start(config, Duration.ofSeconds(1));
     // From here on this is a daemon: `status` shows it as one, with its next runs.
-    lock.announce(StateLock.Holder.DAEMON_DEMO);
+    lock.announceDemoDaemon();
     Optional<ConsoleServer> console = parts.metrics().flatMap(metrics -> ConsoleServer.startOrReport(config.web(),
         () -> parts.monitor().config(), daemon::lastConfigProblem, parts.store(), parts.archive(), metrics, Clock.systemUTC()));
     out.println();

@@ -1,18 +1,10 @@
 package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.industriallmonitor.app.ChannelCheck;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.notify.Channel;
-import org.industriallmonitor.notify.DeliveryException;
-import org.industriallmonitor.notify.Events;
-import org.industriallmonitor.notify.MessageText;
-import org.industriallmonitor.notify.Payloads;
-import org.industriallmonitor.store.OutboxRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,27 +27,19 @@ final class NotifyTestCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     MonitorConfig config = options.load();
     try (Components parts = Components.of(config)) {
-      Channel channel = parts.channels(config).get(channelId).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+      ChannelCheck.Outcome outcome = parts.channelCheck().send(channelId).orElseThrow(() -> new UserException(ExitCodes.USAGE,
           "no channel '" + channelId + "' in " + config.source() + "; channels: "
               + (config.notifications().channelIds().isEmpty() ? "none" : String.join(", ", config.notifications().channelIds()))));
-      String deliveryId = "test-" + UUID.randomUUID();
-      Instant now = Instant.now();
-      String payload = Payloads.test(deliveryId, channelId, now);
-      OutboxRow row = new OutboxRow(0, deliveryId, channelId, Events.TEST, MessageText.subject(Payloads.parse(payload)), payload,
-          "pending", 0, now, now, null);
-      PrintWriter out = spec.commandLine().getOut();
-      long started = System.nanoTime();
-      try {
-        String outcome = channel.send(List.of(row));
-        out.printf("%s: test message delivered (%s) in %d ms, delivery id %s%n", channelId, outcome,
-            (System.nanoTime() - started) / 1_000_000, deliveryId);
+      if (outcome.delivered()) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: test message delivered (%s) in %d ms, delivery id %s%n", channelId, outcome.answer(),
+            outcome.took().toMillis(), outcome.deliveryId());
         out.flush();
         return ExitCodes.OK;
-      } catch (DeliveryException e) {
-        spec.commandLine().getErr().printf("%s: test message NOT delivered: %s%n", channelId, e.getMessage());
-        spec.commandLine().getErr().flush();
-        return ExitCodes.FAILED;
       }
+      spec.commandLine().getErr().printf("%s: test message NOT delivered: %s%n", channelId, outcome.answer());
+      spec.commandLine().getErr().flush();
+      return ExitCodes.FAILED;
     }
   }
 }

@@ -2,7 +2,6 @@ package org.industriallmonitor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,18 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.OkHttpClient;
 import org.industriallmonitor.app.Components;
-import org.industriallmonitor.app.Monitor;
+import org.industriallmonitor.app.OnceRound;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.crawl.ArticleRechecker;
-import org.industriallmonitor.crawl.CrawlProgress;
-import org.industriallmonitor.crawl.CrawlReport;
-import org.industriallmonitor.crawl.PollReport;
-import org.industriallmonitor.fetch.HttpClients;
-import org.industriallmonitor.notify.DeliveryReport;
-import org.industriallmonitor.schedule.NodeHeartbeat;
-import org.industriallmonitor.store.StateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +46,7 @@ final class OnceCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
   public Integer call() throws IOException, InterruptedException {
-    CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
+    CompletableFuture<OkHttpClient> http = Components.httpInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Logging.toFile(options.logs, config.logging());
     // Without a log file (logging.file: false) the log lines have only standard error: shown as with --verbose.
@@ -65,25 +56,27 @@ final class OnceCommand implements Callable<Integer> {
     // The log lines go to the log file only, unless --verbose: each result is printed once, as a line
     // of its own on standard output, not again as a log line on standard error (which cron mails too).
     try (Logging.QuietConsole logged = verbose ? null : Logging.quietConsole();
-        StateLock lock = StateGuard.acquire(config, "once");
+        StateGuard.Lock lock = StateGuard.acquire(config, "once");
         Components parts = Components.builder(config).http(http).build();
-        NodeHeartbeat node = StateGuard.checkIn(parts)) {
+        StateGuard.Held node = StateGuard.checkIn(parts)) {
       CommonOptions.warn(config, spec.commandLine().getErr()); // printed, and logged to the file only
-      Monitor monitor = parts.monitor();
-      monitor.recoverFromCrash();
+      OnceRound round = parts.onceRound();
+      round.recoverFromCrash();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
       // A person at a terminal sees progress bars too (one country at a time); the details are in the log file.
-      monitor.setProgress(!verbose && parallel == 1 ? TerminalProgress.forConsole() : CrawlProgress.NONE);
+      if (!verbose && parallel == 1) {
+        round.showProgress(TerminalProgress.forConsole());
+      }
       if (country == null) {
         // The source first: what it archives, the walks then find known.
-        Optional<PollReport> polled = monitor.pollEarlyWarning(false);
+        Optional<OnceRound.Report> polled = round.pollEarlyWarning();
         if (polled.isPresent() && polled.get().storageFailure() != null) {
           throw new UserException(ExitCodes.STORAGE, "storage error: " + polled.get().storageFailure());
         }
         polled.ifPresent(report -> print(out, report));
       }
-      Outcome crawled = crawl(monitor, countries, parallel, out);
+      Outcome crawled = crawl(round, countries, parallel, out);
       if (crawled.storageFailure() != null) {
         // The disk refused a write: no delivery could be marked either. One line, exit 5.
         throw new UserException(ExitCodes.STORAGE, "storage error: " + crawled.storageFailure());
@@ -91,16 +84,16 @@ final class OnceCommand implements Callable<Integer> {
       boolean allSucceeded = crawled.allSucceeded();
       if (country == null) {
         // Last: the articles that are due are fetched again, to follow corrections and withdrawals.
-        ArticleRechecker.Report rechecked = monitor.recheck();
+        OnceRound.Rechecks rechecked = round.recheck();
         if (rechecked.checked() > 0) {
-          out.println(rechecked.summaryLine());
+          out.println(rechecked.summary());
           rechecked.errors().forEach(error -> out.println("  error: " + TerminalText.safe(error)));
           out.flush();
         }
       }
       if (!config.notifications().channels().isEmpty()) {
-        DeliveryReport deliveries = parts.dispatcher().drain(config.notifications().onceTimeout(), Duration.ofSeconds(1));
-        out.println(deliveries.summaryLine() + (deliveries.pending() > 0
+        OnceRound.Deliveries deliveries = round.deliver(config.notifications().onceTimeout());
+        out.println(deliveries.summary() + (deliveries.pending() > 0
             ? " (pending deliveries are retried by the next `once` or by `run`; `status` shows them)" : ""));
         out.flush();
         allSucceeded &= deliveries.dead() == 0;
@@ -121,18 +114,18 @@ final class OnceCommand implements Callable<Integer> {
    * Crawls the countries, {@code parallel} at a time, printing each report as it comes. A
    * storage failure (a full disk) stops the countries still waiting: nothing could be kept.
    */
-  private static Outcome crawl(Monitor monitor, List<CountryConfig> countries, int parallel, PrintWriter out)
+  private static Outcome crawl(OnceRound round, List<CountryConfig> countries, int parallel, PrintWriter out)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
-      CompletionService<CrawlReport> done = new ExecutorCompletionService<>(pool);
-      List<Future<CrawlReport>> crawls = new ArrayList<>();
+      CompletionService<OnceRound.Report> done = new ExecutorCompletionService<>(pool);
+      List<Future<OnceRound.Report>> crawls = new ArrayList<>();
       for (CountryConfig country : countries) {
-        crawls.add(done.submit(() -> monitor.crawl(country)));
+        crawls.add(done.submit(() -> round.crawl(country)));
       }
       boolean allSucceeded = true;
       for (int i = 0; i < countries.size(); i++) {
-        CrawlReport report;
+        OnceRound.Report report;
         try {
           report = done.take().get();
         } catch (ExecutionException e) {
@@ -156,15 +149,8 @@ final class OnceCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(PrintWriter out, PollReport report) {
-    out.println(TerminalText.safe(report.summaryLine()));
-    report.problems().forEach(problem -> out.println("  error: " + TerminalText.safe(problem)));
-    report.notes().forEach(note -> out.println("  note: " + TerminalText.safe(note)));
-    out.flush();
-  }
-
-  private static void print(PrintWriter out, CrawlReport report) {
-    out.println(TerminalText.safe(report.summaryLine()));
+  private static void print(PrintWriter out, OnceRound.Report report) {
+    out.println(TerminalText.safe(report.summary()));
     report.problems().forEach(problem -> out.println("  error: " + TerminalText.safe(problem)));
     report.notes().forEach(note -> out.println("  note: " + TerminalText.safe(note)));
     out.flush();

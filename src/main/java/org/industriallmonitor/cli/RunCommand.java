@@ -13,10 +13,7 @@ import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.schedule.Daemon;
-import org.industriallmonitor.schedule.NodeHeartbeat;
-import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.web.ConsoleServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the state lock is held for the whole command, never referenced
   public Integer call() throws Exception {
-    CompletableFuture<OkHttpClient> http = HttpClients.createInBackground(); // while the configuration is read
+    CompletableFuture<OkHttpClient> http = Components.httpInBackground(); // while the configuration is read
     MonitorConfig config = options.load();
     Optional<String> refusal = config.web().refusalIfAny();
     if (refusal.isPresent()) {
@@ -54,9 +51,9 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
-    try (StateLock lock = StateGuard.acquire(config, "run");
+    try (StateGuard.Lock lock = StateGuard.acquire(config, "run");
         Components parts = Components.builder(config).http(http).consoleMetrics(config.web().enabled()).build();
-        NodeHeartbeat node = StateGuard.checkIn(parts)) {
+        StateGuard.Held node = StateGuard.checkIn(parts)) {
       parts.monitor().recoverFromCrash();
       Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));
@@ -65,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
           () -> parts.monitor().config(), daemon::lastConfigProblem, parts.store(), parts.archive(), metrics, Clock.systemUTC()));
       PrintWriter out = spec.commandLine().getOut();
       out.printf("industriall-monitor running (pid %d): %s, state %s, watching %s. Stop with Ctrl-C or SIGTERM.%n",
-          ProcessHandle.current().pid(), Plural.of(config.countries().size(), "country", "countries"), lock.file().getParent(),
+          ProcessHandle.current().pid(), Plural.of(config.countries().size(), "country", "countries"), lock.folder(),
           config.source());
       for (CountryConfig country : config.countries()) {
         out.printf("  %s (region %d): %s%n", country.name(), country.region(), country.schedule().describe());

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.industriallmonitor.app.ArchiveSearch;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.store.SearchHit;
-import org.industriallmonitor.store.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,22 +56,20 @@ final class SearchCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE, "--limit must be 1 or more");
     }
     String lang = language == null ? null : CountryArgument.language(language);
-    SearchIndex.Results results;
-    int missing;
+    ArchiveSearch.Results results;
     if (config.storage().hasDatabase()) {
       try (Components parts = Components.of(config)) {
-        SearchIndex index = parts.storeForReading().search();
-        String region = country == null ? null : region(config, index.countries());
-        results = index.search(new SearchIndex.Query(String.join(" ", words), region, lang, limit, 0));
-        missing = index.missing();
+        ArchiveSearch archive = parts.archiveSearch();
+        String region = country == null ? null : region(config, archive.countries());
+        results = archive.search(String.join(" ", words), region, lang, limit);
       }
     } else {
       if (country != null) {
         region(config, List.of()); // no archive yet: a configured country finds nothing, another is a usage error
       }
-      results = new SearchIndex.Results(0, List.of());
-      missing = 0;
+      results = ArchiveSearch.Results.NONE;
     }
+    int missing = results.missing();
     if (json) {
       out.println(json(results));
     } else {
@@ -90,30 +87,30 @@ final class SearchCommand implements Callable<Integer> {
    * The region id of {@code --country}: a configured country, or one the archive knows (crawled
    * before it left the configuration); exit 2 for another, with the known ones listed.
    */
-  private String region(MonitorConfig config, List<SearchIndex.Country> archived) {
+  private String region(MonitorConfig config, List<ArchiveSearch.Country> archived) {
     Optional<CountryConfig> configured = config.country(country);
     if (configured.isPresent()) {
       return String.valueOf(configured.get().region());
     }
     String wanted = country.strip();
-    for (SearchIndex.Country known : archived) {
+    for (ArchiveSearch.Country known : archived) {
       if (known.name().equalsIgnoreCase(wanted) || String.valueOf(known.region()).equals(wanted)) {
         return String.valueOf(known.region());
       }
     }
     List<String> elsewhere = archived.stream().filter(known -> config.countries().stream().noneMatch(c -> c.region() == known.region()))
-        .map(SearchIndex.Country::name).toList();
+        .map(ArchiveSearch.Country::name).toList();
     throw CountryArgument.unknown(config, country, elsewhere);
   }
 
-  private void text(SearchIndex.Results results, PrintWriter out) {
+  private void text(ArchiveSearch.Results results, PrintWriter out) {
     if (results.total() == 0) {
       out.println("No archived article holds " + String.join(" ", words) + ".");
       return;
     }
     out.printf("%s, best first%s:%n", Plural.of(results.total(), "article", "articles"),
         results.total() > results.hits().size() ? " (the first " + results.hits().size() + ")" : "");
-    for (SearchHit hit : results.hits()) {
+    for (ArchiveSearch.Hit hit : results.hits()) {
       out.println();
       out.printf("%s  %s  (%s)%n", hit.published(), TerminalText.safe(hit.title()), TerminalText.safe(hit.countries()));
       // One line per snippet: its line breaks become spaces before the rest is made safe for a terminal.
@@ -122,12 +119,12 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private static String json(SearchIndex.Results results) throws IOException {
+  private static String json(ArchiveSearch.Results results) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("total", results.total());
     ArrayNode hits = root.putArray("hits");
-    for (SearchHit hit : results.hits()) {
+    for (ArchiveSearch.Hit hit : results.hits()) {
       ObjectNode node = hits.addObject()
           .put("slug", hit.slug())
           .put("title", hit.title())

@@ -21,7 +21,6 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.schedule.Daemon;
-import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.config.PostgresTarget;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.PostgresExtension;
@@ -226,7 +225,7 @@ class BackupCommandTest {
     MonitorConfig config = new ConfigLoader(System::getenv).load(file);
     CliRun run;
     long backedUp;
-    try (StateLock lock = StateGuard.acquire(config, "run"); Components parts = Components.of(config)) {
+    try (StateGuard.Lock lock = StateGuard.acquire(config, "run"); Components parts = Components.of(config)) {
       Daemon daemon = parts.daemon(2, new ConfigLoader(System::getenv), c -> c);
       daemon.start(config, Duration.ofMillis(100));
       try {
