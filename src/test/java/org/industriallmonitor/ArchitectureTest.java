@@ -103,7 +103,7 @@ class ArchitectureTest {
       // wants an operation of app (Components, Monitor or a service beside them) with app's own values, as
       // migrate, outbox, reindex, validate and countries got (41, 8, 26, 37, 37).
       Map.entry("cli.CalibrateCommand", Set.of("calibrate", "site", "store")),
-      Map.entry("cli.NotifyTestCommand", Set.of("notify", "store")),
+      Map.entry("cli.NotifyTestCommand", Set.of("notify")),
       Map.entry("cli.OnceCommand", Set.of("crawl", "fetch", "notify", "schedule", "store")),
       Map.entry("cli.SearchCommand", Set.of("store")),
       Map.entry("cli.StatusCommand", Set.of("store")));

@@ -8,11 +8,11 @@ import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.notify.Channel;
+import org.industriallmonitor.notify.Delivery;
 import org.industriallmonitor.notify.DeliveryException;
 import org.industriallmonitor.notify.Events;
 import org.industriallmonitor.notify.MessageText;
 import org.industriallmonitor.notify.Payloads;
-import org.industriallmonitor.store.OutboxRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -41,12 +41,11 @@ final class NotifyTestCommand implements Callable<Integer> {
       String deliveryId = "test-" + UUID.randomUUID();
       Instant now = Instant.now();
       String payload = Payloads.test(deliveryId, channelId, now);
-      OutboxRow row = new OutboxRow(0, deliveryId, channelId, Events.TEST, MessageText.subject(Payloads.parse(payload)), payload,
-          "pending", 0, now, now, null);
+      Delivery delivery = new Delivery(deliveryId, Events.TEST, MessageText.subject(Payloads.parse(payload)), payload, 1);
       PrintWriter out = spec.commandLine().getOut();
       long started = System.nanoTime();
       try {
-        String outcome = channel.send(List.of(row));
+        String outcome = channel.send(List.of(delivery));
         out.printf("%s: test message delivered (%s) in %d ms, delivery id %s%n", channelId, outcome,
             (System.nanoTime() - started) / 1_000_000, deliveryId);
         out.flush();

@@ -155,7 +155,7 @@ public final class Dispatcher implements AutoCloseable {
         if (channel.isEmpty()) {
           throw new DeliveryException("channel '" + id + "' is not in the configuration", null, null);
         }
-        String outcome = channel.get().send(message);
+        String outcome = channel.get().send(message.stream().map(Dispatcher::delivery).toList());
         outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
         listener.attempted(id, "delivered", message.size());
         report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
@@ -339,6 +339,11 @@ public final class Dispatcher implements AutoCloseable {
 
   private int pendingCount() {
     return outbox.countsByChannel().values().stream().mapToInt(c -> c.pending()).sum();
+  }
+
+  /** The one place an outbox row becomes what a channel sends. */
+  static Delivery delivery(OutboxRow row) {
+    return new Delivery(row.deliveryId(), row.event(), row.subject(), row.payload(), row.attempts() + 1);
   }
 
   /** Article events of a digest channel go out as one message; everything else one by one. */

@@ -19,7 +19,6 @@ import java.util.List;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.SmtpConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.store.OutboxRow;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
@@ -176,8 +175,7 @@ class EmailDeliveryTest {
         Duration.ofSeconds(5));
   }
 
-  private static OutboxRow row(String id, String payload) {
-    return new OutboxRow(1, id, "m", Payloads.parse(payload).path("event").asText(), "s", payload, "pending", 0, Instant.now(),
-        Instant.now(), null);
+  private static Delivery row(String id, String payload) {
+    return new Delivery(id, Payloads.parse(payload).path("event").asText(), "s", payload, 1);
   }
 }
