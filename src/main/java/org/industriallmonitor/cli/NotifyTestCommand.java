@@ -10,7 +10,7 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.notify.Channel;
 import org.industriallmonitor.notify.Delivery;
 import org.industriallmonitor.notify.DeliveryException;
-import org.industriallmonitor.notify.Events;
+import org.industriallmonitor.notify.Event;
 import org.industriallmonitor.notify.MessageText;
 import org.industriallmonitor.notify.Payloads;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ final class NotifyTestCommand implements Callable<Integer> {
       String deliveryId = "test-" + UUID.randomUUID();
       Instant now = Instant.now();
       String payload = Payloads.test(deliveryId, channelId, now);
-      Delivery delivery = new Delivery(deliveryId, Events.TEST, MessageText.subject(Payloads.parse(payload)), payload, 1);
+      Delivery delivery = new Delivery(deliveryId, Event.TEST, MessageText.subject(Payloads.parse(payload)), payload, 1);
       PrintWriter out = spec.commandLine().getOut();
       long started = System.nanoTime();
       try {

@@ -30,7 +30,7 @@ public final class AlertQueue {
     for (String channel : channelIds) {
       String deliveryId = UUID.randomUUID().toString();
       String payload = Payloads.articleNew(deliveryId, article);
-      entries.add(new OutboxEntry(deliveryId, channel, Events.ARTICLE_NEW, null, null, MessageText.subject(Payloads.parse(payload)),
+      entries.add(new OutboxEntry(deliveryId, channel, Event.ARTICLE_NEW.wireName(), null, null, MessageText.subject(Payloads.parse(payload)),
           payload, firstAttempt(config, channel), clock.instant()));
     }
     return entries;
@@ -40,12 +40,12 @@ public final class AlertQueue {
    * Rows for a monitor event sent to {@code channelIds}; {@code payload} makes the body from a
    * delivery id. {@code region}: the country concerned, null for the early-warning source.
    */
-  public List<OutboxEntry> monitorRows(String event, Integer region, List<String> channelIds, Function<String, String> payload) {
+  public List<OutboxEntry> monitorRows(Event event, Integer region, List<String> channelIds, Function<String, String> payload) {
     List<OutboxEntry> entries = new ArrayList<>();
     for (String channel : channelIds) {
       String deliveryId = UUID.randomUUID().toString();
       String body = payload.apply(deliveryId);
-      entries.add(new OutboxEntry(deliveryId, channel, event, null, region, MessageText.subject(Payloads.parse(body)), body,
+      entries.add(new OutboxEntry(deliveryId, channel, event.wireName(), null, region, MessageText.subject(Payloads.parse(body)), body,
           clock.instant(), clock.instant()));
     }
     return entries;

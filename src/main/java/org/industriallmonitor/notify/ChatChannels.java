@@ -97,7 +97,7 @@ final class ChatChannels {
       Request.Builder request = new Request.Builder().url(config.url().toString())
           .header("User-Agent", userAgent)
           .header("Title", headerText(ChatMessage.cutAt(message.headline(), TITLE_HEADER)))
-          .header("Tags", tags(deliveries.size() > 1 ? Events.ARTICLE_NEW : event(deliveries).path("event").asText()))
+          .header("Tags", tags(deliveries.size() > 1 ? Event.ARTICLE_NEW : deliveries.get(0).event()))
           .header("Priority", config.priority())
           .header("X-Monitor-Delivery", deliveries.get(0).id())
           .post(RequestBody.create(text.getBytes(StandardCharsets.UTF_8), TEXT));
@@ -123,13 +123,13 @@ final class ChatChannels {
       }
     }
 
-    private static String tags(String event) {
+    private static String tags(Event event) {
       return switch (event) {
-        case Events.ARTICLE_NEW -> "newspaper";
-        case Events.ARTICLE_UPDATED -> "pencil2";
-        case Events.ARTICLE_REMOVED -> "wastebasket";
-        case Events.MONITOR_ALERT -> "warning";
-        case Events.MONITOR_RECOVERED -> "white_check_mark";
+        case ARTICLE_NEW -> "newspaper";
+        case ARTICLE_UPDATED -> "pencil2";
+        case ARTICLE_REMOVED -> "wastebasket";
+        case MONITOR_ALERT -> "warning";
+        case MONITOR_RECOVERED -> "white_check_mark";
         default -> "test_tube";
       };
     }

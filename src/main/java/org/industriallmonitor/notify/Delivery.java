@@ -5,4 +5,4 @@ package org.industriallmonitor.notify;
  * its event name, subject line and JSON body as fixed when it was queued, and which attempt this is
  * (1 for the first). Channels know nothing of the outbox table the delivery was read from.
  */
-public record Delivery(String id, String event, String subject, String payload, int attempt) {}
+public record Delivery(String id, Event event, String subject, String payload, int attempt) {}

@@ -157,7 +157,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         String outcome = channel.get().send(message.stream().map(Dispatcher::delivery).toList());
         outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
-        listener.attempted(id, "delivered", message.size());
+        listener.attempted(id, DeliveryOutcome.DELIVERED, message.size());
         report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
         log.info("delivered {} {} to {}: {}", message.size() == 1 ? message.get(0).event() : message.size() + " events as a digest",
             message.size() == 1 ? message.get(0).deliveryId() : "", id, outcome);
@@ -343,7 +343,7 @@ public final class Dispatcher implements AutoCloseable {
 
   /** The one place an outbox row becomes what a channel sends. */
   static Delivery delivery(OutboxRow row) {
-    return new Delivery(row.deliveryId(), row.event(), row.subject(), row.payload(), row.attempts() + 1);
+    return new Delivery(row.deliveryId(), Event.ofWireName(row.event()), row.subject(), row.payload(), row.attempts() + 1);
   }
 
   /** Article events of a digest channel go out as one message; everything else one by one. */
@@ -351,7 +351,7 @@ public final class Dispatcher implements AutoCloseable {
     List<List<OutboxRow>> messages = new ArrayList<>();
     List<OutboxRow> digestRows = new ArrayList<>();
     for (OutboxRow row : rows) {
-      if (digest && row.event().equals(Events.ARTICLE_NEW)) {
+      if (digest && row.event().equals(Event.ARTICLE_NEW.wireName())) {
         digestRows.add(row);
       } else {
         messages.add(List.of(row));
@@ -384,10 +384,10 @@ public final class Dispatcher implements AutoCloseable {
       }
     }
     if (failed > 0) {
-      listener.attempted(channel, "failed", failed);
+      listener.attempted(channel, DeliveryOutcome.FAILED, failed);
     }
     if (dead > 0) {
-      listener.attempted(channel, "dead", dead);
+      listener.attempted(channel, DeliveryOutcome.DEAD, dead);
     }
     if (earliestRetry != null) {
       blockedUntil.put(channel, earliestRetry);

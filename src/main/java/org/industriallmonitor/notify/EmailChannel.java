@@ -70,7 +70,7 @@ public final class EmailChannel implements Channel {
       }
       message.setSubject(events.size() == 1 ? MessageText.subject(events.get(0)) : MessageText.digestSubject(events), "UTF-8");
       message.setSentDate(new Date());
-      message.setHeader("X-Monitor-Event", deliveries.get(0).event());
+      message.setHeader("X-Monitor-Event", deliveries.get(0).event().wireName());
       message.setHeader("X-Monitor-Delivery", messageId);
       message.setContent(body(events));
       SmtpConfig smtp = config.smtp();

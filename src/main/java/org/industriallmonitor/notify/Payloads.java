@@ -15,7 +15,7 @@ public final class Payloads {
   private Payloads() {}
 
   public static String articleNew(String deliveryId, ArticleEvent a) {
-    ObjectNode node = start(Events.ARTICLE_NEW, deliveryId);
+    ObjectNode node = start(Event.ARTICLE_NEW, deliveryId);
     node.put("url", a.url());
     node.put("slug", a.slug());
     node.put("title", a.title());
@@ -37,7 +37,7 @@ public final class Payloads {
    * the text before it, and a unified diff of the two.
    */
   public static String articleUpdated(String deliveryId, ArticleEvent a, int version, String previousPath, String diff) {
-    ObjectNode node = start(Events.ARTICLE_UPDATED, deliveryId);
+    ObjectNode node = start(Event.ARTICLE_UPDATED, deliveryId);
     node.put("url", a.url());
     node.put("slug", a.slug());
     node.put("title", a.title());
@@ -54,7 +54,7 @@ public final class Payloads {
   /** An archived article answers {@code status} (404 or 410) now: the site withdrew it. */
   public static String articleRemoved(String deliveryId, String url, String slug, String title, String published, List<String> countries,
       String archivePath, int status, Instant at) {
-    ObjectNode node = start(Events.ARTICLE_REMOVED, deliveryId);
+    ObjectNode node = start(Event.ARTICLE_REMOVED, deliveryId);
     node.put("url", url);
     node.put("slug", slug);
     node.put("title", title);
@@ -69,7 +69,7 @@ public final class Payloads {
   /** A country failed several crawls in a row, or its layout stopped matching the selectors. */
   public static String monitorAlert(String deliveryId, String country, int region, String kind, int failures,
       String problem, Instant at) {
-    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+    ObjectNode node = start(Event.MONITOR_ALERT, deliveryId);
     node.put("country", country);
     node.put("region", region);
     node.put("kind", kind);
@@ -81,7 +81,7 @@ public final class Payloads {
 
   /** A country's layout changed and the monitor repaired itself: the selectors it changed, before and after. */
   public static String layoutRepaired(String deliveryId, String country, int region, List<String[]> changes, Instant at) {
-    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+    ObjectNode node = start(Event.MONITOR_ALERT, deliveryId);
     node.put("country", country);
     node.put("region", region);
     node.put("kind", "layout_repaired");
@@ -98,7 +98,7 @@ public final class Payloads {
 
   /** The early-warning source failed its polls or vanished: the walks alone find new articles until it is back. */
   public static String sourceAlert(String deliveryId, String source, String url, int failures, String problem, Instant at) {
-    ObjectNode node = startOfSource(Events.MONITOR_ALERT, deliveryId, source, url);
+    ObjectNode node = startOfSource(Event.MONITOR_ALERT, deliveryId, source, url);
     node.put("consecutive_failures", failures);
     node.put("problem", problem);
     node.put("detected_at", time(at));
@@ -106,14 +106,14 @@ public final class Payloads {
   }
 
   public static String sourceRecovered(String deliveryId, String source, String url, Instant at) {
-    ObjectNode node = startOfSource(Events.MONITOR_RECOVERED, deliveryId, source, url);
+    ObjectNode node = startOfSource(Event.MONITOR_RECOVERED, deliveryId, source, url);
     node.put("detected_at", time(at));
     return write(node);
   }
 
   /** The disk of the archive (or of the database) has less free space than {@code storage.min_free}: nothing is fetched. */
   public static String diskAlert(String deliveryId, String folder, long freeBytes, long minFreeBytes, String problem, Instant at) {
-    ObjectNode node = startOfDisk(Events.MONITOR_ALERT, deliveryId);
+    ObjectNode node = startOfDisk(Event.MONITOR_ALERT, deliveryId);
     node.put("folder", folder);
     node.put("free_bytes", freeBytes);
     node.put("min_free_bytes", minFreeBytes);
@@ -123,13 +123,13 @@ public final class Payloads {
   }
 
   public static String diskRecovered(String deliveryId, Instant at) {
-    ObjectNode node = startOfDisk(Events.MONITOR_RECOVERED, deliveryId);
+    ObjectNode node = startOfDisk(Event.MONITOR_RECOVERED, deliveryId);
     node.put("detected_at", time(at));
     return write(node);
   }
 
   /** A monitor event about the disk: no country. */
-  private static ObjectNode startOfDisk(String event, String deliveryId) {
+  private static ObjectNode startOfDisk(Event event, String deliveryId) {
     ObjectNode node = start(event, deliveryId);
     node.putNull("country");
     node.putNull("region");
@@ -138,7 +138,7 @@ public final class Payloads {
   }
 
   /** A monitor event about the early-warning source: no country, the source and its address. */
-  private static ObjectNode startOfSource(String event, String deliveryId, String source, String url) {
+  private static ObjectNode startOfSource(Event event, String deliveryId, String source, String url) {
     ObjectNode node = start(event, deliveryId);
     node.putNull("country");
     node.putNull("region");
@@ -149,7 +149,7 @@ public final class Payloads {
   }
 
   public static String monitorRecovered(String deliveryId, String country, int region, Instant at) {
-    ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
+    ObjectNode node = start(Event.MONITOR_RECOVERED, deliveryId);
     node.put("country", country);
     node.put("region", region);
     node.put("detected_at", time(at));
@@ -157,7 +157,7 @@ public final class Payloads {
   }
 
   public static String test(String deliveryId, String channel, Instant at) {
-    ObjectNode node = start(Events.TEST, deliveryId);
+    ObjectNode node = start(Event.TEST, deliveryId);
     node.put("channel", channel);
     node.put("message", "A test message from industriall-monitor: this channel works.");
     node.put("detected_at", time(at));
@@ -181,9 +181,9 @@ public final class Payloads {
     }
   }
 
-  private static ObjectNode start(String event, String deliveryId) {
+  private static ObjectNode start(Event event, String deliveryId) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("event", event);
+    node.put("event", event.wireName());
     node.put("delivery_id", deliveryId);
     return node;
   }

@@ -54,7 +54,7 @@ public final class WebhookChannel implements Channel {
     byte[] body = body(delivery).getBytes(StandardCharsets.UTF_8);
     Request.Builder request = new Request.Builder().url(config.url().toString())
         .header("User-Agent", userAgent)
-        .header("X-Monitor-Event", delivery.event())
+        .header("X-Monitor-Event", delivery.event().wireName())
         .header("X-Monitor-Delivery", delivery.id())
         .post(RequestBody.create(body, JSON));
     if (config.secret() != null) {

@@ -176,6 +176,6 @@ class EmailDeliveryTest {
   }
 
   private static Delivery row(String id, String payload) {
-    return new Delivery(id, Payloads.parse(payload).path("event").asText(), "s", payload, 1);
+    return new Delivery(id, Event.of(Payloads.parse(payload)), "s", payload, 1);
   }
 }

@@ -93,7 +93,7 @@ class SmtpTlsTest {
 
   private static List<Delivery> aTestMessage() {
     String payload = Payloads.test("test-1", "team-mail", Instant.now());
-    return List.of(new Delivery("test-1", Events.TEST, "test", payload, 1));
+    return List.of(new Delivery("test-1", Event.TEST, "test", payload, 1));
   }
 
   @Test
