@@ -34,9 +34,16 @@ public final class HttpFetcher implements PageFetcher {
   private final long maxBodyBytes;
   private final Predicate<HttpUrl> onSite;
   private final RobotsRules robots;
+  private final Sleeper sleeper;
 
   public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
       long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots) {
+    this(client, pacer, retryPolicy, userAgent, maxBodyBytes, onSite, robots, Sleeper.REAL);
+  }
+
+  /** {@code sleeper} waits between attempts: real time, or a test's record of the waits. */
+  public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
+      long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots, Sleeper sleeper) {
     this.client = client;
     this.pacer = pacer;
     this.retryPolicy = retryPolicy;
@@ -44,6 +51,7 @@ public final class HttpFetcher implements PageFetcher {
     this.maxBodyBytes = maxBodyBytes;
     this.onSite = onSite;
     this.robots = robots;
+    this.sleeper = sleeper;
   }
 
   @Override
@@ -85,7 +93,7 @@ public final class HttpFetcher implements PageFetcher {
           throw overBudget(url, deadline, e);
         }
         log.warn("{} (attempt {} of {}); retrying in {} ms", e.getMessage(), attempt, retryPolicy.retries() + 1, wait.toMillis());
-        Thread.sleep(wait.toMillis());
+        sleeper.sleep(wait);
       }
     }
   }
