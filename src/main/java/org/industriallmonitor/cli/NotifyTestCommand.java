@@ -1,5 +1,6 @@
 package org.industriallmonitor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +41,8 @@ final class NotifyTestCommand implements Callable<Integer> {
               + (config.notifications().channelIds().isEmpty() ? "none" : String.join(", ", config.notifications().channelIds()))));
       String deliveryId = "test-" + UUID.randomUUID();
       Instant now = Instant.now();
-      String payload = Payloads.test(deliveryId, channelId, now);
-      Delivery delivery = new Delivery(deliveryId, Event.TEST, MessageText.subject(Payloads.parse(payload)), payload, 1);
+      JsonNode payload = Payloads.test(deliveryId, channelId, now);
+      Delivery delivery = new Delivery(deliveryId, Event.TEST, MessageText.subject(payload), Payloads.write(payload), 1);
       PrintWriter out = spec.commandLine().getOut();
       long started = System.nanoTime();
       try {

@@ -43,7 +43,7 @@ public final class MonitorAlerts {
   }
 
   /** One {@code monitor.alert} of kind {@code layout_repaired}: the selectors changed (key, before, after). */
-  public void repaired(int region, String country, List<String[]> changes, List<String> alertChannels) {
+  public void repaired(int region, String country, List<SelectorChange> changes, List<String> alertChannels) {
     Instant now = clock.instant();
     outbox.enqueue(queue.monitorRows(Event.MONITOR_ALERT, region, alertChannels,
         id -> Payloads.layoutRepaired(id, country, region, changes, now)));

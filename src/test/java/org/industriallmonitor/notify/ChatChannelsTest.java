@@ -183,8 +183,8 @@ class ChatChannelsTest {
         "site: {base_url: \"http://127.0.0.1:9\"}\ncountries: []\n" + channels());
     Channels channels = Channels.from(config.notifications(), HttpClients.create(), "test");
     String title = "Миньоры & <unions> ".repeat(600);
-    String payload = Payloads.articleNew("d-1", new ArticleEvent("http://127.0.0.1:9/long", "long", title, "2026-11-30",
-        "A lede & more <text> ".repeat(500), List.of("Kyrgyzstan"), List.of(), "articles/2026/x.txt", false, Instant.now()));
+    String payload = Payloads.write(Payloads.articleNew("d-1", new ArticleEvent("http://127.0.0.1:9/long", "long", title, "2026-11-30",
+        "A lede & more <text> ".repeat(500), List.of("Kyrgyzstan"), List.of(), "articles/2026/x.txt", false, Instant.now())));
     List<Delivery> rows = List.of(new Delivery("d-1", Event.ARTICLE_NEW, "s", payload, 1));
     for (String id : List.of("phone", "room", "server", "bot")) {
       channels.get(id).orElseThrow().send(rows);
@@ -239,8 +239,8 @@ class ChatChannelsTest {
 
     List<Delivery> rows = new java.util.ArrayList<>();
     for (int i = 1; i <= 2; i++) {
-      String payload = Payloads.articleNew("d-" + i, new ArticleEvent("http://127.0.0.1:9/a" + i, "a" + i, "Title " + i, "2026-11-30",
-          "Lede.", List.of("Kyrgyzstan"), List.of(), "articles/2026/a.txt", false, Instant.now()));
+      String payload = Payloads.write(Payloads.articleNew("d-" + i, new ArticleEvent("http://127.0.0.1:9/a" + i, "a" + i, "Title " + i, "2026-11-30",
+          "Lede.", List.of("Kyrgyzstan"), List.of(), "articles/2026/a.txt", false, Instant.now())));
       rows.add(new Delivery("d-" + i, Event.ARTICLE_NEW, "s", payload, 1));
     }
     ChatMessage digest = ChatChannels.message(rows);

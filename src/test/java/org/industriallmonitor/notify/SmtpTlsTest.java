@@ -92,7 +92,7 @@ class SmtpTlsTest {
   }
 
   private static List<Delivery> aTestMessage() {
-    String payload = Payloads.test("test-1", "team-mail", Instant.now());
+    String payload = Payloads.write(Payloads.test("test-1", "team-mail", Instant.now()));
     return List.of(new Delivery("test-1", Event.TEST, "test", payload, 1));
   }
 

@@ -143,7 +143,7 @@ class WebhookDeliveryTest {
     try {
       WebhookChannel channel = new WebhookChannel(new WebhookChannelConfig("team-hook", URI.create(receiver.baseUrl() + "/hook"), SECRET,
           WebhookChannelConfig.JSON), client, "test-agent/1.0");
-      String payload = Payloads.test("d-1", "team-hook", Instant.now());
+      String payload = Payloads.write(Payloads.test("d-1", "team-hook", Instant.now()));
 
       assertThatThrownBy(() -> channel.send(List.of(new Delivery("d-1", Event.TEST, "test", payload, 1))))
           .isInstanceOfSatisfying(DeliveryException.class, e -> {
