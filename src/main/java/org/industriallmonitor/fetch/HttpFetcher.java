@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher implements PageFetcher {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
   private static final int MAX_REDIRECTS = 5;
-  /** A Retry-After longer than this is not waited for: the page fails for this cycle. */
-  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
   private final OkHttpClient client;
   private final HostPacer pacer;
@@ -84,9 +82,9 @@ public final class HttpFetcher implements PageFetcher {
         if (attempt > retryPolicy.retries()) {
           throw e;
         }
-        if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+        if (retryPolicy.tooLong(retryAfter)) {
           throw new FetchException(url, e.getMessage() + "; the server asks to wait longer than "
-              + MAX_RETRY_AFTER.toMinutes() + " minutes, giving up for this cycle", false, e);
+              + retryPolicy.longestRetryAfter().toMinutes() + " minutes, giving up for this cycle", false, e);
         }
         Duration wait = retryPolicy.backoff(attempt, retryAfter);
         if (deadline.bounded() && wait.compareTo(deadline.remaining()) >= 0) {
