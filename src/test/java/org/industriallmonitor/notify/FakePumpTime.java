@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
  * clock; the pump's lanes are real threads, so a wait first gives a lane a moment (real) to wake it.
  */
 final class FakePumpTime extends Clock implements PumpWaiter {
-  /** Real time for a lane in flight to finish and wake the pump: a fake channel answers in microseconds. */
-  private static final long LANE_GRACE_MILLIS = 20;
+  /**
+   * Real time for a lane in flight to finish and wake the pump (a fake channel answers in microseconds,
+   * but a loaded machine may be slow to run its thread): the clock does not move under a send.
+   */
+  private static final long LANE_GRACE_MILLIS = 100;
 
   private volatile Instant now;
   private final Semaphore woken = new Semaphore(0);
