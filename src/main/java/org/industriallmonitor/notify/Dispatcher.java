@@ -165,7 +165,7 @@ public final class Dispatcher implements AutoCloseable {
       Duration wait = Duration.between(now, until);
       if (!inFlight.isEmpty()) {
         // A lane wakes us when it is done, but its future may be marked done a moment after: look again soon.
-        wait = atLeast(wait, BUSY_MIN).compareTo(BUSY_POLL) < 0 ? atLeast(wait, BUSY_MIN) : BUSY_POLL;
+        wait = whileBusy(wait);
       }
       Duration toDeadline = atLeast(Duration.between(now, deadline), Duration.ofMillis(1));
       waiter.awaitWake(wait.compareTo(toDeadline) < 0 ? wait : toDeadline);
@@ -179,6 +179,12 @@ public final class Dispatcher implements AutoCloseable {
 
   private static Duration atLeast(Duration d, Duration min) {
     return d.compareTo(min) < 0 ? min : d;
+  }
+
+  /** The wait while lanes are busy: short, so that their results are seen soon, but never a spin. */
+  private static Duration whileBusy(Duration wait) {
+    Duration least = atLeast(wait, BUSY_MIN);
+    return least.compareTo(BUSY_POLL) < 0 ? least : BUSY_POLL;
   }
 
   /** The reports of the work that is done, removed from {@code work}. */
@@ -238,12 +244,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant next = nextWake().orElse(now.plus(IDLE_CHECK));
         Duration wait = Duration.between(now, next);
         wait = wait.compareTo(IDLE_CHECK) < 0 ? wait : IDLE_CHECK;
-        if (handedOut || lanes.anyBusy()) {
-          wait = atLeast(wait, BUSY_MIN).compareTo(BUSY_POLL) < 0 ? atLeast(wait, BUSY_MIN) : BUSY_POLL;
-        } else {
-          wait = atLeast(wait, IDLE_MIN);
-        }
-        waiter.awaitWake(wait);
+        waiter.awaitWake(handedOut || lanes.anyBusy() ? whileBusy(wait) : atLeast(wait, IDLE_MIN));
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
