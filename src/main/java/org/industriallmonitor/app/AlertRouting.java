@@ -10,7 +10,7 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.NewArticleAlerts;
-import org.industriallmonitor.notify.Events;
+import org.industriallmonitor.notify.Event;
 import org.industriallmonitor.notify.Payloads;
 import org.industriallmonitor.store.RecheckRepository.Target;
 import org.industriallmonitor.notify.AlertQueue;
@@ -65,7 +65,7 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
     List<String> channelIds = hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countriesOf(target), article.themes().stream().map(Theme::name).toList(), files.textPath(), false, at);
-    return queue.monitorRows(Events.ARTICLE_UPDATED, null, channelIds,
+    return queue.monitorRows(Event.ARTICLE_UPDATED, null, channelIds,
         id -> Payloads.articleUpdated(id, event, version, target.archivePath(), diff));
   }
 
@@ -73,7 +73,7 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   @Override
   public List<OutboxEntry> removed(Target target, int status, Instant at) {
     List<String> channelIds = hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
-    return queue.monitorRows(Events.ARTICLE_REMOVED, null, channelIds, id -> Payloads.articleRemoved(id, target.url(), target.slug(),
+    return queue.monitorRows(Event.ARTICLE_REMOVED, null, channelIds, id -> Payloads.articleRemoved(id, target.url(), target.slug(),
         target.title(), target.published(), countriesOf(target), target.archivePath(), status, at));
   }
 

@@ -1,5 +1,6 @@
 package org.industriallmonitor.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.industriallmonitor.notify.Channel;
 import org.industriallmonitor.notify.Channels;
+import org.industriallmonitor.notify.Delivery;
 import org.industriallmonitor.notify.DeliveryException;
-import org.industriallmonitor.notify.Events;
+import org.industriallmonitor.notify.Event;
 import org.industriallmonitor.notify.MessageText;
 import org.industriallmonitor.notify.Payloads;
-import org.industriallmonitor.store.OutboxRow;
 
 /**
  * {@code notify-test}: one test event sent to one channel now, past the outbox (nothing is queued or
@@ -42,12 +43,11 @@ public final class ChannelCheck {
     // A delivery id of its own kind: a receiver that deduplicates never takes a test for a real event.
     String deliveryId = "test-" + UUID.randomUUID();
     Instant now = clock.instant();
-    String payload = Payloads.test(deliveryId, channelId, now);
-    OutboxRow row = new OutboxRow(0, deliveryId, channelId, Events.TEST, MessageText.subject(Payloads.parse(payload)), payload,
-        "pending", 0, now, now, null);
+    JsonNode payload = Payloads.test(deliveryId, channelId, now);
+    Delivery delivery = new Delivery(deliveryId, Event.TEST, MessageText.subject(payload), Payloads.write(payload), 1);
     long started = System.nanoTime();
     try {
-      String answer = channel.get().send(List.of(row));
+      String answer = channel.get().send(List.of(delivery));
       return Optional.of(new Outcome(deliveryId, true, answer, Duration.ofNanos(System.nanoTime() - started)));
     } catch (DeliveryException e) {
       return Optional.of(new Outcome(deliveryId, false, e.getMessage(), Duration.ofNanos(System.nanoTime() - started)));

@@ -21,6 +21,7 @@ import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.store.SourceState;
 import org.industriallmonitor.notify.Channels;
 import org.industriallmonitor.notify.Dispatcher;
+import org.industriallmonitor.notify.SelectorChange;
 import org.industriallmonitor.notify.MonitorAlerts;
 import org.industriallmonitor.site.Site;
 import org.industriallmonitor.store.Store;
@@ -126,7 +127,7 @@ public final class Monitor {
         log.warn("crawl {}: {}; repaired, crawling again", report.summaryLine(), layoutProblem);
         report = crawler.crawl(country, progress).withNote("layout repaired: " + repaired.get().changes());
         monitorAlerts.repaired(country.region(), country.name(),
-            repaired.get().changes().stream().map(c -> new String[] {c.key(), c.before(), c.after()}).toList(),
+            repaired.get().changes().stream().map(c -> new SelectorChange(c.key(), c.before(), c.after())).toList(),
             config.get().notifications().alerts());
         layoutProblem = report.layoutProblem();
         repairedLayout = true;

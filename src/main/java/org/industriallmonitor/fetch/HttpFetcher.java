@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher implements PageFetcher {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
   private static final int MAX_REDIRECTS = 5;
-  /** A Retry-After longer than this is not waited for: the page fails for this cycle. */
-  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
   private final OkHttpClient client;
   private final HostPacer pacer;
@@ -34,9 +32,16 @@ public final class HttpFetcher implements PageFetcher {
   private final long maxBodyBytes;
   private final Predicate<HttpUrl> onSite;
   private final RobotsRules robots;
+  private final Sleeper sleeper;
 
   public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
       long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots) {
+    this(client, pacer, retryPolicy, userAgent, maxBodyBytes, onSite, robots, Sleeper.REAL);
+  }
+
+  /** {@code sleeper} waits between attempts: real time, or a test's record of the waits. */
+  public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
+      long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots, Sleeper sleeper) {
     this.client = client;
     this.pacer = pacer;
     this.retryPolicy = retryPolicy;
@@ -44,6 +49,7 @@ public final class HttpFetcher implements PageFetcher {
     this.maxBodyBytes = maxBodyBytes;
     this.onSite = onSite;
     this.robots = robots;
+    this.sleeper = sleeper;
   }
 
   @Override
@@ -76,16 +82,16 @@ public final class HttpFetcher implements PageFetcher {
         if (attempt > retryPolicy.retries()) {
           throw e;
         }
-        if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+        if (retryPolicy.tooLong(retryAfter)) {
           throw new FetchException(url, e.getMessage() + "; the server asks to wait longer than "
-              + MAX_RETRY_AFTER.toMinutes() + " minutes, giving up for this cycle", false, e);
+              + retryPolicy.longestRetryAfter().toMinutes() + " minutes, giving up for this cycle", false, e);
         }
         Duration wait = retryPolicy.backoff(attempt, retryAfter);
         if (deadline.bounded() && wait.compareTo(deadline.remaining()) >= 0) {
           throw overBudget(url, deadline, e);
         }
         log.warn("{} (attempt {} of {}); retrying in {} ms", e.getMessage(), attempt, retryPolicy.retries() + 1, wait.toMillis());
-        Thread.sleep(wait.toMillis());
+        sleeper.sleep(wait);
       }
     }
   }

@@ -43,11 +43,18 @@ public final class RobotsCache implements RobotsRules {
   private final Map<String, Entry> byOrigin = new ConcurrentHashMap<>();
   /** One lock per origin: a slow robots.txt of one origin never holds up the others. */
   private final Map<String, ReentrantLock> fetching = new ConcurrentHashMap<>();
+  private final Sleeper sleeper;
   private volatile Settings settings;
 
   public RobotsCache(OkHttpClient client, HostPacer pacer, String userAgent, RetryPolicy retries, Clock clock) {
+    this(client, pacer, userAgent, retries, clock, Sleeper.REAL);
+  }
+
+  /** {@code sleeper} waits between attempts: real time, or a test's record of the waits. */
+  public RobotsCache(OkHttpClient client, HostPacer pacer, String userAgent, RetryPolicy retries, Clock clock, Sleeper sleeper) {
     this.pacer = pacer;
     this.clock = clock;
+    this.sleeper = sleeper;
     this.settings = new Settings(client, userAgent, productToken(userAgent), retries);
   }
 
@@ -126,7 +133,7 @@ public final class RobotsCache implements RobotsRules {
       Duration wait = s.retries().backoff(attempt, answer.retryAfter());
       log.warn("{}: {} (attempt {} of {}); retrying in {} ms", robotsUrl, answer.problem(), attempt, s.retries().retries() + 1,
           wait.toMillis());
-      Thread.sleep(wait.toMillis());
+      sleeper.sleep(wait);
     }
   }
 

@@ -2,7 +2,8 @@
  * Fetching the site's pages politely, the crawl's first step: {@code HttpFetcher} (a {@code PageFetcher})
  * sends conditional requests ({@code Validators}) through the process's one OkHttp client
  * ({@code HttpClients}), paced per host ({@code HostPacer}), under robots.txt ({@code RobotsCache},
- * {@code RobotsRules}), retried with backoff ({@code RetryPolicy}, {@code RetryAfter}), and decodes bodies
+ * {@code RobotsRules}), retried with backoff ({@code RetryPolicy}, {@code RetryAfter}; the waits through a {@code Sleeper}, which
+ * tests replace to note them instead of spending them), and decodes bodies
  * strictly ({@code PageDecoder}, {@code Accepts}) into a {@code FetchResult}. Failures are
  * {@code FetchException} and its kinds (gone, robots, unusable, HTTP status).
  *

@@ -19,6 +19,7 @@ import okhttp3.Response;
 import org.industriallmonitor.crawl.CrawlListener;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.notify.DeliveryListener;
+import org.industriallmonitor.notify.DeliveryOutcome;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
 import org.industriallmonitor.store.Store;
@@ -121,8 +122,8 @@ public final class ConsoleMetrics implements CrawlListener, DeliveryListener {
   }
 
   @Override
-  public void attempted(String channel, String outcome, int events) {
-    deliveries.labelValues(channel, outcome).inc(events);
+  public void attempted(String channel, DeliveryOutcome outcome, int events) {
+    deliveries.labelValues(channel, outcome.label()).inc(events);
   }
 
   /** Every metric now, in the Prometheus text format (version 0.0.4). */

@@ -1,5 +1,6 @@
 package org.industriallmonitor.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,9 @@ public final class AlertQueue {
     List<OutboxEntry> entries = new ArrayList<>();
     for (String channel : channelIds) {
       String deliveryId = UUID.randomUUID().toString();
-      String payload = Payloads.articleNew(deliveryId, article);
-      entries.add(new OutboxEntry(deliveryId, channel, Events.ARTICLE_NEW, null, null, MessageText.subject(Payloads.parse(payload)),
-          payload, firstAttempt(config, channel), clock.instant()));
+      JsonNode payload = Payloads.articleNew(deliveryId, article);
+      entries.add(new OutboxEntry(deliveryId, channel, Event.ARTICLE_NEW.wireName(), null, null, MessageText.subject(payload),
+          Payloads.write(payload), firstAttempt(config, channel), clock.instant()));
     }
     return entries;
   }
@@ -40,12 +41,12 @@ public final class AlertQueue {
    * Rows for a monitor event sent to {@code channelIds}; {@code payload} makes the body from a
    * delivery id. {@code region}: the country concerned, null for the early-warning source.
    */
-  public List<OutboxEntry> monitorRows(String event, Integer region, List<String> channelIds, Function<String, String> payload) {
+  public List<OutboxEntry> monitorRows(Event event, Integer region, List<String> channelIds, Function<String, JsonNode> payload) {
     List<OutboxEntry> entries = new ArrayList<>();
     for (String channel : channelIds) {
       String deliveryId = UUID.randomUUID().toString();
-      String body = payload.apply(deliveryId);
-      entries.add(new OutboxEntry(deliveryId, channel, event, null, region, MessageText.subject(Payloads.parse(body)), body,
+      JsonNode body = payload.apply(deliveryId);
+      entries.add(new OutboxEntry(deliveryId, channel, event.wireName(), null, region, MessageText.subject(body), Payloads.write(body),
           clock.instant(), clock.instant()));
     }
     return entries;

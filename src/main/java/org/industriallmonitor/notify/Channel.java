@@ -2,7 +2,6 @@ package org.industriallmonitor.notify;
 
 import java.util.List;
 import java.util.Optional;
-import org.industriallmonitor.store.OutboxRow;
 
 /** A place deliveries go to. */
 public interface Channel {
@@ -12,7 +11,7 @@ public interface Channel {
    * Delivers one event, or several as one message (an e-mail digest); returns a short description
    * of the receiver's answer, such as {@code HTTP 204}.
    */
-  String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException;
+  String send(List<Delivery> deliveries) throws DeliveryException, InterruptedException;
 
   /** Why this channel cannot send at all now (its secret is not in the environment), or empty when it can. */
   default Optional<String> unavailable() {

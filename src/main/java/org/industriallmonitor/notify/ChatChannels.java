@@ -15,7 +15,6 @@ import okhttp3.RequestBody;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.ChatChannelConfig;
 import org.industriallmonitor.config.Secrets;
-import org.industriallmonitor.store.OutboxRow;
 
 /**
  * The chat services: ntfy, Matrix, Discord and Telegram. Each sends one message per event (or
@@ -66,14 +65,14 @@ final class ChatChannels {
   }
 
   /** The message of a delivery, or of a digest's deliveries. */
-  static ChatMessage message(List<OutboxRow> deliveries) {
+  static ChatMessage message(List<Delivery> deliveries) {
     if (deliveries.size() == 1) {
       return ChatMessage.of(Payloads.parse(deliveries.get(0).payload()));
     }
     return ChatMessage.digest(deliveries.stream().map(d -> Payloads.parse(d.payload())).toList());
   }
 
-  static JsonNode event(List<OutboxRow> deliveries) {
+  static JsonNode event(List<Delivery> deliveries) {
     return Payloads.parse(deliveries.get(0).payload());
   }
 
@@ -91,16 +90,16 @@ final class ChatChannels {
     }
 
     @Override
-    public String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException {
+    public String send(List<Delivery> deliveries) throws DeliveryException, InterruptedException {
       ChatMessage message = message(deliveries);
       ChatMessage body = new ChatMessage("", message.meta(), message.text(), message.url());
       String text = body.fit(m -> m.plain().strip(), NTFY_BYTES, ChatChannels::utf8Length);
       Request.Builder request = new Request.Builder().url(config.url().toString())
           .header("User-Agent", userAgent)
           .header("Title", headerText(ChatMessage.cutAt(message.headline(), TITLE_HEADER)))
-          .header("Tags", tags(deliveries.size() > 1 ? Events.ARTICLE_NEW : event(deliveries).path("event").asText()))
+          .header("Tags", tags(deliveries.size() > 1 ? Event.ARTICLE_NEW : deliveries.get(0).event()))
           .header("Priority", config.priority())
-          .header("X-Monitor-Delivery", deliveries.get(0).deliveryId())
+          .header("X-Monitor-Delivery", deliveries.get(0).id())
           .post(RequestBody.create(text.getBytes(StandardCharsets.UTF_8), TEXT));
       if (!message.url().isEmpty()) {
         request.header("Click", message.url());
@@ -124,13 +123,13 @@ final class ChatChannels {
       }
     }
 
-    private static String tags(String event) {
+    private static String tags(Event event) {
       return switch (event) {
-        case Events.ARTICLE_NEW -> "newspaper";
-        case Events.ARTICLE_UPDATED -> "pencil2";
-        case Events.ARTICLE_REMOVED -> "wastebasket";
-        case Events.MONITOR_ALERT -> "warning";
-        case Events.MONITOR_RECOVERED -> "white_check_mark";
+        case ARTICLE_NEW -> "newspaper";
+        case ARTICLE_UPDATED -> "pencil2";
+        case ARTICLE_REMOVED -> "wastebasket";
+        case MONITOR_ALERT -> "warning";
+        case MONITOR_RECOVERED -> "white_check_mark";
         default -> "test_tube";
       };
     }
@@ -146,7 +145,7 @@ final class ChatChannels {
     }
 
     @Override
-    public String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException {
+    public String send(List<Delivery> deliveries) throws DeliveryException, InterruptedException {
       ChatMessage message = message(deliveries);
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("msgtype", "m.text");
@@ -164,11 +163,11 @@ final class ChatChannels {
     }
 
     /** The delivery id; for a digest, a hash of its delivery ids (the same for the same digest). */
-    static String transactionId(List<OutboxRow> deliveries) {
+    static String transactionId(List<Delivery> deliveries) {
       if (deliveries.size() == 1) {
-        return deliveries.get(0).deliveryId();
+        return deliveries.get(0).id();
       }
-      String ids = String.join(",", deliveries.stream().map(OutboxRow::deliveryId).toList());
+      String ids = String.join(",", deliveries.stream().map(Delivery::id).toList());
       return "digest-" + Hashes.sha256(ids.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
   }
@@ -183,7 +182,7 @@ final class ChatChannels {
     }
 
     @Override
-    public String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException {
+    public String send(List<Delivery> deliveries) throws DeliveryException, InterruptedException {
       ChatMessage message = message(deliveries);
       JsonNode event = event(deliveries);
       ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -221,7 +220,7 @@ final class ChatChannels {
     }
 
     @Override
-    public String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException {
+    public String send(List<Delivery> deliveries) throws DeliveryException, InterruptedException {
       ChatMessage message = message(deliveries);
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("chat_id", config.chat());

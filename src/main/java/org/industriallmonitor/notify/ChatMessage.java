@@ -21,11 +21,11 @@ public record ChatMessage(String headline, String meta, String text, String url)
     String headline = subject.startsWith(PREFIX) ? subject.substring(PREFIX.length()) : subject;
     String url = event.path("url").asText("");
     String meta = event.has("published") ? MessageText.join(event.path("countries")) + " · " + event.path("published").asText() : "";
-    String text = switch (event.path("event").asText()) {
-      case Events.ARTICLE_NEW -> event.path("lede").asText();
-      case Events.ARTICLE_UPDATED -> "The site changed this article after it was archived: version " + event.path("version").asInt()
+    String text = switch (Event.of(event)) {
+      case ARTICLE_NEW -> event.path("lede").asText();
+      case ARTICLE_UPDATED -> "The site changed this article after it was archived: version " + event.path("version").asInt()
           + " is archived as " + event.path("archive_path").asText() + ".";
-      case Events.ARTICLE_REMOVED -> "The site no longer has this article (HTTP " + event.path("status").asInt()
+      case ARTICLE_REMOVED -> "The site no longer has this article (HTTP " + event.path("status").asInt()
           + "); its archived texts stay: " + event.path("archive_path").asText() + ".";
       default -> MessageText.plain(event).strip();
     };

@@ -5,6 +5,6 @@ package org.industriallmonitor.notify;
 public interface DeliveryListener {
   DeliveryListener NONE = (channel, outcome, events) -> {};
 
-  /** {@code outcome}: delivered, failed (a retry is scheduled) or dead; {@code events}: how many rows the message carried. */
-  void attempted(String channel, String outcome, int events);
+  /** {@code events}: how many rows the message carried. */
+  void attempted(String channel, DeliveryOutcome outcome, int events);
 }

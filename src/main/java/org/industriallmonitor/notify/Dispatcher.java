@@ -7,16 +7,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.store.OutboxRepository;
 import org.industriallmonitor.store.OutboxRow;
@@ -24,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox: each pending delivery that is due goes to its channel; success marks it
- * delivered, failure schedules a retry or dead-letters it. Every channel has a lane of its own
- * (one delivery in flight at a time, in order), so a slow or dead receiver delays only itself;
- * a channel that failed is left alone until its retry time. Runs on its own thread in the
- * daemon, or drains the outbox for a bounded time after {@code once}.
+ * The outbox pump: each pass hands the deliveries due now to their channels' {@link Lanes} (a
+ * {@link ChannelSender} sends them and records the outcomes); a channel that failed is held until
+ * its retry time ({@link ChannelHolds}). Runs on its own thread in the daemon, or drains the outbox
+ * for a bounded time after {@code once}. All its waiting goes through the {@link Clock} and the
+ * {@link PumpWaiter} it is given, so that tests run it on fake time.
  */
 public final class Dispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -36,6 +31,11 @@ public final class Dispatcher implements AutoCloseable {
   private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
   /** How often to look again while a lane is busy and its rows are due: no spinning on them. */
   private static final Duration BUSY_POLL = Duration.ofMillis(250);
+  /** The shortest wait while lanes are busy, and the shortest idle wait: a pass is not free. */
+  private static final Duration BUSY_MIN = Duration.ofMillis(10);
+  private static final Duration IDLE_MIN = Duration.ofMillis(50);
+  /** The pause after a failed pass (a locked or full database): the rows are safe. */
+  private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
   /** How long a stopping daemon lets a delivery in flight finish. */
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
   /**
@@ -43,50 +43,47 @@ public final class Dispatcher implements AutoCloseable {
    * sending (its timeouts are seconds), so that only a node stuck for that long loses its claims.
    */
   private static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+  /** How many due rows the wake-up looks at to find a channel that may send now. */
+  private static final int DUE_CHANNELS_LOOKED_AT = 200;
 
   private final OutboxRepository outbox;
   private final AtomicReference<Channels> channels;
   private final AtomicReference<DeliveryPolicy> policy;
   private final Clock clock;
-  private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+  private final PumpWaiter waiter;
+  private final ChannelHolds holds = new ChannelHolds();
+  private final ChannelSender sender;
+  private final Lanes lanes = new Lanes();
   private final Set<String> warnedUnavailable = ConcurrentHashMap.newKeySet();
-  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-  private final Object signal = new Object();
-  private boolean woken;
   private volatile boolean running;
-  private volatile DeliveryListener listener = DeliveryListener.NONE;
-  /** How many due rows the wake-up looks at to find a channel that may send now. */
-  private static final int DUE_CHANNELS_LOOKED_AT = 200;
   private Thread thread;
 
   public Dispatcher(OutboxRepository outbox, Channels channels, DeliveryPolicy policy, Clock clock) {
+    this(outbox, channels, policy, clock, PumpWaiter.real());
+  }
+
+  /** {@code waiter} and {@code clock} together are the pump's time: a test gives a fake of both. */
+  public Dispatcher(OutboxRepository outbox, Channels channels, DeliveryPolicy policy, Clock clock, PumpWaiter waiter) {
     this.outbox = outbox;
     this.channels = new AtomicReference<>(channels);
     this.policy = new AtomicReference<>(policy);
     this.clock = clock;
-  }
-
-  /** One channel's deliveries, one at a time, on a thread of its own. */
-  private static final class Lane {
-    final ExecutorService executor;
-    final AtomicBoolean busy = new AtomicBoolean();
-
-    Lane(String channel) {
-      executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "deliver-" + channel);
-        t.setDaemon(true);
-        return t;
-      });
-    }
+    this.waiter = waiter;
+    this.sender = new ChannelSender(outbox, holds, clock);
   }
 
   /** Uses new channels and retry policy from the next pass on (after a configuration change). */
   public void setChannels(Channels next, DeliveryPolicy nextPolicy) {
     channels.set(next);
     policy.set(nextPolicy);
-    blockedUntil.clear();
+    holds.clear();
     warnedUnavailable.clear();
     wake();
+  }
+
+  /** Tells {@code listener} the outcome of every delivery attempt that follows (the daemon's console counts them). */
+  public void setListener(DeliveryListener listener) {
+    sender.setListener(listener);
   }
 
   /**
@@ -103,8 +100,7 @@ public final class Dispatcher implements AutoCloseable {
     Channels current = channels.get();
     List<Future<DeliveryReport>> handedOut = new ArrayList<>();
     for (String id : due) {
-      Instant blocked = blockedUntil.get(id);
-      if (blocked != null && blocked.isAfter(now)) {
+      if (holds.held(id, now)) {
         continue;
       }
       Optional<Channel> channel = current.get(id);
@@ -114,59 +110,34 @@ public final class Dispatcher implements AutoCloseable {
         if (warnedUnavailable.add(id)) {
           log.warn("deliveries to {} wait in the outbox: {}", id, unavailable.get());
         }
-        blockedUntil.put(id, now.plus(IDLE_CHECK));
+        holds.hold(id, now.plus(IDLE_CHECK));
         continue;
       }
-      Lane lane = lanes.computeIfAbsent(id, Lane::new);
-      if (!lane.busy.compareAndSet(false, true)) {
+      Optional<Lanes.Lane> free = lanes.take(id);
+      if (free.isEmpty()) {
         continue;
       }
+      Lanes.Lane lane = free.get();
       // Read again now that the lane is ours: a delivery it finished after the read above is due no more,
       // and sending it from that read would send it twice.
       // Claimed for this node: another node sharing the database leaves them alone while it sends.
       List<OutboxRow> rows = outbox.claim(now, BATCH, id, CLAIM_LEASE);
       if (rows.isEmpty()) {
-        lane.busy.set(false);
+        lane.release();
         continue;
       }
       boolean digest = current.digests().containsKey(id);
-      handedOut.add(lane.executor.submit(() -> {
+      handedOut.add(lane.run(() -> {
         try {
-          return deliver(id, channel, rows, digest, retries);
+          return sender.send(id, channel, rows, digest, retries);
         } catch (RuntimeException e) {
           // A locked or full database, for instance: the rows are safe and tried again.
           log.error("delivering to {} failed: {}", id, e.getMessage(), e);
           return DeliveryReport.NONE;
-        } finally {
-          lane.busy.set(false);
-          wake();
         }
-      }));
+      }, this::wake));
     }
     return handedOut;
-  }
-
-  /** Sends a channel's rows in order until the first failure, which schedules its retry. */
-  private DeliveryReport deliver(String id, Optional<Channel> channel, List<OutboxRow> rows, boolean digest, DeliveryPolicy retries)
-      throws InterruptedException {
-    DeliveryReport report = DeliveryReport.NONE;
-    for (List<OutboxRow> message : messages(rows, digest)) {
-      try {
-        if (channel.isEmpty()) {
-          throw new DeliveryException("channel '" + id + "' is not in the configuration", null, null);
-        }
-        String outcome = channel.get().send(message);
-        outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
-        listener.attempted(id, "delivered", message.size());
-        report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));
-        log.info("delivered {} {} to {}: {}", message.size() == 1 ? message.get(0).event() : message.size() + " events as a digest",
-            message.size() == 1 ? message.get(0).deliveryId() : "", id, outcome);
-      } catch (DeliveryException e) {
-        report = report.plus(recordFailure(id, message, e, retries));
-        break;
-      }
-    }
-    return report;
   }
 
   /**
@@ -182,9 +153,7 @@ public final class Dispatcher implements AutoCloseable {
     DeliveryReport total = DeliveryReport.NONE;
     List<Future<DeliveryReport>> inFlight = new ArrayList<>();
     while (true) {
-      synchronized (signal) {
-        woken = false;
-      }
+      waiter.clearWakes();
       inFlight.addAll(dispatch(quick));
       total = total.plus(finished(inFlight));
       Instant now = clock.instant();
@@ -193,18 +162,29 @@ public final class Dispatcher implements AutoCloseable {
         break;
       }
       Instant until = next.filter(t -> t.isBefore(deadline)).orElse(deadline);
-      long waitMillis = Duration.between(now, until).toMillis();
+      Duration wait = Duration.between(now, until);
       if (!inFlight.isEmpty()) {
         // A lane wakes us when it is done, but its future may be marked done a moment after: look again soon.
-        waitMillis = Math.min(Math.max(waitMillis, 10), BUSY_POLL.toMillis());
+        wait = whileBusy(wait);
       }
-      awaitWake(Math.min(waitMillis, Math.max(1, Duration.between(now, deadline).toMillis())));
+      Duration toDeadline = atLeast(Duration.between(now, deadline), Duration.ofMillis(1));
+      waiter.awaitWake(wait.compareTo(toDeadline) < 0 ? wait : toDeadline);
     }
     total = total.plus(finished(inFlight));
     if (!inFlight.isEmpty()) {
-      abandonInFlight();
+      lanes.abandonBusy();
     }
     return new DeliveryReport(total.delivered(), total.failed(), total.dead(), pendingCount());
+  }
+
+  private static Duration atLeast(Duration d, Duration min) {
+    return d.compareTo(min) < 0 ? min : d;
+  }
+
+  /** The wait while lanes are busy: short, so that their results are seen soon, but never a spin. */
+  private static Duration whileBusy(Duration wait) {
+    Duration least = atLeast(wait, BUSY_MIN);
+    return least.compareTo(BUSY_POLL) < 0 ? least : BUSY_POLL;
   }
 
   /** The reports of the work that is done, removed from {@code work}. */
@@ -224,21 +204,7 @@ public final class Dispatcher implements AutoCloseable {
     return total;
   }
 
-  private void awaitWake(long millis) throws InterruptedException {
-    synchronized (signal) {
-      if (!woken && millis > 0) {
-        signal.wait(millis);
-      }
-      woken = false;
-    }
-  }
-
   /** Starts delivering on a background thread until {@link #close()}. */
-  /** Tells {@code listener} the outcome of every delivery attempt that follows (the daemon's console counts them). */
-  public void setListener(DeliveryListener listener) {
-    this.listener = listener;
-  }
-
   public void start() {
     running = true;
     thread = new Thread(this::loop, "dispatcher");
@@ -246,12 +212,9 @@ public final class Dispatcher implements AutoCloseable {
     thread.start();
   }
 
-  /** Tells the background thread that new deliveries may be due. */
+  /** Tells the pump that new deliveries may be due. */
   public void wake() {
-    synchronized (signal) {
-      woken = true;
-      signal.notifyAll();
-    }
+    waiter.wake();
   }
 
   /**
@@ -267,31 +230,10 @@ public final class Dispatcher implements AutoCloseable {
         thread.join(CLOSE_GRACE.toMillis());
         thread.interrupt();
       }
-      long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
-      for (Lane lane : lanes.values()) {
-        lane.executor.shutdown();
-        if (!lane.busy.get()) {
-          continue;
-        }
-        if (!lane.executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          lane.executor.shutdownNow();
-        }
-      }
     } catch (InterruptedException e) {
-      lanes.values().forEach(lane -> lane.executor.shutdownNow());
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Stops waiting for what is in flight: its lane is interrupted and let go, a new one takes the channel's next rows. */
-  private void abandonInFlight() {
-    lanes.values().removeIf(lane -> {
-      if (lane.busy.get()) {
-        lane.executor.shutdownNow();
-        return true;
-      }
-      return false;
-    });
+    lanes.close(CLOSE_GRACE);
   }
 
   private void loop() {
@@ -300,16 +242,16 @@ public final class Dispatcher implements AutoCloseable {
         boolean handedOut = !dispatch(policy.get()).isEmpty();
         Instant now = clock.instant();
         Instant next = nextWake().orElse(now.plus(IDLE_CHECK));
-        long wait = Math.min(Duration.between(now, next).toMillis(), IDLE_CHECK.toMillis());
-        boolean busy = handedOut || lanes.values().stream().anyMatch(l -> l.busy.get());
-        awaitWake(busy ? Math.min(Math.max(wait, 10), BUSY_POLL.toMillis()) : Math.max(50, wait));
+        Duration wait = Duration.between(now, next);
+        wait = wait.compareTo(IDLE_CHECK) < 0 ? wait : IDLE_CHECK;
+        waiter.awaitWake(handedOut || lanes.anyBusy() ? whileBusy(wait) : atLeast(wait, IDLE_MIN));
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         // A locked or full database, for instance: try again shortly, the rows are safe.
         log.error("delivering the outbox failed: {}", e.getMessage(), e);
         try {
-          Thread.sleep(1000);
+          waiter.pause(ERROR_PAUSE);
         } catch (InterruptedException interrupted) {
           return;
         }
@@ -329,64 +271,14 @@ public final class Dispatcher implements AutoCloseable {
     }
     // Rows are due. A channel that may send now goes now (its retry fell due a moment ago, say): only when
     // every due row's channel waits (a 429's Retry-After) is the wake the first of those waits' ends.
-    boolean someoneMaySend = outbox.due(now, DUE_CHANNELS_LOOKED_AT).stream()
-        .anyMatch(row -> !blockedUntil.getOrDefault(row.channel(), Instant.MIN).isAfter(now));
+    boolean someoneMaySend = outbox.due(now, DUE_CHANNELS_LOOKED_AT).stream().anyMatch(row -> !holds.held(row.channel(), now));
     if (someoneMaySend) {
       return Optional.of(now);
     }
-    return blockedUntil.values().stream().filter(t -> t.isAfter(now)).min(Instant::compareTo).or(() -> Optional.of(now));
+    return holds.firstEnd(now).or(() -> Optional.of(now));
   }
 
   private int pendingCount() {
     return outbox.countsByChannel().values().stream().mapToInt(c -> c.pending()).sum();
-  }
-
-  /** Article events of a digest channel go out as one message; everything else one by one. */
-  private static List<List<OutboxRow>> messages(List<OutboxRow> rows, boolean digest) {
-    List<List<OutboxRow>> messages = new ArrayList<>();
-    List<OutboxRow> digestRows = new ArrayList<>();
-    for (OutboxRow row : rows) {
-      if (digest && row.event().equals(Events.ARTICLE_NEW)) {
-        digestRows.add(row);
-      } else {
-        messages.add(List.of(row));
-      }
-    }
-    if (!digestRows.isEmpty()) {
-      messages.add(0, digestRows);
-    }
-    return messages;
-  }
-
-  /** Schedules the message's retries or dead-letters it; returns what failed and what died. */
-  private DeliveryReport recordFailure(String channel, List<OutboxRow> message, DeliveryException e, DeliveryPolicy retries) {
-    Instant now = clock.instant();
-    int failed = 0;
-    int dead = 0;
-    Instant earliestRetry = null;
-    for (OutboxRow row : message) {
-      Instant next = e.permanent() ? null : retries.nextAttempt(row.attempts() + 1, row.createdAt(), now, e.retryAfter());
-      outbox.markFailed(List.of(row.id()), e.getMessage(), next);
-      if (next == null) {
-        dead++;
-        log.error("delivery {} ({}) to {} is dead after {} attempts: {}; `outbox retry` sends it again",
-            row.deliveryId(), row.event(), channel, row.attempts() + 1, e.getMessage());
-      } else {
-        failed++;
-        earliestRetry = earliestRetry == null || next.isBefore(earliestRetry) ? next : earliestRetry;
-        log.warn("delivery {} ({}) to {} failed (attempt {}): {}; next attempt at {}",
-            row.deliveryId(), row.event(), channel, row.attempts() + 1, e.getMessage(), next);
-      }
-    }
-    if (failed > 0) {
-      listener.attempted(channel, "failed", failed);
-    }
-    if (dead > 0) {
-      listener.attempted(channel, "dead", dead);
-    }
-    if (earliestRetry != null) {
-      blockedUntil.put(channel, earliestRetry);
-    }
-    return new DeliveryReport(0, failed, dead, 0);
   }
 }

@@ -19,7 +19,6 @@ import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.industriallmonitor.config.SmtpConfig;
-import org.industriallmonitor.store.OutboxRow;
 
 /**
  * Sends events as multipart (text and HTML) mail over SMTP, with STARTTLS or SSL and
@@ -55,13 +54,13 @@ public final class EmailChannel implements Channel {
   }
 
   @Override
-  public String send(List<OutboxRow> deliveries) throws DeliveryException {
+  public String send(List<Delivery> deliveries) throws DeliveryException {
     List<JsonNode> events = new ArrayList<>();
-    for (OutboxRow d : deliveries) {
+    for (Delivery d : deliveries) {
       events.add(Payloads.parse(d.payload()));
     }
-    String messageId = deliveries.size() == 1 ? deliveries.get(0).deliveryId()
-        : "digest-" + Hashes.sha256(String.join(",", deliveries.stream().map(OutboxRow::deliveryId).toList())
+    String messageId = deliveries.size() == 1 ? deliveries.get(0).id()
+        : "digest-" + Hashes.sha256(String.join(",", deliveries.stream().map(Delivery::id).toList())
             .getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     try {
       MimeMessage message = new IdentifiedMessage(session, "<" + messageId + "@industriall-monitor>");
@@ -71,7 +70,7 @@ public final class EmailChannel implements Channel {
       }
       message.setSubject(events.size() == 1 ? MessageText.subject(events.get(0)) : MessageText.digestSubject(events), "UTF-8");
       message.setSentDate(new Date());
-      message.setHeader("X-Monitor-Event", deliveries.get(0).event());
+      message.setHeader("X-Monitor-Event", deliveries.get(0).event().wireName());
       message.setHeader("X-Monitor-Delivery", messageId);
       message.setContent(body(events));
       SmtpConfig smtp = config.smtp();

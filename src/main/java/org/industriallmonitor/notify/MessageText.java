@@ -15,11 +15,11 @@ public final class MessageText {
 
   /** {@code [IndustriALL] COUNTRIES: TITLE}, and the like for monitor events. */
   public static String subject(JsonNode event) {
-    String text = switch (event.path("event").asText()) {
-      case Events.ARTICLE_NEW -> join(event.path("countries")) + ": " + event.path("title").asText();
-      case Events.ARTICLE_UPDATED -> "updated: " + join(event.path("countries")) + ": " + event.path("title").asText();
-      case Events.ARTICLE_REMOVED -> "withdrawn: " + join(event.path("countries")) + ": " + event.path("title").asText();
-      case Events.MONITOR_ALERT -> switch (event.path("kind").asText()) {
+    String text = switch (Event.of(event)) {
+      case ARTICLE_NEW -> join(event.path("countries")) + ": " + event.path("title").asText();
+      case ARTICLE_UPDATED -> "updated: " + join(event.path("countries")) + ": " + event.path("title").asText();
+      case ARTICLE_REMOVED -> "withdrawn: " + join(event.path("countries")) + ": " + event.path("title").asText();
+      case MONITOR_ALERT -> switch (event.path("kind").asText()) {
         case "source" -> "monitor alert: the early warning (" + event.path("source").asText() + ") cannot be read";
         case "disk" -> "monitor alert: too little free space for " + event.path("folder").asText() + "; nothing is fetched";
         case "layout" -> "monitor alert: " + event.path("country").asText() + ": the page layout changed";
@@ -27,7 +27,7 @@ public final class MessageText {
         default -> "monitor alert: " + event.path("country").asText() + ": " + event.path("consecutive_failures").asInt()
             + " failed crawls in a row";
       };
-      case Events.MONITOR_RECOVERED -> switch (event.path("kind").asText()) {
+      case MONITOR_RECOVERED -> switch (event.path("kind").asText()) {
         case "source" -> "monitor recovered: the early warning (" + event.path("source").asText() + ") answers again";
         case "disk" -> "monitor recovered: there is free space again; the crawls fetch again";
         default -> "monitor recovered: " + event.path("country").asText() + " is crawled again";
@@ -53,25 +53,25 @@ public final class MessageText {
 
   public static String plain(JsonNode event) {
     StringBuilder out = new StringBuilder();
-    switch (event.path("event").asText()) {
-      case Events.ARTICLE_NEW -> out.append(event.path("title").asText()).append('\n')
+    switch (Event.of(event)) {
+      case ARTICLE_NEW -> out.append(event.path("title").asText()).append('\n')
           .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
           .append(event.path("lede").asText()).append("\n\n")
           .append(event.path("url").asText()).append('\n')
           .append("Archived as ").append(event.path("archive_path").asText()).append('\n');
-      case Events.ARTICLE_UPDATED -> out.append(event.path("title").asText()).append('\n')
+      case ARTICLE_UPDATED -> out.append(event.path("title").asText()).append('\n')
           .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
           .append("The site changed this article after it was archived. Version ").append(event.path("version").asInt())
           .append(" is archived as ").append(event.path("archive_path").asText()).append(", beside ")
           .append(event.path("previous_archive_path").asText()).append(".\n\n")
           .append(event.path("url").asText()).append("\n\n")
           .append(event.path("diff").asText());
-      case Events.ARTICLE_REMOVED -> out.append(event.path("title").asText()).append('\n')
+      case ARTICLE_REMOVED -> out.append(event.path("title").asText()).append('\n')
           .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
           .append("The site no longer has this article (HTTP ").append(event.path("status").asInt()).append(" at ")
           .append(event.path("url").asText()).append("). Its archived texts stay: ")
           .append(event.path("archive_path").asText()).append('\n');
-      case Events.MONITOR_ALERT -> {
+      case MONITOR_ALERT -> {
         if (event.path("kind").asText().equals("source")) {
           out.append("The monitor cannot read its early-warning source ").append(event.path("url").asText())
               .append(". Until it can, new articles are found by the walks of each country, at their schedule.\n\n");
@@ -84,7 +84,7 @@ public final class MessageText {
         }
         out.append(event.path("problem").asText()).append('\n');
       }
-      case Events.MONITOR_RECOVERED -> {
+      case MONITOR_RECOVERED -> {
         if (event.path("kind").asText().equals("source")) {
           out.append("The early-warning source ").append(event.path("url").asText()).append(" answers again.\n");
         } else if (event.path("kind").asText().equals("disk")) {
@@ -100,7 +100,7 @@ public final class MessageText {
   }
 
   public static String html(JsonNode event) {
-    if (!event.path("event").asText().equals(Events.ARTICLE_NEW)) {
+    if (Event.of(event) != Event.ARTICLE_NEW) {
       return "<p>" + escape(plain(event)).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>";
     }
     return "<h2><a href=\"" + escape(event.path("url").asText()) + "\">" + escape(event.path("title").asText()) + "</a></h2>"

@@ -43,9 +43,9 @@ public final class MonitorAlerts {
   }
 
   /** One {@code monitor.alert} of kind {@code layout_repaired}: the selectors changed (key, before, after). */
-  public void repaired(int region, String country, List<String[]> changes, List<String> alertChannels) {
+  public void repaired(int region, String country, List<SelectorChange> changes, List<String> alertChannels) {
     Instant now = clock.instant();
-    outbox.enqueue(queue.monitorRows(Events.MONITOR_ALERT, region, alertChannels,
+    outbox.enqueue(queue.monitorRows(Event.MONITOR_ALERT, region, alertChannels,
         id -> Payloads.layoutRepaired(id, country, region, changes, now)));
   }
 
@@ -67,7 +67,7 @@ public final class MonitorAlerts {
     if (outcome.succeeded()) {
       List<OutboxEntry> rows = List.of();
       if (before.alertOpen()) {
-        rows = queue.monitorRows(Events.MONITOR_RECOVERED, outcome.region(), alertChannels,
+        rows = queue.monitorRows(Event.MONITOR_RECOVERED, outcome.region(), alertChannels,
             id -> Payloads.monitorRecovered(id, outcome.country(), outcome.region(), now));
         log.info("{} recovered; sending monitor.recovered", outcome.country());
       }
@@ -80,7 +80,7 @@ public final class MonitorAlerts {
     if (raise) {
       String kind = layout ? "layout" : "failures";
       String problem = layout ? outcome.layoutProblem() : outcome.problem();
-      rows = queue.monitorRows(Events.MONITOR_ALERT, outcome.region(), alertChannels,
+      rows = queue.monitorRows(Event.MONITOR_ALERT, outcome.region(), alertChannels,
           id -> Payloads.monitorAlert(id, outcome.country(), outcome.region(), kind, failures, problem, now));
       log.error("{}: sending monitor.alert ({}): {}", outcome.country(), kind, problem);
     }
@@ -105,13 +105,13 @@ public final class MonitorAlerts {
     int failures = outcome.answered() ? 0 : polled.consecutiveFailures() + 1;
     boolean open = polled.alertOpen();
     if (outcome.answered() && open) {
-      rows = queue.monitorRows(Events.MONITOR_RECOVERED, null, alertChannels,
+      rows = queue.monitorRows(Event.MONITOR_RECOVERED, null, alertChannels,
           id -> Payloads.sourceRecovered(id, source, polled.url(), now));
       open = false;
       log.info("early warning {} answers again; sending monitor.recovered", source);
     } else if (!outcome.answered() && !open && (outcome.vanished() || failures >= threshold)) {
       int failed = failures;
-      rows = queue.monitorRows(Events.MONITOR_ALERT, null, alertChannels,
+      rows = queue.monitorRows(Event.MONITOR_ALERT, null, alertChannels,
           id -> Payloads.sourceAlert(id, source, polled.url(), failed, outcome.problem(), now));
       open = true;
       log.error("early warning {}: sending monitor.alert (source): {}; the walks go on at their schedule", source, outcome.problem());
@@ -132,7 +132,7 @@ public final class MonitorAlerts {
         return null;
       }
       log.error("sending monitor.alert (disk): {}", shortage.problem());
-      return new DiskHealthRepository.Change(true, shortage.problem(), queue.monitorRows(Events.MONITOR_ALERT, null, alertChannels,
+      return new DiskHealthRepository.Change(true, shortage.problem(), queue.monitorRows(Event.MONITOR_ALERT, null, alertChannels,
           id -> Payloads.diskAlert(id, shortage.folder(), shortage.freeBytes(), shortage.minFreeBytes(), shortage.problem(), now)));
     });
     return change != null;
@@ -149,7 +149,7 @@ public final class MonitorAlerts {
         return null;
       }
       log.info("there is free space again; sending monitor.recovered (disk)");
-      return new DiskHealthRepository.Change(false, null, queue.monitorRows(Events.MONITOR_RECOVERED, null, alertChannels,
+      return new DiskHealthRepository.Change(false, null, queue.monitorRows(Event.MONITOR_RECOVERED, null, alertChannels,
           id -> Payloads.diskRecovered(id, now)));
     });
     return change != null;

@@ -14,8 +14,8 @@ public final class Payloads {
 
   private Payloads() {}
 
-  public static String articleNew(String deliveryId, ArticleEvent a) {
-    ObjectNode node = start(Events.ARTICLE_NEW, deliveryId);
+  public static JsonNode articleNew(String deliveryId, ArticleEvent a) {
+    ObjectNode node = start(Event.ARTICLE_NEW, deliveryId);
     node.put("url", a.url());
     node.put("slug", a.slug());
     node.put("title", a.title());
@@ -29,15 +29,15 @@ public final class Payloads {
     var translations = node.putArray("translations");
     a.translations().forEach(t -> translations.addObject().put("language", t.lang()).put("url", t.url()));
     node.put("detected_at", time(a.detectedAt()));
-    return write(node);
+    return node;
   }
 
   /**
    * An archived article changed on the site: the new text's {@code version} and path, the path of
    * the text before it, and a unified diff of the two.
    */
-  public static String articleUpdated(String deliveryId, ArticleEvent a, int version, String previousPath, String diff) {
-    ObjectNode node = start(Events.ARTICLE_UPDATED, deliveryId);
+  public static JsonNode articleUpdated(String deliveryId, ArticleEvent a, int version, String previousPath, String diff) {
+    ObjectNode node = start(Event.ARTICLE_UPDATED, deliveryId);
     node.put("url", a.url());
     node.put("slug", a.slug());
     node.put("title", a.title());
@@ -48,13 +48,13 @@ public final class Payloads {
     node.put("previous_archive_path", previousPath);
     node.put("diff", diff);
     node.put("detected_at", time(a.detectedAt()));
-    return write(node);
+    return node;
   }
 
   /** An archived article answers {@code status} (404 or 410) now: the site withdrew it. */
-  public static String articleRemoved(String deliveryId, String url, String slug, String title, String published, List<String> countries,
+  public static JsonNode articleRemoved(String deliveryId, String url, String slug, String title, String published, List<String> countries,
       String archivePath, int status, Instant at) {
-    ObjectNode node = start(Events.ARTICLE_REMOVED, deliveryId);
+    ObjectNode node = start(Event.ARTICLE_REMOVED, deliveryId);
     node.put("url", url);
     node.put("slug", slug);
     node.put("title", title);
@@ -63,73 +63,73 @@ public final class Payloads {
     node.put("archive_path", archivePath);
     node.put("status", status);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   /** A country failed several crawls in a row, or its layout stopped matching the selectors. */
-  public static String monitorAlert(String deliveryId, String country, int region, String kind, int failures,
+  public static JsonNode monitorAlert(String deliveryId, String country, int region, String kind, int failures,
       String problem, Instant at) {
-    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+    ObjectNode node = start(Event.MONITOR_ALERT, deliveryId);
     node.put("country", country);
     node.put("region", region);
     node.put("kind", kind);
     node.put("consecutive_failures", failures);
     node.put("problem", problem);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   /** A country's layout changed and the monitor repaired itself: the selectors it changed, before and after. */
-  public static String layoutRepaired(String deliveryId, String country, int region, List<String[]> changes, Instant at) {
-    ObjectNode node = start(Events.MONITOR_ALERT, deliveryId);
+  public static JsonNode layoutRepaired(String deliveryId, String country, int region, List<SelectorChange> changes, Instant at) {
+    ObjectNode node = start(Event.MONITOR_ALERT, deliveryId);
     node.put("country", country);
     node.put("region", region);
     node.put("kind", "layout_repaired");
     node.put("consecutive_failures", 0);
     node.put("problem", "the site's markup changed; the monitor learned new selectors, verified byte for byte against its archive, "
-        + "and crawled again: " + String.join("; ", changes.stream().map(c -> c[0] + ": \"" + c[1] + "\" -> \"" + c[2] + "\"").toList()));
+        + "and crawled again: " + String.join("; ", changes.stream().map(c -> c.selector() + ": \"" + c.before() + "\" -> \"" + c.after() + "\"").toList()));
     var array = node.putArray("changes");
-    for (String[] c : changes) {
-      array.addObject().put("selector", c[0]).put("before", c[1]).put("after", c[2]);
+    for (SelectorChange c : changes) {
+      array.addObject().put("selector", c.selector()).put("before", c.before()).put("after", c.after());
     }
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   /** The early-warning source failed its polls or vanished: the walks alone find new articles until it is back. */
-  public static String sourceAlert(String deliveryId, String source, String url, int failures, String problem, Instant at) {
-    ObjectNode node = startOfSource(Events.MONITOR_ALERT, deliveryId, source, url);
+  public static JsonNode sourceAlert(String deliveryId, String source, String url, int failures, String problem, Instant at) {
+    ObjectNode node = startOfSource(Event.MONITOR_ALERT, deliveryId, source, url);
     node.put("consecutive_failures", failures);
     node.put("problem", problem);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
-  public static String sourceRecovered(String deliveryId, String source, String url, Instant at) {
-    ObjectNode node = startOfSource(Events.MONITOR_RECOVERED, deliveryId, source, url);
+  public static JsonNode sourceRecovered(String deliveryId, String source, String url, Instant at) {
+    ObjectNode node = startOfSource(Event.MONITOR_RECOVERED, deliveryId, source, url);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   /** The disk of the archive (or of the database) has less free space than {@code storage.min_free}: nothing is fetched. */
-  public static String diskAlert(String deliveryId, String folder, long freeBytes, long minFreeBytes, String problem, Instant at) {
-    ObjectNode node = startOfDisk(Events.MONITOR_ALERT, deliveryId);
+  public static JsonNode diskAlert(String deliveryId, String folder, long freeBytes, long minFreeBytes, String problem, Instant at) {
+    ObjectNode node = startOfDisk(Event.MONITOR_ALERT, deliveryId);
     node.put("folder", folder);
     node.put("free_bytes", freeBytes);
     node.put("min_free_bytes", minFreeBytes);
     node.put("problem", problem);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
-  public static String diskRecovered(String deliveryId, Instant at) {
-    ObjectNode node = startOfDisk(Events.MONITOR_RECOVERED, deliveryId);
+  public static JsonNode diskRecovered(String deliveryId, Instant at) {
+    ObjectNode node = startOfDisk(Event.MONITOR_RECOVERED, deliveryId);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   /** A monitor event about the disk: no country. */
-  private static ObjectNode startOfDisk(String event, String deliveryId) {
+  private static ObjectNode startOfDisk(Event event, String deliveryId) {
     ObjectNode node = start(event, deliveryId);
     node.putNull("country");
     node.putNull("region");
@@ -138,7 +138,7 @@ public final class Payloads {
   }
 
   /** A monitor event about the early-warning source: no country, the source and its address. */
-  private static ObjectNode startOfSource(String event, String deliveryId, String source, String url) {
+  private static ObjectNode startOfSource(Event event, String deliveryId, String source, String url) {
     ObjectNode node = start(event, deliveryId);
     node.putNull("country");
     node.putNull("region");
@@ -148,20 +148,20 @@ public final class Payloads {
     return node;
   }
 
-  public static String monitorRecovered(String deliveryId, String country, int region, Instant at) {
-    ObjectNode node = start(Events.MONITOR_RECOVERED, deliveryId);
+  public static JsonNode monitorRecovered(String deliveryId, String country, int region, Instant at) {
+    ObjectNode node = start(Event.MONITOR_RECOVERED, deliveryId);
     node.put("country", country);
     node.put("region", region);
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
-  public static String test(String deliveryId, String channel, Instant at) {
-    ObjectNode node = start(Events.TEST, deliveryId);
+  public static JsonNode test(String deliveryId, String channel, Instant at) {
+    ObjectNode node = start(Event.TEST, deliveryId);
     node.put("channel", channel);
     node.put("message", "A test message from industriall-monitor: this channel works.");
     node.put("detected_at", time(at));
-    return write(node);
+    return node;
   }
 
   /** Reads a stored payload back as JSON. */
@@ -173,7 +173,8 @@ public final class Payloads {
     }
   }
 
-  static String write(JsonNode node) {
+  /** The JSON text of a payload, as the outbox stores it and webhooks receive it. */
+  public static String write(JsonNode node) {
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
@@ -181,9 +182,9 @@ public final class Payloads {
     }
   }
 
-  private static ObjectNode start(String event, String deliveryId) {
+  private static ObjectNode start(Event event, String deliveryId) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("event", event);
+    node.put("event", event.wireName());
     node.put("delivery_id", deliveryId);
     return node;
   }

@@ -2,7 +2,6 @@ package org.industriallmonitor.notify;
 
 import java.util.List;
 import java.util.Optional;
-import org.industriallmonitor.store.OutboxRow;
 
 /**
  * A configured channel that cannot send: its secret (or address) refers to an environment
@@ -24,7 +23,7 @@ final class UnavailableChannel implements Channel {
   }
 
   @Override
-  public String send(List<OutboxRow> deliveries) throws DeliveryException {
+  public String send(List<Delivery> deliveries) throws DeliveryException {
     throw new DeliveryException("cannot send: " + problem, null, null);
   }
 

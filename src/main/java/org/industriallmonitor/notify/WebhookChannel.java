@@ -17,7 +17,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.industriallmonitor.config.WebhookChannelConfig;
 import org.industriallmonitor.fetch.RetryAfter;
-import org.industriallmonitor.store.OutboxRow;
 
 /**
  * POSTs each event to a URL: the documented JSON body (or {@code {"text": ...}} for Slack and
@@ -43,20 +42,20 @@ public final class WebhookChannel implements Channel {
   }
 
   @Override
-  public String send(List<OutboxRow> deliveries) throws DeliveryException, InterruptedException {
+  public String send(List<Delivery> deliveries) throws DeliveryException, InterruptedException {
     StringBuilder outcome = new StringBuilder();
-    for (OutboxRow delivery : deliveries) {
+    for (Delivery delivery : deliveries) {
       outcome.append(outcome.length() == 0 ? "" : ", ").append(post(delivery));
     }
     return outcome.toString();
   }
 
-  private String post(OutboxRow delivery) throws DeliveryException, InterruptedException {
+  private String post(Delivery delivery) throws DeliveryException, InterruptedException {
     byte[] body = body(delivery).getBytes(StandardCharsets.UTF_8);
     Request.Builder request = new Request.Builder().url(config.url().toString())
         .header("User-Agent", userAgent)
-        .header("X-Monitor-Event", delivery.event())
-        .header("X-Monitor-Delivery", delivery.deliveryId())
+        .header("X-Monitor-Event", delivery.event().wireName())
+        .header("X-Monitor-Delivery", delivery.id())
         .post(RequestBody.create(body, JSON));
     if (config.secret() != null) {
       request.header("X-Monitor-Signature", "sha256=" + signature(config.secret(), body));
@@ -76,7 +75,7 @@ public final class WebhookChannel implements Channel {
     }
   }
 
-  private String body(OutboxRow delivery) {
+  private String body(Delivery delivery) {
     if (!config.format().equals(WebhookChannelConfig.SLACK)) {
       return delivery.payload();
     }

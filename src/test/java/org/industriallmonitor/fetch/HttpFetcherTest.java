@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class HttpFetcherTest {
       .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
+  /** The waits between attempts, noted instead of spent: no test here waits out a backoff or a Retry-After. */
+  private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void closeClient() {
@@ -35,7 +38,7 @@ class HttpFetcherTest {
 
   private HttpFetcher fetcher(Duration delay, int retries) {
     return new HttpFetcher(client, new HostPacer(delay, 1), new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofSeconds(1)),
-        "test-agent/1.0", 64 * 1024, url -> url.port() == site.getPort(), RobotsRules.ALLOW_ALL);
+        "test-agent/1.0", 64 * 1024, url -> url.port() == site.getPort(), RobotsRules.ALLOW_ALL, waits::add);
   }
 
   private String url(String path) {
@@ -65,6 +68,35 @@ class HttpFetcherTest {
 
     assertThat(result.body()).isEqualTo("<p>fine</p>");
     site.verify(3, getRequestedFor(urlEqualTo("/flaky")));
+    // Base 10 ms, doubling, each wait between half and the whole of it.
+    assertThat(waits).hasSize(2);
+    assertThat(waits.get(0)).isBetween(Duration.ofMillis(5), Duration.ofMillis(10));
+    assertThat(waits.get(1)).isBetween(Duration.ofMillis(10), Duration.ofMillis(20));
+  }
+
+  @Test
+  void aRetryAfterIsWaitedBeforeTheRetry() throws Exception {
+    site.stubFor(get("/busy").inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")).willSetStateTo("free"));
+    site.stubFor(get("/busy").inScenario("busy").whenScenarioStateIs("free")
+        .willReturn(ok("<p>fine</p>").withHeader("Content-Type", "text/html")));
+    long start = System.nanoTime();
+
+    FetchResult result = fetcher(Duration.ZERO, 1).fetch(url("/busy"), Validators.NONE);
+
+    assertThat(result.body()).isEqualTo("<p>fine</p>");
+    assertThat(waits).as("the server's Retry-After wins over a backoff of 10 ms").containsExactly(Duration.ofSeconds(120));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("noted, not spent").isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aRetryAfterOfMoreThanTenMinutesIsNotWaitedFor() {
+    site.stubFor(get("/later").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+
+    assertThatThrownBy(() -> fetcher(Duration.ZERO, 3).fetch(url("/later"), Validators.NONE))
+        .isInstanceOf(FetchException.class).hasMessageContaining("the server asks to wait longer than 10 minutes");
+    assertThat(waits).isEmpty();
+    site.verify(1, getRequestedFor(urlEqualTo("/later")));
   }
 
   @Test
@@ -75,6 +107,7 @@ class HttpFetcherTest {
         .isInstanceOf(HttpStatusException.class)
         .hasMessage(url("/down") + ": HTTP 502");
     site.verify(3, getRequestedFor(urlEqualTo("/down")));
+    assertThat(waits).hasSize(2);
   }
 
   @Test
@@ -166,7 +199,8 @@ class HttpFetcherTest {
           .withChunkedDribbleDelay(40, 20_000)));
       String url = trickling.baseUrl() + "/trickle";
       HttpFetcher fetcher = new HttpFetcher(client, new HostPacer(Duration.ZERO, 1),
-          new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), "test-agent/1.0", 64 * 1024, u -> true, RobotsRules.ALLOW_ALL);
+          new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), "test-agent/1.0", 64 * 1024, u -> true, RobotsRules.ALLOW_ALL,
+          waits::add);
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> fetcher.fetch(url, Validators.NONE, Accepts.FEED, Deadline.after(Duration.ofMillis(1500), "the test's budget")))

@@ -29,7 +29,6 @@ import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.store.OutboxRow;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
@@ -184,9 +183,9 @@ class ChatChannelsTest {
         "site: {base_url: \"http://127.0.0.1:9\"}\ncountries: []\n" + channels());
     Channels channels = Channels.from(config.notifications(), HttpClients.create(), "test");
     String title = "Миньоры & <unions> ".repeat(600);
-    String payload = Payloads.articleNew("d-1", new ArticleEvent("http://127.0.0.1:9/long", "long", title, "2026-11-30",
-        "A lede & more <text> ".repeat(500), List.of("Kyrgyzstan"), List.of(), "articles/2026/x.txt", false, Instant.now()));
-    List<OutboxRow> rows = List.of(new OutboxRow(1, "d-1", "x", Events.ARTICLE_NEW, "s", payload, "pending", 0, Instant.now(), Instant.now(), null));
+    String payload = Payloads.write(Payloads.articleNew("d-1", new ArticleEvent("http://127.0.0.1:9/long", "long", title, "2026-11-30",
+        "A lede & more <text> ".repeat(500), List.of("Kyrgyzstan"), List.of(), "articles/2026/x.txt", false, Instant.now())));
+    List<Delivery> rows = List.of(new Delivery("d-1", Event.ARTICLE_NEW, "s", payload, 1));
     for (String id : List.of("phone", "room", "server", "bot")) {
       channels.get(id).orElseThrow().send(rows);
     }
@@ -238,11 +237,11 @@ class ChatChannelsTest {
     assertThat(test.exitCode()).as(test.toString()).isZero();
     assertThat(only("POST", "/alerts-topic").getHeader("Title")).isEqualTo("test message for channel phone");
 
-    List<OutboxRow> rows = new java.util.ArrayList<>();
+    List<Delivery> rows = new java.util.ArrayList<>();
     for (int i = 1; i <= 2; i++) {
-      String payload = Payloads.articleNew("d-" + i, new ArticleEvent("http://127.0.0.1:9/a" + i, "a" + i, "Title " + i, "2026-11-30",
-          "Lede.", List.of("Kyrgyzstan"), List.of(), "articles/2026/a.txt", false, Instant.now()));
-      rows.add(new OutboxRow(i, "d-" + i, "room", Events.ARTICLE_NEW, "s", payload, "pending", 0, Instant.now(), Instant.now(), null));
+      String payload = Payloads.write(Payloads.articleNew("d-" + i, new ArticleEvent("http://127.0.0.1:9/a" + i, "a" + i, "Title " + i, "2026-11-30",
+          "Lede.", List.of("Kyrgyzstan"), List.of(), "articles/2026/a.txt", false, Instant.now())));
+      rows.add(new Delivery("d-" + i, Event.ARTICLE_NEW, "s", payload, 1));
     }
     ChatMessage digest = ChatChannels.message(rows);
     assertThat(digest.headline()).isEqualTo("2 new articles: Kyrgyzstan");

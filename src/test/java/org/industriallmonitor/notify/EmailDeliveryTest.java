@@ -19,7 +19,6 @@ import java.util.List;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.SmtpConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
-import org.industriallmonitor.store.OutboxRow;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
@@ -163,7 +162,7 @@ class EmailDeliveryTest {
     EmailChannel channel = new EmailChannel(new EmailChannelConfig("m", smtp(true), "monitor@example.org",
         List.of("team@example.org"), null), new DummySSLSocketFactory());
 
-    String outcome = channel.send(List.of(row("d2", Payloads.test("d2", "m", Instant.now()))));
+    String outcome = channel.send(List.of(row("d2", Payloads.write(Payloads.test("d2", "m", Instant.now())))));
 
     assertThat(outcome).contains("accepted by 127.0.0.1:" + mail.getSmtps().getPort());
     await().atMost(Duration.ofSeconds(5)).until(() -> mail.getReceivedMessages().length == 1);
@@ -175,7 +174,7 @@ class EmailDeliveryTest {
     SmtpConfig wrong = new SmtpConfig("127.0.0.1", mail.getSmtp().getPort(), false, false, "monitor", "nope", Duration.ofSeconds(5));
     EmailChannel channel = new EmailChannel(new EmailChannelConfig("m", wrong, "monitor@example.org", List.of("team@example.org"), null));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> channel.send(List.of(row("d3", Payloads.test("d3", "m", Instant.now())))))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> channel.send(List.of(row("d3", Payloads.write(Payloads.test("d3", "m", Instant.now()))))))
         .isInstanceOf(DeliveryException.class)
         .hasMessageContaining("SMTP 127.0.0.1:" + mail.getSmtp().getPort());
     assertThat(mail.getReceivedMessages()).isEmpty();
@@ -186,8 +185,7 @@ class EmailDeliveryTest {
         Duration.ofSeconds(5));
   }
 
-  private static OutboxRow row(String id, String payload) {
-    return new OutboxRow(1, id, "m", Payloads.parse(payload).path("event").asText(), "s", payload, "pending", 0, Instant.now(),
-        Instant.now(), null);
+  private static Delivery row(String id, String payload) {
+    return new Delivery(id, Event.of(Payloads.parse(payload)), "s", payload, 1);
   }
 }

@@ -20,7 +20,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.industriallmonitor.config.EmailChannelConfig;
 import org.industriallmonitor.config.SmtpConfig;
-import org.industriallmonitor.store.OutboxRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,10 +91,9 @@ class SmtpTlsTest {
         clientTls.getSocketFactory());
   }
 
-  private static List<OutboxRow> aTestMessage() {
-    Instant now = Instant.now();
-    String payload = Payloads.test("test-1", "team-mail", now);
-    return List.of(new OutboxRow(1, "test-1", "team-mail", Events.TEST, "test", payload, "pending", 0, now, now, null));
+  private static List<Delivery> aTestMessage() {
+    String payload = Payloads.write(Payloads.test("test-1", "team-mail", Instant.now()));
+    return List.of(new Delivery("test-1", Event.TEST, "test", payload, 1));
   }
 
   @Test
