@@ -9,7 +9,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.TestConfig;
@@ -63,18 +66,27 @@ class MutePostgresTest {
   @Test
   void statusAndOnceGiveUpOnAMuteDatabaseNamingIt() {
     Path config = TestConfig.site(URI.create("http://127.0.0.1:9/")).country("Kyrgyzstan", 364).database(address()).writeTo(dir);
+    // Both at once: each waits out its own login time-out, so together they take one time-out, not two.
+    Map<String, CompletableFuture<Timed>> runs = new LinkedHashMap<>();
     for (String command : List.of("status", "once")) {
-      long started = System.nanoTime();
-      CliRun run = CliRun.of(command, "--config", config.toString());
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-      assertThat(took).as(command).isLessThan(Duration.ofSeconds(30));
+      runs.put(command, CompletableFuture.supplyAsync(() -> {
+        long started = System.nanoTime();
+        CliRun run = CliRun.of(command, "--config", config.toString());
+        return new Timed(run, Duration.ofNanos(System.nanoTime() - started));
+      }));
+    }
+    for (Map.Entry<String, CompletableFuture<Timed>> entry : runs.entrySet()) {
+      String command = entry.getKey();
+      CliRun run = entry.getValue().join().run();
+      assertThat(entry.getValue().join().took()).as(command).isLessThan(Duration.ofSeconds(30));
       assertThat(run.exitCode()).as(run.toString()).isNotZero();
       assertThat(run.err()).as(command).contains("cannot connect to the database " + address())
           .doesNotContain("\tat ");
       assertThat(accepted).as("the command did reach the server").isNotEmpty();
     }
   }
+
+  private record Timed(CliRun run, Duration took) {}
 
   @Test
   void migrateToAMuteDatabaseGivesUp() {
