@@ -71,7 +71,7 @@ public final class ConfigLoader {
   private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every", "max_items");
   private static final List<String> COUNTRY_KEYS = List.of("name", "region", "schedule", "notify", "languages");
   private static final List<String> LOGGING_KEYS = List.of("file", "max_file_size", "max_history", "total_size_cap");
-  private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout", "min_free");
+  private static final List<String> STORAGE_KEYS = List.of("database", "archive", "busy_timeout", "min_free", "retention", "prune_every");
 
   /** The template's contact, or any other example domain: nobody can be reached there. */
   private static final Pattern PLACEHOLDER_CONTACT = Pattern.compile("example\\.(org|com|net)", Pattern.CASE_INSENSITIVE);
@@ -663,7 +663,8 @@ public final class ConfigLoader {
         database.filter(n -> postgres == null).map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "monitor.db")),
         m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(Path.of("state", "archive")),
         positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT))
-        .withMinFree(m.optional("min_free").map(ConfigNode::byteSize).orElse(StorageConfig.DEFAULT_MIN_FREE));
+        .withMinFree(m.optional("min_free").map(ConfigNode::byteSize).orElse(StorageConfig.DEFAULT_MIN_FREE))
+        .withRetention(positive(m, "retention", StorageConfig.DEFAULT_RETENTION), positive(m, "prune_every", StorageConfig.DEFAULT_PRUNE_EVERY));
     return postgres == null ? storage : storage.withPostgres(postgres);
   }
 

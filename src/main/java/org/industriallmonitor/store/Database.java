@@ -287,7 +287,16 @@ final class Database implements AutoCloseable {
 
   private void migrate() throws SQLException, IOException {
     if (dialect == Dialect.SQLITE) {
-      migrateFrom(userVersion(connection));
+      int version = userVersion(connection);
+      if (version == 0) {
+        // Pruned history's space can be given back (RetentionRepository): switched on while the file is empty, where
+        // VACUUM takes no time (WAL mode has written the header already, so the pragma alone would not hold).
+        try (Statement s = connection.createStatement()) {
+          s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+          s.execute("VACUUM");
+        }
+      }
+      migrateFrom(version);
       return;
     }
     // Nodes that start together migrate one after the other: the second finds the schema current. Waiting for the
