@@ -107,6 +107,7 @@ final class StatusCommand implements Callable<Integer> {
     MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()).forEach(out::println);
     out.println(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
     out.println(webLine(status));
+    out.println(status.history().line());
     out.println();
     if (status.channels().isEmpty()) {
       out.println("No notification channels are configured.");
