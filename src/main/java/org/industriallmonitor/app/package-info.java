@@ -2,7 +2,7 @@
  * The composition root and the application services. {@code Components} builds each part of the monitor from
  * a configuration, once, and connects them; {@code Monitor} is the application: crawl a country or poll the
  * early-warning source, count the outcome towards monitor alerts, wake the dispatcher, take a new
- * configuration. Beside it: {@code MonitorStatus} (what {@code status} and the console show),
+ * configuration, prune the history older than {@code storage.retention}. Beside it: {@code MonitorStatus} (what {@code status} and the console show),
  * {@code ConsoleService} (what the web console reads of the state, and its retrying of dead deliveries),
  * {@code OnlineCheck} ({@code validate --online}, and {@code countries}), {@code StateCopy}
  * ({@code migrate}), {@code Deliveries} ({@code outbox list} and {@code retry}), {@code Reindex}

@@ -3,7 +3,8 @@
  * opens and migrates the database (SQLite, or PostgreSQL: {@code Database}, {@code Dialect},
  * {@code GroupCommit}) and hands out repositories that take and return values, one per table or concern
  * ({@code ArticleRepository}, {@code OutboxRepository}, {@code CrawlRunRepository}, {@code SearchIndex},
- * ...). Around it: the state folder's lock and ownership ({@code StateLock}, {@code StateOwnership}),
+ * ...), and {@code RetentionRepository}, which prunes the history older than {@code storage.retention} and
+ * gives the space back. Around it: the state folder's lock and ownership ({@code StateLock}, {@code StateOwnership}),
  * {@code StateMigration} to PostgreSQL, and the failures a user can act on ({@code StorageFailure},
  * {@code ForeignStateException}, {@code UnwritableFolderException}).
  *
