@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.industriallmonitor.config.ClusterConfig;
 
@@ -97,11 +99,26 @@ public final class RetentionRepository {
           return 0;
         }
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
-        try (Statement s = c.createStatement()) {
-          s.executeUpdate("INSERT INTO pruned_crawl_pages(region, pages) SELECT region, SUM(pages) FROM crawl_runs WHERE id IN " + in
-              + " GROUP BY region ON CONFLICT (region) DO UPDATE SET pages = pruned_crawl_pages.pages + excluded.pages");
-          return s.executeUpdate("DELETE FROM crawl_runs WHERE id IN " + in);
+        // The pages of the rows this statement deleted, not of those it selected: another node pruning at the same
+        // moment deletes each row once, so each row's pages are carried once.
+        Map<Integer, Long> pages = new HashMap<>();
+        int deletedRows = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("DELETE FROM crawl_runs WHERE id IN " + in
+            + " RETURNING region, pages")) {
+          while (rs.next()) {
+            pages.merge(rs.getInt(1), rs.getLong(2), Long::sum);
+            deletedRows++;
+          }
         }
+        try (PreparedStatement carry = c.prepareStatement("INSERT INTO pruned_crawl_pages(region, pages) VALUES (?, ?)"
+            + " ON CONFLICT (region) DO UPDATE SET pages = pruned_crawl_pages.pages + excluded.pages")) {
+          for (Map.Entry<Integer, Long> region : pages.entrySet()) {
+            carry.setInt(1, region.getKey());
+            carry.setLong(2, region.getValue());
+            carry.executeUpdate();
+          }
+        }
+        return deletedRows;
       });
       if (deleted == 0) {
         return pruned;
