@@ -5,8 +5,8 @@
  * configuration, prune the history older than {@code storage.retention}. Beside it: {@code MonitorStatus} (what {@code status} and the console show),
  * {@code ConsoleService} (what the web console reads of the state, and its retrying of dead deliveries),
  * {@code OnlineCheck} ({@code validate --online}, and {@code countries}), {@code StateCopy}
- * ({@code migrate}), {@code Deliveries} ({@code outbox list} and {@code retry}), {@code Reindex}
- * ({@code reindex}), {@code LayoutRepair} and {@code ArchiveReferences} (calibrating after a layout error),
+ * ({@code migrate}), {@code Backup} and its {@code BackupManifest} ({@code backup --to} and {@code --verify}),
+ * {@code Deliveries} ({@code outbox list} and {@code retry}), {@code Reindex} ({@code reindex}), {@code LayoutRepair} and {@code ArchiveReferences} (calibrating after a layout error),
  * {@code AlertRouting} (which channels hear of an article), {@code Plural}.
  *
  * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,

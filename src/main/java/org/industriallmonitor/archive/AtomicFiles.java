@@ -109,6 +109,11 @@ public final class AtomicFiles {
     }
   }
 
+  /** Whether a file of this name is a temporary file, being written or left by a kill: not part of the archive. */
+  public static boolean isTemporary(String fileName) {
+    return fileName.startsWith(TEMP_PREFIX);
+  }
+
   /** Removes temporary files that a killed process left in {@code dir} (not below it); returns how many. */
   public static int removeLeftovers(Path dir) throws IOException {
     return removeLeftovers(dir, java.time.Duration.ZERO);

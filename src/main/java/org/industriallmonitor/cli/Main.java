@@ -38,6 +38,7 @@ public final class Main implements Runnable {
     COMMANDS.put("search", SearchCommand::new);
     COMMANDS.put("reindex", ReindexCommand::new);
     COMMANDS.put("migrate", MigrateCommand::new);
+    COMMANDS.put("backup", BackupCommand::new);
     COMMANDS.put("floor", FloorCommand::new);
     COMMANDS.put("cds-training", CdsTrainingCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);

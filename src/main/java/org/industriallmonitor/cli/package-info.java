@@ -1,7 +1,7 @@
 /**
  * The {@code industriall-monitor} commands: {@code Main} (picocli) and one {@code *Command} per command
  * ({@code run}, {@code once}, {@code status}, {@code validate}, {@code search}, {@code demo},
- * {@code replica}, {@code migrate}, ...), with what they share: {@code CommonOptions}, {@code StateGuard}
+ * {@code replica}, {@code migrate}, {@code backup}, ...), with what they share: {@code CommonOptions}, {@code StateGuard}
  * (the state lock), {@code ExitCodes}, {@code UserException}, the logging ({@code LogConfigurator},
  * {@code Logging}, {@code LogLines}) and the terminal ({@code TerminalProgress}, {@code TerminalText}).
  *

@@ -8,7 +8,7 @@ import java.time.Duration;
  * dead: its countries' jobs and its deliveries move to a live node.
  */
 public record ClusterConfig(String nodeId, Duration checkinInterval) {
-  public static final Duration DEFAULT_CHECKIN_INTERVAL = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_CHECKIN_INTERVAL = MonitorDefaults.builtIn().duration("cluster.checkin_interval");
 
   /** The defaults: the node is named after its host and process id. */
   public static ClusterConfig defaults() {

@@ -195,18 +195,7 @@ final class ConfigNode {
   /** A byte size: a whole number of bytes or a number with KB, MB or GB (powers of 1024). */
   long byteSize() {
     String value = string().trim().toUpperCase(Locale.ROOT);
-    Matcher m = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?").matcher(value);
-    if (!m.matches()) {
-      throw error("expected a size such as 500KB or 5MB, got '" + value + "'");
-    }
-    long amount = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "B" : m.group(2);
-    return switch (unit) {
-      case "KB" -> amount * 1024;
-      case "MB" -> amount * 1024 * 1024;
-      case "GB" -> amount * 1024 * 1024 * 1024;
-      default -> amount;
-    };
+    return ByteSizes.parse(value).orElseThrow(() -> error("expected a size such as 500KB or 5MB, got '" + value + "'"));
   }
 
   URI httpUrl() {

@@ -9,6 +9,8 @@ import java.util.List;
  */
 public record CountryConfig(String name, int region, Schedule schedule, List<String> channels, List<String> languages) {
   public static final List<String> ENGLISH = List.of("en");
+  /** The top-level {@code languages:} when the file has none. */
+  public static final List<String> DEFAULT_LANGUAGES = MonitorDefaults.builtIn().list("languages");
   /** The languages the site publishes in, English first. */
   public static final List<String> SITE_LANGUAGES = List.of("en", "es", "fr", "ru");
 
@@ -21,7 +23,7 @@ public record CountryConfig(String name, int region, Schedule schedule, List<Str
   }
 
   public CountryConfig(String name, int region, Schedule schedule, List<String> channels) {
-    this(name, region, schedule, channels, ENGLISH);
+    this(name, region, schedule, channels, DEFAULT_LANGUAGES);
   }
 
   /** A country on the default schedule with no channels, for callers that neither schedule nor notify. */

@@ -8,14 +8,15 @@ import java.util.Locale;
  * new article is heard of within minutes while the walks of every listing stay the safety net.
  */
 public record EarlyWarningConfig(Source source, Duration every, int maxItems) {
-  public static final Duration DEFAULT_EVERY = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_EVERY = MonitorDefaults.builtIn().duration("site.early_warning.every");
   /**
    * At most this many unknown items are fetched by one poll, the newest first: a source that
    * suddenly lists thousands of unknown items costs one poll a bounded time, and the rest are
    * fetched by the next polls (or found by the walks).
    */
-  public static final int DEFAULT_MAX_ITEMS = 50;
-  public static final EarlyWarningConfig DEFAULT = new EarlyWarningConfig(Source.RSS, DEFAULT_EVERY);
+  public static final int DEFAULT_MAX_ITEMS = MonitorDefaults.builtIn().integer("site.early_warning.max_items");
+  public static final EarlyWarningConfig DEFAULT =
+      new EarlyWarningConfig(Source.of(MonitorDefaults.builtIn().string("site.early_warning.source")).orElseThrow(), DEFAULT_EVERY);
 
   public EarlyWarningConfig {
     if (maxItems < 1) {
@@ -40,6 +41,11 @@ public record EarlyWarningConfig(Source source, Duration every, int maxItems) {
     /** The name written in the YAML and shown by {@code status}. */
     public String id() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The source written as {@code id}, if there is one. */
+    public static java.util.Optional<Source> of(String id) {
+      return java.util.Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
     }
   }
 

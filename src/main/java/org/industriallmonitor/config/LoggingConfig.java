@@ -7,10 +7,10 @@ package org.industriallmonitor.config;
  * the daemon's configuration does not change it.
  */
 public record LoggingConfig(boolean file, long maxFileSize, int maxHistory, long totalSizeCap) {
-  public static final boolean DEFAULT_FILE = true;
-  public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
-  public static final int DEFAULT_MAX_HISTORY = 30;
-  public static final long DEFAULT_TOTAL_SIZE_CAP = 200L * 1024 * 1024;
+  public static final boolean DEFAULT_FILE = MonitorDefaults.builtIn().bool("logging.file");
+  public static final long DEFAULT_MAX_FILE_SIZE = MonitorDefaults.builtIn().byteSize("logging.max_file_size");
+  public static final int DEFAULT_MAX_HISTORY = MonitorDefaults.builtIn().integer("logging.max_history");
+  public static final long DEFAULT_TOTAL_SIZE_CAP = MonitorDefaults.builtIn().byteSize("logging.total_size_cap");
   /** Days of history: ten years is more than anyone keeps on a disk. */
   public static final int LONGEST_HISTORY = 3650;
 

@@ -30,8 +30,12 @@ public record NotificationsConfig(
     this(channels, alerts, maxAttempts, maxAge, retryBackoff, failureThreshold, onceTimeout, java.util.Map.of());
   }
 
+  /** No channel, and the default retries and time limits. */
   public static NotificationsConfig none() {
-    return new NotificationsConfig(List.of(), List.of(), 12, Duration.ofDays(2), Duration.ofSeconds(30), 3, Duration.ofSeconds(20));
+    MonitorDefaults defaults = MonitorDefaults.builtIn();
+    return new NotificationsConfig(List.of(), List.of(), defaults.integer("notifications.max_attempts"),
+        defaults.duration("notifications.max_age"), defaults.duration("notifications.retry_backoff"),
+        defaults.integer("notifications.failure_threshold"), defaults.duration("notifications.once_timeout"));
   }
 
   /** Whether channel {@code id} hears of an article in {@code language}. */

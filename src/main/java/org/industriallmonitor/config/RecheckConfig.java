@@ -8,7 +8,8 @@ import java.time.Duration;
  * of 0 turns re-checking off.
  */
 public record RecheckConfig(Duration window, Duration every) {
-  public static final RecheckConfig DEFAULT = new RecheckConfig(Duration.ofDays(14), Duration.ofDays(1));
+  public static final RecheckConfig DEFAULT =
+      new RecheckConfig(MonitorDefaults.builtIn().duration("site.recheck_window"), MonitorDefaults.builtIn().duration("site.recheck_every"));
 
   public boolean enabled() {
     return !window.isZero();

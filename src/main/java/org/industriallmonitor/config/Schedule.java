@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@code every} and {@code cron} is set. Start times are spread by up to {@code jitter}.
  */
 public record Schedule(Duration every, String cron, Duration jitter) {
-  public static final Duration DEFAULT_EVERY = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_EVERY = MonitorDefaults.builtIn().duration("schedule.every");
   /** The longest interval between two crawls of a country: a year (a country not wanted for longer is better removed). */
   public static final Duration LONGEST_EVERY = Duration.ofDays(366);
 
@@ -21,10 +21,12 @@ public record Schedule(Duration every, String cron, Duration jitter) {
     return new Schedule(every, null, defaultJitter(every));
   }
 
-  /** A quarter of the interval, at most 5 minutes. */
+  /** A quarter of the interval (a cron has none: its own default), at most the default {@code jitter}. */
   static Duration defaultJitter(Duration every) {
-    Duration quarter = every == null ? Duration.ofMinutes(1) : every.dividedBy(4);
-    return quarter.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : quarter;
+    MonitorDefaults defaults = MonitorDefaults.builtIn();
+    Duration quarter = every == null ? defaults.duration("conditional.schedule.jitter_with_cron") : every.dividedBy(4);
+    Duration longest = defaults.duration("schedule.jitter");
+    return quarter.compareTo(longest) > 0 ? longest : quarter;
   }
 
   /** How it reads in messages: {@code every 30m} or {@code cron "0 0 8 * * ?"}. */

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The CSS selectors that find things on the site's pages. The defaults are the contract of
- * {@code shared/site/README.md}; each can be overridden under {@code site.selectors}.
+ * The CSS selectors that find things on the site's pages. The defaults (in {@code monitor-defaults.yaml}) are the
+ * contract of {@code shared/site/README.md}; each can be overridden under {@code site.selectors}.
  * {@code articleParagraphs} is null unless a configuration still sets the old key
  * {@code article_paragraphs}: then the body is those elements' text, one block each, as before
  * {@code article_body} (the body element, whose lists, headings and quotes are archived too).
@@ -28,24 +28,11 @@ public record Selectors(
     String articleRegions,
     String articleThemes) {
 
+  private static final Selectors DEFAULTS = fromKeys(MonitorDefaults.builtIn().section("site.selectors"));
+
+  /** The site's markup as {@code monitor-defaults.yaml} has it under {@code site.selectors}. */
   public static Selectors defaults() {
-    return new Selectors(
-        ".search-results__summary",
-        "article.search-result",
-        "h2.search-result__title a[href]",
-        ".search-result__teaser",
-        "span.date",
-        "nav.pager a[rel=next]",
-        "ul.facet-regions a[data-region]",
-        "h1.page-title",
-        "meta[property=article:published_time]",
-        ".article-lead",
-        "span.date",
-        ".article-body",
-        null,
-        ".article-translations a[hreflang]",
-        ".article-tags a.tag--regions[data-region]",
-        ".article-tags a.tag--themes[data-theme]");
+    return DEFAULTS;
   }
 
   /** The YAML key of the old body selector, still read. */

@@ -40,19 +40,19 @@ public record SiteConfig(
   }
 
   /** Ten times the site's page size: a page with more is not the listing the monitor knows. */
-  public static final int DEFAULT_MAX_ITEMS_PER_PAGE = 100;
+  public static final int DEFAULT_MAX_ITEMS_PER_PAGE = MonitorDefaults.builtIn().integer("site.max_items_per_page");
 
   /**
    * One request at a time to a site that asks for a delay between requests (the real site's 2s);
-   * four to a site without one (a replica, a mirror of one's own), where a baseline crawling four
-   * countries at once took 0.72x the time of one (8 countries x 10 pages; the unchanged cycle gains
-   * nothing, it is bound by start-up).
+   * more to a site without one (a replica, a mirror of one's own): monitor-defaults.yaml says how
+   * many, and why.
    */
   public static int defaultConnections(Duration requestDelay) {
-    return requestDelay.isZero() ? 4 : 1;
+    return MonitorDefaults.builtIn().integer(requestDelay.isZero()
+        ? "conditional.site.max_connections_per_host_without_delay" : "site.max_connections_per_host");
   }
 
-  public static final String DEFAULT_USER_AGENT = "industriall-monitor/0.1 (+https://github.com/industriall-monitor)";
+  public static final String DEFAULT_USER_AGENT = MonitorDefaults.builtIn().string("site.user_agent");
 
   /** The selectors in force: the defaults, then the learned ones, then those the YAML sets. */
   public Selectors selectorsWith(java.util.Map<String, String> learned) {

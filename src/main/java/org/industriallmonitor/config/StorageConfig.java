@@ -13,13 +13,13 @@ import java.time.Duration;
  */
 public record StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres, long minFree,
     Duration retention, Duration pruneEvery) {
-  public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_BUSY_TIMEOUT = MonitorDefaults.builtIn().duration("storage.busy_timeout");
   /** {@code storage.min_free}: below this many free bytes a crawl fetches nothing ({@code 0}: no check). */
-  public static final long DEFAULT_MIN_FREE = 200L * 1024 * 1024;
+  public static final long DEFAULT_MIN_FREE = MonitorDefaults.builtIn().byteSize("storage.min_free");
   /** {@code storage.retention}: history older than this is pruned. */
-  public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
+  public static final Duration DEFAULT_RETENTION = MonitorDefaults.builtIn().duration("storage.retention");
   /** {@code storage.prune_every}: how often the daemon prunes. */
-  public static final Duration DEFAULT_PRUNE_EVERY = Duration.ofHours(1);
+  public static final Duration DEFAULT_PRUNE_EVERY = MonitorDefaults.builtIn().duration("storage.prune_every");
 
   public StorageConfig(Path database, Path archive, Duration busyTimeout, PostgresTarget postgres, long minFree) {
     this(database, archive, busyTimeout, postgres, minFree, DEFAULT_RETENTION, DEFAULT_PRUNE_EVERY);
@@ -35,6 +35,12 @@ public record StorageConfig(Path database, Path archive, Duration busyTimeout, P
 
   public StorageConfig(Path database, Path archive) {
     this(database, archive, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /** The default places, {@code storage.database} and {@code storage.archive}, relative to the working directory. */
+  public static StorageConfig defaults() {
+    return new StorageConfig(Path.of(MonitorDefaults.builtIn().string("storage.database")),
+        Path.of(MonitorDefaults.builtIn().string("storage.archive")));
   }
 
   /** The layout used when {@code --state DIR} is given: {@code DIR/monitor.db} and {@code DIR/archive}. */

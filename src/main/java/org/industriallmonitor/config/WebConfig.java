@@ -13,9 +13,12 @@ import java.util.Optional;
  * to in a request's Host header (a reverse proxy's, the machine's name).
  */
 public record WebConfig(boolean enabled, String host, int port, String token, String refusal, List<String> hosts) {
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 8470;
-  public static final WebConfig DEFAULT = new WebConfig(true, DEFAULT_HOST, DEFAULT_PORT, null, null);
+  private static final String DEFAULT_LISTEN = MonitorDefaults.builtIn().string("web.listen");
+  // The default is an IPv4 address: its port follows the last colon.
+  public static final String DEFAULT_HOST = DEFAULT_LISTEN.substring(0, DEFAULT_LISTEN.lastIndexOf(':'));
+  public static final int DEFAULT_PORT = Integer.parseInt(DEFAULT_LISTEN.substring(DEFAULT_LISTEN.lastIndexOf(':') + 1));
+  public static final WebConfig DEFAULT =
+      new WebConfig(MonitorDefaults.builtIn().bool("web.enabled"), DEFAULT_HOST, DEFAULT_PORT, null, null);
 
   public WebConfig {
     if (token != null && token.isBlank()) {

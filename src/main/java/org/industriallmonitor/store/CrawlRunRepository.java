@@ -103,16 +103,13 @@ public final class CrawlRunRepository {
    * those of nodes silent for two check-ins: a live node's crawl in flight is left to it.
    */
   public int closeAbandoned(Instant now) {
-    boolean shared = db.dialect() == Dialect.POSTGRESQL;
+    SqlCondition abandoned = db.dialect().ownOrOrphaned("node_id", new ClaimingNode(node, now, deadAfter));
     return db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
           "UPDATE crawl_runs SET finished_at = ?, error = 'interrupted: the process stopped during this crawl' "
-              + "WHERE finished_at IS NULL" + (shared ? " AND (node_id = ? OR " + NodeRepository.notAlive("node_id") + ")" : ""))) {
+              + "WHERE finished_at IS NULL" + abandoned.sql())) {
         u.setString(1, Timestamps.format(now));
-        if (shared) {
-          u.setString(2, node);
-          u.setString(3, Timestamps.format(now.minus(deadAfter)));
-        }
+        abandoned.bind(u, 2);
         return u.executeUpdate();
       }
     });

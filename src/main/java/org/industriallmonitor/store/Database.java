@@ -3,74 +3,69 @@ package org.industriallmonitor.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.industriallmonitor.config.PostgresTarget;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The database: SQLite (one connection in WAL mode with a busy timeout) or PostgreSQL (one
- * connection, opened again when the server drops it), migrated on open from the numbered files of
- * its {@link Dialect}; work runs one piece at a time.
+ * The database, whichever its {@link Dialect}: one connection (opened again when the dialect finds it
+ * lost), migrated on open from the dialect's numbered files; work runs one piece at a time, in
+ * transactions fully durable or light.
  */
 final class Database implements AutoCloseable {
-  private final Path file;
   private final Dialect dialect;
-  private final PostgresTarget postgres;
   private final ReentrantLock lock = new ReentrantLock();
   /** Guarded by {@link #lock}. */
   private Connection connection;
-  /** Guarded by {@link #lock}: whether the connection commits with synchronous=NORMAL now. */
-  private boolean lightCommits;
+  /** Guarded by {@link #lock}: whether the connection's commits are light now. */
+  /**
+   * How the connection commits now: null until this class has said so on it. A new connection is told
+   * explicitly at its first transaction, rather than trusted to be durable: a PostgreSQL server may be
+   * configured with {@code synchronous_commit = off}, and a full commit must wait for the disk anyway.
+   */
+  private Boolean lightCommits;
 
-  private Database(Path file, Connection connection) {
-    this.file = file;
-    this.dialect = Dialect.SQLITE;
-    this.postgres = null;
+  private Database(Dialect dialect, Connection connection) {
+    this.dialect = dialect;
     this.connection = connection;
   }
 
-  private Database(PostgresTarget postgres, Connection connection) {
-    this.file = null;
-    this.dialect = Dialect.POSTGRESQL;
-    this.postgres = postgres;
-    this.connection = connection;
-  }
-
-  /** Opens and migrates the PostgreSQL database {@code target}. */
-  static Database open(PostgresTarget target) {
-    Database db = new Database(target, connect(target));
+  /** Opens (creating when needed) and migrates the database of {@code dialect}. */
+  static Database open(Dialect dialect) {
+    Database db = new Database(dialect, dialect.connect());
     try {
       db.migrate();
     } catch (SQLException | IOException e) {
-      db.close();
-      throw new StoreException("cannot migrate the database " + target.display() + ": " + e.getMessage(), e);
+      db.closeAfter(e);
+      throw dialect.migrationFailure(e);
+    } catch (RuntimeException e) {
+      db.closeAfter(e);
+      throw e;
     }
     return db;
   }
 
-  private static Connection connect(PostgresTarget target) {
-    java.util.Properties properties = new java.util.Properties();
-    if (target.user() != null) {
-      properties.setProperty("user", target.user());
-    }
-    if (target.password() != null) {
-      properties.setProperty("password", target.password());
-    }
-    properties.setProperty("ApplicationName", "industriall-monitor");
-    try {
-      return DriverManager.getConnection(target.jdbcUrl(), properties);
-    } catch (SQLException e) {
-      throw new StoreException("cannot connect to the database " + target.display() + ": " + e.getMessage()
-          + (target.user() == null ? " (no user: set PGUSER, or write postgresql://${PGUSER}@HOST:PORT/DB)" : ""), e);
-    }
+  /** Opens and migrates the PostgreSQL database {@code target}. */
+  static Database open(PostgresTarget target) {
+    return open(Dialect.postgres(target));
+  }
+
+  /** Opens and migrates the SQLite file {@code file}. */
+  static Database open(Path file, Duration busyTimeout) {
+    return open(Dialect.sqlite(file, busyTimeout));
+  }
+
+  /**
+   * Opens the SQLite file only to read it, as it is on disk: no migration, no write. For
+   * {@code status} on a state folder it may not write to.
+   */
+  static Database openReadOnly(Path file) {
+    Dialect dialect = Dialect.sqliteReadOnly(file);
+    return new Database(dialect, dialect.connect());
   }
 
   Dialect dialect() {
@@ -79,60 +74,12 @@ final class Database implements AutoCloseable {
 
   /** The database as a user names it, for messages: its file, or its address (no password). */
   String describe() {
-    return postgres != null ? postgres.display() : file.toString();
+    return dialect.describe();
   }
 
-  static Database open(Path file, Duration busyTimeout) {
-    StateOwnership.refuseForeignDatabase(file);
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      SqliteNativeLibrary.useCopyIn(parent.resolve(".native"));
-      SQLiteConfig config = new SQLiteConfig();
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-      config.setBusyTimeout((int) busyTimeout.toMillis());
-      config.enforceForeignKeys(true);
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-      try {
-        StateOwnership.refuseForeignTables(connection, file);
-      } catch (ForeignStateException e) {
-        connection.close();
-        throw e;
-      }
-      Database db = new Database(file, connection);
-      db.migrate();
-      return db;
-    } catch (SQLException | IOException e) {
-      throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Opens the database only to read it, as it is on disk: no migration, no write, and no
-   * write-ahead-log index file, which a read-only folder could not hold (SQLite's immutable mode).
-   * For {@code status} on a state folder it may not write to.
-   */
-  static Database openReadOnly(Path file) {
-    StateOwnership.refuseForeignDatabase(file);
-    try {
-      SQLiteConfig config = new SQLiteConfig();
-      config.setReadOnly(true);
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1", config.toProperties());
-      try {
-        StateOwnership.refuseForeignTables(connection, file);
-      } catch (ForeignStateException e) {
-        connection.close();
-        throw e;
-      }
-      return new Database(file, connection);
-    } catch (SQLException e) {
-      throw new StoreException("cannot open the database " + file + " for reading: " + e.getMessage(), e);
-    }
-  }
-
+  /** The SQLite file; null when the database is on a server. */
   Path file() {
-    return file;
+    return dialect.file();
   }
 
   /**
@@ -144,7 +91,8 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one transaction committed with {@code synchronous=NORMAL}: it survives
+   * Runs {@code work} in one transaction committed lightly (SQLite's {@code synchronous=NORMAL},
+   * PostgreSQL's {@code synchronous_commit=off}): it survives
    * a killed process, but a power loss may roll it back. Only for rows a later crawl writes
    * again by itself (crawl runs, listing page states, links, attempts), never for articles,
    * alerts or a baseline's completion.
@@ -157,7 +105,7 @@ final class Database implements AutoCloseable {
     lock.lock();
     try {
       reconnectIfLost();
-      synchronous(light);
+      commitDurability(light);
       connection.setAutoCommit(false);
       T result;
       try {
@@ -206,45 +154,21 @@ final class Database implements AutoCloseable {
 
   /** The error of a statement: a {@link StorageFailure} when the disk is the cause. */
   StoreException failure(SQLException e) {
-    if (postgres != null) {
-      return StorageFailure.ofServer(postgres.display(), e).map(StoreException.class::cast)
-          .orElseGet(() -> new StoreException("database " + postgres.display() + ": " + e.getMessage(), e));
-    }
-    return StorageFailure.of(file, e).map(StoreException.class::cast)
-        .orElseGet(() -> new StoreException("database " + file + ": " + e.getMessage(), e));
+    return dialect.failure(e);
   }
 
-  /**
-   * A PostgreSQL server that restarted or a network that dropped leaves a closed connection: the
-   * next piece of work opens a new one (the failed piece was rolled back by the server).
-   */
   private void reconnectIfLost() throws SQLException {
-    if (postgres == null || connection.isValid(5)) {
-      return;
+    Connection current = dialect.reconnectIfLost(connection);
+    if (current != connection) {
+      connection = current;
+      lightCommits = null;
     }
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // It is lost already.
-    }
-    connection = connect(postgres);
-    lightCommits = false;
   }
 
-  private void synchronous(boolean light) throws SQLException {
-    if (postgres != null) {
-      if (light != lightCommits) {
-        // Not waiting for the WAL flush: what a killed server loses, a later crawl writes again.
-        try (Statement s = connection.createStatement()) {
-          s.execute("SET synchronous_commit = " + (light ? "off" : "on"));
-        }
-        lightCommits = light;
-      }
-      return;
-    }
-    if (light != lightCommits) {
+  private void commitDurability(boolean light) throws SQLException {
+    if (!Boolean.valueOf(light).equals(lightCommits)) {
       try (Statement s = connection.createStatement()) {
-        s.execute("PRAGMA synchronous = " + (light ? "NORMAL" : "FULL"));
+        s.execute(dialect.commitDurability(light));
       }
       lightCommits = light;
     }
@@ -265,60 +189,22 @@ final class Database implements AutoCloseable {
 
   /** The schema version, the number of the last migration applied. */
   int schemaVersion() {
-    return read(this::userVersion);
+    return read(dialect::schemaVersion);
   }
 
-  /** Result of {@code PRAGMA integrity_check}: "ok" for a healthy file. */
+  /** "ok" for a healthy database (SQLite's {@code PRAGMA integrity_check}; a server that answers). */
   String integrityCheck() {
-    if (postgres != null) {
-      // The server keeps its own files whole; that it answers is what can be checked from here.
-      return read(c -> {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
-          return rs.next() ? "ok" : "no answer";
-        }
-      });
-    }
-    return read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-        return rs.next() ? rs.getString(1) : "no answer";
-      }
-    });
+    return read(dialect::integrityCheck);
+  }
+
+  /** A copy of the database at {@code target}, read back from the copy, where the dialect can take one ({@link Dialect#copyTo}). */
+  DatabaseCopy copyTo(Path target) {
+    return read(c -> dialect.copyTo(c, target));
   }
 
   private void migrate() throws SQLException, IOException {
-    if (dialect == Dialect.SQLITE) {
-      int version = userVersion(connection);
-      if (version == 0) {
-        // Pruned history's space can be given back (RetentionRepository): switched on while the file is empty, where
-        // VACUUM takes no time (WAL mode has written the header already, so the pragma alone would not hold).
-        try (Statement s = connection.createStatement()) {
-          s.execute("PRAGMA auto_vacuum = INCREMENTAL");
-          s.execute("VACUUM");
-        }
-      }
-      migrateFrom(version);
-      return;
-    }
-    // Nodes that start together migrate one after the other: the second finds the schema current. Waiting for the
-    // other node's migration, and a long migration, may take longer than one answer is given (the address's
-    // socketTimeout): no read time-out meanwhile.
-    int answerTimeout = connection.getNetworkTimeout();
-    connection.setNetworkTimeout(Runnable::run, 0);
-    try (Statement s = connection.createStatement()) {
-      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
-    }
-    try {
-      migrateFrom(userVersion(connection));
-    } finally {
-      try (Statement s = connection.createStatement()) {
-        s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
-      }
-      connection.setNetworkTimeout(Runnable::run, answerTimeout);
-    }
+    dialect.migrateAlone(connection, () -> migrateFrom(dialect.schemaVersion(connection)));
   }
-
-  /** The key of PostgreSQL's advisory lock held while migrating (any number no other program of the database uses). */
-  private static final long MIGRATION_LOCK = 0x1A_D057_2011L;
 
   private void migrateFrom(int version) throws SQLException, IOException {
     if (version == 0) {
@@ -339,11 +225,7 @@ final class Database implements AutoCloseable {
           for (String statement : SqlScript.statements(sql)) {
             s.execute(statement);
           }
-          if (dialect == Dialect.SQLITE) {
-            s.execute("PRAGMA user_version = " + next);
-          } else {
-            s.execute("UPDATE schema_version SET version = " + next);
-          }
+          s.execute(dialect.recordSchemaVersion(next));
         }
         return null;
       });
@@ -351,19 +233,12 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private int userVersion(Connection c) throws SQLException {
-    if (dialect == Dialect.POSTGRESQL) {
-      // Two nodes starting at once: the table is created once, and the second waits for the first's migrations.
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        s.execute("INSERT INTO schema_version(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
-        try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-          return rs.next() ? rs.getInt(1) : 0;
-        }
-      }
-    }
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
+  /** Closes the connection after {@code failure}, which an error in closing must not hide. */
+  private void closeAfter(Exception failure) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

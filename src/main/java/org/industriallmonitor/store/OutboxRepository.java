@@ -79,63 +79,52 @@ public final class OutboxRepository {
   /** The same, for one channel only ({@code channel} null: every channel). */
   public List<OutboxRow> due(Instant now, int limit, String channel) {
     return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' "
-          + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + claimable() + " ORDER BY id LIMIT ?")) {
-        int i = 1;
-        q.setString(i++, Timestamps.format(now));
-        if (channel != null) {
-          q.setString(i++, channel);
-        }
-        i = bindClaimable(q, i, now);
-        q.setInt(i, limit);
+      try (PreparedStatement q = dueQuery(c, now, limit, channel, "")) {
         return rows(q);
       }
     });
   }
 
   /**
-   * With PostgreSQL, the condition that leaves out deliveries another live node has claimed (its
-   * lease running): they are its to send. With SQLite, nothing: the state folder's lock makes this
-   * process the only sender, and a claim left by a killed one means nothing.
+   * The deliveries due at {@code now} (of {@code channel}, or of all when null) that this node may
+   * send, oldest first: the dialect leaves out those another live node has claimed.
    */
-  private String claimable() {
-    return db.dialect() == Dialect.POSTGRESQL
-        ? " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ? OR " + NodeRepository.notAlive("claimed_by") + ")"
-        : "";
+  private PreparedStatement dueQuery(Connection c, Instant now, int limit, String channel, String lockRows) throws SQLException {
+    SqlCondition claimable = db.dialect().claimableDeliveries(claimingNode(now));
+    PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' "
+        + "AND next_attempt_at <= ?" + (channel == null ? "" : " AND channel = ?") + claimable.sql() + " ORDER BY id LIMIT ?" + lockRows);
+    try {
+      int i = 1;
+      q.setString(i++, Timestamps.format(now));
+      if (channel != null) {
+        q.setString(i++, channel);
+      }
+      i = claimable.bind(q, i);
+      q.setInt(i, limit);
+      return q;
+    } catch (SQLException | RuntimeException e) {
+      q.close();
+      throw e;
+    }
   }
 
-  private int bindClaimable(PreparedStatement q, int index, Instant now) throws SQLException {
-    if (db.dialect() != Dialect.POSTGRESQL) {
-      return index;
-    }
-    q.setString(index++, node);
-    q.setString(index++, Timestamps.format(now));
-    q.setString(index++, Timestamps.format(now.minus(deadAfter)));
-    return index;
+  private ClaimingNode claimingNode(Instant now) {
+    return new ClaimingNode(node, now, deadAfter);
   }
 
   /**
    * Claims for this node the deliveries of {@code channel} due at {@code now}, oldest first, for
    * {@code lease}: another node that shares the database skips them until this node records their
-   * outcome, stops, dies (two missed check-ins) or lets the lease run out. With SQLite the state
-   * folder's lock already makes this process the only sender: the due rows are read, and no
-   * claim is written (it would be a write per batch that nothing reads).
+   * outcome, stops, dies (two missed check-ins) or lets the lease run out. Where this process is the
+   * only sender (SQLite, under the state folder's lock), the dialect reads the due rows and writes no
+   * claim.
    */
   public List<OutboxRow> claim(Instant now, int limit, String channel, Duration lease) {
-    if (db.dialect() != Dialect.POSTGRESQL) {
-      return due(now, limit, channel);
-    }
-    return db.inLightTransaction(c -> {
-      List<OutboxRow> rows;
-      try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending'"
-          + " AND next_attempt_at <= ? AND channel = ?" + claimable() + " ORDER BY id LIMIT ?" + db.dialect().skipLocked())) {
-        int i = 1;
-        q.setString(i++, Timestamps.format(now));
-        q.setString(i++, channel);
-        i = bindClaimable(q, i, now);
-        q.setInt(i, limit);
-        rows = rows(q);
+    return db.dialect().<OutboxRow>claim(db, c -> {
+      try (PreparedStatement q = dueQuery(c, now, limit, channel, db.dialect().skipLocked())) {
+        return rows(q);
       }
+    }, (c, rows) -> {
       try (PreparedStatement u = c.prepareStatement("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?")) {
         for (OutboxRow row : rows) {
           u.setString(1, node);
@@ -145,7 +134,6 @@ public final class OutboxRepository {
         }
         u.executeBatch();
       }
-      return rows;
     });
   }
 
@@ -167,8 +155,9 @@ public final class OutboxRepository {
   /** When the next pending delivery this node may send is due, if any is pending. */
   public Optional<Instant> nextDue(Instant now) {
     return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'" + claimable())) {
-        bindClaimable(q, 1, now);
+      SqlCondition claimable = db.dialect().claimableDeliveries(claimingNode(now));
+      try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'" + claimable.sql())) {
+        claimable.bind(q, 1);
         try (ResultSet rs = q.executeQuery()) {
           return rs.next() ? Optional.ofNullable(Timestamps.parse(rs.getString(1))) : Optional.<Instant>empty();
         }

@@ -1,8 +1,5 @@
 package org.industriallmonitor.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -151,71 +148,25 @@ public final class RetentionRepository {
   }
 
   /**
-   * Gives the space of deleted rows back to the file system. SQLite: a database made before
-   * incremental vacuum is switched to it by one {@code VACUUM} (the first time only; it rewrites
-   * the file), then each call frees the free pages a few at a time. PostgreSQL: its autovacuum
-   * does this by itself, and nothing is done here.
+   * Gives the space of deleted rows back to the file system, as the dialect does: SQLite switches a
+   * database made before incremental vacuum by one {@code VACUUM} (the first time only; it rewrites
+   * the file), then frees its free pages a few at a time, each step its own transaction, so that a
+   * crawl waits for one step at most; PostgreSQL's autovacuum does it by itself.
    *
    * @return whether this call ran the one {@code VACUUM} that switched the database
    */
   public boolean reclaimSpace() {
-    if (db.dialect() != Dialect.SQLITE) {
-      return false;
-    }
-    boolean switched = db.read(c -> {
-      // Outside a transaction (autocommit): VACUUM cannot run in one, and each vacuum step commits by itself.
-      if (pragma(c, "auto_vacuum") == INCREMENTAL) {
-        return false;
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA auto_vacuum = INCREMENTAL");
-        s.execute("VACUUM");
-      }
-      return true;
-    });
-    while (db.read(c -> pragma(c, "freelist_count")) > 0) {
-      db.read(c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
-        }
-        return null;
-      });
+    boolean switched = db.read(c -> db.dialect().giveSpaceBack(c));
+    while (db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
+      // One step per turn of the database's lock: a crawl's transaction may come between two.
     }
     return switched;
   }
 
-  private static final int INCREMENTAL = 2;
-
-  private static long pragma(Connection c, String name) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
-  }
-
-  /** The database's size (SQLite: its file and write-ahead log) and the oldest crawl run and delivery it keeps. */
+  /** The database's size and the oldest crawl run and delivery it keeps. */
   public HistoryKept kept() {
-    return db.read(c -> {
-      long bytes = db.dialect() == Dialect.SQLITE ? fileBytes(db.file()) : databaseBytes(c);
-      return new HistoryKept(bytes, oldest(c, "SELECT MIN(started_at) FROM crawl_runs"), oldest(c, "SELECT MIN(created_at) FROM outbox"));
-    });
-  }
-
-  private static long databaseBytes(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
-  }
-
-  private static long fileBytes(Path file) {
-    long bytes = 0;
-    for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
-      try {
-        bytes += Files.exists(part) ? Files.size(part) : 0;
-      } catch (IOException e) {
-        // Checkpointed away between the two calls: it holds nothing then.
-      }
-    }
-    return bytes;
+    return db.read(c -> new HistoryKept(db.dialect().sizeInBytes(c), oldest(c, "SELECT MIN(started_at) FROM crawl_runs"),
+        oldest(c, "SELECT MIN(created_at) FROM outbox")));
   }
 
   private static Instant oldest(Connection c, String sql) throws SQLException {

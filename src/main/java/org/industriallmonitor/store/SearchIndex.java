@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The full-text index of the archive (table {@code article_search}): an article's title and
- * archived text under its id. SQLite's FTS5 ranks by bm25; PostgreSQL's tsvector by ts_rank,
- * both with the title weighing more and diacritics ignored.
+ * archived text under its id, spelled by the {@link Dialect}: SQLite's FTS5 ranks by bm25,
+ * PostgreSQL's tsvector by ts_rank, both with the title weighing more and diacritics ignored.
  */
 public final class SearchIndex {
   /** Marks the start and the end of a matched term in a {@link SearchHit#snippet()}. */
@@ -42,50 +42,23 @@ public final class SearchIndex {
 
   /** Indexes an article in the transaction that records it. */
   static void add(Dialect dialect, Connection c, long articleId, String title, String text) throws SQLException {
-    if (dialect == Dialect.POSTGRESQL) {
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(article_id, title, text, words)"
-          + " VALUES (?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))")) {
-        insert.setLong(1, articleId);
-        insert.setString(2, title);
-        insert.setString(3, text);
-        insert.setString(4, TsQuery.fold(title));
-        insert.setString(5, TsQuery.fold(text));
-        insert.executeUpdate();
-      }
-      return;
-    }
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)")) {
-      insert.setLong(1, articleId);
-      insert.setString(2, title);
-      insert.setString(3, text);
-      insert.executeUpdate();
-    }
+    dialect.addToSearch(c, articleId, title, text);
   }
 
   /** Indexes an article's new text in place of the one before, in the transaction that records it. */
   static void replace(Dialect dialect, Connection c, long articleId, String title, String text) throws SQLException {
-    try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_search WHERE " + idColumn(dialect) + " = ?")) {
-      delete.setLong(1, articleId);
-      delete.executeUpdate();
-    }
-    add(dialect, c, articleId, title, text);
-  }
-
-  private static String idColumn(Dialect dialect) {
-    return dialect == Dialect.POSTGRESQL ? "article_id" : "rowid";
+    dialect.removeFromSearch(c, articleId);
+    dialect.addToSearch(c, articleId, title, text);
   }
 
   /** Searches the index; a query with no words finds nothing. */
   public Results search(Query query) {
-    boolean postgres = db.dialect() == Dialect.POSTGRESQL;
-    String match = postgres ? TsQuery.of(query.text()) : FtsQuery.of(query.text());
+    Dialect dialect = db.dialect();
+    String match = dialect.searchMatch(query.text());
     if (match.isEmpty()) {
       return new Results(0, List.of());
     }
-    StringBuilder where = new StringBuilder(postgres
-        ? " FROM article_search JOIN articles a ON a.id = article_search.article_id, to_tsquery('simple', ?) q"
-            + " WHERE article_search.words @@ q"
-        : " FROM article_search JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH ?");
+    StringBuilder where = new StringBuilder(dialect.searchFrom());
     List<String> args = new ArrayList<>(List.of(match));
     if (query.country() != null && !query.country().isBlank()) {
       where.append(" AND a.id IN (SELECT ac.article_id FROM article_countries ac JOIN countries c ON c.region = ac.region"
@@ -107,13 +80,8 @@ public final class SearchIndex {
       }
       List<SearchHit> hits = new ArrayList<>();
       String columns = "SELECT a.slug, a.title, a.published, a.countries, a.language, a.url, a.archive_path, ";
-      try (PreparedStatement q = c.prepareStatement(postgres
-          // ts_rank grows with relevance where bm25 shrinks: its negative sorts the same way.
-          ? columns + "ts_headline('simple', article_search.text, q, 'StartSel=\u0002, StopSel=\u0003, MaxWords="
-              + SNIPPET_TOKENS + ", MinWords=" + SNIPPET_TOKENS / 2 + ", FragmentDelimiter=…, MaxFragments=1'),"
-              + " -ts_rank(article_search.words, q)" + where + " ORDER BY 9, a.published DESC LIMIT ? OFFSET ?"
-          : columns + "snippet(article_search, 1, char(2), char(3), '…', " + SNIPPET_TOKENS + "), bm25(article_search, 5.0, 1.0)"
-              + where + " ORDER BY bm25(article_search, 5.0, 1.0), a.published DESC LIMIT ? OFFSET ?")) {
+      try (PreparedStatement q = c.prepareStatement(columns + dialect.searchSnippet(SNIPPET_TOKENS) + ", " + dialect.searchRank()
+          + where + " ORDER BY " + dialect.searchRank() + ", a.published DESC LIMIT ? OFFSET ?")) {
         int next = bind(q, args);
         q.setInt(next++, query.limit());
         q.setInt(next, query.offset());
@@ -149,7 +117,7 @@ public final class SearchIndex {
   public int missing() {
     return db.read(c -> {
       try (PreparedStatement q = c.prepareStatement(
-          "SELECT count(*) FROM articles WHERE id NOT IN (SELECT " + idColumn(db.dialect()) + " FROM article_search)");
+          "SELECT count(*) FROM articles WHERE id NOT IN (" + db.dialect().searchedIds() + ")");
           ResultSet rs = q.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }

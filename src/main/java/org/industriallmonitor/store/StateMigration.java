@@ -47,7 +47,8 @@ public final class StateMigration {
   public static List<TableCount> copy(Store source, Store target) {
     Database from = source.database();
     Database to = target.database();
-    if (from.dialect() != Dialect.SQLITE || to.dialect() != Dialect.POSTGRESQL) {
+    // The source is one node's file, the target a database nodes share.
+    if (from.dialect().shared() || !to.dialect().shared()) {
       throw new IllegalArgumentException("a state is copied from SQLite to PostgreSQL");
     }
     List<String> occupied = to.read(c -> {
@@ -67,7 +68,7 @@ public final class StateMigration {
       for (String table : TABLES) {
         copyTable(src, dst, table);
       }
-      copySearchIndex(src, dst);
+      copySearchIndex(src, from.dialect(), dst, to.dialect());
       // Identity columns go on after the copied ids.
       for (String table : List.of("articles", "crawl_runs", "outbox")) {
         try (Statement s = dst.createStatement()) {
@@ -122,10 +123,10 @@ public final class StateMigration {
     }
   }
 
-  private static void copySearchIndex(Connection src, Connection dst) throws SQLException {
-    try (Statement read = src.createStatement(); ResultSet rows = read.executeQuery("SELECT rowid, title, text FROM article_search")) {
+  private static void copySearchIndex(Connection src, Dialect source, Connection dst, Dialect target) throws SQLException {
+    try (Statement read = src.createStatement(); ResultSet rows = read.executeQuery(source.searchedArticles())) {
       while (rows.next()) {
-        SearchIndex.add(Dialect.POSTGRESQL, dst, rows.getLong(1), rows.getString(2), rows.getString(3));
+        SearchIndex.add(target, dst, rows.getLong(1), rows.getString(2), rows.getString(3));
       }
     }
   }

@@ -7,7 +7,7 @@ import org.industriallmonitor.config.ClusterConfig;
 import org.industriallmonitor.config.StorageConfig;
 
 /**
- * The monitor's state: the SQLite database, opened and migrated once, used through repositories
+ * The monitor's state: the SQLite or PostgreSQL database, opened and migrated once, used through repositories
  * that take and return values. Work that spans tables (an article with its alerts, a crawl's
  * health with its monitor alert) is one method here, one transaction there.
  */
@@ -64,10 +64,7 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(StorageConfig storage, ClusterConfig cluster) {
     StateOwnership.refuseForeignArchive(storage.archive(), storage.isPostgres() ? null : storage.database());
-    if (storage.isPostgres()) {
-      return new Store(Database.open(storage.postgres()), cluster);
-    }
-    return new Store(Database.open(storage.database(), storage.busyTimeout()), cluster);
+    return new Store(Database.open(Dialect.of(storage)), cluster);
   }
 
   public static Store open(Path database, Duration busyTimeout) {
@@ -98,7 +95,7 @@ public final class Store implements AutoCloseable {
 
   /** Whether the state is in PostgreSQL, shared by the nodes of a cluster. */
   public boolean isShared() {
-    return db.dialect() == Dialect.POSTGRESQL;
+    return db.dialect().shared();
   }
 
   /** Whether the database answers a query now (the console's health check). */
@@ -200,6 +197,15 @@ public final class Store implements AutoCloseable {
   /** {@code PRAGMA integrity_check}: "ok" for a healthy file. */
   public String integrityCheck() {
     return db.integrityCheck();
+  }
+
+  /**
+   * SQLite only (PostgreSQL is backed up with pg_dump): writes a consistent copy of the database to
+   * {@code target} (which must not exist) with {@code VACUUM INTO}, one read transaction that writers beside
+   * it do not wait for, and reads back from the copy what it holds.
+   */
+  public DatabaseCopy copyTo(Path target) {
+    return db.copyTo(target);
   }
 
   @Override

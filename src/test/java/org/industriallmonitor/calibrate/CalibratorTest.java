@@ -22,6 +22,7 @@ import org.industriallmonitor.site.Site;
 import org.industriallmonitor.testing.Contract;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,6 +60,20 @@ class CalibratorTest {
     assertThat(result.verified()).as(result.verification()).isTrue();
     assertThat(result.requests()).isLessThanOrEqualTo(20);
     System.out.println(theme + " " + result.requests() + " requests: " + result.selectors());
+  }
+
+  /** Issue 31: a calibrator keeps nothing between calls: it calibrates again with the same result and counts its requests afresh. */
+  @Test
+  void aCalibratorCalibratesAgainWithTheSameResult() throws Exception {
+    Site site = new Site(replicaSite(), client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+    Calibrator calibrator = new Calibrator(site.reader());
+
+    Calibrator.Result once = calibrator.calibrate(references.articles(), references.listings(), references.regions());
+    Calibrator.Result again = calibrator.calibrate(references.articles(), references.listings(), references.regions());
+
+    assertThat(once.complete()).as(once.fields() + " " + once.verification()).isTrue();
+    assertThat(again).isEqualTo(once);
   }
 
   /** Issue 30: two parts of the page read the body on every reference and nothing tells them apart: no choice is made. */

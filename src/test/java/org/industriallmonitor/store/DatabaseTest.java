@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
+  /** Where SQLite's migrations are (the file is never opened). */
+  private static final Dialect SQLITE = Dialect.sqlite(Path.of("monitor.db"), Duration.ZERO);
+
   @TempDir Path dir;
 
   @Test
@@ -38,7 +41,7 @@ class DatabaseTest {
     Path file = dir.resolve("old.db");
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
       for (int v = 1; v <= 9; v++) {
-        try (var in = Database.class.getResourceAsStream(Dialect.SQLITE.migration(v))) {
+        try (var in = Database.class.getResourceAsStream(SQLITE.migration(v))) {
           for (String statement : SqlScript.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
             s.execute(statement);
           }
@@ -102,7 +105,7 @@ class DatabaseTest {
 
   private static int lastMigration() {
     int n = 0;
-    while (Database.class.getResource(Dialect.SQLITE.migration(n + 1)) != null) {
+    while (Database.class.getResource(SQLITE.migration(n + 1)) != null) {
       n++;
     }
     return n;

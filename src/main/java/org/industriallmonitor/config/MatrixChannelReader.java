@@ -1,0 +1,24 @@
+package org.industriallmonitor.config;
+
+import java.util.List;
+
+/** {@code type: matrix}: an m.room.message in a room the bot account has joined. */
+final class MatrixChannelReader implements ChannelReader {
+  private static final List<String> KEYS = List.of("id", "type", "homeserver", "room", "token", "digest", "languages");
+
+  @Override
+  public List<String> keys() {
+    return KEYS;
+  }
+
+  @Override
+  public ChannelConfig read(String id, ConfigNode.Mapping m) {
+    String digest = ChannelReader.digest(m);
+    String room = m.required("room").nonBlankString().trim();
+    if (!room.matches("![^:\\s]+:\\S+")) {
+      throw m.required("room").error("expected a room id such as !AbCdEf:example.org (Room settings, Advanced), got '" + room + "'");
+    }
+    return new ChatChannelConfig.Matrix(id, m.required("homeserver").httpUrl(), room,
+        ChannelReader.token(m.required("token"), "MATRIX_TOKEN"), digest);
+  }
+}

@@ -1,0 +1,330 @@
+package org.industriallmonitor.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * SQLite: one file in the state folder, in WAL mode with a busy timeout, searched through FTS5. The
+ * state folder's lock makes this process the database's only writer: it claims nothing, and a
+ * connection is never lost.
+ */
+record SqliteDialect(Path file, Duration busyTimeout, Access access) implements Dialect {
+
+  /** Whether the file is opened to be written (and migrated), or read as it is on disk. */
+  enum Access {
+    READ_WRITE,
+    READ_ONLY
+  }
+
+  @Override
+  public Connection connect() {
+    StateOwnership.refuseForeignDatabase(file);
+    try {
+      Connection connection = access == Access.READ_ONLY ? openReadOnly() : openForWriting();
+      try {
+        StateOwnership.refuseForeignTables(connection, file);
+      } catch (ForeignStateException e) {
+        connection.close();
+        throw e;
+      }
+      return connection;
+    } catch (SQLException | IOException e) {
+      throw new StoreException("cannot open the database " + file + (access == Access.READ_ONLY ? " for reading: " : ": ")
+          + e.getMessage(), e);
+    }
+  }
+
+  private Connection openForWriting() throws SQLException, IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    SqliteNativeLibrary.useCopyIn(parent.resolve(".native"));
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout((int) busyTimeout.toMillis());
+    config.enforceForeignKeys(true);
+    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+  }
+
+  /**
+   * No migration, no write, and no write-ahead-log index file, which a read-only folder could not
+   * hold (SQLite's immutable mode).
+   */
+  private Connection openReadOnly() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    return DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1", config.toProperties());
+  }
+
+  /** A file does not hang up: the connection stays the one opened. */
+  @Override
+  public Connection reconnectIfLost(Connection current) {
+    return current;
+  }
+
+  @Override
+  public String describe() {
+    return file.toString();
+  }
+
+  @Override
+  public boolean shared() {
+    return false;
+  }
+
+  @Override
+  public StoreException failure(SQLException e) {
+    return StorageFailure.of(file, e).map(StoreException.class::cast)
+        .orElseGet(() -> new StoreException("database " + file + ": " + e.getMessage(), e));
+  }
+
+  @Override
+  public StoreException migrationFailure(Exception e) {
+    return new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public String integrityCheck(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+      return rs.next() ? rs.getString(1) : "no answer";
+    }
+  }
+
+  /**
+   * {@code VACUUM INTO target}: SQLite writes the copy from one read transaction, so it is the database as of
+   * one commit, and in WAL mode a writer (the daemon) goes on meanwhile without waiting.
+   */
+  @Override
+  public DatabaseCopy copyTo(Connection c, Path target) {
+    try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+      s.setString(1, target.toAbsolutePath().toString());
+      s.execute();
+    } catch (SQLException e) {
+      // Named after the copy: a full or read-only disk here is the backup's, not the state's.
+      throw new StoreException("cannot copy the database into " + target + ": " + e.getMessage(), e);
+    }
+    // Immutable: the copy is read as it is, without a journal or WAL index file beside it.
+    try (Connection copy = DriverManager.getConnection("jdbc:sqlite:file:" + target.toAbsolutePath() + "?immutable=1")) {
+      return new DatabaseCopy(target, schemaVersion(copy), tableCounts(copy), archivePaths(copy));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the copy " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows per table, by name; the internal tables of a virtual table (the search index's) are counted as that table. */
+  private static java.util.Map<String, Long> tableCounts(Connection c) throws SQLException {
+    java.util.List<String> tables = new java.util.ArrayList<>();
+    java.util.List<String> virtual = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+            + " ORDER BY name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+        String sql = rs.getString(2);
+        if (sql != null && sql.regionMatches(true, 0, "CREATE VIRTUAL TABLE", 0, 20)) {
+          virtual.add(rs.getString(1));
+        }
+      }
+    }
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : tables) {
+      if (virtual.stream().anyMatch(v -> table.startsWith(v + "_"))) {
+        continue;
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+        counts.put(table, rs.next() ? rs.getLong(1) : 0);
+      }
+    }
+    return counts;
+  }
+
+  /** Every archive file the rows name: articles' texts and sidecars, and the later versions' texts. */
+  private static java.util.List<String> archivePaths(Connection c) throws SQLException {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT archive_path FROM articles UNION SELECT sidecar_path FROM articles"
+            + " UNION SELECT archive_path FROM article_versions ORDER BY 1")) {
+      while (rs.next()) {
+        paths.add(rs.getString(1));
+      }
+    }
+    return paths;
+  }
+
+  @Override
+  public String migration(int version) {
+    return String.format("/db/migration/V%d.sql", version);
+  }
+
+  @Override
+  public int firstMigration() {
+    return 1;
+  }
+
+  @Override
+  public int schemaVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  @Override
+  public String recordSchemaVersion(int version) {
+    return "PRAGMA user_version = " + version;
+  }
+
+  /** The state folder's lock keeps every other process out already. */
+  @Override
+  public void migrateAlone(Connection c, Migration migration) throws SQLException, IOException {
+    if (schemaVersion(c) == 0) {
+      // A new file gives pruned history's space back from the start (see giveSomeSpaceBack). Switched here, while the file
+      // is empty and VACUUM takes no time: WAL mode has written the header already, so the pragma alone would not hold.
+      switchToIncrementalVacuum(c);
+    }
+    migration.run();
+  }
+
+  /** Pages given back per step (4 KB each: 2 MB), each step its own short transaction. */
+  private static final int VACUUM_PAGES = 512;
+  private static final int INCREMENTAL = 2;
+
+  @Override
+  public long sizeInBytes(Connection c) {
+    long bytes = 0;
+    for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+      try {
+        bytes += Files.exists(part) ? Files.size(part) : 0;
+      } catch (IOException e) {
+        // Checkpointed away between the two calls: it held nothing then.
+      }
+    }
+    return bytes;
+  }
+
+  /** Outside a transaction: VACUUM cannot run in one. It rewrites the file once, for a file made before incremental vacuum. */
+  @Override
+  public boolean giveSpaceBack(Connection c) throws SQLException {
+    if (pragma(c, "auto_vacuum") == INCREMENTAL) {
+      return false;
+    }
+    switchToIncrementalVacuum(c);
+    return true;
+  }
+
+  private static void switchToIncrementalVacuum(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+      s.execute("VACUUM");
+    }
+  }
+
+  @Override
+  public boolean giveSomeSpaceBack(Connection c) throws SQLException {
+    if (pragma(c, "freelist_count") == 0) {
+      return false;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+    }
+    return pragma(c, "freelist_count") > 0;
+  }
+
+  private static long pragma(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  @Override
+  public String commitDurability(boolean light) {
+    return "PRAGMA synchronous = " + (light ? "NORMAL" : "FULL");
+  }
+
+  @Override
+  public String joinedByCommas(String expression) {
+    return "group_concat(" + expression + ")";
+  }
+
+  /** This process is the only sender, and a claim left by a killed one means nothing. */
+  @Override
+  public SqlCondition claimableDeliveries(ClaimingNode node) {
+    return SqlCondition.NONE;
+  }
+
+  /** No other process works on the state: every row is this one's. */
+  @Override
+  public SqlCondition ownOrOrphaned(String nodeColumn, ClaimingNode node) {
+    return SqlCondition.NONE;
+  }
+
+  /** One writer at a time holds the whole database: nothing to lock row by row. */
+  @Override
+  public String skipLocked() {
+    return "";
+  }
+
+  /** The rows are read, and no claim is written: it would be a write per batch that nothing reads. */
+  @Override
+  public <R> List<R> claim(Database db, SqlWork<List<R>> select, ClaimMark<R> mark) {
+    return db.read(select);
+  }
+
+  @Override
+  public void addToSearch(Connection c, long articleId, String title, String text) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)")) {
+      insert.setLong(1, articleId);
+      insert.setString(2, title);
+      insert.setString(3, text);
+      insert.executeUpdate();
+    }
+  }
+
+  @Override
+  public void removeFromSearch(Connection c, long articleId) throws SQLException {
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_search WHERE rowid = ?")) {
+      delete.setLong(1, articleId);
+      delete.executeUpdate();
+    }
+  }
+
+  @Override
+  public String searchMatch(String typed) {
+    return FtsQuery.of(typed);
+  }
+
+  @Override
+  public String searchFrom() {
+    return " FROM article_search JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH ?";
+  }
+
+  @Override
+  public String searchSnippet(int snippetTokens) {
+    return "snippet(article_search, 1, char(2), char(3), '…', " + snippetTokens + ")";
+  }
+
+  /** The title weighs five times the text. */
+  @Override
+  public String searchRank() {
+    return "bm25(article_search, 5.0, 1.0)";
+  }
+
+  @Override
+  public String searchedIds() {
+    return "SELECT rowid FROM article_search";
+  }
+
+  @Override
+  public String searchedArticles() {
+    return "SELECT rowid, title, text FROM article_search";
+  }
+}

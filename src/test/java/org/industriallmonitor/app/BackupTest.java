@@ -1,0 +1,138 @@
+package org.industriallmonitor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.industriallmonitor.archive.AtomicFiles;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.RequiredTools;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.industriallmonitor.testing.Tmpfs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The order of {@link Backup#take}: an article archived after the archive was walked and before the database
+ * was copied is in the copy's rows, and so its files are in the backup too, found from the paths the copy names.
+ */
+class BackupTest {
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+
+  private MonitorConfig state() {
+    Path file = TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").country("Kyrgyzstan", 364).writeTo(dir);
+    CliRun baseline = CliRun.of("once", "--config", file.toString());
+    assertThat(baseline.exitCode()).as(baseline.toString()).isZero();
+    return ConfigLoader.withSystemEnvironment().load(file);
+  }
+
+  @Test
+  void anArticleRecordedBetweenTheArchiveWalkAndTheDatabaseCopyHasItsFilesInTheBackup() throws Exception {
+    MonitorConfig config = state();
+    Path backup = dir.resolve("backup");
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 0);
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      taken = Backup.take(parts, backup, Clock.systemUTC(), () -> {
+        CliRun once = CliRun.of("once", "--config", config.source().toString());
+        assertThat(once.exitCode()).as(once.toString()).isZero();
+      });
+    }
+
+    List<String> paths = Sql.column(dir.resolve("state/monitor.db"),
+        "SELECT archive_path || ' ' || sidecar_path FROM articles WHERE slug = '" + fresh.slug() + "'");
+    assertThat(paths).hasSize(1);
+    String[] files = paths.get(0).split(" ");
+    assertThat(taken.addedAfterDatabaseCopy()).as("the new article's text and sidecar").isEqualTo(2);
+    assertThat(backup.resolve("archive").resolve(files[0])).isRegularFile();
+    assertThat(backup.resolve("archive").resolve(files[1])).isRegularFile();
+    assertThat(taken.manifest().files()).extracting(BackupManifest.FileEntry::path).contains("archive/" + files[0], "archive/" + files[1]);
+    assertThat(taken.missingInState()).isEmpty();
+    assertThat(Backup.verify(backup).ok()).isTrue();
+  }
+
+  @Test
+  void aSidecarReplacedBetweenTheArchiveWalkAndTheDatabaseCopyIsTakenAsItIsAfterTheCopy() throws Exception {
+    MonitorConfig config = state();
+    String sidecar = Sql.column(dir.resolve("state/monitor.db"), "SELECT sidecar_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Path inState = config.storage().archive().resolve(sidecar);
+    String before = Files.readString(inState);
+    String after = before.replace("\"degraded\"", "\"removed_at\" : \"2026-12-07T00:00:00Z\",\n  \"degraded\"");
+    assertThat(after).isNotEqualTo(before);
+    Path backup = dir.resolve("backup");
+
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      // As the monitor rewrites a sidecar (a version, a withdrawal): a new file renamed over the old one.
+      taken = Backup.take(parts, backup, Clock.systemUTC(), () -> {
+        try {
+          AtomicFiles.write(inState, after.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+
+    assertThat(taken.refreshedAfterDatabaseCopy()).isEqualTo(1);
+    assertThat(backup.resolve("archive").resolve(sidecar)).hasContent(after);
+    assertThat(Backup.verify(backup).ok()).isTrue();
+  }
+
+  @Test
+  void onTheSameFileSystemTheArchiveIsHardLinkedAndOnAnotherCopied() throws Exception {
+    MonitorConfig config = state();
+    String text = Sql.column(dir.resolve("state/monitor.db"), "SELECT archive_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Path linked = dir.resolve("linked");
+    try (Components parts = Components.of(config)) {
+      assertThat(Backup.take(parts, linked, Clock.systemUTC()).placement()).isEqualTo(Backup.Placement.HARD_LINKED);
+    }
+    assertThat(Files.isSameFile(linked.resolve("archive").resolve(text), config.storage().archive().resolve(text))).isTrue();
+
+    String why = "a backup on another file system (a tmpfs) is copied, not linked";
+    RequiredTools.root(why);
+    Optional<Tmpfs> disk = Tmpfs.mount(dir.resolve("other-disk"), "64m");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
+    try (Tmpfs other = disk.get(); Components parts = Components.of(config)) {
+      Path copied = other.path().resolve("backup");
+      Backup.Taken taken = Backup.take(parts, copied, Clock.systemUTC());
+
+      assertThat(taken.placement()).isEqualTo(Backup.Placement.COPIED);
+      assertThat(copied.resolve("archive").resolve(text)).hasSameBinaryContentAs(config.storage().archive().resolve(text));
+      assertThat(Backup.verify(copied).problems()).isEmpty();
+    }
+  }
+
+  @Test
+  void aFileTheStateLacksIsNamedAndTheRestBackedUp() throws Exception {
+    MonitorConfig config = state();
+    String text = Sql.column(dir.resolve("state/monitor.db"), "SELECT archive_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Files.delete(config.storage().archive().resolve(text));
+    Path backup = dir.resolve("backup");
+
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      taken = Backup.take(parts, backup, Clock.systemUTC());
+    }
+
+    assertThat(taken.missingInState()).containsExactly(text);
+    assertThat(taken.manifest().database()).isPresent();
+    Backup.Verification verification = Backup.verify(backup);
+    assertThat(verification.problems()).isEmpty();
+    assertThat(verification.ok()).isTrue();
+  }
+}
