@@ -12,7 +12,7 @@ import org.industriallmonitor.config.StorageConfig;
 /**
  * What differs between the two databases the state can live in, each in its own class: how to
  * connect and reconnect, where the migrations are and how the schema version is kept, how durable a
- * commit is, how nodes claim rows, and how the archive is searched. {@link Database} and the
+ * commit is, how nodes claim rows, how the archive is searched, and how the space of pruned rows is given back. {@link Database} and the
  * repositories hold the SQL both understand and ask their dialect for the rest, never which one it
  * is: the one place that picks a dialect is the factories here.
  */
