@@ -26,6 +26,7 @@ import org.industriallmonitor.notify.DeliveryPolicy;
 import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.MonitorAlerts;
 import org.industriallmonitor.schedule.CrawlScheduler;
+import org.industriallmonitor.schedule.HistoryPruner;
 import org.industriallmonitor.schedule.NodeHeartbeat;
 import org.industriallmonitor.schedule.Daemon;
 import org.industriallmonitor.site.Site;
@@ -257,7 +258,9 @@ public final class Components implements AutoCloseable {
     }, () -> app.pollEarlyWarning(true), store().schedule(), clock, threads,
         config.storage().isPostgres() ? new CrawlScheduler.JobStore(config.storage().postgres(), config.cluster())
             : CrawlScheduler.JobStore.IN_MEMORY);
-    return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)));
+    // storage.prune_every is read at start, as the rest of storage:
+    HistoryPruner pruner = new HistoryPruner(app::pruneHistory, config.storage().pruneEvery());
+    return new Daemon(config.source(), loader, scheduler, dispatcher(), next -> app.apply(adjust.apply(next)), pruner);
   }
 
   /** This process as a node of the state (not started): {@code run} and {@code once} check in while they work. */

@@ -3,11 +3,13 @@ package org.industriallmonitor.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.Durations;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.crawl.ArticleRechecker;
@@ -18,6 +20,7 @@ import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.EarlyWarningPoller;
 import org.industriallmonitor.crawl.PollReport;
 import org.industriallmonitor.config.EarlyWarningConfig;
+import org.industriallmonitor.store.RetentionRepository;
 import org.industriallmonitor.store.SourceState;
 import org.industriallmonitor.notify.Channels;
 import org.industriallmonitor.notify.Dispatcher;
@@ -226,6 +229,31 @@ public final class Monitor {
     wait = wait.compareTo(MAX_POLL_BACKOFF) > 0 ? MAX_POLL_BACKOFF : wait;
     // A little short of the wait: the poll that falls due just before it ends takes place.
     return clock.instant().isBefore(state.get().lastPollAt().plus(wait).minus(earlyWarning.every().dividedBy(2)));
+  }
+
+  /**
+   * Deletes the history older than {@code storage.retention} (never articles) and gives its space
+   * back. A failure is logged and the next pruning tries again: it is never fatal.
+   *
+   * @return what was pruned; empty when the pruning failed
+   */
+  public Optional<RetentionRepository.Pruned> pruneHistory() {
+    Instant now = clock.instant();
+    Duration retention = config.get().storage().retention();
+    try {
+      RetentionRepository.Pruned pruned = store.retention().prune(now.minus(retention), now);
+      if (pruned.total() > 0) {
+        log.info("history older than {} pruned: {} crawl runs, {} deliveries, {} remembered feed items, {} nodes ({} batches)",
+            Durations.format(retention), pruned.crawlRuns(), pruned.deliveries(), pruned.feedItems(), pruned.nodes(), pruned.batches());
+      }
+      if (store.retention().reclaimSpace()) {
+        log.info("the database was switched to incremental vacuum (one VACUUM): pruned history's space is given back from now on");
+      }
+      return Optional.of(pruned);
+    } catch (RuntimeException e) {
+      log.warn("pruning the history failed (tried again at the next pruning): {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels. */

@@ -26,6 +26,7 @@ import org.industriallmonitor.store.CrawlRunRepository;
 import org.industriallmonitor.store.LearnedSelectorRepository;
 import org.industriallmonitor.store.NodeRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
+import org.industriallmonitor.store.RetentionRepository;
 import org.industriallmonitor.store.ScheduleRepository;
 import org.industriallmonitor.store.SourceState;
 import org.industriallmonitor.store.StateLock;
@@ -59,7 +60,7 @@ public final class MonitorStatus {
   public record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
       List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
       Set<String> configuredSelectors, EarlyWarningConfig earlyWarning, Optional<SourceState> source,
-      Optional<WebConsoleRepository.State> web, Nodes nodes) {
+      Optional<WebConsoleRepository.State> web, Nodes nodes, History history) {
 
     /** The daemon running on this state, if one is. */
     public Optional<StateLock.Holder> daemon() {
@@ -69,6 +70,33 @@ public final class MonitorStatus {
     /** The console of the running daemon, as it last said where it serves or why it cannot. */
     public Optional<WebConsoleRepository.State> runningConsole() {
       return web.filter(w -> daemon().map(d -> d.pid() == w.pid()).orElse(false));
+    }
+  }
+
+  /**
+   * The database's size and the oldest history it keeps ({@code kept} null when there is no
+   * database yet), with the {@code storage.retention} it is pruned after.
+   */
+  public record History(RetentionRepository.HistoryKept kept, java.time.Duration retention) {
+    /** One line: {@code Database: 12.3 MB; history kept since 2026-06-01 (crawl runs), ...; pruned after 180d.} */
+    public String line() {
+      if (kept == null) {
+        return "Database: none yet; history is pruned after " + Durations.format(retention) + ".";
+      }
+      Instant oldest = kept.oldestCrawlRun();
+      return "Database: " + size(kept.databaseBytes()) + "; history kept since "
+          + (oldest == null ? "-" : time(oldest)) + " (crawl runs), " + (kept.oldestDelivery() == null ? "-" : time(kept.oldestDelivery()))
+          + " (deliveries); pruned after " + Durations.format(retention) + " (storage.retention).";
+    }
+
+    private static String size(long bytes) {
+      if (bytes < 1024 * 1024) {
+        return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+      }
+      if (bytes < 1024L * 1024 * 1024) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+      }
+      return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
     }
   }
 
@@ -119,8 +147,10 @@ public final class MonitorStatus {
     Optional<SourceState> source = Optional.empty();
     Optional<WebConsoleRepository.State> web = Optional.empty();
     Nodes nodes = Nodes.NONE;
+    RetentionRepository.HistoryKept kept = null;
     if (store.isPresent()) {
       Store s = store.get();
+      kept = s.retention().kept();
       Instant now = Instant.now();
       nodes = new Nodes(s.isShared(), s.nodes().all().stream().filter(n -> n.lastCheckin().isAfter(now.minus(java.time.Duration.ofDays(1))))
           .toList(), s.runs().nodesByRegion(), now, config.cluster().deadAfter());
@@ -149,7 +179,8 @@ public final class MonitorStatus {
       channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
     }
     return new Status(database, store.isPresent(), holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
-        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source, web, nodes);
+        config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source, web, nodes,
+        new History(kept, config.storage().retention()));
   }
 
   /** The status as the JSON of {@code status --json}. */
@@ -222,6 +253,16 @@ public final class MonitorStatus {
       c.put("dead", counts.dead());
       c.put("oldest_pending", iso(counts.oldestPending()));
     }
+    ObjectNode database = root.putObject("database");
+    RetentionRepository.HistoryKept kept = status.history().kept();
+    if (kept == null) {
+      database.putNull("size_bytes");
+    } else {
+      database.put("size_bytes", kept.databaseBytes());
+    }
+    database.put("oldest_crawl_run", kept == null ? null : iso(kept.oldestCrawlRun()));
+    database.put("oldest_delivery", kept == null ? null : iso(kept.oldestDelivery()));
+    database.put("retention", Durations.format(status.history().retention()));
     ObjectNode web = root.putObject("web");
     Optional<WebConsoleRepository.State> console = status.runningConsole();
     web.put("serving", console.map(w -> w.url() != null).orElse(false));

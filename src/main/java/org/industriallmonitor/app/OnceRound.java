@@ -56,6 +56,11 @@ public final class OnceRound {
     monitor.recoverFromCrash();
   }
 
+  /** Prunes the history older than {@code storage.retention}; a failure is logged, never thrown. */
+  public void pruneHistory() {
+    monitor.pruneHistory();
+  }
+
   /** Shows the progress of the crawls that follow (one country at a time, on a terminal). */
   public void showProgress(CrawlProgress progress) {
     monitor.setProgress(progress);

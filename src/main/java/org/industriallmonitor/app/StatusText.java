@@ -72,6 +72,7 @@ public final class StatusText {
     MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()).forEach(out::println);
     out.println(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
     out.println(webLine(status));
+    out.println(status.history().line());
     out.println();
     if (status.channels().isEmpty()) {
       out.println("No notification channels are configured.");

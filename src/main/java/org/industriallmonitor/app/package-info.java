@@ -3,7 +3,8 @@
  * a configuration, once, and connects them: it alone opens the database and builds the repositories'
  * holder, the channels, the scheduler and the daemon ({@code ArchitectureTest} lists the few exceptions);
  * {@code Monitor} is the application: crawl a country or poll the early-warning source, count the outcome
- * towards monitor alerts, wake the dispatcher, take a new configuration. Beside it, one operation per command
+ * towards monitor alerts, wake the dispatcher, take a new configuration, prune the history older than
+ * {@code storage.retention}. Beside it, one operation per command
  * that needs more than the configuration, each in its own values (the commands never hold the store's, crawl's
  * or notify's): {@code OnceRound} ({@code once}), {@code MonitorStatus} and {@code StatusText} (what
  * {@code status} and the console show), {@code ArchiveSearch} ({@code search}), {@code Calibration}

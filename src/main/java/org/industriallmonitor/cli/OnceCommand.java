@@ -98,6 +98,8 @@ final class OnceCommand implements Callable<Integer> {
         out.flush();
         allSucceeded &= deliveries.dead() == 0;
       }
+      // At its end, as the daemon does every storage.prune_every: logged only, never changing the exit code.
+      round.pruneHistory();
       if (logged != null && logged.warnings() > 0) {
         out.printf("%s logged: see %s (or run with --verbose)%n", Plural.of(logged.warnings(), "warning", "warnings"),
             options.logs.resolve(Logging.FILE_NAME));

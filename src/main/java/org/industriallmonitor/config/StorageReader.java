@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The {@code storage:} section: the database (an SQLite file or a PostgreSQL address) and the archive. */
+/**
+ * The {@code storage:} section: the database (an SQLite file or a PostgreSQL address), the archive,
+ * and how long history is kept ({@code retention}, pruned every {@code prune_every}).
+ */
 final class StorageReader {
-  private static final List<String> KEYS = List.of("database", "archive", "busy_timeout", "min_free");
+  private static final List<String> KEYS = List.of("database", "archive", "busy_timeout", "min_free", "retention", "prune_every");
 
   private final UnaryOperator<String> environment;
 
@@ -23,7 +26,9 @@ final class StorageReader {
         database.filter(n -> postgres == null).map(n -> Path.of(n.nonBlankString())).orElse(StorageConfig.defaults().database()),
         m.optional("archive").map(n -> Path.of(n.nonBlankString())).orElse(StorageConfig.defaults().archive()),
         ConfigValues.positive(m, "busy_timeout", StorageConfig.DEFAULT_BUSY_TIMEOUT))
-        .withMinFree(m.optional("min_free").map(ConfigNode::byteSize).orElse(StorageConfig.DEFAULT_MIN_FREE));
+        .withMinFree(m.optional("min_free").map(ConfigNode::byteSize).orElse(StorageConfig.DEFAULT_MIN_FREE))
+        .withRetention(ConfigValues.positive(m, "retention", StorageConfig.DEFAULT_RETENTION),
+            ConfigValues.positive(m, "prune_every", StorageConfig.DEFAULT_PRUNE_EVERY));
     return postgres == null ? storage : storage.withPostgres(postgres);
   }
 

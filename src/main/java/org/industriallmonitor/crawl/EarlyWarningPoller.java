@@ -88,31 +88,44 @@ public final class EarlyWarningPoller {
       if (poll.notModified()) {
         return run.done(PollReport.Outcome.NOT_MODIFIED, 0, List.of(), before.etag(), before.lastModified());
       }
-      List<FeedItem> unknown = unknown(poll.items());
-      if (baseline) {
-        states.skip(unknown.stream().map(i -> new Skipped(i.slug(), "baseline", "in the source's first poll")).toList(), started);
-        return run.baseline(poll.items().size(), poll.validators());
+      try {
+        return read(earlyWarning, countries, reader, poll, baseline, before, run);
+      } finally {
+        // After the items this poll remembered: every remembered item the source lists now is marked listed.
+        states.listed(poll.items().stream().map(FeedItem::slug).distinct().toList(), started);
       }
-      if (unknown.isEmpty()) {
-        return run.done(PollReport.Outcome.UNCHANGED, poll.items().size(), List.of(), poll.validators().etag(),
-            poll.validators().lastModified());
-      }
-      // The newest max_items (unknown is oldest first). The rest are neither fetched nor remembered:
-      // the source's validators are not kept, so the next poll reads it again and takes the next
-      // ones while it still lists them; the walks find those it no longer lists.
-      List<FeedItem> taken = unknown.subList(Math.max(0, unknown.size() - earlyWarning.maxItems()), unknown.size());
-      int leftOver = unknown.size() - taken.size();
-      if (leftOver > 0) {
-        run.notes.add(leftOver + " more new item" + (leftOver == 1 ? "" : "s") + " left to the next poll (the source is read again)"
-            + " and the walks: one poll fetches at most max_items: " + earlyWarning.maxItems());
-      }
-      boolean settled = archive(reader, taken, countries, run) && leftOver == 0;
-      Validators kept = settled ? poll.validators() : new Validators(before.etag(), before.lastModified());
-      return run.done(PollReport.Outcome.NEW, poll.items().size(), unknown, kept.etag(), kept.lastModified());
     } catch (StorageFailure e) {
       log.error("early warning {}: {}", source.id(), e.getMessage());
       return run.storageFailure(e.getMessage());
     }
+  }
+
+  /** What a full read (not a 304) of the source listed: a baseline, nothing new, or new items archived or remembered. */
+  private PollReport read(EarlyWarningConfig earlyWarning, List<CountryConfig> countries, SiteReader reader, EarlyWarningSource.Poll poll,
+      boolean baseline, SourceState before, Run run) throws InterruptedException {
+    EarlyWarningRepository states = store.earlyWarning();
+    Instant started = run.started;
+    List<FeedItem> unknown = unknown(poll.items());
+    if (baseline) {
+      states.skip(unknown.stream().map(i -> new Skipped(i.slug(), "baseline", "in the source's first poll")).toList(), started);
+      return run.baseline(poll.items().size(), poll.validators());
+    }
+    if (unknown.isEmpty()) {
+      return run.done(PollReport.Outcome.UNCHANGED, poll.items().size(), List.of(), poll.validators().etag(),
+          poll.validators().lastModified());
+    }
+    // The newest max_items (unknown is oldest first). The rest are neither fetched nor remembered:
+    // the source's validators are not kept, so the next poll reads it again and takes the next
+    // ones while it still lists them; the walks find those it no longer lists.
+    List<FeedItem> taken = unknown.subList(Math.max(0, unknown.size() - earlyWarning.maxItems()), unknown.size());
+    int leftOver = unknown.size() - taken.size();
+    if (leftOver > 0) {
+      run.notes.add(leftOver + " more new item" + (leftOver == 1 ? "" : "s") + " left to the next poll (the source is read again)"
+          + " and the walks: one poll fetches at most max_items: " + earlyWarning.maxItems());
+    }
+    boolean settled = archive(reader, taken, countries, run) && leftOver == 0;
+    Validators kept = settled ? poll.validators() : new Validators(before.etag(), before.lastModified());
+    return run.done(PollReport.Outcome.NEW, poll.items().size(), unknown, kept.etag(), kept.lastModified());
   }
 
   private boolean seen(String slug) {

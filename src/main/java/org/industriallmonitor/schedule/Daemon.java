@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running monitor: the scheduler with one job per country, kept in line with the
- * configuration file as it is edited, and an orderly stop.
+ * configuration file as it is edited, the pruning of old history, and an orderly stop.
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
@@ -23,16 +23,18 @@ public final class Daemon implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final ConfigWatcher watcher;
   private final Consumer<MonitorConfig> reconfigure;
+  private final HistoryPruner pruner;
 
   /**
    * @param reconfigure applies a new valid configuration to the crawl pipeline before the
    *     scheduler follows its countries
    */
   public Daemon(Path configFile, ConfigLoader loader, CrawlScheduler scheduler, Dispatcher dispatcher,
-      Consumer<MonitorConfig> reconfigure) {
+      Consumer<MonitorConfig> reconfigure, HistoryPruner pruner) {
     this.scheduler = scheduler;
     this.dispatcher = dispatcher;
     this.reconfigure = reconfigure;
+    this.pruner = pruner;
     this.watcher = new ConfigWatcher(configFile, loader, this::reload);
   }
 
@@ -43,6 +45,7 @@ public final class Daemon implements AutoCloseable {
     scheduler.applyEarlyWarning(pollInterval(config));
     scheduler.start();
     watcher.start(watchPeriod);
+    pruner.start();
   }
 
   public CrawlScheduler scheduler() {
@@ -77,6 +80,7 @@ public final class Daemon implements AutoCloseable {
   @Override
   public void close() {
     watcher.close();
+    pruner.close();
     try {
       scheduler.shutdown(SHUTDOWN_GRACE);
     } catch (SchedulerException e) {

@@ -3,7 +3,8 @@
  * {@code ConfigWatcher}, an orderly stop); {@code CrawlScheduler} keeps one Quartz {@code CrawlJob} per
  * country in line with the configuration, and {@code PollJob} polls the early-warning source. The jobs call
  * {@code CountryRun} and {@code SourcePoll}, which the composition root (app) supplies, so this package does not
- * know crawl. {@code NodeHeartbeat} and {@code ClusterJobStore} let several daemons share one PostgreSQL state.
+ * know crawl. {@code HistoryPruner} runs the pruning of old history at the daemon's start and every
+ * {@code storage.prune_every}. {@code NodeHeartbeat} and {@code ClusterJobStore} let several daemons share one PostgreSQL state.
  *
  * <p>May use: config, store. Known exception, to be removed: {@code Daemon} holds {@code notify.Dispatcher}
  * to start and stop delivery, so the head of the flow reaches its last stage directly; the composition root

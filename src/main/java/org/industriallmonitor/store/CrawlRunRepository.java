@@ -79,11 +79,15 @@ public final class CrawlRunRepository {
     });
   }
 
-  /** Listing pages fetched per region over every crawl run recorded (never pruned, so it only grows). */
+  /**
+   * Listing pages fetched per region over every crawl run recorded, the pruned ones included
+   * (their pages are carried in {@code pruned_crawl_pages}), so it only grows.
+   */
   public Map<Integer, Long> pagesByRegion() {
     return db.read(c -> {
       Map<Integer, Long> pages = new LinkedHashMap<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT region, sum(pages) FROM crawl_runs GROUP BY region ORDER BY region");
+      try (PreparedStatement q = c.prepareStatement("SELECT region, sum(pages) FROM (SELECT region, pages FROM crawl_runs"
+          + " UNION ALL SELECT region, pages FROM pruned_crawl_pages) counted GROUP BY region ORDER BY region");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           pages.put(rs.getInt(1), rs.getLong(2));

@@ -12,7 +12,7 @@ import org.industriallmonitor.config.StorageConfig;
 /**
  * What differs between the two databases the state can live in, each in its own class: how to
  * connect and reconnect, where the migrations are and how the schema version is kept, how durable a
- * commit is, how nodes claim rows, and how the archive is searched. {@link Database} and the
+ * commit is, how nodes claim rows, how the archive is searched, and how the space of pruned rows is given back. {@link Database} and the
  * repositories hold the SQL both understand and ask their dialect for the rest, never which one it
  * is: the one place that picks a dialect is the factories here.
  */
@@ -73,6 +73,26 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
    * with its own tool ({@code pg_dump}), and this refuses it.
    */
   DatabaseCopy copyTo(Connection c, Path target) throws SQLException;
+
+  // Space.
+
+  /** The database's size in bytes: an SQLite file with its write-ahead log, a server's database as the server counts it. */
+  long sizeInBytes(Connection c) throws SQLException;
+
+  /**
+   * Makes the space of deleted rows given back from now on, when the database does not yet (SQLite: one
+   * {@code VACUUM} switches a file made before incremental vacuum; a server's autovacuum needs nothing).
+   *
+   * @return whether this call switched it
+   */
+  boolean giveSpaceBack(Connection c) throws SQLException;
+
+  /**
+   * Gives a little of the space of deleted rows back, one short step (its own transaction).
+   *
+   * @return whether some is left to give back
+   */
+  boolean giveSomeSpaceBack(Connection c) throws SQLException;
 
   // Migrating.
 

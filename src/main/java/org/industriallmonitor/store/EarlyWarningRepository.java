@@ -83,6 +83,28 @@ public final class EarlyWarningRepository {
     });
   }
 
+  /**
+   * Marks the remembered items among {@code slugs} (all that a full read of the source listed) as
+   * listed at {@code at}: retention never forgets an item the source still lists.
+   */
+  public void listed(Collection<String> slugs, Instant at) {
+    if (slugs.isEmpty()) {
+      return;
+    }
+    // Light: a mark lost to a power loss is made again by the next full read.
+    db.inLightTransaction(c -> {
+      try (PreparedStatement u = c.prepareStatement("UPDATE early_warning_skipped SET last_listed_at = ? WHERE slug = ?")) {
+        for (String slug : slugs) {
+          u.setString(1, Timestamps.format(at));
+          u.setString(2, slug);
+          u.addBatch();
+        }
+        u.executeBatch();
+      }
+      return null;
+    });
+  }
+
   /** Saves the source's state after a poll, with the monitor alerts that poll raised, in one durable transaction. */
   public void save(SourceState s, List<OutboxEntry> alerts) {
     db.inTransaction(c -> {

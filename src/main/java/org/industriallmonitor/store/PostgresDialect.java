@@ -93,6 +93,24 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
   }
 
   @Override
+  public long sizeInBytes(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /** The server's autovacuum gives the space of deleted rows back by itself. */
+  @Override
+  public boolean giveSpaceBack(Connection c) {
+    return false;
+  }
+
+  @Override
+  public boolean giveSomeSpaceBack(Connection c) {
+    return false;
+  }
+
+  @Override
   public String migration(int version) {
     return String.format("/db/postgresql/V%d.sql", version);
   }

@@ -186,7 +186,63 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
   /** The state folder's lock keeps every other process out already. */
   @Override
   public void migrateAlone(Connection c, Migration migration) throws SQLException, IOException {
+    if (schemaVersion(c) == 0) {
+      // A new file gives pruned history's space back from the start (see giveSomeSpaceBack). Switched here, while the file
+      // is empty and VACUUM takes no time: WAL mode has written the header already, so the pragma alone would not hold.
+      switchToIncrementalVacuum(c);
+    }
     migration.run();
+  }
+
+  /** Pages given back per step (4 KB each: 2 MB), each step its own short transaction. */
+  private static final int VACUUM_PAGES = 512;
+  private static final int INCREMENTAL = 2;
+
+  @Override
+  public long sizeInBytes(Connection c) {
+    long bytes = 0;
+    for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+      try {
+        bytes += Files.exists(part) ? Files.size(part) : 0;
+      } catch (IOException e) {
+        // Checkpointed away between the two calls: it held nothing then.
+      }
+    }
+    return bytes;
+  }
+
+  /** Outside a transaction: VACUUM cannot run in one. It rewrites the file once, for a file made before incremental vacuum. */
+  @Override
+  public boolean giveSpaceBack(Connection c) throws SQLException {
+    if (pragma(c, "auto_vacuum") == INCREMENTAL) {
+      return false;
+    }
+    switchToIncrementalVacuum(c);
+    return true;
+  }
+
+  private static void switchToIncrementalVacuum(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+      s.execute("VACUUM");
+    }
+  }
+
+  @Override
+  public boolean giveSomeSpaceBack(Connection c) throws SQLException {
+    if (pragma(c, "freelist_count") == 0) {
+      return false;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+    }
+    return pragma(c, "freelist_count") > 0;
+  }
+
+  private static long pragma(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class StateMigration {
    * (they describe processes of the old state) and the search index, copied apart.
    */
   static final List<String> TABLES = List.of("countries", "articles", "article_countries", "article_versions", "listing_pages",
-      "country_languages", "crawl_runs", "schedule", "outbox", "country_health", "gone_articles", "degraded_articles",
+      "country_languages", "crawl_runs", "pruned_crawl_pages", "schedule", "outbox", "country_health", "gone_articles", "degraded_articles",
       "learned_selectors", "early_warning", "early_warning_skipped");
   private static final int BATCH = 1000;
 

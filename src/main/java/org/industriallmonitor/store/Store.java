@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
 
   private final ClusterConfig cluster;
   private final NodeRepository nodes;
+  private final RetentionRepository retention;
 
   private Store(Database db, ClusterConfig cluster) {
     this.db = db;
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
     this.search = new SearchIndex(db);
     this.rechecks = new RecheckRepository(db, outbox);
     this.webConsole = new WebConsoleRepository(db);
+    this.retention = new RetentionRepository(db, cluster);
   }
 
   /** Opens (creating and migrating when needed) the database that {@code storage} names. */
@@ -120,6 +122,11 @@ public final class Store implements AutoCloseable {
 
   public NodeRepository nodes() {
     return nodes;
+  }
+
+  /** The history pruned after {@code storage.retention}, and what is kept. */
+  public RetentionRepository retention() {
+    return retention;
   }
 
   public WebConsoleRepository webConsole() {

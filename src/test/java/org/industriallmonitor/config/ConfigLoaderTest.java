@@ -72,6 +72,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void storageRetentionAndPruneEveryAreDurationsThatDefaultTo180DaysAndOneHour() {
+    StorageConfig defaults = loader.parse(FILE, VALID).storage();
+    assertThat(defaults.retention()).isEqualTo(Duration.ofDays(180));
+    assertThat(defaults.pruneEvery()).isEqualTo(Duration.ofHours(1));
+    StorageConfig set = loader.parse(FILE, VALID + "  retention: 30d\n  prune_every: 2s\n").storage();
+    assertThat(set.retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(set.pruneEvery()).isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "  retention: 0s\n")).hasMessageContaining("storage.retention");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID + "  prune_every: soon\n")).hasMessageContaining("storage.prune_every");
+  }
+
+  @Test
   void clusterKeysAreReadAndDefaultToTheHostAndPid() {
     MonitorConfig config = loader.parse(FILE, VALID + "cluster: {node_id: monitor-a, checkin_interval: 5s}\n");
     assertThat(config.cluster()).isEqualTo(new ClusterConfig("monitor-a", Duration.ofSeconds(5)));

@@ -90,6 +90,8 @@ class MonitorDefaultsTest {
     loaded.put("storage.archive", c -> c.storage().archive());
     loaded.put("storage.busy_timeout", c -> c.storage().busyTimeout());
     loaded.put("storage.min_free", c -> c.storage().minFree());
+    loaded.put("storage.retention", c -> c.storage().retention());
+    loaded.put("storage.prune_every", c -> c.storage().pruneEvery());
     loaded.put("notifications.max_attempts", c -> c.notifications().maxAttempts());
     loaded.put("notifications.max_age", c -> c.notifications().maxAge());
     loaded.put("notifications.retry_backoff", c -> c.notifications().retryBackoff());

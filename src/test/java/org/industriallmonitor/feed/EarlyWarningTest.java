@@ -185,6 +185,33 @@ class EarlyWarningTest {
   }
 
   @Test
+  void retentionForgetsOnlyRememberedItemsTheFeedNoLongerListsAndOneItStillListsIsNeverFetchedAgain() throws Exception {
+    Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).storage("retention", "1ms").country("Kyrgyzstan", 364)));
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.BASELINE);
+    long remembered = Sql.count(db(), "SELECT COUNT(*) FROM early_warning_skipped");
+    ReplicaArticle elsewhere = replica.catalog().publishNew(List.of(169), DAY, 0);
+    monitor.pollEarlyWarning(false);
+
+    // The retention is a millisecond, and the feed lists one item of its baseline fewer now (the newest pushed the oldest
+    // out): only that one is forgotten.
+    assertThat(monitor.pruneHistory().orElseThrow().feedItems()).isEqualTo(1);
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM early_warning_skipped")).isEqualTo(remembered);
+
+    // The feed answers 304 from now on: what it listed at its last full read, it still lists, and that is kept.
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().outcome()).isEqualTo(PollReport.Outcome.NOT_MODIFIED);
+    assertThat(monitor.pruneHistory().orElseThrow().feedItems()).isZero();
+    ReplicaArticle mine = replica.catalog().publishNew(List.of(364), DAY, 0);
+    assertThat(monitor.pollEarlyWarning(false).orElseThrow().archived()).isEqualTo(1);
+    monitor.pruneHistory();
+    monitor.pollEarlyWarning(false);
+
+    assertThat(replica.tweaks().requestsFor("/" + elsewhere.slug())).as("remembered, never fetched again").isEqualTo(1);
+    assertThat(Sql.column(db(), "SELECT slug FROM articles")).containsExactly(mine.slug());
+    assertThat(Sql.column(db(), "SELECT reason FROM early_warning_skipped WHERE slug = '" + elsewhere.slug() + "'"))
+        .containsExactly("outside");
+  }
+
+  @Test
   void aPollFetchesAtMostMaxItemsNewestFirstAndTheNextPollsTakeTheRest() throws Exception {
     Monitor monitor = monitor(config(TestConfig.site(replica.baseUrl()).site("early_warning", "{source: rss, max_items: 5}")
         .country("Kyrgyzstan", 364)));

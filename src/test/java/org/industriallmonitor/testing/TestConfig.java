@@ -17,6 +17,7 @@ public final class TestConfig {
   private String web = "{listen: 127.0.0.1:0}";
   private String database;
   private String minFree;
+  private String extraStorage = "";
 
   private TestConfig(URI baseUrl) {
     this.baseUrl = baseUrl;
@@ -73,6 +74,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** Another key of {@code storage:} ({@code retention}, {@code prune_every}). */
+  public TestConfig storage(String key, String value) {
+    extraStorage += "  " + key + ": " + value + "\n";
+    return this;
+  }
+
   /** Top-level YAML appended as is. */
   public TestConfig topLevel(String yaml) {
     extraTop += yaml.endsWith("\n") ? yaml : yaml + "\n";
@@ -89,6 +96,7 @@ public final class TestConfig {
         + "  database: " + (database != null ? database : stateDir.resolve("monitor.db").toString()) + "\n"
         + "  archive: " + stateDir.resolve("archive") + "\n"
         + (minFree != null ? "  min_free: " + minFree + "\n" : "")
+        + extraStorage
         + "web: " + web + "\n"
         + extraTop;
   }
