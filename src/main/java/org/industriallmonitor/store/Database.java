@@ -210,6 +210,13 @@ final class Database implements AutoCloseable {
     if (version == 0) {
       version = dialect.firstMigration() - 1;
     }
+    int latest = latestMigration();
+    if (version > latest) {
+      // A later release migrated it: its tables mean what this release cannot know, so nothing is written.
+      throw new StoreException(dialect.describe() + " has schema version " + version + ", newer than this release's " + latest
+          + ": a later release of industriall-monitor wrote it. Run that release (or newer) on it, or restore a backup"
+          + " taken before the upgrade", null);
+    }
     while (true) {
       String resource = dialect.migration(version + 1);
       String sql;
@@ -231,6 +238,15 @@ final class Database implements AutoCloseable {
       });
       version = next;
     }
+  }
+
+  /** The version of the last migration this release carries. */
+  private int latestMigration() {
+    int version = dialect.firstMigration();
+    while (Database.class.getResource(dialect.migration(version + 1)) != null) {
+      version++;
+    }
+    return version;
   }
 
   /** Closes the connection after {@code failure}, which an error in closing must not hide. */
