@@ -2,8 +2,6 @@ package org.industriallmonitor.notify;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.industriallmonitor.testing.MutableClock;
 
 /**
@@ -16,9 +14,9 @@ final class FakePumpTime extends MutableClock implements PumpWaiter {
    * Real time for a lane in flight to finish and wake the pump (a fake channel answers in microseconds,
    * but a loaded machine may be slow to run its thread): the clock does not move under a send.
    */
-  private static final long LANE_GRACE_MILLIS = 100;
+  private static final Duration LANE_GRACE = Duration.ofMillis(100);
 
-  private final Semaphore woken = new Semaphore(0);
+  private final PumpWakes wakes = new PumpWakes();
 
   FakePumpTime(Instant start) {
     super(start);
@@ -26,8 +24,8 @@ final class FakePumpTime extends MutableClock implements PumpWaiter {
 
   @Override
   public void awaitWake(Duration atMost) throws InterruptedException {
-    if (woken.tryAcquire(LANE_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-      woken.drainPermits();
+    if (wakes.await(LANE_GRACE)) {
+      wakes.clear();
       return;
     }
     if (!atMost.isNegative() && !atMost.isZero()) {
@@ -37,14 +35,12 @@ final class FakePumpTime extends MutableClock implements PumpWaiter {
 
   @Override
   public void wake() {
-    if (woken.availablePermits() == 0) {
-      woken.release();
-    }
+    wakes.wake();
   }
 
   @Override
   public void clearWakes() {
-    woken.drainPermits();
+    wakes.clear();
   }
 
   @Override
