@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.store.DatabaseCopy;
+import org.industriallmonitor.store.Store;
 
 /**
  * {@code backup --to DIR} and {@code backup --verify DIR}: a copy of the state that a monitor can be pointed
@@ -41,9 +43,12 @@ public final class Backup {
 
   private Backup() {}
 
-  /** What {@link #take} did: the manifest it wrote, how files were placed, and what the state itself lacked. */
+  /**
+   * What {@link #take} did: the manifest it wrote, how files were placed, what the state itself lacked, and the
+   * schema this release migrates the copied database to (empty when no database was copied).
+   */
   public record Taken(Path dir, BackupManifest manifest, Placement placement, int addedAfterDatabaseCopy, int refreshedAfterDatabaseCopy,
-      List<String> missingInState, Optional<String> uncopiedDatabase) {
+      List<String> missingInState, Optional<String> uncopiedDatabase, OptionalInt releaseSchemaVersion) {
     public Taken {
       missingInState = List.copyOf(missingInState);
     }
@@ -83,37 +88,41 @@ public final class Backup {
     StorageConfig backup = StorageConfig.under(to);
     Path source = storage.archive().toAbsolutePath().normalize();
     refuseUnusable(to, storage);
+    // Opened before anything is written, so that a state a later release wrote is refused with no folder left behind.
+    Optional<Store> database = storage.isPostgres() ? Optional.empty() : Optional.of(parts.storeForCopying());
     Files.createDirectories(backup.archive());
 
     ArchiveLinker linker = new ArchiveLinker(source, backup.archive());
     linker.linkAll();
     betweenArchiveAndDatabase.run();
-    Optional<BackupManifest.DatabaseSummary> database = Optional.empty();
+    Optional<BackupManifest.DatabaseSummary> summary = Optional.empty();
     CatchUp catchUp = new CatchUp(0, 0, List.of());
     Optional<String> uncopied = Optional.empty();
-    if (storage.isPostgres()) {
+    OptionalInt releaseSchema = OptionalInt.empty();
+    if (database.isEmpty()) {
       // pg_dump takes a consistent copy of a server's database; the monitor copies only what is on this machine.
       uncopied = Optional.of(storage.describeDatabase());
     } else {
-      DatabaseCopy copy = parts.storeForReading().copyTo(backup.database());
+      DatabaseCopy copy = database.get().copyTo(backup.database());
       force(backup.database());
       catchUp = catchUp(linker, copy.archivePaths());
-      database = Optional.of(new BackupManifest.DatabaseSummary(to.relativize(backup.database()).toString(), copy.schemaVersion(),
+      summary = Optional.of(new BackupManifest.DatabaseSummary(to.relativize(backup.database()).toString(), copy.schemaVersion(),
           copy.tableCounts()));
+      releaseSchema = OptionalInt.of(database.get().releaseSchemaVersion());
     }
     AtomicFiles.syncFolders(linker.folders());
 
     List<BackupManifest.FileEntry> files = new ArrayList<>();
-    if (database.isPresent()) {
+    if (summary.isPresent()) {
       files.add(entry(to, backup.database()));
     }
     for (String path : linker.placed()) {
       files.add(entry(to, backup.archive().resolve(path)));
     }
     BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant(),
-        storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), database, files);
+        storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), summary, files);
     AtomicFiles.write(to.resolve(BackupManifest.FILE_NAME), manifest.toJson());
-    return new Taken(to, manifest, linker.placement(), catchUp.added(), catchUp.refreshed(), catchUp.missing(), uncopied);
+    return new Taken(to, manifest, linker.placement(), catchUp.added(), catchUp.refreshed(), catchUp.missing(), uncopied, releaseSchema);
   }
 
   /** What {@link #catchUp} did: files added, files taken again, files the rows name that the state lacks. */

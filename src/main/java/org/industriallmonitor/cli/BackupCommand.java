@@ -80,7 +80,11 @@ final class BackupCommand implements Callable<Integer> {
         });
     manifest.database().ifPresent(db -> {
       Map<String, Long> tables = db.tables();
-      out.printf("  database %s (schema %d): %s, %s%n", db.file(), db.schemaVersion(),
+      int release = taken.releaseSchemaVersion().orElse(db.schemaVersion());
+      String schema = db.schemaVersion() < release
+          ? "schema " + db.schemaVersion() + "; this release migrates it to " + release + " when it first opens it"
+          : "schema " + db.schemaVersion();
+      out.printf("  database %s (%s): %s, %s%n", db.file(), schema,
           Plural.of(tables.getOrDefault("articles", 0L).intValue(), "article", "articles"),
           Plural.of(tables.getOrDefault("outbox", 0L).intValue(), "delivery", "deliveries"));
     });

@@ -83,6 +83,20 @@ public final class Store implements AutoCloseable {
     return Files.isWritable(folder) ? open(storage) : new Store(Database.openReadOnly(storage.database()), ClusterConfig.defaults());
   }
 
+  /**
+   * The SQLite database of {@code storage} as it is, only read, beside the daemon that may be writing it: to copy
+   * it ({@code backup}). Never migrated, so that a backup taken with a new release before an upgrade holds the
+   * state the running release wrote, which goes on using it; refused when a later release wrote it. PostgreSQL is
+   * copied by {@code pg_dump}, not here.
+   */
+  public static Store openForCopying(StorageConfig storage) {
+    if (storage.isPostgres()) {
+      throw new IllegalArgumentException("a PostgreSQL database is copied by pg_dump: " + storage.describeDatabase());
+    }
+    StateOwnership.refuseForeignArchive(storage.archive(), storage.database());
+    return new Store(Database.openAsItIs(Dialect.sqliteBesideWriter(storage.database(), storage.busyTimeout())), ClusterConfig.defaults());
+  }
+
   /** The SQLite file; null when the state is in PostgreSQL. */
   public Path file() {
     return db.file();
@@ -192,6 +206,11 @@ public final class Store implements AutoCloseable {
   /** The schema version: the number of the last migration applied. */
   public int schemaVersion() {
     return db.schemaVersion();
+  }
+
+  /** The schema version this release migrates a database to when it opens it for writing. */
+  public int releaseSchemaVersion() {
+    return db.latestMigration();
   }
 
   /** {@code PRAGMA integrity_check}: "ok" for a healthy file. */

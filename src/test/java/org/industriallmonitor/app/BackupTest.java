@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
@@ -38,6 +39,57 @@ class BackupTest {
     CliRun baseline = CliRun.of("once", "--config", file.toString());
     assertThat(baseline.exitCode()).as(baseline.toString()).isZero();
     return ConfigLoader.withSystemEnvironment().load(file);
+  }
+
+  /**
+   * The documented upgrade path: a backup taken with the new jar while the old daemon runs. The state is copied
+   * at its own schema, and left at it (the old daemon goes on with it); the new release upgrades the copy when
+   * it first opens it.
+   */
+  @Test
+  void aStateOfAnEarlierReleaseIsBackedUpAtItsSchemaAndLeftAtIt() throws Exception {
+    copyFixture("v0.1.0", dir.resolve("state"));
+    Path file = TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").country("Kyrgyzstan", 364).writeTo(dir);
+    MonitorConfig config = ConfigLoader.withSystemEnvironment().load(file);
+    Path live = dir.resolve("state/monitor.db");
+    assertThat(Sql.count(live, "PRAGMA user_version")).isEqualTo(5);
+    Path backup = dir.resolve("backup");
+
+    Backup.Taken taken;
+    try (Components parts = Components.of(config)) {
+      taken = Backup.take(parts, backup, Clock.systemUTC());
+    }
+
+    assertThat(Sql.count(live, "PRAGMA user_version")).as("the state, under its own daemon, not migrated").isEqualTo(5);
+    assertThat(Sql.count(backup.resolve("monitor.db"), "PRAGMA user_version")).as("the backup, as the state was").isEqualTo(5);
+    assertThat(taken.manifest().database().orElseThrow().schemaVersion()).isEqualTo(5);
+    assertThat(BackupManifest.parse(Files.readAllBytes(backup.resolve(BackupManifest.FILE_NAME))).database().orElseThrow()
+        .schemaVersion()).isEqualTo(5);
+    assertThat(taken.releaseSchemaVersion()).hasValue(13);
+    assertThat(Backup.verify(backup).ok()).isTrue();
+
+    CliRun status = CliRun.of("status", "--config", file.toString(), "--state", backup.toString());
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    assertThat(Sql.count(backup.resolve("monitor.db"), "PRAGMA user_version")).as("upgraded when a monitor opened it").isEqualTo(13);
+    assertThat(Sql.count(backup.resolve("monitor.db"), "SELECT count(*) FROM articles")).isEqualTo(28);
+  }
+
+  @Test
+  void aStateOfALaterReleaseIsRefusedAndLeftAsItWas() throws Exception {
+    MonitorConfig config = state();
+    Path live = dir.resolve("state/monitor.db");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + live); java.sql.Statement s = c.createStatement()) {
+      s.execute("PRAGMA user_version = 99"); // as a later release's migration leaves it
+    }
+    Path backup = dir.resolve("backup");
+
+    try (Components parts = Components.of(config)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Backup.take(parts, backup, Clock.systemUTC()))
+          .hasMessageContaining("schema version 99").hasMessageContaining("later release");
+    }
+
+    assertThat(Sql.count(live, "PRAGMA user_version")).isEqualTo(99);
+    assertThat(backup).as("nothing written").doesNotExist();
   }
 
   @Test
@@ -134,5 +186,19 @@ class BackupTest {
     Backup.Verification verification = Backup.verify(backup);
     assertThat(verification.problems()).isEmpty();
     assertThat(verification.ok()).isTrue();
+  }
+
+  private static void copyFixture(String release, Path to) throws IOException {
+    Path from = Path.of("src/test/resources/upgrade", release);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!file.getFileName().toString().equals("README.md")) {
+          Files.copy(file, target);
+        }
+      }
+    }
   }
 }
