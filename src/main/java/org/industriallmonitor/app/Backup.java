@@ -24,6 +24,7 @@ import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.store.DatabaseCopy;
 import org.industriallmonitor.store.Store;
+import org.industriallmonitor.store.StoreException;
 
 /**
  * {@code backup --to DIR} and {@code backup --verify DIR}: a copy of the state that a monitor can be pointed
@@ -119,8 +120,9 @@ public final class Backup {
     for (String path : linker.placed()) {
       files.add(entry(to, backup.archive().resolve(path)));
     }
+    List<String> missing = catchUp.missing().stream().map(path -> to.relativize(backup.archive().resolve(path)).toString()).toList();
     BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant(),
-        storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), summary, files);
+        storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), summary, files, missing);
     AtomicFiles.write(to.resolve(BackupManifest.FILE_NAME), manifest.toJson());
     return new Taken(to, manifest, linker.placement(), catchUp.added(), catchUp.refreshed(), catchUp.missing(), uncopied, releaseSchema);
   }
@@ -157,7 +159,10 @@ public final class Backup {
     return new CatchUp(added, refreshed, missing);
   }
 
-  /** Checks every file of the backup in {@code dir} against its manifest: present, of its size, of its SHA-256, and no other. */
+  /**
+   * Checks every file of the backup in {@code dir} against its manifest: present, of its size, of its SHA-256,
+   * and no other; and that the backup lacks no file its database's rows name.
+   */
   public static Verification verify(Path dir) throws IOException {
     Path manifestFile = dir.resolve(BackupManifest.FILE_NAME);
     if (!Files.isDirectory(dir)) {
@@ -193,7 +198,39 @@ public final class Backup {
           .filter(p -> !p.equals(BackupManifest.FILE_NAME) && !listed.contains(p)).sorted()
           .forEach(p -> problems.add(p + ": not in the manifest"));
     }
+    for (String path : manifest.missing()) {
+      problems.add(path + ": the state lacked it when the backup was taken (the database's rows name it), so the backup lacks it too");
+    }
+    manifest.database().ifPresent(database -> {
+      boolean databaseWhole = problems.stream().noneMatch(problem -> problem.startsWith(database.file() + ":"));
+      if (databaseWhole) {
+        problems.addAll(unlistedFilesNamedBy(dir, database, listed, manifest.missing()));
+      }
+    });
     return new Verification(dir, Optional.of(manifest), problems);
+  }
+
+  /**
+   * The files the copied database's rows name that the manifest neither lists nor records as missing: a backup
+   * written before missing files were recorded can lack them, and a manifest cannot be trusted to say so.
+   */
+  private static List<String> unlistedFilesNamedBy(Path dir, BackupManifest.DatabaseSummary database, Set<String> listed,
+      List<String> missing) {
+    DatabaseCopy copy;
+    try {
+      copy = Store.readCopy(dir.resolve(database.file()));
+    } catch (StoreException e) {
+      return List.of(database.file() + ": cannot be read (" + e.getMessage() + ")");
+    }
+    Path archive = StorageConfig.under(dir).archive();
+    List<String> unlisted = new ArrayList<>();
+    for (String named : copy.archivePaths()) {
+      String path = dir.relativize(archive.resolve(named)).toString();
+      if (!listed.contains(path) && !missing.contains(path)) {
+        unlisted.add(path + ": named by the rows of " + database.file() + ", but not in the backup's manifest");
+      }
+    }
+    return unlisted;
   }
 
   private static void refuseUnusable(Path to, StorageConfig storage) throws IOException {

@@ -133,11 +133,21 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
       // Named after the copy: a full or read-only disk here is the backup's, not the state's.
       throw new StoreException("cannot copy the database into " + target + ": " + e.getMessage(), e);
     }
-    // Immutable: the copy is read as it is, without a journal or WAL index file beside it.
-    try (Connection copy = DriverManager.getConnection("jdbc:sqlite:file:" + target.toAbsolutePath() + "?immutable=1")) {
-      return new DatabaseCopy(target, schemaVersion(copy), tableCounts(copy), archivePaths(copy));
+    return readCopy(target);
+  }
+
+  /** What the copy {@code file} holds, read as it is: immutable, so nothing (no journal, no WAL index file) is written beside it. */
+  static DatabaseCopy readCopy(Path file) {
+    try (Connection copy = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1")) {
+      return new DatabaseCopy(file, userVersion(copy), tableCounts(copy), archivePaths(copy));
     } catch (SQLException e) {
-      throw new StoreException("cannot read the copy " + target + ": " + e.getMessage(), e);
+      throw new StoreException("cannot read the copy " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int userVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
@@ -206,9 +216,7 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
 
   @Override
   public int schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
+    return userVersion(c);
   }
 
   @Override

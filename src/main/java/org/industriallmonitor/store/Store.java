@@ -227,6 +227,14 @@ public final class Store implements AutoCloseable {
     return db.copyTo(target);
   }
 
+  /**
+   * What the SQLite copy {@code file} (a backup's database) holds, read as it is, never migrated nor written:
+   * its schema version, rows per table, and the archive files its rows name.
+   */
+  public static DatabaseCopy readCopy(Path file) {
+    return SqliteDialect.readCopy(file);
+  }
+
   @Override
   public void close() {
     db.close();

@@ -170,10 +170,10 @@ class BackupTest {
   }
 
   @Test
-  void aFileTheStateLacksIsNamedAndTheRestBackedUp() throws Exception {
+  void aFileTheStateLacksIsNamedInTheManifestAndTheBackupIsRefusedByVerify() throws Exception {
     MonitorConfig config = state();
-    String text = Sql.column(dir.resolve("state/monitor.db"), "SELECT archive_path FROM articles ORDER BY id LIMIT 1").get(0);
-    Files.delete(config.storage().archive().resolve(text));
+    String sidecar = Sql.column(dir.resolve("state/monitor.db"), "SELECT sidecar_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Files.delete(config.storage().archive().resolve(sidecar));
     Path backup = dir.resolve("backup");
 
     Backup.Taken taken;
@@ -181,11 +181,33 @@ class BackupTest {
       taken = Backup.take(parts, backup, Clock.systemUTC());
     }
 
-    assertThat(taken.missingInState()).containsExactly(text);
+    assertThat(taken.missingInState()).containsExactly(sidecar);
     assertThat(taken.manifest().database()).isPresent();
+    assertThat(taken.manifest().missing()).containsExactly("archive/" + sidecar);
     Backup.Verification verification = Backup.verify(backup);
-    assertThat(verification.problems()).isEmpty();
-    assertThat(verification.ok()).isTrue();
+    assertThat(verification.ok()).isFalse();
+    assertThat(verification.problems()).singleElement().asString().contains("archive/" + sidecar).contains("the state lacked it");
+  }
+
+  /** A backup whose manifest does not list a file its rows name (as 0.2.0 wrote one): the copied database tells. */
+  @Test
+  void verifyRefusesABackupWhoseDatabaseNamesAFileItsManifestDoesNotList() throws Exception {
+    MonitorConfig config = state();
+    String text = Sql.column(dir.resolve("state/monitor.db"), "SELECT archive_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Files.delete(config.storage().archive().resolve(text));
+    Path backup = dir.resolve("backup");
+    try (Components parts = Components.of(config)) {
+      Backup.take(parts, backup, Clock.systemUTC());
+    }
+    Path manifest = backup.resolve(BackupManifest.FILE_NAME);
+    String withoutMissing = Files.readString(manifest).replaceAll("(?s),\\s*\"missing\"\\s*:\\s*\\[[^\\]]*\\]", "");
+    assertThat(withoutMissing).doesNotContain("missing");
+    Files.writeString(manifest, withoutMissing);
+
+    Backup.Verification verification = Backup.verify(backup);
+
+    assertThat(verification.ok()).isFalse();
+    assertThat(verification.problems()).singleElement().asString().contains("archive/" + text).contains("monitor.db");
   }
 
   private static void copyFixture(String release, Path to) throws IOException {
