@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -264,14 +265,20 @@ public final class Backup {
   }
 
   /**
+   * Which file a path held: its inode alone is not enough, since a file system may give a new file the inode of
+   * one just removed, and some have none (a null key); the size and modification time tell those apart too.
+   */
+  private record FileIdentity(Object key, long size, FileTime modified) {}
+
+  /**
    * Places archive files in the backup: a hard link (the same bytes, no space taken; safe because the monitor
    * never writes into an archived file), or a copy once linking fails (another file system).
    */
   private static final class ArchiveLinker {
     private final Path source;
     private final Path target;
-    /** Each placed file, relative to the archive root, with the identity (inode) of the state's file it took: null when unknown. */
-    private final TreeMap<String, Object> placed = new TreeMap<>();
+    /** Each placed file, relative to the archive root, with the identity of the state's file it took: null when unknown. */
+    private final TreeMap<String, FileIdentity> placed = new TreeMap<>();
     private final Set<Path> folders = new LinkedHashSet<>();
     private Placement placement = Placement.NONE;
 
@@ -314,10 +321,10 @@ public final class Backup {
       return placed.containsKey(path);
     }
 
-    /** Whether the state's file was replaced (renamed over) since it was placed. */
+    /** Whether the state's file was replaced (renamed over) since it was placed; a file removed since counts as kept. */
     boolean replacedSince(String path) throws IOException {
-      Object before = placed.get(path);
-      Object now = fileKey(source.resolve(path));
+      FileIdentity before = placed.get(path);
+      FileIdentity now = identity(source.resolve(path));
       return before != null && now != null && !before.equals(now);
     }
 
@@ -328,9 +335,11 @@ public final class Backup {
       return place(path);
     }
 
-    private static Object fileKey(Path file) throws IOException {
+    /** Null when the file is gone. */
+    private static FileIdentity identity(Path file) throws IOException {
       try {
-        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return new FileIdentity(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
       } catch (NoSuchFileException e) {
         return null;
       }
@@ -350,7 +359,7 @@ public final class Backup {
           try {
             Files.createLink(to, from);
             placement = Placement.HARD_LINKED;
-            placed.put(path, fileKey(to));
+            placed.put(path, identity(to));
             return true;
           } catch (NoSuchFileException e) {
             return false;
@@ -359,10 +368,10 @@ public final class Backup {
           }
         }
         // Taken before the copy: a file replaced in between is then taken again after the database copy, never missed.
-        Object key = fileKey(from);
+        FileIdentity identity = identity(from);
         Files.copy(from, to);
         force(to);
-        placed.put(path, key);
+        placed.put(path, identity);
         return true;
       } catch (NoSuchFileException e) {
         return false;

@@ -144,6 +144,43 @@ class BackupTest {
     assertThat(Backup.verify(backup).ok()).isTrue();
   }
 
+  /**
+   * Copied placement remembers which file it copied by its inode, and a file system may give a new file the inode
+   * of one just removed: a sidecar replaced by one of the same inode is known by its size and time too.
+   */
+  @Test
+  void aCopiedSidecarReplacedByAFileOfTheSameInodeIsTakenAgain() throws Exception {
+    MonitorConfig config = state();
+    String sidecar = Sql.column(dir.resolve("state/monitor.db"), "SELECT sidecar_path FROM articles ORDER BY id LIMIT 1").get(0);
+    Path inState = config.storage().archive().resolve(sidecar);
+    String after = Files.readString(inState).replace("\"degraded\"", "\"removed_at\" : \"2026-12-07T00:00:00Z\",\n  \"degraded\"");
+    Object inode = Files.readAttributes(inState, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    String why = "a backup on another file system (a tmpfs) is copied, not linked";
+    RequiredTools.root(why);
+    Optional<Tmpfs> disk = Tmpfs.mount(dir.resolve("other-disk"), "64m");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
+
+    Backup.Taken taken;
+    try (Tmpfs other = disk.get(); Components parts = Components.of(config)) {
+      Path copied = other.path().resolve("backup");
+      // Written into the same inode: to the backup, what a new file that reused the old one's inode looks like.
+      taken = Backup.take(parts, copied, Clock.systemUTC(), () -> {
+        try {
+          Files.writeString(inState, after);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      assertThat(Files.readAttributes(inState, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+
+      assertThat(taken.placement()).isEqualTo(Backup.Placement.COPIED);
+      assertThat(taken.refreshedAfterDatabaseCopy()).isEqualTo(1);
+      assertThat(copied.resolve("archive").resolve(sidecar)).hasContent(after);
+      assertThat(Backup.verify(copied).problems()).isEmpty();
+    }
+  }
+
   @Test
   void onTheSameFileSystemTheArchiveIsHardLinkedAndOnAnotherCopied() throws Exception {
     MonitorConfig config = state();
