@@ -92,7 +92,8 @@ public final class Backup {
     refuseUnusable(to, storage);
     // Opened before anything is written, so that a state a later release wrote is refused with no folder left behind.
     Optional<Store> database = storage.isPostgres() ? Optional.empty() : Optional.of(parts.storeForCopying());
-    Files.createDirectories(backup.archive());
+    Set<Path> grown = new LinkedHashSet<>(createFolders(backup.archive()));
+    grown.add(to); // it gains monitor.db
 
     ArchiveLinker linker = new ArchiveLinker(source, backup.archive());
     linker.linkAll();
@@ -112,7 +113,9 @@ public final class Backup {
           copy.tableCounts()));
       releaseSchema = OptionalInt.of(database.get().releaseSchemaVersion());
     }
-    AtomicFiles.syncFolders(linker.folders());
+    // Every entry made durable before the manifest, which says the backup is whole: each file's, and each new folder's.
+    grown.addAll(linker.folders());
+    AtomicFiles.syncFolders(grown);
 
     List<BackupManifest.FileEntry> files = new ArrayList<>();
     if (summary.isPresent()) {
@@ -254,6 +257,19 @@ public final class Backup {
     }
   }
 
+  /**
+   * Creates {@code dir} and its missing parents, and returns the folders that gained an entry, outermost first:
+   * the parent of each folder created, whose sync makes that folder durable.
+   */
+  static List<Path> createFolders(Path dir) throws IOException {
+    List<Path> created = new ArrayList<>();
+    for (Path folder = dir.toAbsolutePath().normalize(); folder != null && !Files.isDirectory(folder); folder = folder.getParent()) {
+      created.add(0, folder);
+    }
+    Files.createDirectories(dir);
+    return created.stream().map(Path::getParent).toList();
+  }
+
   private static BackupManifest.FileEntry entry(Path dir, Path file) throws IOException {
     return new BackupManifest.FileEntry(dir.relativize(file).toString(), Files.size(file), Hashes.sha256(file));
   }
@@ -352,7 +368,7 @@ public final class Backup {
       if (!to.normalize().startsWith(target) || !Files.isRegularFile(from)) {
         return false;
       }
-      Files.createDirectories(to.getParent());
+      folders.addAll(createFolders(to.getParent()));
       folders.add(to.getParent());
       try {
         if (placement != Placement.COPIED) {
@@ -383,6 +399,7 @@ public final class Backup {
       return List.copyOf(placed.keySet());
     }
 
+    /** The folders that gained an entry (a file, or a new folder): synced before the manifest is written. */
     Set<Path> folders() {
       return folders;
     }

@@ -181,6 +181,17 @@ class BackupTest {
     }
   }
 
+  /** A new folder is durable once the folder holding its entry is synced: those are the ones returned, to sync before the manifest. */
+  @Test
+  void creatingFoldersNamesEachFolderThatGainedAnEntry() throws Exception {
+    Path deep = dir.resolve("backup/archive/articles");
+
+    assertThat(Backup.createFolders(deep)).containsExactly(dir, dir.resolve("backup"), dir.resolve("backup/archive"));
+    assertThat(deep).isDirectory();
+    assertThat(Backup.createFolders(deep)).as("nothing created the second time").isEmpty();
+    assertThat(Backup.createFolders(deep.resolve("2026"))).containsExactly(deep);
+  }
+
   @Test
   void onTheSameFileSystemTheArchiveIsHardLinkedAndOnAnotherCopied() throws Exception {
     MonitorConfig config = state();
