@@ -50,22 +50,18 @@ class BackupTest {
   void aStateOfAnEarlierReleaseIsBackedUpAtItsSchemaAndLeftAtIt() throws Exception {
     copyFixture("v0.1.0", dir.resolve("state"));
     Path file = TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").country("Kyrgyzstan", 364).writeTo(dir);
-    MonitorConfig config = ConfigLoader.withSystemEnvironment().load(file);
     Path live = dir.resolve("state/monitor.db");
     assertThat(Sql.count(live, "PRAGMA user_version")).isEqualTo(5);
     Path backup = dir.resolve("backup");
 
-    Backup.Taken taken;
-    try (Components parts = Components.of(config)) {
-      taken = Backup.take(parts, backup, Clock.systemUTC());
-    }
+    CliRun taken = CliRun.of("backup", "--to", backup.toString(), "--config", file.toString());
 
+    assertThat(taken.exitCode()).as(taken.toString()).isZero();
+    assertThat(taken.out()).contains("(schema 5; this release migrates it to 13 when it first opens it)");
     assertThat(Sql.count(live, "PRAGMA user_version")).as("the state, under its own daemon, not migrated").isEqualTo(5);
     assertThat(Sql.count(backup.resolve("monitor.db"), "PRAGMA user_version")).as("the backup, as the state was").isEqualTo(5);
-    assertThat(taken.manifest().database().orElseThrow().schemaVersion()).isEqualTo(5);
     assertThat(BackupManifest.parse(Files.readAllBytes(backup.resolve(BackupManifest.FILE_NAME))).database().orElseThrow()
         .schemaVersion()).isEqualTo(5);
-    assertThat(taken.releaseSchemaVersion()).hasValue(13);
     assertThat(Backup.verify(backup).ok()).isTrue();
 
     CliRun status = CliRun.of("status", "--config", file.toString(), "--state", backup.toString());
@@ -90,6 +86,10 @@ class BackupTest {
 
     assertThat(Sql.count(live, "PRAGMA user_version")).isEqualTo(99);
     assertThat(backup).as("nothing written").doesNotExist();
+    CliRun command = CliRun.of("backup", "--to", backup.toString(), "--config", config.source().toString());
+    assertThat(command.exitCode()).as(command.toString()).isEqualTo(5);
+    assertThat(command.err()).contains("storage error").contains("newer than this release's");
+    assertThat(backup).doesNotExist();
   }
 
   @Test
