@@ -227,10 +227,11 @@ public final class Backup {
       return List.of(database.file() + ": cannot be read (" + e.getMessage() + ")");
     }
     Path archive = StorageConfig.under(dir).archive();
+    Set<String> recordedMissing = Set.copyOf(missing);
     List<String> unlisted = new ArrayList<>();
     for (String named : copy.archivePaths()) {
       String path = dir.relativize(archive.resolve(named)).toString();
-      if (!listed.contains(path) && !missing.contains(path)) {
+      if (!listed.contains(path) && !recordedMissing.contains(path)) {
         unlisted.add(path + ": named by the rows of " + database.file() + ", but not in the backup's manifest");
       }
     }
