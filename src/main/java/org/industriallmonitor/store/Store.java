@@ -86,7 +86,8 @@ public final class Store implements AutoCloseable {
   /**
    * The SQLite database of {@code storage} as it is, only read, beside the daemon that may be writing it: to copy
    * it ({@code backup}). Never migrated, so that a backup taken with a new release before an upgrade holds the
-   * state the running release wrote, which goes on using it; refused when a later release wrote it. PostgreSQL is
+   * state the running release wrote, which goes on using it; refused when a later release wrote it. Read as it is
+   * on disk (immutable) in a folder that cannot be written, as {@link #openForReading} does. PostgreSQL is
    * copied by {@code pg_dump}, not here.
    */
   public static Store openForCopying(StorageConfig storage) {
@@ -94,7 +95,11 @@ public final class Store implements AutoCloseable {
       throw new IllegalArgumentException("a PostgreSQL database is copied by pg_dump: " + storage.describeDatabase());
     }
     StateOwnership.refuseForeignArchive(storage.archive(), storage.database());
-    return new Store(Database.openAsItIs(Dialect.sqliteBesideWriter(storage.database(), storage.busyTimeout())), ClusterConfig.defaults());
+    // A folder that cannot be written has no daemon writing beside, nor room for SQLite's WAL index: read it as it is on disk.
+    Path folder = storage.database().toAbsolutePath().getParent();
+    Dialect dialect = Files.isWritable(folder) ? Dialect.sqliteBesideWriter(storage.database(), storage.busyTimeout())
+        : Dialect.sqliteReadOnly(storage.database());
+    return new Store(Database.openAsItIs(dialect), ClusterConfig.defaults());
   }
 
   /** The SQLite file; null when the state is in PostgreSQL. */

@@ -92,6 +92,32 @@ class BackupTest {
     assertThat(backup).doesNotExist();
   }
 
+  /** No daemon can write a state on a read-only file system, and there is no room for SQLite's WAL index beside it. */
+  @Test
+  void aStateOnAReadOnlyFileSystemIsBackedUp() throws Exception {
+    String why = "a state on a read-only file system (a tmpfs remounted ro)";
+    RequiredTools.root(why);
+    Optional<Tmpfs> disk = Tmpfs.mount(dir.resolve("state-disk"), "64m");
+    RequiredTools.condition(disk.isPresent(), "root could not mount a tmpfs (mount -t tmpfs; a container without CAP_SYS_ADMIN"
+        + " refuses it)", why);
+    try (Tmpfs stateDisk = disk.get()) {
+      Path state = stateDisk.path().resolve("state");
+      Path file = TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").storage("min_free", "1MB")
+          .country("Kyrgyzstan", 364).writeTo(dir);
+      CliRun once = CliRun.of("once", "--config", file.toString(), "--state", state.toString());
+      assertThat(once.exitCode()).as(once.toString()).isZero();
+      stateDisk.remount("ro");
+      Path backup = dir.resolve("backup");
+
+      CliRun taken = CliRun.of("backup", "--to", backup.toString(), "--config", file.toString(), "--state", state.toString());
+
+      assertThat(taken.exitCode()).as(taken.toString()).isZero();
+      assertThat(Backup.verify(backup).ok()).isTrue();
+      assertThat(Sql.count(backup.resolve("monitor.db"), "SELECT count(*) FROM articles")).isPositive();
+      stateDisk.remount("rw");
+    }
+  }
+
   @Test
   void anArticleRecordedBetweenTheArchiveWalkAndTheDatabaseCopyHasItsFilesInTheBackup() throws Exception {
     MonitorConfig config = state();
