@@ -101,7 +101,8 @@ final class BackupCommand implements Callable<Integer> {
     out.printf("Check it with: backup --verify %s. To restore, see \"Backup and restore\" in docs/operations.md.%n", to);
     out.flush();
     if (!taken.missingInState().isEmpty()) {
-      err.printf("%s named by the database %s missing from the state's archive (not in the backup either):%n",
+      err.printf("%s named by the database %s missing from the state's archive (not in the backup either: its manifest records"
+          + " them, and backup --verify refuses it):%n",
           Plural.of(taken.missingInState().size(), "file", "files"), taken.missingInState().size() == 1 ? "is" : "are");
       taken.missingInState().forEach(path -> err.println("  " + path));
       err.flush();

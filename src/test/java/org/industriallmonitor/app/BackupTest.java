@@ -261,6 +261,13 @@ class BackupTest {
     Backup.Verification verification = Backup.verify(backup);
     assertThat(verification.ok()).isFalse();
     assertThat(verification.problems()).singleElement().asString().contains("archive/" + sidecar).contains("the state lacked it");
+    CliRun verify = CliRun.of("backup", "--verify", backup.toString());
+    assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(1);
+    assertThat(verify.err()).contains("is not a whole backup").contains("archive/" + sidecar + ": the state lacked it");
+
+    CliRun again = CliRun.of("backup", "--to", dir.resolve("again").toString(), "--config", config.source().toString());
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+    assertThat(again.err()).contains("backup --verify refuses it").contains("  " + sidecar);
   }
 
   /** A backup whose manifest does not list a file its rows name (as 0.2.0 wrote one): the copied database tells. */
