@@ -237,7 +237,7 @@ public final class Store implements AutoCloseable {
    * its schema version, rows per table, and the archive files its rows name.
    */
   public static DatabaseCopy readCopy(Path file) {
-    return SqliteDialect.readCopy(file);
+    return Dialect.readSqliteCopy(file);
   }
 
   @Override
