@@ -68,6 +68,21 @@ final class Database implements AutoCloseable {
     return new Database(dialect, dialect.connect());
   }
 
+  /**
+   * Opens the database of {@code dialect} as it is, to copy it: never migrated, so that a copy taken by a newer
+   * release holds what the release that wrote it wrote. Refused when a later release wrote it, as {@link #open} refuses.
+   */
+  static Database openAsItIs(Dialect dialect) {
+    Database db = new Database(dialect, dialect.connect());
+    try {
+      db.refuseNewerSchema(db.schemaVersion());
+    } catch (RuntimeException e) {
+      db.closeAfter(e);
+      throw e;
+    }
+    return db;
+  }
+
   Dialect dialect() {
     return dialect;
   }
@@ -210,13 +225,7 @@ final class Database implements AutoCloseable {
     if (version == 0) {
       version = dialect.firstMigration() - 1;
     }
-    int latest = latestMigration();
-    if (version > latest) {
-      // A later release migrated it: its tables mean what this release cannot know, so nothing is written.
-      throw new StoreException(dialect.describe() + " has schema version " + version + ", newer than this release's " + latest
-          + ": a later release of industriall-monitor wrote it. Run that release (or newer) on it, or restore a backup"
-          + " taken before the upgrade", null);
-    }
+    refuseNewerSchema(version);
     while (true) {
       String resource = dialect.migration(version + 1);
       String sql;
@@ -240,8 +249,18 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** A later release migrated it: its tables mean what this release cannot know, so nothing is written. */
+  private void refuseNewerSchema(int version) {
+    int latest = latestMigration();
+    if (version > latest) {
+      throw new StoreException(dialect.describe() + " has schema version " + version + ", newer than this release's " + latest
+          + ": a later release of industriall-monitor wrote it. Run that release (or newer) on it, or restore a backup"
+          + " taken before the upgrade", null);
+    }
+  }
+
   /** The version of the last migration this release carries. */
-  private int latestMigration() {
+  int latestMigration() {
     int version = dialect.firstMigration();
     while (Database.class.getResource(dialect.migration(version + 1)) != null) {
       version++;
