@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * SQLite: one file in the state folder, in WAL mode with a busy timeout, searched through FTS5. The
@@ -228,15 +230,24 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     }
   }
 
+  /**
+   * Nothing while the file is not switched yet: its free pages would stay free however often this ran. The
+   * statement frees one page per step and returns rows of no column, which JDBC can neither step once more
+   * ({@code execute} steps once: one page a call) nor read ({@code executeQuery} refuses them): SQLite's own
+   * {@code sqlite3_exec} steps it to its end.
+   */
   @Override
   public boolean giveSomeSpaceBack(Connection c) throws SQLException {
-    if (pragma(c, "freelist_count") == 0) {
+    long free = pragma(c, "freelist_count");
+    if (free == 0 || pragma(c, "auto_vacuum") != INCREMENTAL) {
       return false;
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+    int result = c.unwrap(SQLiteConnection.class).getDatabase()._exec("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+    if (result != SQLiteErrorCode.SQLITE_OK.code) {
+      throw new SQLException("incremental vacuum failed: " + SQLiteErrorCode.getErrorCode(result), null, result);
     }
-    return pragma(c, "freelist_count") > 0;
+    long left = pragma(c, "freelist_count");
+    return left > 0 && left < free;
   }
 
   private static long pragma(Connection c, String name) throws SQLException {
