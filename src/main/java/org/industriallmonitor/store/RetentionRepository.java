@@ -53,7 +53,7 @@ public final class RetentionRepository {
     String before = Timestamps.format(cutoff);
     int[] batches = {0};
     int runs = pruneCrawlRuns(before, batches);
-    // Pending deliveries are never pruned: only those delivered, or dead since their last attempt, that long ago.
+    // Pending deliveries are never pruned: only those delivered, or dead (next_attempt_at is when they died), that long ago.
     int deliveries = pruneByKey("outbox", "id", "(status = 'delivered' AND delivered_at < ?) OR (status = 'dead' AND next_attempt_at < ?)",
         List.of(before, before), batches);
     // A remembered item the source still lists must never come back as new: only items the most

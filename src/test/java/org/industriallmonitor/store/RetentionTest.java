@@ -109,7 +109,7 @@ class RetentionTest {
     Map<String, Long> ids = Map.of("delivered-old", id(s, "delivered-old"), "dead-old", id(s, "dead-old"),
         "delivered-recent", id(s, "delivered-recent"));
     s.outbox().markDelivered(List.of(ids.get("delivered-old")), OLD);
-    s.outbox().markFailed(List.of(ids.get("dead-old")), "HTTP 410", null);
+    s.outbox().markDead(List.of(ids.get("dead-old")), "HTTP 410", OLD.plusSeconds(60));
     s.outbox().markDelivered(List.of(ids.get("delivered-recent")), NOW.minus(Duration.ofDays(2)));
 
     RetentionRepository.Pruned pruned = inBatchesOfTwo(s).prune(CUTOFF, NOW);
@@ -117,6 +117,19 @@ class RetentionTest {
     assertThat(pruned.deliveries()).isEqualTo(2);
     assertThat(s.outbox().list(null, 10)).extracting(OutboxRow::deliveryId).containsExactlyInAnyOrder("pending-old", "delivered-recent");
     assertThat(s.outbox().list("pending", 10)).extracting(OutboxRow::deliveryId).containsExactly("pending-old");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aDeliveryThatDiedTodayAfterWaitingLongerThanTheRetentionIsKeptForRetry(Databases database) {
+    Store s = open(database);
+    s.outbox().enqueue(List.of(entry("died-today", NOW.minus(Duration.ofDays(10)))));
+    long id = id(s, "died-today");
+    s.outbox().markDead(List.of(id), "HTTP 410", NOW);
+
+    assertThat(inBatchesOfTwo(s).prune(NOW.minus(Duration.ofDays(7)), NOW).deliveries()).isZero();
+    assertThat(s.outbox().list("dead", 10)).extracting(OutboxRow::deliveryId).containsExactly("died-today");
+    assertThat(s.outbox().retryDead(null, "died-today", NOW)).isEqualTo(1);
   }
 
   private static OutboxEntry entry(String deliveryId, Instant at) {
