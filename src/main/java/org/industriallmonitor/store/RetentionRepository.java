@@ -21,8 +21,6 @@ import org.industriallmonitor.config.ClusterConfig;
 public final class RetentionRepository {
   /** Rows per transaction: small enough that a crawl waiting for the database hardly notices. */
   static final int BATCH = 500;
-  /** Pages SQLite's incremental vacuum gives back per step (4 KB each: 2 MB), each step its own transaction. */
-  private static final int VACUUM_PAGES = 512;
 
   private final Database db;
   private final ClusterConfig cluster;
@@ -148,19 +146,28 @@ public final class RetentionRepository {
   }
 
   /**
-   * Gives the space of deleted rows back to the file system, as the dialect does: SQLite switches a
-   * database made before incremental vacuum by one {@code VACUUM} (the first time only; it rewrites
-   * the file), then frees its free pages a few at a time, each step its own transaction, so that a
-   * crawl waits for one step at most; PostgreSQL's autovacuum does it by itself.
+   * Makes a database made before incremental vacuum give pruned history's space back from now on: SQLite
+   * rewrites the whole file once ({@code VACUUM}), and its write-ahead log grows as big as the file meanwhile,
+   * then is truncated. Only at the start of {@code run} and {@code once}, which hold the state alone then:
+   * nothing else waits for the rewrite, and a failure (a disk short of room) is tried again at the next start,
+   * not at every pruning. PostgreSQL's autovacuum needs nothing.
    *
-   * @return whether this call ran the one {@code VACUUM} that switched the database
+   * @return whether this call switched the database (false: nothing to switch)
    */
-  public boolean reclaimSpace() {
-    boolean switched = db.read(c -> db.dialect().giveSpaceBack(c));
-    while (db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
+  public boolean switchToIncrementalVacuum() {
+    return db.read(c -> db.dialect().giveSpaceBack(c));
+  }
+
+  /**
+   * Gives the space of deleted rows back to the file system, as the dialect does: SQLite frees the free
+   * pages of a switched file a few at a time, each step its own transaction, so that a crawl waits for one
+   * step at most (a file not switched yet keeps them, reused by later writes); PostgreSQL's autovacuum does
+   * it by itself. Stops early when the thread is interrupted (the daemon stopping).
+   */
+  public void reclaimSpace() {
+    while (!Thread.currentThread().isInterrupted() && db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
       // One step per turn of the database's lock: a crawl's transaction may come between two.
     }
-    return switched;
   }
 
   /** The database's size and the oldest crawl run and delivery it keeps. */

@@ -22,6 +22,9 @@ import org.sqlite.SQLiteErrorCode;
  */
 record SqliteDialect(Path file, Duration busyTimeout, Access access) implements Dialect {
 
+  /** What the write-ahead log is cut back to after a checkpoint: 64 MB. */
+  static final int JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
   /** Whether the file is opened to be written (and migrated), or read as it is on disk. */
   enum Access {
     READ_WRITE,
@@ -54,6 +57,8 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout((int) busyTimeout.toMillis());
+    // A checkpoint leaves the write-ahead log as big as it grew (a long crawl, a rewrite), unless it is limited.
+    config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT);
     config.enforceForeignKeys(true);
     return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
@@ -213,14 +218,34 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     return bytes;
   }
 
-  /** Outside a transaction: VACUUM cannot run in one. It rewrites the file once, for a file made before incremental vacuum. */
+  /**
+   * Outside a transaction: VACUUM cannot run in one. It rewrites the file once, for a file made before incremental
+   * vacuum, through the write-ahead log, which it leaves as big as the file: truncated after, and after a failure too
+   * (a disk short of room), so that the space the rewrite took is given back either way.
+   */
   @Override
   public boolean giveSpaceBack(Connection c) throws SQLException {
     if (pragma(c, "auto_vacuum") == INCREMENTAL) {
       return false;
     }
-    switchToIncrementalVacuum(c);
+    try {
+      switchToIncrementalVacuum(c);
+    } catch (SQLException e) {
+      try {
+        truncateWriteAheadLog(c);
+      } catch (SQLException truncating) {
+        e.addSuppressed(truncating);
+      }
+      throw e;
+    }
+    truncateWriteAheadLog(c);
     return true;
+  }
+
+  private static void truncateWriteAheadLog(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      rs.next();
+    }
   }
 
   private static void switchToIncrementalVacuum(Connection c) throws SQLException {

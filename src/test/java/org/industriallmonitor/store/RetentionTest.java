@@ -201,7 +201,8 @@ class RetentionTest {
     long full = s.file().toFile().length();
     assertThat(s.retention().prune(NOW.plusSeconds(1), NOW).deliveries()).isEqualTo(2000);
     assertThat(count(s, "PRAGMA freelist_count")).isPositive();
-    assertThat(s.retention().reclaimSpace()).isFalse();
+    assertThat(s.retention().switchToIncrementalVacuum()).isFalse();
+    s.retention().reclaimSpace();
     assertThat(count(s, "PRAGMA freelist_count")).isZero();
     checkpoint(s);
     assertThat(s.file().toFile().length()).isLessThan(full / 2);
@@ -223,8 +224,9 @@ class RetentionTest {
   }
 
   @Test
-  void anOlderSqliteStateIsSwitchedToIncrementalVacuumByOneVacuum() throws Exception {
+  void anOlderSqliteStateIsSwitchedOnlyWhenAskedAndItsWriteAheadLogIsTruncatedAfter() throws Exception {
     Store s = open(Databases.SQLITE);
+    fillOutboxWithDeliveredRows(s);
     s.close();
     store = null;
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("monitor.db")); Statement q = c.createStatement()) {
@@ -233,10 +235,26 @@ class RetentionTest {
     }
     s = open(Databases.SQLITE);
     assertThat(count(s, "PRAGMA auto_vacuum")).isZero();
-    assertThat(s.retention().reclaimSpace()).isTrue();
+    // A pruning neither rewrites the file nor loops over free pages it cannot give back.
+    assertThat(s.retention().prune(NOW.plusSeconds(1), NOW).deliveries()).isEqualTo(2000);
+    s.retention().reclaimSpace();
+    assertThat(count(s, "PRAGMA auto_vacuum")).isZero();
+    assertThat(count(s, "PRAGMA freelist_count")).isPositive();
+
+    assertThat(s.retention().switchToIncrementalVacuum()).isTrue();
+
     assertThat(count(s, "PRAGMA auto_vacuum")).isEqualTo(2);
-    assertThat(s.retention().reclaimSpace()).isFalse();
+    assertThat(count(s, "PRAGMA freelist_count")).isZero();
+    Path wal = dir.resolve("monitor.db-wal");
+    assertThat(java.nio.file.Files.exists(wal) ? java.nio.file.Files.size(wal) : 0L).as("the write-ahead log after the rewrite").isZero();
+    assertThat(s.retention().switchToIncrementalVacuum()).isFalse();
     assertThat(s.integrityCheck()).isEqualTo("ok");
+  }
+
+  @Test
+  void theWriteAheadLogIsCutBackAfterACheckpoint() {
+    Store s = open(Databases.SQLITE);
+    assertThat(count(s, "PRAGMA journal_size_limit")).isEqualTo(64L * 1024 * 1024);
   }
 
   private static void fillOutboxWithDeliveredRows(Store s) {
