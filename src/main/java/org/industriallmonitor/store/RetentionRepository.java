@@ -16,7 +16,8 @@ import org.industriallmonitor.config.ClusterConfig;
 /**
  * History pruned after {@code storage.retention}: crawl runs, finished deliveries, remembered
  * early-warning items and node check-ins. Articles, their versions and the search index are
- * never touched. Each batch is its own short transaction, so a crawl waits for one batch at most.
+ * never touched. Each batch is its own short transaction, so a crawl waits for one batch at most; an
+ * interrupted thread stops between two.
  */
 public final class RetentionRepository {
   /** Rows per transaction: small enough that a crawl waiting for the database hardly notices. */
@@ -76,7 +77,7 @@ public final class RetentionRepository {
    */
   private int pruneCrawlRuns(String before, int[] batches) {
     int pruned = 0;
-    while (true) {
+    while (!stopping()) {
       int deleted = db.inLightTransaction(c -> {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM crawl_runs r WHERE finished_at IS NOT NULL AND finished_at < ?"
@@ -121,13 +122,14 @@ public final class RetentionRepository {
       batches[0]++;
       pruned += deleted;
     }
+    return pruned;
   }
 
   private int pruneByKey(String table, String key, String condition, List<String> parameters, int[] batches) {
     String sql = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " WHERE " + condition
         + " LIMIT " + batch + ")";
     int pruned = 0;
-    while (true) {
+    while (!stopping()) {
       // Light: a batch lost to a power loss is pruned again next time.
       int deleted = db.inLightTransaction(c -> {
         try (PreparedStatement d = c.prepareStatement(sql)) {
@@ -143,6 +145,12 @@ public final class RetentionRepository {
       batches[0]++;
       pruned += deleted;
     }
+    return pruned;
+  }
+
+  /** The daemon stopping interrupts its pruning: what is left is pruned next time. */
+  private static boolean stopping() {
+    return Thread.currentThread().isInterrupted();
   }
 
   /**
@@ -165,7 +173,7 @@ public final class RetentionRepository {
    * it by itself. Stops early when the thread is interrupted (the daemon stopping).
    */
   public void reclaimSpace() {
-    while (!Thread.currentThread().isInterrupted() && db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
+    while (!stopping() && db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
       // One step per turn of the database's lock: a crawl's transaction may come between two.
     }
   }

@@ -132,6 +132,27 @@ class RetentionTest {
     assertThat(s.outbox().retryDead(null, "died-today", NOW)).isEqualTo(1);
   }
 
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aPruningOnAnInterruptedThreadStopsBeforeItsNextBatch(Databases database) {
+    Store s = open(database);
+    s.outbox().enqueue(List.of(entry("a", OLD), entry("b", OLD), entry("c", OLD)));
+    s.outbox().markDelivered(List.of(id(s, "a"), id(s, "b"), id(s, "c")), OLD);
+    s.nodes().start("node-old", "there", 2, OLD, NODE.deadAfter());
+
+    RetentionRepository.Pruned pruned;
+    Thread.currentThread().interrupt(); // the daemon stopping
+    try {
+      pruned = inBatchesOfTwo(s).prune(CUTOFF, NOW);
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(pruned.batches()).isZero();
+    assertThat(s.outbox().list(null, 10)).hasSize(3);
+    assertThat(inBatchesOfTwo(s).prune(CUTOFF, NOW).total()).as("the next pruning").isEqualTo(4);
+  }
+
   private static OutboxEntry entry(String deliveryId, Instant at) {
     return new OutboxEntry(deliveryId, "team", "monitor.alert", null, 7, "subject " + deliveryId, "{}", at, at);
   }
