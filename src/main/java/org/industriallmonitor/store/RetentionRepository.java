@@ -23,6 +23,12 @@ public final class RetentionRepository {
   /** Rows per transaction: small enough that a crawl waiting for the database hardly notices. */
   static final int BATCH = 500;
 
+  /**
+   * Deliveries delivered, or dead, before the cutoff (both parameters): found by the indexes {@code outbox_delivered}
+   * and {@code outbox_due}, never by reading every delivered row under the write lock.
+   */
+  static final String FINISHED_DELIVERIES = "(status = 'delivered' AND delivered_at < ?) OR (status = 'dead' AND next_attempt_at < ?)";
+
   private final Database db;
   private final ClusterConfig cluster;
   private final int batch;
@@ -53,8 +59,7 @@ public final class RetentionRepository {
     int[] batches = {0};
     int runs = pruneCrawlRuns(before, batches);
     // Pending deliveries are never pruned: only those delivered, or dead (next_attempt_at is when they died), that long ago.
-    int deliveries = pruneByKey("outbox", "id", "(status = 'delivered' AND delivered_at < ?) OR (status = 'dead' AND next_attempt_at < ?)",
-        List.of(before, before), batches);
+    int deliveries = pruneByKey("outbox", "id", FINISHED_DELIVERIES, List.of(before, before), batches);
     // A remembered item the source still lists must never come back as new: only items the most
     // recent full read did not list (it marks each one it lists) and that no full read listed for
     // the retention; none before a full read has marked what the source lists.

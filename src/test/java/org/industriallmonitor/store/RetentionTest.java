@@ -153,6 +153,37 @@ class RetentionTest {
     assertThat(inBatchesOfTwo(s).prune(CUTOFF, NOW).total()).as("the next pruning").isEqualTo(4);
   }
 
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void finishedDeliveriesAreFoundByAnIndexNotByReadingEveryDeliveredRow(Databases database) {
+    Store s = open(database);
+    String sql = "SELECT id FROM outbox WHERE " + RetentionRepository.FINISHED_DELIVERIES;
+    List<String> plan = s.database().read(c -> {
+      List<String> lines = new java.util.ArrayList<>();
+      try (var q = c.prepareStatement((database == Databases.SQLITE ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql)) {
+        q.setString(1, "2026-01-01T00:00:00Z");
+        q.setString(2, "2026-01-01T00:00:00Z");
+        if (database == Databases.POSTGRESQL) {
+          try (Statement off = c.createStatement()) {
+            off.execute("SET enable_seqscan = off"); // an empty table is read whole otherwise: whether an index can serve is the question
+          }
+        }
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            lines.add(rs.getString(database == Databases.SQLITE ? 4 : 1));
+          }
+        }
+        if (database == Databases.POSTGRESQL) {
+          try (Statement on = c.createStatement()) {
+            on.execute("SET enable_seqscan = on");
+          }
+        }
+      }
+      return lines;
+    });
+    assertThat(String.join("\n", plan)).contains("outbox_delivered").contains("outbox_due");
+  }
+
   private static OutboxEntry entry(String deliveryId, Instant at) {
     return new OutboxEntry(deliveryId, "team", "monitor.alert", null, 7, "subject " + deliveryId, "{}", at, at);
   }
