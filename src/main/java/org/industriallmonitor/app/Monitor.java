@@ -232,6 +232,46 @@ public final class Monitor {
   }
 
   /**
+   * Makes a database made before incremental vacuum give pruned history's space back from now on, once, at the
+   * start of {@code run} and {@code once} (they hold the state folder's lock: nothing waits for the rewrite). A
+   * failure, such as a disk without room for the rewrite, is logged and the monitor goes on without it: the
+   * pruned history's space is reused by later writes, and the next start tries again.
+   */
+  public void switchToIncrementalVacuum() {
+    long started = System.nanoTime();
+    try {
+      if (store.retention().switchToIncrementalVacuum()) {
+        log.info("the database was switched to incremental vacuum in {} (one VACUUM, once): pruned history's space is given"
+            + " back from now on", Durations.format(Duration.ofNanos(System.nanoTime() - started)));
+      }
+    } catch (RuntimeException e) {
+      long bytes = databaseBytes();
+      log.warn("the database could not be switched to incremental vacuum ({}); it needs about {} free beside {} (its"
+          + " write-ahead log) and as much in the temporary folder for one rewrite. The monitor goes on: pruned history's"
+          + " space is reused but not given back to the disk; the next start tries again", rootMessage(e),
+          bytes < 0 ? "the database's size" : DiskSpace.size(bytes), store.describe());
+    }
+  }
+
+  /** The database's own words: a storage failure's message speaks of a crawl, which this is not. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  /** The database's size in bytes; -1 when it cannot be read. */
+  private long databaseBytes() {
+    try {
+      return store.retention().kept().databaseBytes();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
    * Deletes the history older than {@code storage.retention} (never articles) and gives its space
    * back. A failure is logged and the next pruning tries again: it is never fatal.
    *
@@ -246,9 +286,7 @@ public final class Monitor {
         log.info("history older than {} pruned: {} crawl runs, {} deliveries, {} remembered feed items, {} nodes ({} batches)",
             Durations.format(retention), pruned.crawlRuns(), pruned.deliveries(), pruned.feedItems(), pruned.nodes(), pruned.batches());
       }
-      if (store.retention().reclaimSpace()) {
-        log.info("the database was switched to incremental vacuum (one VACUUM): pruned history's space is given back from now on");
-      }
+      store.retention().reclaimSpace();
       return Optional.of(pruned);
     } catch (RuntimeException e) {
       log.warn("pruning the history failed (tried again at the next pruning): {}", e.getMessage());

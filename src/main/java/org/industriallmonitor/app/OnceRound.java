@@ -56,6 +56,11 @@ public final class OnceRound {
     monitor.recoverFromCrash();
   }
 
+  /** Makes a database made before incremental vacuum give pruned history's space back from now on; a failure is logged. */
+  public void switchToIncrementalVacuum() {
+    monitor.switchToIncrementalVacuum();
+  }
+
   /** Prunes the history older than {@code storage.retention}; a failure is logged, never thrown. */
   public void pruneHistory() {
     monitor.pruneHistory();

@@ -62,6 +62,7 @@ final class OnceCommand implements Callable<Integer> {
       CommonOptions.warn(config, spec.commandLine().getErr()); // printed, and logged to the file only
       OnceRound round = parts.onceRound();
       round.recoverFromCrash();
+      round.switchToIncrementalVacuum();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
       // A person at a terminal sees progress bars too (one country at a time); the details are in the log file.

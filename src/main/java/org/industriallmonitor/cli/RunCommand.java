@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
         Components parts = Components.builder(config).http(http).consoleMetrics(config.web().enabled()).build();
         StateGuard.Held node = StateGuard.checkIn(parts)) {
       parts.monitor().recoverFromCrash();
+      parts.monitor().switchToIncrementalVacuum(); // before any crawl, console or delivery could wait for its rewrite
       Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));
       daemon.start(config, WATCH_PERIOD);

@@ -68,12 +68,13 @@ final class ChannelSender {
     Instant earliestRetry = null;
     for (OutboxRow row : message) {
       Instant next = e.permanent() ? null : policy.nextAttempt(row.attempts() + 1, row.createdAt(), now, e.retryAfter());
-      outbox.markFailed(List.of(row.id()), e.getMessage(), next);
       if (next == null) {
+        outbox.markDead(List.of(row.id()), e.getMessage(), now);
         dead++;
         log.error("delivery {} ({}) to {} is dead after {} attempts: {}; `outbox retry` sends it again",
             row.deliveryId(), row.event(), channel, row.attempts() + 1, e.getMessage());
       } else {
+        outbox.markFailed(List.of(row.id()), e.getMessage(), next);
         failed++;
         earliestRetry = earliestRetry == null || next.isBefore(earliestRetry) ? next : earliestRetry;
         log.warn("delivery {} ({}) to {} failed (attempt {}): {}; next attempt at {}",

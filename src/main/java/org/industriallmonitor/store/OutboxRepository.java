@@ -183,17 +183,30 @@ public final class OutboxRepository {
     });
   }
 
-  /** Counts a failed attempt: the delivery is tried again at {@code nextAttempt}, or is dead when that is null. */
+  /** Counts a failed attempt: the delivery is tried again at {@code nextAttempt}. */
   public void markFailed(Collection<Long> ids, String error, Instant nextAttempt) {
+    markAttemptFailed(ids, error, "pending", nextAttempt);
+  }
+
+  /**
+   * Counts a last failed attempt: the delivery is dead from {@code now} until {@code outbox retry}. Its
+   * {@code next_attempt_at} becomes the time it died, which the retention counts from: one that waited
+   * longer than the retention for its last attempt is kept that long after it, for a retry.
+   */
+  public void markDead(Collection<Long> ids, String error, Instant now) {
+    markAttemptFailed(ids, error, "dead", now);
+  }
+
+  private void markAttemptFailed(Collection<Long> ids, String error, String status, Instant nextAttemptAt) {
     db.inLightTransaction(c -> {
       try (PreparedStatement u = c.prepareStatement(
-          "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
+          "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = ?, "
               + "claimed_by = NULL, claimed_until = NULL "
               + "WHERE id = ? AND status = 'pending'")) {
         for (long id : ids) {
           u.setString(1, error);
-          u.setString(2, nextAttempt == null ? "dead" : "pending");
-          u.setString(3, nextAttempt == null ? null : Timestamps.format(nextAttempt));
+          u.setString(2, status);
+          u.setString(3, Timestamps.format(nextAttemptAt));
           u.setLong(4, id);
           u.addBatch();
         }

@@ -16,13 +16,18 @@ import org.industriallmonitor.config.ClusterConfig;
 /**
  * History pruned after {@code storage.retention}: crawl runs, finished deliveries, remembered
  * early-warning items and node check-ins. Articles, their versions and the search index are
- * never touched. Each batch is its own short transaction, so a crawl waits for one batch at most.
+ * never touched. Each batch is its own short transaction, so a crawl waits for one batch at most; an
+ * interrupted thread stops between two.
  */
 public final class RetentionRepository {
   /** Rows per transaction: small enough that a crawl waiting for the database hardly notices. */
   static final int BATCH = 500;
-  /** Pages SQLite's incremental vacuum gives back per step (4 KB each: 2 MB), each step its own transaction. */
-  private static final int VACUUM_PAGES = 512;
+
+  /**
+   * Deliveries delivered, or dead, before the cutoff (both parameters): found by the indexes {@code outbox_delivered}
+   * and {@code outbox_due}, never by reading every delivered row under the write lock.
+   */
+  static final String FINISHED_DELIVERIES = "(status = 'delivered' AND delivered_at < ?) OR (status = 'dead' AND next_attempt_at < ?)";
 
   private final Database db;
   private final ClusterConfig cluster;
@@ -53,9 +58,8 @@ public final class RetentionRepository {
     String before = Timestamps.format(cutoff);
     int[] batches = {0};
     int runs = pruneCrawlRuns(before, batches);
-    // Pending deliveries are never pruned: only those delivered, or dead since their last attempt, that long ago.
-    int deliveries = pruneByKey("outbox", "id", "(status = 'delivered' AND delivered_at < ?) OR (status = 'dead' AND next_attempt_at < ?)",
-        List.of(before, before), batches);
+    // Pending deliveries are never pruned: only those delivered, or dead (next_attempt_at is when they died), that long ago.
+    int deliveries = pruneByKey("outbox", "id", FINISHED_DELIVERIES, List.of(before, before), batches);
     // A remembered item the source still lists must never come back as new: only items the most
     // recent full read did not list (it marks each one it lists) and that no full read listed for
     // the retention; none before a full read has marked what the source lists.
@@ -78,7 +82,7 @@ public final class RetentionRepository {
    */
   private int pruneCrawlRuns(String before, int[] batches) {
     int pruned = 0;
-    while (true) {
+    while (!stopping()) {
       int deleted = db.inLightTransaction(c -> {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM crawl_runs r WHERE finished_at IS NOT NULL AND finished_at < ?"
@@ -123,13 +127,14 @@ public final class RetentionRepository {
       batches[0]++;
       pruned += deleted;
     }
+    return pruned;
   }
 
   private int pruneByKey(String table, String key, String condition, List<String> parameters, int[] batches) {
     String sql = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " WHERE " + condition
         + " LIMIT " + batch + ")";
     int pruned = 0;
-    while (true) {
+    while (!stopping()) {
       // Light: a batch lost to a power loss is pruned again next time.
       int deleted = db.inLightTransaction(c -> {
         try (PreparedStatement d = c.prepareStatement(sql)) {
@@ -145,22 +150,37 @@ public final class RetentionRepository {
       batches[0]++;
       pruned += deleted;
     }
+    return pruned;
+  }
+
+  /** The daemon stopping interrupts its pruning: what is left is pruned next time. */
+  private static boolean stopping() {
+    return Thread.currentThread().isInterrupted();
   }
 
   /**
-   * Gives the space of deleted rows back to the file system, as the dialect does: SQLite switches a
-   * database made before incremental vacuum by one {@code VACUUM} (the first time only; it rewrites
-   * the file), then frees its free pages a few at a time, each step its own transaction, so that a
-   * crawl waits for one step at most; PostgreSQL's autovacuum does it by itself.
+   * Makes a database made before incremental vacuum give pruned history's space back from now on: SQLite
+   * rewrites the whole file once ({@code VACUUM}), and its write-ahead log grows as big as the file meanwhile,
+   * then is truncated. Only at the start of {@code run} and {@code once}, which hold the state alone then:
+   * nothing else waits for the rewrite, and a failure (a disk short of room) is tried again at the next start,
+   * not at every pruning. PostgreSQL's autovacuum needs nothing.
    *
-   * @return whether this call ran the one {@code VACUUM} that switched the database
+   * @return whether this call switched the database (false: nothing to switch)
    */
-  public boolean reclaimSpace() {
-    boolean switched = db.read(c -> db.dialect().giveSpaceBack(c));
-    while (db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
+  public boolean switchToIncrementalVacuum() {
+    return db.read(c -> db.dialect().giveSpaceBack(c));
+  }
+
+  /**
+   * Gives the space of deleted rows back to the file system, as the dialect does: SQLite frees the free
+   * pages of a switched file a few at a time, each step its own transaction, so that a crawl waits for one
+   * step at most (a file not switched yet keeps them, reused by later writes); PostgreSQL's autovacuum does
+   * it by itself. Stops early when the thread is interrupted (the daemon stopping).
+   */
+  public void reclaimSpace() {
+    while (!stopping() && db.read(c -> db.dialect().giveSomeSpaceBack(c))) {
       // One step per turn of the database's lock: a crawl's transaction may come between two.
     }
-    return switched;
   }
 
   /** The database's size and the oldest crawl run and delivery it keeps. */

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * SQLite: one file in the state folder, in WAL mode with a busy timeout, searched through FTS5. The
@@ -19,6 +21,9 @@ import org.sqlite.SQLiteConfig;
  * connection is never lost.
  */
 record SqliteDialect(Path file, Duration busyTimeout, Access access) implements Dialect {
+
+  /** What the write-ahead log is cut back to after a checkpoint: 64 MB. */
+  static final int JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
   /** Whether the file is opened to be written (and migrated), or read as it is on disk, alone or beside its writer. */
   enum Access {
@@ -59,6 +64,8 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout((int) busyTimeout.toMillis());
+    // A checkpoint leaves the write-ahead log as big as it grew (a long crawl, a rewrite), unless it is limited.
+    config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT);
     config.enforceForeignKeys(true);
     return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
@@ -252,14 +259,34 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     return bytes;
   }
 
-  /** Outside a transaction: VACUUM cannot run in one. It rewrites the file once, for a file made before incremental vacuum. */
+  /**
+   * Outside a transaction: VACUUM cannot run in one. It rewrites the file once, for a file made before incremental
+   * vacuum, through the write-ahead log, which it leaves as big as the file: truncated after, and after a failure too
+   * (a disk short of room), so that the space the rewrite took is given back either way.
+   */
   @Override
   public boolean giveSpaceBack(Connection c) throws SQLException {
     if (pragma(c, "auto_vacuum") == INCREMENTAL) {
       return false;
     }
-    switchToIncrementalVacuum(c);
+    try {
+      switchToIncrementalVacuum(c);
+    } catch (SQLException e) {
+      try {
+        truncateWriteAheadLog(c);
+      } catch (SQLException truncating) {
+        e.addSuppressed(truncating);
+      }
+      throw e;
+    }
+    truncateWriteAheadLog(c);
     return true;
+  }
+
+  private static void truncateWriteAheadLog(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      rs.next();
+    }
   }
 
   private static void switchToIncrementalVacuum(Connection c) throws SQLException {
@@ -269,15 +296,24 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     }
   }
 
+  /**
+   * Nothing while the file is not switched yet: its free pages would stay free however often this ran. The
+   * statement frees one page per step and returns rows of no column, which JDBC can neither step once more
+   * ({@code execute} steps once: one page a call) nor read ({@code executeQuery} refuses them): SQLite's own
+   * {@code sqlite3_exec} steps it to its end.
+   */
   @Override
   public boolean giveSomeSpaceBack(Connection c) throws SQLException {
-    if (pragma(c, "freelist_count") == 0) {
+    long free = pragma(c, "freelist_count");
+    if (free == 0 || pragma(c, "auto_vacuum") != INCREMENTAL) {
       return false;
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+    int result = c.unwrap(SQLiteConnection.class).getDatabase()._exec("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+    if (result != SQLiteErrorCode.SQLITE_OK.code) {
+      throw new SQLException("incremental vacuum failed: " + SQLiteErrorCode.getErrorCode(result), null, result);
     }
-    return pragma(c, "freelist_count") > 0;
+    long left = pragma(c, "freelist_count");
+    return left > 0 && left < free;
   }
 
   private static long pragma(Connection c, String name) throws SQLException {

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import org.industriallmonitor.replica.ReplicaArticle;
@@ -67,5 +70,24 @@ class HistoryRetentionTest {
     assertThat(json.get("oldest_crawl_run").asText()).isNotBlank();
     assertThat(json.get("oldest_delivery").isNull()).isTrue();
     assertThat(json.get("retention").asText()).isEqualTo("1ms");
+  }
+
+  @Test
+  void onceSwitchesAStateMadeBeforeIncrementalVacuumAtItsStartAndStatusNever() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).writeTo(dir);
+    Path db = dir.resolve("state/monitor.db");
+    assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement q = c.createStatement()) {
+      q.execute("PRAGMA auto_vacuum = NONE");
+      q.execute("VACUUM");
+    }
+    assertThat(Sql.count(db, "PRAGMA auto_vacuum")).isZero();
+
+    assertThat(CliRun.of("status", "--config", config.toString()).exitCode()).isZero();
+    assertThat(Sql.count(db, "PRAGMA auto_vacuum")).as("after status").isZero();
+
+    CliRun once = CliRun.of("once", "--config", config.toString());
+    assertThat(once.exitCode()).as(once.toString()).isZero();
+    assertThat(Sql.count(db, "PRAGMA auto_vacuum")).as("after once").isEqualTo(2);
   }
 }

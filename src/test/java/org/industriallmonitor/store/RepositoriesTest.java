@@ -49,7 +49,7 @@ class RepositoriesTest {
   @EnumSource(Databases.class)
   void migratesToTheSameVersionAndAnswers(Databases database) {
     Store s = open(database);
-    assertThat(s.schemaVersion()).isEqualTo(13);
+    assertThat(s.schemaVersion()).isEqualTo(14);
     assertThat(s.integrityCheck()).isEqualTo("ok");
     assertThat(s.answers()).isTrue();
     assertThat(s.isShared()).isEqualTo(database == Databases.POSTGRESQL);
@@ -100,7 +100,7 @@ class RepositoriesTest {
     s.outbox().markDelivered(List.of(claimed.get(0).id()), T0);
     s.outbox().markFailed(List.of(claimed.get(1).id()), "HTTP 500", T0.plusSeconds(30));
     assertThat(s.outbox().due(T0.plusSeconds(30), 10, "team")).extracting(OutboxRow::attempts).containsExactly(1);
-    s.outbox().markFailed(List.of(claimed.get(1).id()), "HTTP 500", null);
+    s.outbox().markDead(List.of(claimed.get(1).id()), "HTTP 500", T0.plusSeconds(30));
     Map<String, ChannelCounts> counts = s.outbox().countsByChannel();
     assertThat(counts.get("team")).isEqualTo(new ChannelCounts("team", 0, 1, 1, null));
     assertThat(counts.get("ops").pending()).isEqualTo(1);
