@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was written by that release's jar: its {@code once} took the baseline of Kyrgyzstan (364) from its own
  * replica, then found one new article whose alert to a webhook that refused connections stayed pending.
  * {@code v0.1.0} by the jar of commit {@code b3e3ac1} (2026-11-25, schema 5); {@code v0.2.0} by the jar
- * of tag {@code v0.2.0} (2026-12-07, schema 13). Add a folder and a line below for every release.
+ * of tag {@code v0.2.0} (2026-12-07, schema 14). Add a folder and a line below for every release.
  */
 class UpgradeFromReleasesTest {
   private static final String SECRET = "fixture-secret";
@@ -38,7 +38,7 @@ class UpgradeFromReleasesTest {
   @ParameterizedTest(name = "a state of {0}")
   @CsvSource({
       "v0.1.0, d17054c8-93bb-4b85-817c-d7bc4a4a861b",
-      "v0.2.0, f2f48f0b-ace7-43f6-8b13-cd1c885c9790"})
+      "v0.2.0, 097d3142-1a5d-4a1f-856a-81afed3dfbed"})
   void aStateOfAnEarlierReleaseOpensAndGoesOnWithNothingLostOrDoubled(String release, String pendingDelivery) throws Exception {
     copyFixture(release, dir.resolve("state"));
     Path db = dir.resolve("state/monitor.db");
