@@ -21,11 +21,9 @@ final class VersionProvider implements CommandLine.IVersionProvider {
   }
 
   static String[] lines(Properties build, String javaVersion, String javaVendor, String javaHome) {
-    String commit = known(build.getProperty("commit"));
-    String changes = "true".equals(known(build.getProperty("dirty"))) ? " (with changes not committed)" : "";
     return new String[] {
         "industriall-monitor " + known(build.getProperty("version")),
-        "built from commit " + commit + (commit.equals(UNKNOWN) ? "" : changes),
+        "built from commit " + known(build.getProperty("commit")),
         "Java " + javaVersion + " (" + javaVendor + ", " + javaHome + ")"};
   }
 

@@ -13,7 +13,7 @@ class VersionProviderTest {
     assertThat(lines).hasSize(3);
     // The build filled build.properties in: the pom's version, and this checkout's commit.
     assertThat(lines[0]).isEqualTo("industriall-monitor " + pomVersion());
-    assertThat(lines[1]).matches("built from commit ([0-9a-f]{40}( \\(with changes not committed\\))?|unknown)");
+    assertThat(lines[1]).matches("built from commit ([0-9a-f]{40}|unknown)");
     assertThat(lines[2]).isEqualTo("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
         + ", " + System.getProperty("java.home") + ")");
   }
@@ -23,23 +23,11 @@ class VersionProviderTest {
     Properties unfiltered = new Properties();
     unfiltered.setProperty("version", "0.2.0");
     unfiltered.setProperty("commit", "${git.commit.id}");
-    unfiltered.setProperty("dirty", "${git.dirty}");
-
+    
     assertThat(VersionProvider.lines(unfiltered, "21.0.2", "Eclipse Adoptium", "/opt/java"))
         .containsExactly("industriall-monitor 0.2.0", "built from commit unknown", "Java 21.0.2 (Eclipse Adoptium, /opt/java)");
     assertThat(VersionProvider.lines(new Properties(), "17", "Debian", "/usr"))
         .startsWith("industriall-monitor unknown", "built from commit unknown");
-  }
-
-  @Test
-  void changesNotCommittedAreSaid() {
-    Properties dirty = new Properties();
-    dirty.setProperty("version", "0.2.0");
-    dirty.setProperty("commit", "67067cb0000000000000000000000000000000aa");
-    dirty.setProperty("dirty", "true");
-
-    assertThat(VersionProvider.lines(dirty, "17", "Debian", "/usr")[1])
-        .isEqualTo("built from commit 67067cb0000000000000000000000000000000aa (with changes not committed)");
   }
 
   private static String pomVersion() {
