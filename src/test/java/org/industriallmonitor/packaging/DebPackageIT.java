@@ -27,6 +27,7 @@ class DebPackageIT {
   private static final String VERSION = required("monitor.version");
   private static final Path DEB = Path.of(required("monitor.deb"));
   private static final Path TARBALL = Path.of(required("monitor.tarball"));
+  private static final boolean OFFLINE = required("monitor.offline").equals("offline=true");
   private static final String NAME = "industriall-monitor";
   private static final Path CONFIG = Path.of("/etc/industriall-monitor/monitor.yaml");
   private static final Path SECRETS = Path.of("/etc/default/industriall-monitor");
@@ -58,7 +59,7 @@ class DebPackageIT {
         .map(line -> line.split("\\s+"))
         .map(f -> f[5] + " " + f[0] + " " + f[1])
         .toList();
-    assertThat(files).containsExactlyInAnyOrder(
+    List<String> expected = new java.util.ArrayList<>(List.of(
         "./usr/bin/industriall-monitor -rwxr-xr-x root/root",
         "./usr/share/industriall-monitor/industriall-monitor.jar -rw-r--r-- root/root",
         "./etc/industriall-monitor/monitor.yaml -rw-r--r-- root/root",
@@ -67,7 +68,17 @@ class DebPackageIT {
         "./usr/share/doc/industriall-monitor/copyright -rw-r--r-- root/root",
         "./usr/share/doc/industriall-monitor/changelog.gz -rw-r--r-- root/root",
         "./usr/share/doc/industriall-monitor/CHANGELOG.md.gz -rw-r--r-- root/root",
-        "./usr/share/doc/industriall-monitor/README.md.gz -rw-r--r-- root/root");
+        "./usr/share/doc/industriall-monitor/README.md.gz -rw-r--r-- root/root",
+        "./usr/share/man/man1/industriall-monitor.1.gz -rw-r--r-- root/root"));
+    String sbom = "./usr/share/doc/industriall-monitor/industriall-monitor.cdx.json -rw-r--r-- root/root";
+    expected.add(sbom);
+    if (OFFLINE) {
+      // Maven runs the CycloneDX goal online only: an offline build (mvn -o) makes none, and packages
+      // the one an earlier online build left in target/, if any.
+      files = files.stream().filter(file -> !file.equals(sbom)).toList();
+      expected.remove(sbom);
+    }
+    assertThat(files).containsExactlyInAnyOrderElementsOf(expected);
 
     assertThat(Shell.run("dpkg-deb", "--info", DEB.toString(), "conffiles").succeeded().lines())
         .containsExactlyInAnyOrder(CONFIG.toString(), SECRETS.toString());
@@ -142,8 +153,9 @@ class DebPackageIT {
     Path unpacked = dir.resolve(NAME + "-" + VERSION);
     try (Stream<Path> top = Files.list(unpacked)) {
       assertThat(top.map(p -> p.getFileName().toString()))
-          .contains("bin", "lib", "config", "README.md", "COPYRIGHT");
+          .contains("bin", "lib", "config", "man", "README.md", "COPYRIGHT");
     }
+    assertThat(read(unpacked.resolve("man/man1/industriall-monitor.1"))).startsWith(".TH INDUSTRIALL\\-MONITOR 1 ");
     assertThat(Files.isExecutable(unpacked.resolve("bin/industriall-monitor"))).isTrue();
 
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
