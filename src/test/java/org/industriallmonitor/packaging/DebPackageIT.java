@@ -118,6 +118,15 @@ class DebPackageIT {
       assertThat(Shell.run("getent", "passwd", NAME).succeeded()).contains(":/var/lib/industriall-monitor:/usr/sbin/nologin");
       assertThat(Files.readSymbolicLink(ENABLED)).isEqualTo(Path.of("/lib/systemd/system/industriall-monitor.service"));
 
+      // postinst again (dpkg-reconfigure runs it as an upgrade does): a contact of the user's own makes
+      // the configuration ready (validate passes as the service's user: no message); a broken one is named.
+      Files.writeString(CONFIG, read(CONFIG).replace("example.org/contact", "mailto:tests@localhost"));
+      assertThat(Shell.run("dpkg-reconfigure", NAME).succeeded()).doesNotContain("not started");
+      String ready = read(CONFIG);
+      Files.writeString(CONFIG, ready + "\ncountries: [\n");
+      assertThat(Shell.run("dpkg-reconfigure", NAME).succeeded()).contains("not started: /etc/industriall-monitor/monitor.yaml is not ready yet");
+      Files.writeString(CONFIG, ready);
+
       // A user of their own, in a folder of their own, with the Java on PATH.
       String version = asNobody(home, NAME, "--version").succeeded();
       assertThat(version.lines()).hasSize(3);
