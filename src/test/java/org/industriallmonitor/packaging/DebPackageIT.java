@@ -120,7 +120,7 @@ class DebPackageIT {
 
       // postinst again (dpkg-reconfigure runs it as an upgrade does): a contact of the user's own makes
       // the configuration ready (validate passes as the service's user: no message); a broken one is named.
-      Files.writeString(CONFIG, read(CONFIG).replace("example.org/contact", "mailto:tests@localhost"));
+      Files.writeString(CONFIG, read(CONFIG).replace("https://example.org/contact", "mailto:tests@localhost"));
       assertThat(Shell.run("dpkg-reconfigure", NAME).succeeded()).doesNotContain("not started");
       String ready = read(CONFIG);
       Files.writeString(CONFIG, ready + "\ncountries: [\n");
@@ -175,13 +175,14 @@ class DebPackageIT {
   }
 
   /**
-   * Where systemd runs the machine (not in CI's container): the daemon started by the unit, in its
-   * sandbox, crawls the replica and writes its state. The configuration points at the replica.
+   * Where systemd runs the machine (not in CI's VM, whose first process is not systemd): the daemon
+   * started by the unit, in its sandbox, opens its state, polls the replica and stops with exit 0. Seen
+   * by hand in a systemd 252 booted with systemd-nspawn on this kind of machine (docs/operations.md).
+   * The configuration points at the replica.
    */
   private void theServiceRunsInItsSandbox() throws IOException {
     String config = read(CONFIG)
         .replace("base_url: https://www.industriall-union.org", "base_url: " + replica.baseUrl())
-        .replace("example.org/contact", "mailto:tests@localhost")
         .replace("request_delay: 2s", "request_delay: 0ms");
     Files.writeString(CONFIG, config);
     try {
@@ -189,7 +190,11 @@ class DebPackageIT {
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
         assertThat(Shell.run("systemctl", "is-active", NAME).output().strip()).isEqualTo("active");
         assertThat(STATE.resolve("monitor.db")).exists();
-        assertThat(STATE.resolve("archive/articles")).isDirectory();
+        // This start's lines only: the journal keeps those of any earlier run.
+        String invocation = Shell.run("systemctl", "show", "-p", "InvocationID", "--value", NAME).output().strip();
+        assertThat(Shell.run("journalctl", "--no-pager", "_SYSTEMD_INVOCATION_ID=" + invocation).output())
+            .contains("industriall-monitor running (pid", "early warning rss: 20 items taken as the baseline")
+            .doesNotContain("cannot read the free space");
       });
     } finally {
       Shell.run("systemctl", "stop", NAME);
