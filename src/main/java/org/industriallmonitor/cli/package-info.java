@@ -3,7 +3,9 @@
  * ({@code run}, {@code once}, {@code status}, {@code validate}, {@code search}, {@code demo},
  * {@code replica}, {@code migrate}, {@code backup}, ...), with what they share: {@code CommonOptions}, {@code StateGuard}
  * (the state lock), {@code ExitCodes}, {@code UserException}, the logging ({@code LogConfigurator},
- * {@code Logging}, {@code LogLines}) and the terminal ({@code TerminalProgress}, {@code TerminalText}).
+ * {@code Logging}, {@code LogLines}), the terminal ({@code TerminalProgress}, {@code TerminalText}),
+ * {@code --version} ({@code VersionProvider}, from the build's {@code build.properties}) and {@code ManPage},
+ * the manual page the build writes from the command definitions (no command of the monitor).
  *
  * <p>May use: app (the composition root {@code Components} and the application services beside it) and
  * config, picocli; none may use it. Known exceptions, listed class by class in {@code ArchitectureTest}

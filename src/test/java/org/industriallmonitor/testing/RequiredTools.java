@@ -33,7 +33,10 @@ public final class RequiredTools {
       "pg_ctl", "Debian: apt-get install postgresql, which puts it in /usr/lib/postgresql/VERSION/bin; .ci/run installs it",
       "initdb", "Debian: apt-get install postgresql, which puts it in /usr/lib/postgresql/VERSION/bin; .ci/run installs it",
       "time", "Debian: apt-get install time, for /usr/bin/time; .ci/run installs it",
-      "curl", "Debian: apt-get install curl; .ci/run installs it");
+      "curl", "Debian: apt-get install curl; .ci/run installs it",
+      "systemd-analyze", "Debian: apt-get install systemd; .ci/run installs it",
+      "lintian", "Debian: apt-get install lintian; .ci/run installs it",
+      "dpkg-deb", "Debian: the dpkg package, on every Debian system");
 
   private static final RequiredTools MACHINE = new RequiredTools(System::getenv, RequiredTools::runningAsRoot);
 
