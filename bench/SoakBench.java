@@ -66,7 +66,10 @@ public class SoakBench {
       Duration burstLength, Duration consoleEvery, Duration killEvery, Duration settleAfterRestart, Duration drain,
       String retention, String pruneEvery, boolean judgesTrends) {
     static Plan full(int minutes) {
-      return new Plan(Duration.ofMinutes(minutes), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(10),
+      // A run shorter than 15 minutes is judged after its first third, so that a short look still has a window.
+      Duration warmUp = Duration.ofMinutes(5).compareTo(Duration.ofMinutes(minutes).dividedBy(3)) < 0 ? Duration.ofMinutes(5)
+          : Duration.ofMinutes(minutes).dividedBy(3);
+      return new Plan(Duration.ofMinutes(minutes), warmUp, Duration.ofSeconds(10), Duration.ofSeconds(10),
           Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(1),
           Duration.ofSeconds(90), "5m", "1m", true);
     }
