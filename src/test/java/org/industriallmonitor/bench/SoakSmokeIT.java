@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bench/soak --smoke (under a minute, one kill -9 and restart), so that the soak script cannot rot. */
@@ -21,8 +22,12 @@ class SoakSmokeIT {
     Path out = dir.resolve("RESULTS.md");
     Files.writeString(out, "# Benchmark: kept as it is\n\n| a table | of bench/run |\n");
     Path log = dir.resolve("soak.log");
-    Process soak = new ProcessBuilder("bash", "bench/soak", "--smoke", "--no-build", "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder command = new ProcessBuilder("bash", "bench/soak", "--smoke", "--no-build", "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    // XChart from this test's own class path: no Maven inside Maven.
+    command.environment().put("SOAK_CHART_CLASSPATH",
+        Path.of(XYChart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    Process soak = command.start();
 
     assertThat(soak.waitFor(4, TimeUnit.MINUTES)).as("bench/soak finished").isTrue();
 
