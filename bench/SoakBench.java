@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -435,10 +436,10 @@ public class SoakBench {
       }
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + dir.resolve("state/monitor.db") + "?mode=ro", "", "");
-        Statement st = c.createStatement()) {
-      st.execute("PRAGMA busy_timeout = 5000");
+        PreparedStatement rows = c.prepareStatement("SELECT COUNT(*) FROM articles WHERE slug = ?")) {
       for (Map.Entry<String, int[]> e : counts.entrySet()) {
-        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles WHERE slug = '" + e.getKey().replace("'", "''") + "'")) {
+        rows.setString(1, e.getKey());
+        try (ResultSet rs = rows.executeQuery()) {
           rs.next();
           e.getValue()[1] = rs.getInt(1);
         }
