@@ -557,7 +557,7 @@ public class SoakBench {
     }
     t.append(String.format("%nArticles: %d published, %d archived exactly once (one file, one row), %d alerted exactly once"
             + " (one distinct delivery id). Webhook: %d requests, %d answered 500 and retried. Site: %d requests answered 503."
-            + " Console and /metrics: %d reads, %d failed (those in the seconds of a restart among them). Restarts after"
+            + " Console and /metrics: %d reads, %d failed (a read in the seconds of a restart finds no console). Restarts after"
             + " `kill -9`: %d.%n%n",
         published.size(), archivedOnce, alertedOnce, hookRequests.get(), hookFailed.get(), served503.get(), consoleReads.get(),
         consoleFailures.get(), restarts.size()));
