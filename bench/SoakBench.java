@@ -95,6 +95,20 @@ public class SoakBench {
     boolean flat() {
       return rise <= allowed;
     }
+
+    double excess() {
+      return rise - allowed;
+    }
+  }
+
+  /**
+   * A series over the whole window and over each process's life within it: the restarts reset
+   * memory and threads, so a leak within one life could hide behind the sawtooth of the whole.
+   */
+  record Judged(Trend whole, Trend worstLife) {
+    boolean flat() {
+      return whole.flat() && (worstLife == null || worstLife.flat());
+    }
   }
 
   static final List<Series> SERIES = List.of(
@@ -456,6 +470,13 @@ public class SoakBench {
         .filter(s -> restarts.stream().noneMatch(r -> s.at() >= r && s.at() < r + settle)).toList();
   }
 
+  /** The life (samples of one pid, at least six) whose line rises furthest beyond what it allows; null with none. */
+  static Trend worstLife(Series series, List<Sample> window) {
+    Map<Long, List<Sample>> lives = window.stream().collect(Collectors.groupingBy(Sample::pid, LinkedHashMap::new, Collectors.toList()));
+    return lives.values().stream().filter(life -> life.size() >= 6).map(life -> trend(series, life))
+        .max(Comparator.comparingDouble(Trend::excess)).orElse(null);
+  }
+
   static Trend trend(Series series, List<Sample> window) {
     int n = window.size();
     double mx = window.stream().mapToDouble(Sample::at).average().orElse(0);
@@ -480,16 +501,22 @@ public class SoakBench {
 
   boolean report() throws Exception {
     List<Sample> window = window();
-    List<Trend> trends = SERIES.stream().map(s -> trend(s, window)).toList();
+    List<Judged> trends = SERIES.stream().map(s -> new Judged(trend(s, window), worstLife(s, window))).toList();
     Map<String, int[]> archived = archived();
     List<String> problems = new ArrayList<>();
     if (plan.judgesTrends() && window.size() < 3) {
       problems.add("only " + window.size() + " samples in the judged window");
     }
-    for (Trend t : trends) {
+    for (Judged j : trends) {
+      Trend t = j.whole();
       if (plan.judgesTrends() && t.series().judged() && !t.flat()) {
         problems.add(String.format("%s rises by %.1f%s over the window (allowed %.1f)", t.series().name(), t.rise(),
             t.series().unit(), t.allowed()));
+      }
+      Trend life = j.worstLife();
+      if (plan.judgesTrends() && t.series().judged() && life != null && !life.flat()) {
+        problems.add(String.format("%s rises by %.1f%s within one process's life (allowed %.1f)", t.series().name(), life.rise(),
+            t.series().unit(), life.allowed()));
       }
     }
     long archivedOnce = archived.values().stream().filter(c -> c[0] == 1 && c[1] == 1).count();
@@ -526,7 +553,7 @@ public class SoakBench {
     return problems.isEmpty();
   }
 
-  String section(List<Trend> trends, int judged, long archivedOnce, long alertedOnce, List<String> problems, String chartName) {
+  String section(List<Judged> trends, int judged, long archivedOnce, long alertedOnce, List<String> problems, String chartName) {
     StringBuilder t = new StringBuilder();
     t.append("## Soak (").append(label).append(")\n\n")
         .append("Written by `bench/soak` on ")
@@ -543,17 +570,22 @@ public class SoakBench {
             plan.sampleEvery().toSeconds()))
         .append(String.format("Judged: the %d samples after the first %s, leaving out the %s after each restart (the JVM"
             + " warming up again). A series passes when its least-squares line rises over that window by no more than"
-            + " the larger of %.0f standard deviations of its residuals (the noise band) and %.0f%% of its mean.%n%n",
+            + " the larger of %.0f standard deviations of its residuals (the noise band) and %.0f%% of its mean, and so does the"
+            + " line fitted to each process's life within the window (a restart resets memory and threads, which could hide a"
+            + " leak within one life behind the sawtooth of the whole).%n%n",
             judged, human(plan.warmUp()), human(plan.settleAfterRestart()), NOISE_SIGMAS, MEAN_FRACTION * 100))
         .append(plan.judgesTrends() ? "" : "A smoke run is too short for a trend: its trends are shown, not judged; its verdict is"
             + " the articles' alone.\n\n")
         .append("![The soak's samples](").append(chartName).append(")\n\n")
-        .append("| series | mean | slope per minute | fitted rise over the window | noise band | allowed | verdict |\n")
-        .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
-    for (Trend tr : trends) {
-      t.append(String.format("| %s%s | %.1f | %+.3f | %+.1f | %.1f | %.1f | %s |%n", tr.series().name(),
+        .append("| series | mean | slope per minute | fitted rise over the window | noise band | allowed |"
+            + " worst rise within one life (allowed) | verdict |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    for (Judged j : trends) {
+      Trend tr = j.whole();
+      String life = j.worstLife() == null ? "-" : String.format("%+.1f (%.1f)", j.worstLife().rise(), j.worstLife().allowed());
+      t.append(String.format("| %s%s | %.1f | %+.3f | %+.1f | %.1f | %.1f | %s | %s |%n", tr.series().name(),
           tr.series().unit().isEmpty() ? "" : " (" + tr.series().unit() + ")", tr.mean(), tr.slopePerMinute(), tr.rise(),
-          tr.noise(), tr.allowed(), !tr.series().judged() || !plan.judgesTrends() ? "shown only" : tr.flat() ? "flat" : "**rises**"));
+          tr.noise(), tr.allowed(), life, !tr.series().judged() || !plan.judgesTrends() ? "shown only" : j.flat() ? "flat" : "**rises**"));
     }
     t.append(String.format("%nArticles: %d published, %d archived exactly once (one file, one row), %d alerted exactly once"
             + " (one distinct delivery id). Webhook: %d requests, %d answered 500 and retried. Site: %d requests answered 503."
@@ -574,7 +606,8 @@ public class SoakBench {
   }
 
   /** One small chart per series in a grid, the judged window's fitted line over the samples. */
-  void chart(Path file, List<Trend> trends) throws IOException {
+  void chart(Path file, List<Judged> judged) throws IOException {
+    List<Trend> trends = judged.stream().map(Judged::whole).toList();
     List<XYChart> charts = new ArrayList<>();
     List<Sample> window = window();
     for (Trend tr : trends) {
