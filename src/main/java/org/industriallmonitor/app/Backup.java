@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,6 +24,8 @@ import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.store.DatabaseCopy;
+import org.industriallmonitor.store.Store;
+import org.industriallmonitor.store.StoreException;
 
 /**
  * {@code backup --to DIR} and {@code backup --verify DIR}: a copy of the state that a monitor can be pointed
@@ -41,9 +45,12 @@ public final class Backup {
 
   private Backup() {}
 
-  /** What {@link #take} did: the manifest it wrote, how files were placed, and what the state itself lacked. */
+  /**
+   * What {@link #take} did: the manifest it wrote, how files were placed, what the state itself lacked, and the
+   * schema this release migrates the copied database to (empty when no database was copied).
+   */
   public record Taken(Path dir, BackupManifest manifest, Placement placement, int addedAfterDatabaseCopy, int refreshedAfterDatabaseCopy,
-      List<String> missingInState, Optional<String> uncopiedDatabase) {
+      List<String> missingInState, Optional<String> uncopiedDatabase, OptionalInt releaseSchemaVersion) {
     public Taken {
       missingInState = List.copyOf(missingInState);
     }
@@ -83,37 +90,45 @@ public final class Backup {
     StorageConfig backup = StorageConfig.under(to);
     Path source = storage.archive().toAbsolutePath().normalize();
     refuseUnusable(to, storage);
-    Files.createDirectories(backup.archive());
+    // Opened before anything is written, so that a state a later release wrote is refused with no folder left behind.
+    Optional<Store> database = storage.isPostgres() ? Optional.empty() : Optional.of(parts.storeForCopying());
+    Set<Path> grown = new LinkedHashSet<>(createFolders(backup.archive()));
+    grown.add(to); // it gains monitor.db
 
     ArchiveLinker linker = new ArchiveLinker(source, backup.archive());
     linker.linkAll();
     betweenArchiveAndDatabase.run();
-    Optional<BackupManifest.DatabaseSummary> database = Optional.empty();
+    Optional<BackupManifest.DatabaseSummary> summary = Optional.empty();
     CatchUp catchUp = new CatchUp(0, 0, List.of());
     Optional<String> uncopied = Optional.empty();
-    if (storage.isPostgres()) {
+    OptionalInt releaseSchema = OptionalInt.empty();
+    if (database.isEmpty()) {
       // pg_dump takes a consistent copy of a server's database; the monitor copies only what is on this machine.
       uncopied = Optional.of(storage.describeDatabase());
     } else {
-      DatabaseCopy copy = parts.storeForReading().copyTo(backup.database());
+      DatabaseCopy copy = database.get().copyTo(backup.database());
       force(backup.database());
       catchUp = catchUp(linker, copy.archivePaths());
-      database = Optional.of(new BackupManifest.DatabaseSummary(to.relativize(backup.database()).toString(), copy.schemaVersion(),
+      summary = Optional.of(new BackupManifest.DatabaseSummary(to.relativize(backup.database()).toString(), copy.schemaVersion(),
           copy.tableCounts()));
+      releaseSchema = OptionalInt.of(database.get().releaseSchemaVersion());
     }
-    AtomicFiles.syncFolders(linker.folders());
+    // Every entry made durable before the manifest, which says the backup is whole: each file's, and each new folder's.
+    grown.addAll(linker.folders());
+    AtomicFiles.syncFolders(grown);
 
     List<BackupManifest.FileEntry> files = new ArrayList<>();
-    if (database.isPresent()) {
+    if (summary.isPresent()) {
       files.add(entry(to, backup.database()));
     }
     for (String path : linker.placed()) {
       files.add(entry(to, backup.archive().resolve(path)));
     }
+    List<String> missing = catchUp.missing().stream().map(path -> to.relativize(backup.archive().resolve(path)).toString()).toList();
     BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant(),
-        storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), database, files);
+        storage.describeDatabase() + " + " + storage.archive().toAbsolutePath(), summary, files, missing);
     AtomicFiles.write(to.resolve(BackupManifest.FILE_NAME), manifest.toJson());
-    return new Taken(to, manifest, linker.placement(), catchUp.added(), catchUp.refreshed(), catchUp.missing(), uncopied);
+    return new Taken(to, manifest, linker.placement(), catchUp.added(), catchUp.refreshed(), catchUp.missing(), uncopied, releaseSchema);
   }
 
   /** What {@link #catchUp} did: files added, files taken again, files the rows name that the state lacks. */
@@ -148,7 +163,10 @@ public final class Backup {
     return new CatchUp(added, refreshed, missing);
   }
 
-  /** Checks every file of the backup in {@code dir} against its manifest: present, of its size, of its SHA-256, and no other. */
+  /**
+   * Checks every file of the backup in {@code dir} against its manifest: present, of its size, of its SHA-256,
+   * and no other; and that the backup lacks no file its database's rows name.
+   */
   public static Verification verify(Path dir) throws IOException {
     Path manifestFile = dir.resolve(BackupManifest.FILE_NAME);
     if (!Files.isDirectory(dir)) {
@@ -184,7 +202,40 @@ public final class Backup {
           .filter(p -> !p.equals(BackupManifest.FILE_NAME) && !listed.contains(p)).sorted()
           .forEach(p -> problems.add(p + ": not in the manifest"));
     }
+    for (String path : manifest.missing()) {
+      problems.add(path + ": the state lacked it when the backup was taken (the database's rows name it), so the backup lacks it too");
+    }
+    manifest.database().ifPresent(database -> {
+      boolean databaseWhole = problems.stream().noneMatch(problem -> problem.startsWith(database.file() + ":"));
+      if (databaseWhole) {
+        problems.addAll(unlistedFilesNamedBy(dir, database, listed, manifest.missing()));
+      }
+    });
     return new Verification(dir, Optional.of(manifest), problems);
+  }
+
+  /**
+   * The files the copied database's rows name that the manifest neither lists nor records as missing: a backup
+   * written before missing files were recorded can lack them, and a manifest cannot be trusted to say so.
+   */
+  private static List<String> unlistedFilesNamedBy(Path dir, BackupManifest.DatabaseSummary database, Set<String> listed,
+      List<String> missing) {
+    DatabaseCopy copy;
+    try {
+      copy = Store.readCopy(dir.resolve(database.file()));
+    } catch (StoreException e) {
+      return List.of(database.file() + ": cannot be read (" + e.getMessage() + ")");
+    }
+    Path archive = StorageConfig.under(dir).archive();
+    Set<String> recordedMissing = Set.copyOf(missing);
+    List<String> unlisted = new ArrayList<>();
+    for (String named : copy.archivePaths()) {
+      String path = dir.relativize(archive.resolve(named)).toString();
+      if (!listed.contains(path) && !recordedMissing.contains(path)) {
+        unlisted.add(path + ": named by the rows of " + database.file() + ", but not in the backup's manifest");
+      }
+    }
+    return unlisted;
   }
 
   private static void refuseUnusable(Path to, StorageConfig storage) throws IOException {
@@ -207,6 +258,19 @@ public final class Backup {
     }
   }
 
+  /**
+   * Creates {@code dir} and its missing parents, and returns the folders that gained an entry, outermost first:
+   * the parent of each folder created, whose sync makes that folder durable.
+   */
+  static List<Path> createFolders(Path dir) throws IOException {
+    List<Path> created = new ArrayList<>();
+    for (Path folder = dir.toAbsolutePath().normalize(); folder != null && !Files.isDirectory(folder); folder = folder.getParent()) {
+      created.add(0, folder);
+    }
+    Files.createDirectories(dir);
+    return created.stream().map(Path::getParent).toList();
+  }
+
   private static BackupManifest.FileEntry entry(Path dir, Path file) throws IOException {
     return new BackupManifest.FileEntry(dir.relativize(file).toString(), Files.size(file), Hashes.sha256(file));
   }
@@ -218,14 +282,20 @@ public final class Backup {
   }
 
   /**
+   * Which file a path held: its inode alone is not enough, since a file system may give a new file the inode of
+   * one just removed, and some have none (a null key); the size and modification time tell those apart too.
+   */
+  private record FileIdentity(Object key, long size, FileTime modified) {}
+
+  /**
    * Places archive files in the backup: a hard link (the same bytes, no space taken; safe because the monitor
    * never writes into an archived file), or a copy once linking fails (another file system).
    */
   private static final class ArchiveLinker {
     private final Path source;
     private final Path target;
-    /** Each placed file, relative to the archive root, with the identity (inode) of the state's file it took: null when unknown. */
-    private final TreeMap<String, Object> placed = new TreeMap<>();
+    /** Each placed file, relative to the archive root, with the identity of the state's file it took: null when unknown. */
+    private final TreeMap<String, FileIdentity> placed = new TreeMap<>();
     private final Set<Path> folders = new LinkedHashSet<>();
     private Placement placement = Placement.NONE;
 
@@ -268,10 +338,10 @@ public final class Backup {
       return placed.containsKey(path);
     }
 
-    /** Whether the state's file was replaced (renamed over) since it was placed. */
+    /** Whether the state's file was replaced (renamed over) since it was placed; a file removed since counts as kept. */
     boolean replacedSince(String path) throws IOException {
-      Object before = placed.get(path);
-      Object now = fileKey(source.resolve(path));
+      FileIdentity before = placed.get(path);
+      FileIdentity now = identity(source.resolve(path));
       return before != null && now != null && !before.equals(now);
     }
 
@@ -282,9 +352,11 @@ public final class Backup {
       return place(path);
     }
 
-    private static Object fileKey(Path file) throws IOException {
+    /** Null when the file is gone. */
+    private static FileIdentity identity(Path file) throws IOException {
       try {
-        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return new FileIdentity(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
       } catch (NoSuchFileException e) {
         return null;
       }
@@ -297,14 +369,14 @@ public final class Backup {
       if (!to.normalize().startsWith(target) || !Files.isRegularFile(from)) {
         return false;
       }
-      Files.createDirectories(to.getParent());
+      folders.addAll(createFolders(to.getParent()));
       folders.add(to.getParent());
       try {
         if (placement != Placement.COPIED) {
           try {
             Files.createLink(to, from);
             placement = Placement.HARD_LINKED;
-            placed.put(path, fileKey(to));
+            placed.put(path, identity(to));
             return true;
           } catch (NoSuchFileException e) {
             return false;
@@ -313,10 +385,10 @@ public final class Backup {
           }
         }
         // Taken before the copy: a file replaced in between is then taken again after the database copy, never missed.
-        Object key = fileKey(from);
+        FileIdentity identity = identity(from);
         Files.copy(from, to);
         force(to);
-        placed.put(path, key);
+        placed.put(path, identity);
         return true;
       } catch (NoSuchFileException e) {
         return false;
@@ -328,6 +400,7 @@ public final class Backup {
       return List.copyOf(placed.keySet());
     }
 
+    /** The folders that gained an entry (a file, or a new folder): synced before the manifest is written. */
     Set<Path> folders() {
       return folders;
     }

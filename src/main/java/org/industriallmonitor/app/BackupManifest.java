@@ -20,8 +20,12 @@ import java.util.TreeMap;
  * What a backup holds, written as {@code manifest.json} once everything else is in place: each file (path
  * relative to the backup folder, size, SHA-256), and, when the database was copied, its schema version and
  * rows per table. {@code database} is empty for a PostgreSQL state, whose database is not in the backup.
+ * {@code missing} lists the files the copied rows name that the state lacked when the backup was taken (paths
+ * relative to the backup folder): such a backup is not whole, and {@code --verify} says so. Absent from a
+ * manifest written before it was recorded, so it reads as empty there.
  */
-public record BackupManifest(int format, Instant createdAt, String source, Optional<DatabaseSummary> database, List<FileEntry> files) {
+public record BackupManifest(int format, Instant createdAt, String source, Optional<DatabaseSummary> database, List<FileEntry> files,
+    List<String> missing) {
   public static final String FILE_NAME = "manifest.json";
   /** Raised when the layout of the manifest changes, so that an older {@code --verify} refuses what it cannot read. */
   public static final int FORMAT = 1;
@@ -29,6 +33,7 @@ public record BackupManifest(int format, Instant createdAt, String source, Optio
   public BackupManifest {
     database = database == null ? Optional.empty() : database;
     files = List.copyOf(files);
+    missing = List.copyOf(missing);
   }
 
   /** One file of the backup. */
@@ -67,6 +72,7 @@ public record BackupManifest(int format, Instant createdAt, String source, Optio
     }, () -> root.putNull("database"));
     root.put("file_count", files.size());
     root.put("total_bytes", totalBytes());
+    missing.forEach(root.putArray("missing")::add);
     ArrayNode list = root.putArray("files");
     for (FileEntry f : files) {
       list.addObject().put("path", f.path()).put("size", f.size()).put("sha256", f.sha256());
@@ -103,6 +109,19 @@ public record BackupManifest(int format, Instant createdAt, String source, Optio
       }
       entries.add(new FileEntry(f.get("path").asText(), f.get("size").asLong(), f.get("sha256").asText()));
     }
+    List<String> missing = new ArrayList<>();
+    JsonNode missingNode = root.path("missing");
+    if (!missingNode.isMissingNode()) {
+      if (!missingNode.isArray()) {
+        throw new UnreadableManifestException("its list of missing files is not a list: " + missingNode);
+      }
+      for (JsonNode m : missingNode) {
+        if (!m.isTextual()) {
+          throw new UnreadableManifestException("a missing file that is not a path: " + m);
+        }
+        missing.add(m.asText());
+      }
+    }
     Optional<DatabaseSummary> database = Optional.empty();
     JsonNode db = root.path("database");
     if (db.isObject()) {
@@ -119,6 +138,6 @@ public record BackupManifest(int format, Instant createdAt, String source, Optio
     } catch (DateTimeParseException e) {
       throw new UnreadableManifestException("created_at is not a time: " + root.path("created_at"));
     }
-    return new BackupManifest(format, createdAt, root.path("source").asText(), database, entries);
+    return new BackupManifest(format, createdAt, root.path("source").asText(), database, entries, missing);
   }
 }

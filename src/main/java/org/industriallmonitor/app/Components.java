@@ -185,6 +185,17 @@ public final class Components implements AutoCloseable {
     return store;
   }
 
+  /**
+   * The SQLite database as it is, never migrated, read beside the daemon ({@code backup}): see
+   * {@link Store#openForCopying}.
+   */
+  public synchronized Store storeForCopying() {
+    if (store == null) {
+      store = Store.openForCopying(config.storage());
+    }
+    return store;
+  }
+
   public synchronized Archive archive() {
     if (archive == null) {
       archive = new Archive(config.storage().archive(), archiveWriter);

@@ -80,7 +80,11 @@ final class BackupCommand implements Callable<Integer> {
         });
     manifest.database().ifPresent(db -> {
       Map<String, Long> tables = db.tables();
-      out.printf("  database %s (schema %d): %s, %s%n", db.file(), db.schemaVersion(),
+      int release = taken.releaseSchemaVersion().orElse(db.schemaVersion());
+      String schema = db.schemaVersion() < release
+          ? "schema " + db.schemaVersion() + "; this release migrates it to " + release + " when it first opens it"
+          : "schema " + db.schemaVersion();
+      out.printf("  database %s (%s): %s, %s%n", db.file(), schema,
           Plural.of(tables.getOrDefault("articles", 0L).intValue(), "article", "articles"),
           Plural.of(tables.getOrDefault("outbox", 0L).intValue(), "delivery", "deliveries"));
     });
@@ -97,7 +101,8 @@ final class BackupCommand implements Callable<Integer> {
     out.printf("Check it with: backup --verify %s. To restore, see \"Backup and restore\" in docs/operations.md.%n", to);
     out.flush();
     if (!taken.missingInState().isEmpty()) {
-      err.printf("%s named by the database %s missing from the state's archive (not in the backup either):%n",
+      err.printf("%s named by the database %s missing from the state's archive (not in the backup either: its manifest records"
+          + " them, and backup --verify refuses it):%n",
           Plural.of(taken.missingInState().size(), "file", "files"), taken.missingInState().size() == 1 ? "is" : "are");
       taken.missingInState().forEach(path -> err.println("  " + path));
       err.flush();

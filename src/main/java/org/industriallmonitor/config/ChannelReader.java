@@ -11,10 +11,7 @@ sealed interface ChannelReader
     permits WebhookChannelReader, EmailChannelReader, NtfyChannelReader, MatrixChannelReader, DiscordChannelReader,
         TelegramChannelReader {
 
-  /** The keys a channel of this type may have, in the order suggestions are made from. */
-  List<String> keys();
-
-  /** The channel {@code id}, its other keys in {@code m}. */
+  /** The channel {@code id}, its other keys (those of its {@link ChannelType#keys()}) in {@code m}. */
   ChannelConfig read(String id, ConfigNode.Mapping m);
 
   /** A secret written in the file ends up in backups, commits and screenshots: say so, naming key and line. */

@@ -1,21 +1,33 @@
 package org.industriallmonitor.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The {@code type:} of a channel under {@code notifications.channels}: where its alerts go. */
 public enum ChannelType {
-  WEBHOOK,
-  EMAIL,
-  NTFY,
-  MATRIX,
-  DISCORD,
-  TELEGRAM;
+  WEBHOOK("id", "type", "url", "secret", "format", "languages"),
+  EMAIL("id", "type", "smtp", "from", "to", "digest", "languages"),
+  NTFY("id", "type", "url", "token", "priority", "digest", "languages"),
+  MATRIX("id", "type", "homeserver", "room", "token", "digest", "languages"),
+  DISCORD("id", "type", "url", "digest", "languages"),
+  TELEGRAM("id", "type", "token", "chat", "api", "digest", "languages");
+
+  private final List<String> keys;
+
+  ChannelType(String... keys) {
+    this.keys = List.of(keys);
+  }
 
   /** The name written in the YAML. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The keys a channel of this type may have, in the order suggestions are made from. */
+  List<String> keys() {
+    return keys;
   }
 
   /** The type written as {@code id}, if there is one. */

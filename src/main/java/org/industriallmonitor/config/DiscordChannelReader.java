@@ -1,16 +1,7 @@
 package org.industriallmonitor.config;
 
-import java.util.List;
-
 /** {@code type: discord}: a POST to a channel's webhook, whose address holds its token. */
 final class DiscordChannelReader implements ChannelReader {
-  private static final List<String> KEYS = List.of("id", "type", "url", "digest", "languages");
-
-  @Override
-  public List<String> keys() {
-    return KEYS;
-  }
-
   @Override
   public ChannelConfig read(String id, ConfigNode.Mapping m) {
     String digest = ChannelReader.digest(m);

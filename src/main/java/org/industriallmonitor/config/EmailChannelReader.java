@@ -6,20 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code type: email}: a mail per event, or per {@code digest}, through an SMTP server. */
-final class EmailChannelReader implements ChannelReader {
-  private static final List<String> KEYS = List.of("id", "type", "smtp", "from", "to", "digest", "languages");
+record EmailChannelReader(MonitorDefaults defaults) implements ChannelReader {
   private static final List<String> SMTP_KEYS = List.of("host", "port", "starttls", "ssl", "username", "password", "timeout");
-
-  private final MonitorDefaults defaults;
-
-  EmailChannelReader(MonitorDefaults defaults) {
-    this.defaults = defaults;
-  }
-
-  @Override
-  public List<String> keys() {
-    return KEYS;
-  }
 
   @Override
   public ChannelConfig read(String id, ConfigNode.Mapping m) {

@@ -1,16 +1,7 @@
 package org.industriallmonitor.config;
 
-import java.util.List;
-
 /** {@code type: matrix}: an m.room.message in a room the bot account has joined. */
 final class MatrixChannelReader implements ChannelReader {
-  private static final List<String> KEYS = List.of("id", "type", "homeserver", "room", "token", "digest", "languages");
-
-  @Override
-  public List<String> keys() {
-    return KEYS;
-  }
-
   @Override
   public ChannelConfig read(String id, ConfigNode.Mapping m) {
     String digest = ChannelReader.digest(m);

@@ -18,9 +18,8 @@ final class NotificationsReader {
 
   NotificationsReader(MonitorDefaults defaults) {
     for (ChannelType type : ChannelType.values()) {
-      ChannelReader reader = ChannelReader.of(type, defaults);
-      readers.put(type, reader);
-      reader.keys().stream().filter(k -> !channelKeys.contains(k)).forEach(channelKeys::add);
+      readers.put(type, ChannelReader.of(type, defaults));
+      type.keys().stream().filter(k -> !channelKeys.contains(k)).forEach(channelKeys::add);
     }
   }
 
@@ -63,7 +62,7 @@ final class NotificationsReader {
   private ChannelConfig channel(ConfigNode item, ChannelType type) {
     List<String> unset = item.unsetVariables();
     ConfigNode node = unset.isEmpty() ? item : item.lenient();
-    ConfigNode.Mapping m = node.mapping(readers.get(type).keys());
+    ConfigNode.Mapping m = node.mapping(type.keys());
     ConfigNode idNode = m.required("id");
     String id = idNode.nonBlankString().trim();
     if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {

@@ -4,21 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code type: ntfy}: a POST to a topic URL, whose topic name is a password. */
-final class NtfyChannelReader implements ChannelReader {
-  private static final List<String> KEYS = List.of("id", "type", "url", "token", "priority", "digest", "languages");
+record NtfyChannelReader(MonitorDefaults defaults) implements ChannelReader {
   /** ntfy's own priorities: the numbers and their names. */
   private static final List<String> PRIORITIES = List.of("1", "2", "3", "4", "5", "min", "low", "default", "high", "max", "urgent");
-
-  private final MonitorDefaults defaults;
-
-  NtfyChannelReader(MonitorDefaults defaults) {
-    this.defaults = defaults;
-  }
-
-  @Override
-  public List<String> keys() {
-    return KEYS;
-  }
 
   @Override
   public ChannelConfig read(String id, ConfigNode.Mapping m) {

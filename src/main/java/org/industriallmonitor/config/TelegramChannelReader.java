@@ -1,23 +1,9 @@
 package org.industriallmonitor.config;
 
 import java.net.URI;
-import java.util.List;
 
 /** {@code type: telegram}: sendMessage of a bot to a chat, on the Bot API at {@code api}. */
-final class TelegramChannelReader implements ChannelReader {
-  private static final List<String> KEYS = List.of("id", "type", "token", "chat", "api", "digest", "languages");
-
-  private final MonitorDefaults defaults;
-
-  TelegramChannelReader(MonitorDefaults defaults) {
-    this.defaults = defaults;
-  }
-
-  @Override
-  public List<String> keys() {
-    return KEYS;
-  }
-
+record TelegramChannelReader(MonitorDefaults defaults) implements ChannelReader {
   @Override
   public ChannelConfig read(String id, ConfigNode.Mapping m) {
     String digest = ChannelReader.digest(m);

@@ -6,21 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code type: webhook}: events POSTed to {@code url}, signed with {@code secret}, as {@code json} or {@code slack}. */
-final class WebhookChannelReader implements ChannelReader {
-  private static final List<String> KEYS = List.of("id", "type", "url", "secret", "format", "languages");
+record WebhookChannelReader(MonitorDefaults defaults) implements ChannelReader {
   /** The password of {@code scheme://user:password@host}, as written. */
   private static final Pattern WRITTEN_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:([^/?#@]*)@");
-
-  private final MonitorDefaults defaults;
-
-  WebhookChannelReader(MonitorDefaults defaults) {
-    this.defaults = defaults;
-  }
-
-  @Override
-  public List<String> keys() {
-    return KEYS;
-  }
 
   @Override
   public ChannelConfig read(String id, ConfigNode.Mapping m) {

@@ -8,9 +8,9 @@
  * file's bounds (size, encoding, aliases) and hands each top-level section to its reader
  * ({@code SiteReader}, {@code ScheduleReader}, {@code CountriesReader}, {@code NotificationsReader},
  * {@code StorageReader}, {@code WebReader}, {@code ClusterReader}, {@code LoggingReader}); a channel is
- * read by the {@code ChannelReader} of its {@code ChannelType}. Every default comes from
- * {@code MonitorDefaults}, which reads {@code monitor-defaults.yaml} in the jar once: the one place a
- * default is written. {@code Secrets} masks tokens, {@code Durations} and {@code ByteSizes} read the
+ * read by the {@code ChannelReader} of its {@code ChannelType} (which names the keys it may have).
+ * Every default comes from {@code MonitorDefaults}, which reads {@code monitor-defaults.yaml} in the jar
+ * once: the one place a default is written. {@code Secrets} masks tokens, {@code Durations} and {@code ByteSizes} read the
  * YAML's durations and sizes.
  *
  * <p>May use: no other package of the product; every other package may read it.

@@ -118,24 +118,32 @@ public final class Dispatcher implements AutoCloseable {
         continue;
       }
       Lanes.Lane lane = free.get();
-      // Read again now that the lane is ours: a delivery it finished after the read above is due no more,
-      // and sending it from that read would send it twice.
-      // Claimed for this node: another node sharing the database leaves them alone while it sends.
-      List<OutboxRow> rows = outbox.claim(now, BATCH, id, CLAIM_LEASE);
-      if (rows.isEmpty()) {
-        lane.release();
-        continue;
-      }
-      boolean digest = current.digests().containsKey(id);
-      handedOut.add(lane.run(() -> {
-        try {
-          return sender.send(id, channel, rows, digest, retries);
-        } catch (RuntimeException e) {
-          // A locked or full database, for instance: the rows are safe and tried again.
-          log.error("delivering to {} failed: {}", id, e.getMessage(), e);
-          return DeliveryReport.NONE;
+      boolean handedToLane = false;
+      try {
+        // Read again now that the lane is ours: a delivery it finished after the read above is due no more,
+        // and sending it from that read would send it twice.
+        // Claimed for this node: another node sharing the database leaves them alone while it sends.
+        List<OutboxRow> rows = outbox.claim(now, BATCH, id, CLAIM_LEASE);
+        if (rows.isEmpty()) {
+          continue;
         }
-      }, this::wake));
+        boolean digest = current.digests().containsKey(id);
+        handedOut.add(lane.run(() -> {
+          try {
+            return sender.send(id, channel, rows, digest, retries);
+          } catch (RuntimeException e) {
+            // A locked or full database, for instance: the rows are safe and tried again.
+            log.error("delivering to {} failed: {}", id, e.getMessage(), e);
+            return DeliveryReport.NONE;
+          }
+        }, this::wake));
+        handedToLane = true;
+      } finally {
+        // A claim the database refused (or a lane shut down) must not keep the channel's lane taken for good.
+        if (!handedToLane) {
+          lane.release();
+        }
+      }
     }
     return handedOut;
   }

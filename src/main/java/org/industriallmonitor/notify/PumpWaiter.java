@@ -1,8 +1,6 @@
 package org.industriallmonitor.notify;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How the outbox pump waits between its passes: until it is woken (new deliveries, a lane that
@@ -27,31 +25,28 @@ public interface PumpWaiter {
     return new RealWaiter();
   }
 
-  /** A permit stands for "woken": any number of wakes before a wait end that one wait. */
+  /** Waits on the wall's time; its wakes are {@link PumpWakes}. */
   final class RealWaiter implements PumpWaiter {
-    private final Semaphore woken = new Semaphore(0);
+    private final PumpWakes wakes = new PumpWakes();
 
     private RealWaiter() {}
 
     @Override
     public void awaitWake(Duration atMost) throws InterruptedException {
       if (!atMost.isNegative() && !atMost.isZero()) {
-        woken.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        wakes.await(atMost);
       }
-      woken.drainPermits();
+      wakes.clear();
     }
 
     @Override
     public void wake() {
-      // At most one permit: a burst of wakes is one wake.
-      if (woken.availablePermits() == 0) {
-        woken.release();
-      }
+      wakes.wake();
     }
 
     @Override
     public void clearWakes() {
-      woken.drainPermits();
+      wakes.clear();
     }
 
     @Override

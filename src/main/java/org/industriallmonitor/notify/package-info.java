@@ -7,9 +7,10 @@
  * {@code ChatChannels}; {@code UnavailableChannel} when a secret is missing) and records the
  * {@code DeliveryOutcome}, retrying by the {@code DeliveryPolicy} or dead-lettering; a channel that
  * waits for its retry or a Retry-After is held in {@code ChannelHolds}. The pump's waiting goes through
- * its {@code Clock} and a {@code PumpWaiter}, so that its tests run on fake time. {@code Payloads},
- * {@code MessageText} and {@code ChatMessage} say what an event says; {@code MonitorAlerts} turns crawl
- * outcomes into monitor alerts (a layout repair's {@code SelectorChange}s among them).
+ * its {@code Clock} and a {@code PumpWaiter} (woken through {@code PumpWakes}), so that its tests run
+ * on fake time. {@code Payloads}, {@code MessageText} and {@code ChatMessage} say what an event says;
+ * {@code MonitorAlerts} turns crawl outcomes into monitor alerts (a layout repair's
+ * {@code SelectorChange}s among them).
  *
  * <p>May use: config, store, archive ({@code Hashes} for digest ids), parse ({@code Translation},
  * {@code SiteUrls}, written out in full in {@code ArticleEvent}). Known exception, to be removed:

@@ -68,6 +68,21 @@ final class Database implements AutoCloseable {
     return new Database(dialect, dialect.connect());
   }
 
+  /**
+   * Opens the database of {@code dialect} as it is, to copy it: never migrated, so that a copy taken by a newer
+   * release holds what the release that wrote it wrote. Refused when a later release wrote it, as {@link #open} refuses.
+   */
+  static Database openAsItIs(Dialect dialect) {
+    Database db = new Database(dialect, dialect.connect());
+    try {
+      db.refuseNewerSchema(db.schemaVersion());
+    } catch (RuntimeException e) {
+      db.closeAfter(e);
+      throw e;
+    }
+    return db;
+  }
+
   Dialect dialect() {
     return dialect;
   }
@@ -210,6 +225,7 @@ final class Database implements AutoCloseable {
     if (version == 0) {
       version = dialect.firstMigration() - 1;
     }
+    refuseNewerSchema(version);
     while (true) {
       String resource = dialect.migration(version + 1);
       String sql;
@@ -231,6 +247,25 @@ final class Database implements AutoCloseable {
       });
       version = next;
     }
+  }
+
+  /** A later release migrated it: its tables mean what this release cannot know, so nothing is written. */
+  private void refuseNewerSchema(int version) {
+    int latest = latestMigration();
+    if (version > latest) {
+      throw new StoreException(dialect.describe() + " has schema version " + version + ", newer than this release's " + latest
+          + ": a later release of industriall-monitor wrote it. Run that release (or newer) on it, or restore a backup"
+          + " taken before the upgrade", null);
+    }
+  }
+
+  /** The version of the last migration this release carries. */
+  int latestMigration() {
+    int version = dialect.firstMigration();
+    while (Database.class.getResource(dialect.migration(version + 1)) != null) {
+      version++;
+    }
+    return version;
   }
 
   /** Closes the connection after {@code failure}, which an error in closing must not hide. */

@@ -33,6 +33,16 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     return new SqliteDialect(file, Duration.ZERO, SqliteDialect.Access.READ_ONLY);
   }
 
+  /** The SQLite file {@code file}, only read while its daemon may be writing it (to copy it): a reader waits up to {@code busyTimeout}. */
+  static Dialect sqliteBesideWriter(Path file, Duration busyTimeout) {
+    return new SqliteDialect(file, busyTimeout, SqliteDialect.Access.READ_BESIDE_WRITER);
+  }
+
+  /** What the SQLite copy {@code file} (a backup's database) holds, read as it is: only SQLite's copies are taken. */
+  static DatabaseCopy readSqliteCopy(Path file) {
+    return SqliteDialect.readCopy(file);
+  }
+
   /** The PostgreSQL database {@code target}. */
   static Dialect postgres(PostgresTarget target) {
     return new PostgresDialect(target);

@@ -20,17 +20,24 @@ import org.sqlite.SQLiteConfig;
  */
 record SqliteDialect(Path file, Duration busyTimeout, Access access) implements Dialect {
 
-  /** Whether the file is opened to be written (and migrated), or read as it is on disk. */
+  /** Whether the file is opened to be written (and migrated), or read as it is on disk, alone or beside its writer. */
   enum Access {
     READ_WRITE,
-    READ_ONLY
+    /** Read with nobody writing it: a folder the process may not write to, where not even a WAL index file fits. */
+    READ_ONLY,
+    /** Read while the daemon may be writing it ({@code backup}): through the write-ahead log and its index, shared with the writer. */
+    READ_BESIDE_WRITER
   }
 
   @Override
   public Connection connect() {
     StateOwnership.refuseForeignDatabase(file);
     try {
-      Connection connection = access == Access.READ_ONLY ? openReadOnly() : openForWriting();
+      Connection connection = switch (access) {
+        case READ_WRITE -> openForWriting();
+        case READ_ONLY -> openReadOnly();
+        case READ_BESIDE_WRITER -> openBesideWriter();
+      };
       try {
         StateOwnership.refuseForeignTables(connection, file);
       } catch (ForeignStateException e) {
@@ -39,7 +46,7 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
       }
       return connection;
     } catch (SQLException | IOException e) {
-      throw new StoreException("cannot open the database " + file + (access == Access.READ_ONLY ? " for reading: " : ": ")
+      throw new StoreException("cannot open the database " + file + (access == Access.READ_WRITE ? ": " : " for reading: ")
           + e.getMessage(), e);
     }
   }
@@ -64,6 +71,19 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     return DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1", config.toProperties());
+  }
+
+  /**
+   * Read-only ({@code mode=ro}), never immutable: the daemon goes on committing, and an immutable reader would
+   * read its pages without the write-ahead log, a mix of two commits. A reader takes a snapshot of one commit,
+   * waiting out a checkpoint up to the busy timeout.
+   */
+  private Connection openBesideWriter() throws SQLException {
+    SqliteNativeLibrary.useCopyIn(file.toAbsolutePath().getParent().resolve(".native"));
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout((int) busyTimeout.toMillis());
+    return DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro", config.toProperties());
   }
 
   /** A file does not hang up: the connection stays the one opened. */
@@ -113,11 +133,21 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
       // Named after the copy: a full or read-only disk here is the backup's, not the state's.
       throw new StoreException("cannot copy the database into " + target + ": " + e.getMessage(), e);
     }
-    // Immutable: the copy is read as it is, without a journal or WAL index file beside it.
-    try (Connection copy = DriverManager.getConnection("jdbc:sqlite:file:" + target.toAbsolutePath() + "?immutable=1")) {
-      return new DatabaseCopy(target, schemaVersion(copy), tableCounts(copy), archivePaths(copy));
+    return readCopy(target);
+  }
+
+  /** What the copy {@code file} holds, read as it is: immutable, so nothing (no journal, no WAL index file) is written beside it. */
+  static DatabaseCopy readCopy(Path file) {
+    try (Connection copy = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1")) {
+      return new DatabaseCopy(file, userVersion(copy), tableCounts(copy), archivePaths(copy));
     } catch (SQLException e) {
-      throw new StoreException("cannot read the copy " + target + ": " + e.getMessage(), e);
+      throw new StoreException("cannot read the copy " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int userVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
@@ -148,17 +178,30 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     return counts;
   }
 
-  /** Every archive file the rows name: articles' texts and sidecars, and the later versions' texts. */
+  /**
+   * Every archive file the rows name: articles' texts and sidecars, and the later versions' texts. A copy is at
+   * the schema of the state it was taken from, which may be older than this release's: versions came with schema 9.
+   */
   private static java.util.List<String> archivePaths(Connection c) throws SQLException {
     java.util.List<String> paths = new java.util.ArrayList<>();
+    String versions = hasTable(c, "article_versions") ? " UNION SELECT archive_path FROM article_versions" : "";
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT archive_path FROM articles UNION SELECT sidecar_path FROM articles"
-            + " UNION SELECT archive_path FROM article_versions ORDER BY 1")) {
+        ResultSet rs = s.executeQuery("SELECT archive_path FROM articles UNION SELECT sidecar_path FROM articles" + versions
+            + " ORDER BY 1")) {
       while (rs.next()) {
         paths.add(rs.getString(1));
       }
     }
     return paths;
+  }
+
+  private static boolean hasTable(Connection c, String name) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   @Override
@@ -173,9 +216,7 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
 
   @Override
   public int schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
+    return userVersion(c);
   }
 
   @Override

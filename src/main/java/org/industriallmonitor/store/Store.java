@@ -83,6 +83,25 @@ public final class Store implements AutoCloseable {
     return Files.isWritable(folder) ? open(storage) : new Store(Database.openReadOnly(storage.database()), ClusterConfig.defaults());
   }
 
+  /**
+   * The SQLite database of {@code storage} as it is, only read, beside the daemon that may be writing it: to copy
+   * it ({@code backup}). Never migrated, so that a backup taken with a new release before an upgrade holds the
+   * state the running release wrote, which goes on using it; refused when a later release wrote it. Read as it is
+   * on disk (immutable) in a folder that cannot be written, as {@link #openForReading} does. PostgreSQL is
+   * copied by {@code pg_dump}, not here.
+   */
+  public static Store openForCopying(StorageConfig storage) {
+    if (storage.isPostgres()) {
+      throw new IllegalArgumentException("a PostgreSQL database is copied by pg_dump: " + storage.describeDatabase());
+    }
+    StateOwnership.refuseForeignArchive(storage.archive(), storage.database());
+    // A folder that cannot be written has no daemon writing beside, nor room for SQLite's WAL index: read it as it is on disk.
+    Path folder = storage.database().toAbsolutePath().getParent();
+    Dialect dialect = Files.isWritable(folder) ? Dialect.sqliteBesideWriter(storage.database(), storage.busyTimeout())
+        : Dialect.sqliteReadOnly(storage.database());
+    return new Store(Database.openAsItIs(dialect), ClusterConfig.defaults());
+  }
+
   /** The SQLite file; null when the state is in PostgreSQL. */
   public Path file() {
     return db.file();
@@ -194,6 +213,11 @@ public final class Store implements AutoCloseable {
     return db.schemaVersion();
   }
 
+  /** The schema version this release migrates a database to when it opens it for writing. */
+  public int releaseSchemaVersion() {
+    return db.latestMigration();
+  }
+
   /** {@code PRAGMA integrity_check}: "ok" for a healthy file. */
   public String integrityCheck() {
     return db.integrityCheck();
@@ -206,6 +230,14 @@ public final class Store implements AutoCloseable {
    */
   public DatabaseCopy copyTo(Path target) {
     return db.copyTo(target);
+  }
+
+  /**
+   * What the SQLite copy {@code file} (a backup's database) holds, read as it is, never migrated nor written:
+   * its schema version, rows per table, and the archive files its rows name.
+   */
+  public static DatabaseCopy readCopy(Path file) {
+    return Dialect.readSqliteCopy(file);
   }
 
   @Override

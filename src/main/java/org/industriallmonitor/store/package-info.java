@@ -8,7 +8,8 @@
  * {@code PostgresDialect}: the rest asks its dialect and never which one it is ({@code DialectStrategyTest}).
  * Around it: the state folder's lock and ownership ({@code StateLock}, {@code StateOwnership}),
  * {@code StateMigration} to PostgreSQL, the copy of an SQLite database beside a running daemon
- * ({@code Store.copyTo}: {@code VACUUM INTO}, read back as a {@code DatabaseCopy}), and the failures a
+ * ({@code Store.openForCopying}: read-only and never migrated; {@code Store.copyTo}: {@code VACUUM INTO}, read back as a
+ * {@code DatabaseCopy}, as {@code Store.readCopy} reads a backup's copy), and the failures a
  * user can act on ({@code StorageFailure}, {@code ForeignStateException}, {@code UnwritableFolderException}).
  *
  * <p>May use: config (where the state is), parse ({@code ArticleRepository} calls

@@ -2,19 +2,16 @@ package org.industriallmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.CrawlCounts;
 import org.industriallmonitor.store.Store;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.SqliteLockHolder;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,18 +34,8 @@ class PruneHistoryTest {
         long run = store.runs().start(364, false, old.plusSeconds(i));
         store.runs().finish(run, new CrawlCounts(1, 1, 0, 0), null, old.plusSeconds(i));
       }
-      Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), "org.industriallmonitor.testing.SqliteLockHolder", db.toString())
-          .redirectErrorStream(true).start();
-      try {
-        BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(output.readLine()).isEqualTo("locked");
-
+      try (var locked = SqliteLockHolder.lockInAnotherProcess(db)) {
         assertThat(parts.monitor().pruneHistory()).isEmpty();
-      } finally {
-        holder.getOutputStream().close();
-        holder.waitFor(10, TimeUnit.SECONDS);
-        holder.destroyForcibly();
       }
 
       assertThat(parts.monitor().pruneHistory()).hasValueSatisfying(pruned -> assertThat(pruned.crawlRuns()).isEqualTo(2));

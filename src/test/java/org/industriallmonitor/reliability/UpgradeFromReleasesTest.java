@@ -14,7 +14,8 @@ import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,26 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
  * A state written by each earlier release opens with today's monitor: nothing archived again, the
  * delivery that was pending sent once with its delivery id, and the next new article found once.
  *
- * <p>{@code src/test/resources/upgrade/v0.1.0/} was written by the jar of commit {@code b3e3ac1}
- * (release 0.1.0, 2026-11-25): its {@code once} took the baseline of Kyrgyzstan (364) from its own
- * replica, then found one new article whose alert to a webhook that refused connections stayed
- * pending (see its README.md).
+ * <p>Each release's folder under {@code src/test/resources/upgrade/} (its README.md says how it was made)
+ * was written by that release's jar: its {@code once} took the baseline of Kyrgyzstan (364) from its own
+ * replica, then found one new article whose alert to a webhook that refused connections stayed pending.
+ * {@code v0.1.0} by the jar of commit {@code b3e3ac1} (2026-11-25, schema 5); {@code v0.2.0} by the jar
+ * of tag {@code v0.2.0} (2026-12-07, schema 13). Add a folder and a line below for every release.
  */
 class UpgradeFromReleasesTest {
-  private static final String PENDING_DELIVERY = "d17054c8-93bb-4b85-817c-d7bc4a4a861b";
   private static final String SECRET = "fixture-secret";
 
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
 
-  @Test
-  void aStateOfRelease010OpensAndGoesOnWithNothingLostOrDoubled() throws Exception {
-    copyFixture("v0.1.0", dir.resolve("state"));
+  @ParameterizedTest(name = "a state of {0}")
+  @CsvSource({
+      "v0.1.0, d17054c8-93bb-4b85-817c-d7bc4a4a861b",
+      "v0.2.0, f2f48f0b-ace7-43f6-8b13-cd1c885c9790"})
+  void aStateOfAnEarlierReleaseOpensAndGoesOnWithNothingLostOrDoubled(String release, String pendingDelivery) throws Exception {
+    copyFixture(release, dir.resolve("state"));
     Path db = dir.resolve("state/monitor.db");
     long articles = Sql.count(db, "SELECT count(*) FROM articles");
     List<Path> textsBefore = texts();
     assertThat(articles).isEqualTo(28);
-    assertThat(Sql.column(db, "SELECT delivery_id || ' ' || status FROM outbox")).containsExactly(PENDING_DELIVERY + " pending");
+    assertThat(Sql.column(db, "SELECT delivery_id || ' ' || status FROM outbox")).containsExactly(pendingDelivery + " pending");
 
     try (WebhookReceiver receiver = WebhookReceiver.start(SECRET, r -> {})) {
       // Re-checks off: the fixture's newest article is not on today's replica, and a re-check would call it withdrawn.
@@ -55,7 +59,7 @@ class UpgradeFromReleasesTest {
       assertThat(once.exitCode()).as(once.toString()).isZero();
       assertThat(receiver.received()).as("the pending alert, once, with its delivery id and a valid signature")
           .extracting(WebhookReceiver.Received::deliveryId, WebhookReceiver.Received::event, WebhookReceiver.Received::signatureValid)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(PENDING_DELIVERY, "article.new", true));
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(pendingDelivery, "article.new", true));
       assertThat(Sql.count(db, "SELECT count(*) FROM articles")).as("nothing archived again").isEqualTo(articles);
       assertThat(texts()).as("no archive file added or rewritten").isEqualTo(textsBefore);
       assertThat(Sql.column(db, "SELECT status FROM outbox")).containsExactly("delivered");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.industriallmonitor.config.ClusterConfig;
 import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.testing.Databases;
-import org.industriallmonitor.testing.PostgresExtension;
+import org.industriallmonitor.testing.StoreExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,15 +32,15 @@ class CrawlSchedulerTest {
   private static final Schedule HOURLY = new Schedule(Duration.ofHours(1), null, Duration.ZERO);
 
   @TempDir Path dir;
-  @RegisterExtension final PostgresExtension postgres = new PostgresExtension();
+  @RegisterExtension final StoreExtension stores = new StoreExtension();
   private Store db;
   private CrawlScheduler scheduler;
   private final AtomicInteger runs = new AtomicInteger();
 
   private void open(Databases database) throws Exception {
-    StorageConfig storage = database.storage(dir, postgres::server);
+    StorageConfig storage = stores.storage(database, dir);
     ClusterConfig cluster = new ClusterConfig("node-a", Duration.ofSeconds(2));
-    db = Store.open(storage, cluster);
+    db = stores.open(storage, cluster);
     scheduler = new CrawlScheduler(region -> runs.incrementAndGet(), () -> {}, db.schedule(), Clock.systemUTC(), 2,
         storage.isPostgres() ? new CrawlScheduler.JobStore(storage.postgres(), cluster) : CrawlScheduler.JobStore.IN_MEMORY);
     scheduler.start();
@@ -48,11 +48,9 @@ class CrawlSchedulerTest {
 
   @AfterEach
   void close() throws Exception {
+    // Before the store closes (StoreExtension closes it after this).
     if (scheduler != null) {
       scheduler.shutdown(Duration.ofSeconds(1));
-    }
-    if (db != null) {
-      db.close();
     }
   }
 

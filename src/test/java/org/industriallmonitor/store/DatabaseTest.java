@@ -61,6 +61,26 @@ class DatabaseTest {
         .containsExactly("en 10 https://example.org/search?regions=364&from=10");
   }
 
+  /** A state a later release migrated: this release does not know its tables, and must not write into them. */
+  @Test
+  void aStateOfANewerSchemaThanThisReleaseKnowsIsRefusedAndLeftAsItWas() throws Exception {
+    Path file = dir.resolve("monitor.db");
+    int latest;
+    try (Database db = Database.open(file, Duration.ofSeconds(1))) {
+      latest = db.schemaVersion();
+    }
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+      s.execute("PRAGMA user_version = " + (latest + 1));
+    }
+
+    assertThatThrownBy(() -> Database.open(file, Duration.ofSeconds(1)))
+        .isInstanceOf(StoreException.class)
+        .hasMessage(file + " has schema version " + (latest + 1) + ", newer than this release's " + latest
+            + ": a later release of industriall-monitor wrote it. Run that release (or newer) on it, or restore a"
+            + " backup taken before the upgrade");
+    assertThat(Sql.column(file, "PRAGMA user_version")).containsExactly(String.valueOf(latest + 1));
+  }
+
   @Test
   void reopeningDoesNotMigrateAgain() {
     Path file = dir.resolve("monitor.db");

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.industriallmonitor.config.ClusterConfig;
-import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.testing.Databases;
-import org.industriallmonitor.testing.PostgresExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.industriallmonitor.testing.StoreExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,25 +24,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RepositoriesTest {
   private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
-  @RegisterExtension final PostgresExtension postgres = new PostgresExtension();
+  @RegisterExtension final StoreExtension stores = new StoreExtension();
   @TempDir Path dir;
-  private Store store;
-
-  @AfterEach
-  void close() {
-    if (store != null) {
-      store.close();
-    }
-  }
 
   private Store open(Databases database) {
     return open(database, "node-a");
   }
 
   private Store open(Databases database, String node) {
-    StorageConfig storage = database.storage(dir, postgres::server);
-    store = Store.open(storage, new ClusterConfig(node, Duration.ofSeconds(15)));
-    return store;
+    return stores.open(database, dir, new ClusterConfig(node, Duration.ofSeconds(15)));
   }
 
   private static NewArticle article(String slug, int region, String title, String text) {

@@ -11,11 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.industriallmonitor.config.ClusterConfig;
-import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.store.EarlyWarningRepository.Skipped;
 import org.industriallmonitor.testing.Databases;
-import org.industriallmonitor.testing.PostgresExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.industriallmonitor.testing.StoreExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,21 +28,11 @@ class RetentionTest {
   private static final Instant OLD = CUTOFF.minus(Duration.ofDays(10));
   private static final ClusterConfig NODE = new ClusterConfig("node-a", Duration.ofSeconds(15));
 
-  @RegisterExtension final PostgresExtension postgres = new PostgresExtension();
+  @RegisterExtension final StoreExtension stores = new StoreExtension();
   @TempDir Path dir;
-  private Store store;
-
-  @AfterEach
-  void close() {
-    if (store != null) {
-      store.close();
-    }
-  }
 
   private Store open(Databases database) {
-    StorageConfig storage = database.storage(dir, postgres::server);
-    store = Store.open(storage, NODE);
-    return store;
+    return stores.open(database, dir, NODE);
   }
 
   /** Pruning two rows per transaction, so that batches show. */
@@ -198,7 +186,6 @@ class RetentionTest {
   void anOlderSqliteStateIsSwitchedToIncrementalVacuumByOneVacuum() throws Exception {
     Store s = open(Databases.SQLITE);
     s.close();
-    store = null;
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("monitor.db")); Statement q = c.createStatement()) {
       q.execute("PRAGMA auto_vacuum = NONE");
       q.execute("VACUUM");

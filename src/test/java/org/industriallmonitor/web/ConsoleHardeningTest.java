@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.http.JdkHttpServers;
 import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.testing.MutableClock;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;

@@ -1,4 +1,4 @@
-package org.industriallmonitor.web;
+package org.industriallmonitor.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock that tests move by hand, in UTC. Not final: a fake that owns time in other ways too (the
+ * outbox pump's {@code FakePumpTime}, which moves it when the pump waits) is this clock.
+ */
+public class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
