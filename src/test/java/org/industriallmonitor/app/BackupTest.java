@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.industriallmonitor.archive.AtomicFiles;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReleaseStates;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.RequiredTools;
 import org.industriallmonitor.testing.Sql;
@@ -48,7 +48,7 @@ class BackupTest {
    */
   @Test
   void aStateOfAnEarlierReleaseIsBackedUpAtItsSchemaAndLeftAtIt() throws Exception {
-    copyFixture("v0.1.0", dir.resolve("state"));
+    ReleaseStates.copy("v0.1.0", dir.resolve("state"));
     Path file = TestConfig.site(replica.baseUrl()).walksOnly().site("recheck_window", "0s").country("Kyrgyzstan", 364).writeTo(dir);
     Path live = dir.resolve("state/monitor.db");
     assertThat(Sql.count(live, "PRAGMA user_version")).isEqualTo(5);
@@ -289,19 +289,5 @@ class BackupTest {
 
     assertThat(verification.ok()).isFalse();
     assertThat(verification.problems()).singleElement().asString().contains("archive/" + text).contains("monitor.db");
-  }
-
-  private static void copyFixture(String release, Path to) throws IOException {
-    Path from = Path.of("src/test/resources/upgrade", release);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else if (!file.getFileName().toString().equals("README.md")) {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.WebhookReceiver;
 import org.industriallmonitor.testing.CliRun;
+import org.industriallmonitor.testing.ReleaseStates;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
@@ -40,7 +41,7 @@ class UpgradeFromReleasesTest {
       "v0.1.0, d17054c8-93bb-4b85-817c-d7bc4a4a861b",
       "v0.2.0, 097d3142-1a5d-4a1f-856a-81afed3dfbed"})
   void aStateOfAnEarlierReleaseOpensAndGoesOnWithNothingLostOrDoubled(String release, String pendingDelivery) throws Exception {
-    copyFixture(release, dir.resolve("state"));
+    ReleaseStates.copy(release, dir.resolve("state"));
     Path db = dir.resolve("state/monitor.db");
     long articles = Sql.count(db, "SELECT count(*) FROM articles");
     List<Path> textsBefore = texts();
@@ -83,20 +84,6 @@ class UpgradeFromReleasesTest {
     Path archive = dir.resolve("state/archive/articles");
     try (Stream<Path> files = Files.walk(archive)) {
       return files.filter(Files::isRegularFile).map(p -> archive.relativize(p)).sorted().toList();
-    }
-  }
-
-  private static void copyFixture(String release, Path to) throws IOException {
-    Path from = Path.of("src/test/resources/upgrade", release);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else if (!file.getFileName().toString().equals("README.md")) {
-          Files.copy(file, target);
-        }
-      }
     }
   }
 }
