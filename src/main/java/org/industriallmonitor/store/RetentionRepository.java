@@ -88,7 +88,10 @@ public final class RetentionRepository {
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM crawl_runs r WHERE finished_at IS NOT NULL AND finished_at < ?"
             + " AND id <> (SELECT MAX(id) FROM crawl_runs x WHERE x.region = r.region)"
             + " AND id <> COALESCE((SELECT MAX(id) FROM crawl_runs x WHERE x.region = r.region AND x.finished_at IS NOT NULL"
-            + " AND x.error IS NULL), -1) LIMIT " + batch)) {
+            + " AND x.error IS NULL), -1)"
+            // While a crawl is in flight, status reads its last error from the newest finished run.
+            + " AND id <> COALESCE((SELECT MAX(id) FROM crawl_runs x WHERE x.region = r.region AND x.finished_at IS NOT NULL), -1)"
+            + " LIMIT " + batch)) {
           q.setString(1, before);
           try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {

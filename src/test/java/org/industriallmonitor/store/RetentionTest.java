@@ -88,6 +88,24 @@ class RetentionTest {
     assertThat(inBatchesOfTwo(s).prune(CUTOFF, NOW).total()).isZero();
   }
 
+  /** A crawl in flight when the pruning runs: status's last error is the newest finished run's, which stays. */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void whileACrawlIsOpenTheNewestFinishedRunStaysForStatus(Databases database) {
+    Store s = open(database);
+    s.countries().ensure(9, "Uzbekistan", OLD);
+    long lastSuccess = run(s, 9, OLD, null);
+    long lastFailure = run(s, 9, OLD.plus(Duration.ofHours(1)), "HTTP 503");
+    long inFlight = s.runs().start(9, false, NOW.minusSeconds(30));
+
+    inBatchesOfTwo(s).prune(CUTOFF, NOW);
+
+    assertThat(count(s, "SELECT count(*) FROM crawl_runs WHERE id IN (" + lastSuccess + ", " + lastFailure + ", " + inFlight + ")"))
+        .isEqualTo(3);
+    CountryStatus uzbekistan = s.runs().status().stream().filter(c -> c.region() == 9).findFirst().orElseThrow();
+    assertThat(uzbekistan.lastError()).isEqualTo("HTTP 503");
+  }
+
   @ParameterizedTest
   @EnumSource(Databases.class)
   void deliveredAndDeadDeliveriesPastRetentionArePrunedPendingOnesNever(Databases database) {
