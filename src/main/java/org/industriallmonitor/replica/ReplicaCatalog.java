@@ -269,6 +269,34 @@ public final class ReplicaCatalog {
     }
   }
 
+  /**
+   * Renumbers the site's countries as a new CMS does with its taxonomy: every region id in {@code oldToNew}
+   * becomes its new id in the country list, the listings and the articles' tags; the old ids are gone (their
+   * listings are empty). Ids not in the map stay.
+   */
+  public synchronized void renumberRegions(Map<Integer, Integer> oldToNew) {
+    java.util.function.IntUnaryOperator renumber = id -> oldToNew.getOrDefault(id, id);
+    Set<Integer> after = new HashSet<>();
+    for (ReplicaCountry country : countries) {
+      if (!after.add(renumber.applyAsInt(country.region()))) {
+        throw new IllegalArgumentException("two countries would have region " + renumber.applyAsInt(country.region()));
+      }
+    }
+    countries.replaceAll(c -> new ReplicaCountry(renumber.applyAsInt(c.region()), c.name()));
+    renumberKeys(orders, renumber);
+    renumberKeys(pageSizes, renumber);
+    ordersIn.values().forEach(byRegion -> renumberKeys(byRegion, renumber));
+    articles.replaceAll((slug, a) -> new ReplicaArticle(a.slug(), a.title(), a.date(), a.lede(), a.paragraphs(),
+        a.regions().stream().map(renumber::applyAsInt).toList(), a.themes()));
+  }
+
+  private static <V> void renumberKeys(Map<Integer, V> byRegion, java.util.function.IntUnaryOperator renumber) {
+    Map<Integer, V> renumbered = new LinkedHashMap<>();
+    byRegion.forEach((region, value) -> renumbered.put(renumber.applyAsInt(region), value));
+    byRegion.clear();
+    byRegion.putAll(renumbered);
+  }
+
   /** Corrects a published article: its page shows {@code paragraphs} from now on (its slug, title and date stay). */
   public synchronized ReplicaArticle edit(String slug, List<String> paragraphs) {
     ReplicaArticle before = article(slug).orElseThrow(() -> new IllegalArgumentException("the replica has no " + slug));

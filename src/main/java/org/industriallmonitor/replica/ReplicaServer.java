@@ -22,8 +22,10 @@ import org.industriallmonitor.http.JdkHttpServers;
 /**
  * Serves a {@link ReplicaCatalog} over HTTP on loopback with the site's URLs and markup, answers
  * conditional requests, and lets the demo, users and tests publish new articles
- * ({@code POST /_replica/publish?region=364&position=3}), list them ({@code GET /_replica/articles})
- * and change the markup ({@code POST /_replica/theme?name=wordpress}, see {@link ReplicaTheme}).
+ * ({@code POST /_replica/publish?region=364&position=3}), list them ({@code GET /_replica/articles}),
+ * change the markup ({@code POST /_replica/theme?name=wordpress}, see {@link ReplicaTheme}) and renumber
+ * the countries as a new CMS would ({@code POST /_replica/renumber?from=364&to=9364}, repeatable). {@link
+ * #redirecting} answers from a second address with a redirect to the first, as a site that moved host.
  */
 public final class ReplicaServer implements AutoCloseable {
   private final ReplicaCatalog catalog;
@@ -120,6 +122,10 @@ public final class ReplicaServer implements AutoCloseable {
         switchTheme(exchange, uri);
         return;
       }
+      if (path.equals("/_replica/renumber") && exchange.getRequestMethod().equals("POST")) {
+        renumber(exchange, uri);
+        return;
+      }
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
         send(exchange, 405, "text/plain", "method not allowed\n");
         return;
@@ -176,6 +182,61 @@ public final class ReplicaServer implements AutoCloseable {
       send(exchange, 200, "text/plain; charset=utf-8", "theme " + theme.get().id() + "\n");
     } catch (IllegalArgumentException e) {
       send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+    }
+  }
+
+  private void renumber(HttpExchange exchange, URI uri) throws IOException {
+    List<String> from = parameters(uri, "from");
+    List<String> to = parameters(uri, "to");
+    java.util.Map<Integer, Integer> oldToNew = new java.util.LinkedHashMap<>();
+    try {
+      for (int i = 0; i < from.size() && i < to.size(); i++) {
+        oldToNew.put(Integer.parseInt(from.get(i)), Integer.parseInt(to.get(i)));
+      }
+      if (oldToNew.isEmpty() || from.size() != to.size()) {
+        throw new IllegalArgumentException("give from=ID&to=ID pairs");
+      }
+      catalog.renumberRegions(oldToNew);
+    } catch (IllegalArgumentException e) {
+      send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+      return;
+    }
+    send(exchange, 200, "text/plain; charset=utf-8", "renumbered " + oldToNew + "\n");
+  }
+
+  /**
+   * A second address of the site, on a free loopback port: every request is answered {@code status} (301, 308:
+   * a move; 302, 307: a temporary detour) with the same path and query on {@code target}. Close it to stop.
+   */
+  public static Redirect redirecting(URI target, int status) throws IOException {
+    HttpServer server = JdkHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "replica-redirect");
+      t.setDaemon(true);
+      return t;
+    });
+    String base = target.toString().endsWith("/") ? target.toString().substring(0, target.toString().length() - 1) : target.toString();
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        exchange.getResponseHeaders().set("Location", base + exchange.getRequestURI().toString());
+        exchange.sendResponseHeaders(status, -1);
+      }
+    });
+    server.setExecutor(executor);
+    server.start();
+    return new Redirect(server, executor);
+  }
+
+  /** The second address of {@link #redirecting}: where it serves, and its stop. */
+  public record Redirect(HttpServer server, ExecutorService executor) implements AutoCloseable {
+    public URI baseUrl() {
+      return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      executor.shutdownNow();
     }
   }
 

@@ -21,6 +21,8 @@ public final class Store implements AutoCloseable {
   private final ListingPageRepository listingPages;
   private final HealthRepository health;
   private final DiskHealthRepository diskHealth;
+  private final RegionMoveRepository regionMoves;
+  private final SiteMoveRepository siteMoves;
   private final ScheduleRepository schedule;
   private final LearnedSelectorRepository learnedSelectors;
   private final EarlyWarningRepository earlyWarning;
@@ -44,6 +46,8 @@ public final class Store implements AutoCloseable {
     this.listingPages = new ListingPageRepository(db);
     this.health = new HealthRepository(db, outbox);
     this.diskHealth = new DiskHealthRepository(db, outbox);
+    this.regionMoves = new RegionMoveRepository(db, outbox);
+    this.siteMoves = new SiteMoveRepository(db, outbox);
     this.schedule = new ScheduleRepository(db);
     this.learnedSelectors = new LearnedSelectorRepository(db);
     this.earlyWarning = new EarlyWarningRepository(db, outbox);
@@ -186,6 +190,16 @@ public final class Store implements AutoCloseable {
 
   public DiskHealthRepository diskHealth() {
     return diskHealth;
+  }
+
+  /** Configured countries the site lists under another region id now. */
+  public RegionMoveRepository regionMoves() {
+    return regionMoves;
+  }
+
+  /** Permanent redirects of the site's base URL to another address. */
+  public SiteMoveRepository siteMoves() {
+    return siteMoves;
   }
 
   public HealthRepository health() {

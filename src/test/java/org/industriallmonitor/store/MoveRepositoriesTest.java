@@ -1,0 +1,59 @@
+package org.industriallmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.industriallmonitor.config.ClusterConfig;
+import org.industriallmonitor.store.RegionMoveRepository.RegionMove;
+import org.industriallmonitor.testing.Databases;
+import org.industriallmonitor.testing.StoreExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** region_moves and site_moves on both databases: each move recorded, and its alerts asked for, once. */
+class MoveRepositoriesTest {
+  private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
+
+  @RegisterExtension final StoreExtension stores = new StoreExtension();
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aRegionMoveIsRecordedOncePerNewIdAndForgotten(Databases database) {
+    Store s = stores.open(database, dir, new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
+    AtomicInteger asked = new AtomicInteger();
+    RegionMove move = new RegionMove(364, "Kyrgyzstan", 9364, "Kyrgyzstan", NOW);
+
+    assertThat(s.regionMoves().record(move, () -> { asked.incrementAndGet(); return List.of(); })).isTrue();
+    assertThat(s.regionMoves().record(move, () -> { asked.incrementAndGet(); return List.of(); })).isFalse();
+    assertThat(asked).hasValue(1);
+    assertThat(s.regionMoves().of(364)).contains(move);
+
+    RegionMove again = new RegionMove(364, "Kyrgyzstan", 12364, "Kyrgyz Republic", NOW.plusSeconds(60));
+    assertThat(s.regionMoves().record(again, List::of)).as("moved once more: a new id").isTrue();
+    assertThat(s.regionMoves().all()).containsExactly(again);
+
+    assertThat(s.regionMoves().forget(364)).isTrue();
+    assertThat(s.regionMoves().forget(364)).isFalse();
+    assertThat(s.regionMoves().all()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aSiteMoveIsAlertedOnceAndItsLastSightingKept(Databases database) {
+    Store s = stores.open(database, dir, new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
+    AtomicInteger asked = new AtomicInteger();
+
+    assertThat(s.siteMoves().record("http://old", "http://new", 301, NOW, () -> { asked.incrementAndGet(); return List.of(); })).isTrue();
+    assertThat(s.siteMoves().record("http://old", "http://new", 308, NOW.plusSeconds(5), () -> { asked.incrementAndGet(); return List.of(); }))
+        .isFalse();
+
+    assertThat(asked).hasValue(1);
+    assertThat(s.siteMoves().all()).containsExactly(new SiteMoveRepository.SiteMove("http://old", "http://new", 308, NOW, NOW.plusSeconds(5)));
+  }
+}
