@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * One monitored country: its display name, the site's region id, its schedule (its own, or the
  * configuration's {@code schedule:}), the ids of the channels its new articles go to ({@code notify:}
- * in the YAML), and the languages whose listings are walked ({@code languages:}, English first).
+ * in the YAML), the languages whose listings are walked ({@code languages:}, English first), and the
+ * other names the site may give it ({@code aliases:}), by which it is found again when the site
+ * renumbers its region ids.
  */
-public record CountryConfig(String name, int region, Schedule schedule, List<String> channels, List<String> languages) {
+public record CountryConfig(String name, int region, Schedule schedule, List<String> channels, List<String> languages,
+    List<String> aliases) {
   public static final List<String> ENGLISH = List.of("en");
   /** The top-level {@code languages:} when the file has none. */
   public static final List<String> DEFAULT_LANGUAGES = MonitorDefaults.builtIn().list("languages");
@@ -17,9 +20,14 @@ public record CountryConfig(String name, int region, Schedule schedule, List<Str
   public CountryConfig {
     channels = List.copyOf(channels);
     languages = List.copyOf(languages);
+    aliases = List.copyOf(aliases);
     if (languages.isEmpty()) {
       throw new IllegalArgumentException("a country is walked in at least one language");
     }
+  }
+
+  public CountryConfig(String name, int region, Schedule schedule, List<String> channels, List<String> languages) {
+    this(name, region, schedule, channels, languages, List.of());
   }
 
   public CountryConfig(String name, int region, Schedule schedule, List<String> channels) {
@@ -33,5 +41,15 @@ public record CountryConfig(String name, int region, Schedule schedule, List<Str
 
   public CountryConfig(String name, int region, Schedule schedule) {
     this(name, region, schedule, List.of());
+  }
+
+  /** True when the site's {@code siteName} is this country's name or one of its aliases, case and accents aside. */
+  public boolean answersTo(String siteName) {
+    return CountryNames.same(name, siteName) || aliases.stream().anyMatch(alias -> CountryNames.same(alias, siteName));
+  }
+
+  /** This country with its region id {@code id}: the line a user would write into the YAML. */
+  public String yamlLine(int id) {
+    return "- { name: " + name + ", region: " + id + " }";
   }
 }

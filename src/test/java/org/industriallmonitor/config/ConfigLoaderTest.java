@@ -43,6 +43,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aCountrysAliasesAreOtherNamesItAnswersToAndNameNoOtherCountry() {
+    MonitorConfig config = loader.parse(FILE, VALID.replace("    region: 364\n", "    region: 364\n    aliases: [Kirguistán, Kyrgyz Republic]\n"));
+
+    CountryConfig kyrgyzstan = config.countries().get(0);
+    assertThat(kyrgyzstan.aliases()).containsExactly("Kirguistán", "Kyrgyz Republic");
+    assertThat(kyrgyzstan.answersTo("KIRGUISTAN")).as("case and accents aside").isTrue();
+    assertThat(kyrgyzstan.answersTo(" kyrgyzstan ")).isTrue();
+    assertThat(kyrgyzstan.answersTo("Kazakhstan")).isFalse();
+    assertThat(config.countries().get(1).aliases()).isEmpty();
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    region: 364\n", "    region: 364\n    aliases: [kazakhstán]\n")))
+        .hasMessage("config/monitor.yaml:10: countries[1].name: 'Kazakhstan' is an alias of another country (line 9);"
+            + " an alias names one country only");
+    assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    region: 364\n", "    region: 364\n    aliases: [Kirgizia, KIRGIZIA]\n")))
+        .hasMessage("config/monitor.yaml:9: countries[0].aliases[1]: the name 'KIRGIZIA' already names a country (line 9);"
+            + " an alias names one country only");
+  }
+
+  @Test
   void aPostgresqlDatabaseTakesItsUserAndPasswordFromTheEnvironment() {
     ConfigLoader withPg = new ConfigLoader(Map.of("UA_CONTACT", "ops@x.network", "PGUSER", "monitor", "PGPASSWORD", "pw",
         "DB_PASSWORD", "other")::get);
