@@ -27,7 +27,9 @@ import org.industriallmonitor.store.LearnedSelectorRepository;
 import org.industriallmonitor.store.NodeRepository;
 import org.industriallmonitor.store.ProblemArticleRepository;
 import org.industriallmonitor.store.RetentionRepository;
+import org.industriallmonitor.store.RegionMoveRepository.RegionMove;
 import org.industriallmonitor.store.ScheduleRepository;
+import org.industriallmonitor.store.SiteMoveRepository.SiteMove;
 import org.industriallmonitor.store.SourceState;
 import org.industriallmonitor.store.StateLock;
 import org.industriallmonitor.store.Store;
@@ -44,8 +46,21 @@ public final class MonitorStatus {
 
   private MonitorStatus() {}
 
-  /** One country's line. */
-  public record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded, int removed) {
+  /**
+   * One country's line; {@code moved} is null unless the site lists the configured country under another
+   * region id now (then the monitor follows that id and keeps the state under the configured one).
+   */
+  public record CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded, int removed,
+      Moved moved) {
+    public CountryLine(CountryStatus status, boolean configured, Instant nextRun, String schedule, int degraded, int removed) {
+      this(status, configured, nextRun, schedule, degraded, removed, null);
+    }
+
+    /** This line with the country's move. */
+    CountryLine movedTo(Moved move) {
+      return new CountryLine(status, configured, nextRun, schedule, degraded, removed, move);
+    }
+
     /** A doubt about the country's configuration, or null. */
     public String warning() {
       return status.articles() == 0 && Integer.valueOf(0).equals(status.listedResults())
@@ -54,13 +69,36 @@ public final class MonitorStatus {
   }
 
   /**
+   * A configured country that the site lists as {@code siteRegion} ({@code siteName}) since {@code since};
+   * {@code yaml} is the line that would make the configuration say so.
+   */
+  public record Moved(int siteRegion, String siteName, Instant since, String yaml) {}
+
+  /**
+   * The configured {@code site.base_url} ({@code from}) answered with a redirect of {@code status}
+   * (301 or 308) to {@code to}, first at {@code since}, last at {@code lastSeen}.
+   */
+  public record SiteMoved(String from, String to, int status, Instant since, Instant lastSeen) {
+    /** The line that would make the configuration name the new address. */
+    public String yaml() {
+      return "base_url: " + to;
+    }
+
+    /** True for the redirects that say the move is for good. */
+    public boolean permanent() {
+      return status == 301 || status == 308;
+    }
+  }
+
+  /**
    * Everything status shows; {@code source} is empty when the early-warning source was never
-   * polled, {@code web} when no daemon ever started its console on this state.
+   * polled, {@code web} when no daemon ever started its console on this state; {@code siteMoves}
+   * holds the moves of the configured base URL only, the most recently seen first.
    */
   public record Status(Path database, boolean databaseExists, Optional<StateLock.Holder> holder, List<CountryLine> countries,
       List<ChannelCounts> channels, List<String> configuredChannels, Map<String, LearnedSelectorRepository.Learned> learned,
       Set<String> configuredSelectors, EarlyWarningConfig earlyWarning, Optional<SourceState> source,
-      Optional<WebConsoleRepository.State> web, Nodes nodes, History history) {
+      Optional<WebConsoleRepository.State> web, Nodes nodes, History history, List<SiteMoved> siteMoves) {
 
     /** The daemon running on this state, if one is. */
     public Optional<StateLock.Holder> daemon() {
@@ -148,6 +186,7 @@ public final class MonitorStatus {
     Optional<WebConsoleRepository.State> web = Optional.empty();
     Nodes nodes = Nodes.NONE;
     RetentionRepository.HistoryKept kept = null;
+    List<SiteMoved> siteMoves = new ArrayList<>();
     if (store.isPresent()) {
       Store s = store.get();
       kept = s.retention().kept();
@@ -174,13 +213,63 @@ public final class MonitorStatus {
         source = s.earlyWarning().read(earlyWarning.source().id());
       }
       web = s.webConsole().read();
+      movedCountries(config, s.regionMoves().all(), lines);
+      siteMoves.addAll(siteMoves(config, s.siteMoves().all()));
     }
     for (String id : config.notifications().channelIds()) {
       channels.putIfAbsent(id, new ChannelCounts(id, 0, 0, 0, null));
     }
     return new Status(database, store.isPresent(), holder, new ArrayList<>(lines.values()), new ArrayList<>(channels.values()),
         config.notifications().channelIds(), learned, config.site().configuredSelectors(), earlyWarning, source, web, nodes,
-        new History(kept, config.storage().retention()));
+        new History(kept, config.storage().retention()), siteMoves);
+  }
+
+  /**
+   * Puts each recorded move on its configured country's line; the move of a country no longer
+   * configured is left out (the user wrote another id, or removed it: nothing to do).
+   */
+  private static void movedCountries(MonitorConfig config, List<RegionMove> moves, Map<Integer, CountryLine> lines) {
+    for (RegionMove move : moves) {
+      CountryLine line = lines.get(move.region());
+      Optional<CountryConfig> country = config.countries().stream().filter(c -> c.region() == move.region()).findFirst();
+      if (line != null && line.configured() && country.isPresent()) {
+        lines.put(move.region(), line.movedTo(new Moved(move.siteRegion(), move.siteName(), move.detectedAt(),
+            country.get().yamlLine(move.siteRegion()))));
+      }
+    }
+  }
+
+  /** The recorded moves away from the configured base URL: once the user wrote the new one, they are history. */
+  static List<SiteMoved> siteMoves(MonitorConfig config, List<SiteMove> moves) {
+    String base = withoutSlash(config.site().base());
+    return moves.stream().filter(m -> withoutSlash(m.fromBase()).equalsIgnoreCase(base))
+        .map(m -> new SiteMoved(m.fromBase(), m.toBase(), m.status(), m.detectedAt(), m.lastSeenAt())).toList();
+  }
+
+  private static String withoutSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /**
+   * What a moved country's line says: {@code Kyrgyzstan (364): moved: the site lists it as region 9364
+   * ("Kyrgyzstan") since ...; ... write  - { name: Kyrgyzstan, region: 9364 }  in FILE}.
+   */
+  public static String movedLine(CountryLine line, Path configFile) {
+    Moved m = line.moved();
+    return line.status().name() + " (" + line.status().region() + "): moved: the site lists it as region " + m.siteRegion() + " (\""
+        + printable(m.siteName()) + "\") since " + time(m.since()) + "; the monitor follows it and keeps its state; write  " + m.yaml()
+        + "  in " + configFile;
+  }
+
+  /** What a move of the site says: {@code site: FROM moved permanently (301) to TO since ...; write base_url: TO in FILE}. */
+  public static String siteMovedLine(SiteMoved m, Path configFile) {
+    return "site: " + printable(m.from()) + (m.permanent() ? " moved permanently (" : " redirects (") + m.status() + ") to "
+        + printable(m.to()) + " since " + time(m.since()) + "; write " + printable(m.yaml()) + " in " + configFile;
+  }
+
+  /** The site's words without control characters, which could rewrite a terminal. */
+  private static String printable(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
   }
 
   /** The status as the JSON of {@code status --json}. */
@@ -216,6 +305,19 @@ public final class MonitorStatus {
       CrawlRunRepository.NodeRun run = status.nodes().byCountry().get(s.region());
       c.put("node", run == null ? null : run.node());
       c.put("running", run != null && run.running());
+      if (line.moved() == null) {
+        c.putNull("moved");
+      } else {
+        c.putObject("moved").put("site_region", line.moved().siteRegion()).put("site_name", line.moved().siteName())
+            .put("since", iso(line.moved().since())).put("yaml", line.moved().yaml());
+      }
+    }
+    if (status.siteMoves().isEmpty()) {
+      root.putNull("site_moved");
+    } else {
+      SiteMoved m = status.siteMoves().get(0);
+      root.putObject("site_moved").put("from", m.from()).put("to", m.to()).put("status", m.status()).put("since", iso(m.since()))
+          .put("last_seen", iso(m.lastSeen())).put("yaml", m.yaml());
     }
     ArrayNode nodes = root.putArray("nodes");
     for (NodeRepository.Node n : status.nodes().nodes()) {

@@ -68,6 +68,15 @@ public final class StatusText {
         out.printf("%s baseline not complete yet: articles found now are archived without alerts%n", indent);
       }
     }
+    // After the table, whole: the YAML to write must be copied as one piece.
+    for (CountryLine line : status.countries()) {
+      if (line.moved() != null) {
+        out.println(MonitorStatus.movedLine(line, configFile.toAbsolutePath()));
+      }
+    }
+    for (MonitorStatus.SiteMoved move : status.siteMoves()) {
+      out.println(MonitorStatus.siteMovedLine(move, configFile.toAbsolutePath()));
+    }
     out.println();
     MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()).forEach(out::println);
     out.println(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
