@@ -413,6 +413,19 @@ public final class MonitorStatus {
     }
   }
 
+  /**
+   * The recorded moves of the configured base URL, the most recently seen first, read from the state's
+   * database when it has one (none is created).
+   */
+  public static List<SiteMoved> siteMoves(MonitorConfig config) {
+    if (!config.storage().hasDatabase()) {
+      return List.of();
+    }
+    try (Store store = Store.openForReading(config.storage())) {
+      return siteMoves(config, store.siteMoves().all());
+    }
+  }
+
   /** Which selectors are in force: learned by calibrate (and when), written in the configuration, or the defaults. */
   public static String selectorsLine(Map<String, LearnedSelectorRepository.Learned> learned, java.util.Set<String> configured) {
     if (learned.isEmpty()) {

@@ -43,10 +43,29 @@ public final class OnlineCheck {
    * could not be read; {@code results} is null when the first page had no readable summary.
    */
   public record Finding(CountryConfig country, Optional<Boolean> listed, Integer results, String firstTitle, String problem,
-      String warning) {
-    /** True when nothing about the country needs fixing (a warning may still ask a question). */
+      String warning, Map<Integer, String> namedLike) {
+    public Finding {
+      namedLike = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(namedLike));
+    }
+
+    public Finding(CountryConfig country, Optional<Boolean> listed, Integer results, String firstTitle, String problem, String warning) {
+      this(country, listed, results, firstTitle, problem, warning, Map.of());
+    }
+
+    /**
+     * True when nothing about the country needs fixing (a warning may still ask a question). A country
+     * found again under another id still needs its id written: the site no longer knows the configured one.
+     */
     public boolean ok() {
       return problem == null && listed.orElse(true);
+    }
+
+    /**
+     * The one id the site lists the country under now, by its name or an alias, when its configured id is gone
+     * ({@code namedLike} holds every such id); then its listing was read under that id, as the monitor follows it.
+     */
+    public Optional<Integer> movedTo() {
+      return namedLike.size() == 1 ? Optional.of(namedLike.keySet().iterator().next()) : Optional.empty();
     }
   }
 
@@ -82,7 +101,9 @@ public final class OnlineCheck {
     Map<String, List<SelectorFinding>> found = new LinkedHashMap<>();
     for (CountryConfig country : countries) {
       Optional<Boolean> listed = list.problem() == null ? Optional.of(list.regions().containsKey(country.region())) : Optional.empty();
-      String url = site.urls().listing(country.region(), 0);
+      Map<Integer, String> namedLike = listed.orElse(true) ? Map.of() : namedLike(list.regions(), country);
+      int region = namedLike.size() == 1 ? namedLike.keySet().iterator().next() : country.region();
+      String url = site.urls().listing(region, 0);
       try {
         FetchResult result = site.fetcher().fetch(url, Validators.NONE);
         Document listing = Jsoup.parse(result.body(), url);
@@ -99,13 +120,24 @@ public final class OnlineCheck {
         }
         Integer results = page.range().map(ResultRange::total).orElse(null);
         String first = page.items().isEmpty() ? null : page.items().get(0).title();
-        String warning = Integer.valueOf(0).equals(results) ? CrawlReport.noResults(country.region()) : null;
-        findings.add(new Finding(country, listed, results, first, null, warning));
+        String warning = Integer.valueOf(0).equals(results) ? CrawlReport.noResults(region) : null;
+        findings.add(new Finding(country, listed, results, first, null, warning, namedLike));
       } catch (FetchException | LayoutException e) {
-        findings.add(new Finding(country, listed, null, null, e.getMessage(), null));
+        findings.add(new Finding(country, listed, null, null, e.getMessage(), null, namedLike));
       }
     }
     return new Report(list, findings, found, earlyWarning.enabled() ? Optional.of(source(site, earlyWarning.source())) : Optional.empty());
+  }
+
+  /** The ids of the site's countries that answer to the country's name or one of its aliases, in id order. */
+  static Map<Integer, String> namedLike(Map<Integer, String> regions, CountryConfig country) {
+    Map<Integer, String> named = new java.util.TreeMap<>();
+    regions.forEach((id, name) -> {
+      if (country.answersTo(name)) {
+        named.put(id, name);
+      }
+    });
+    return named;
   }
 
   private static SourceFinding source(SiteReader site, EarlyWarningConfig.Source which) throws InterruptedException {

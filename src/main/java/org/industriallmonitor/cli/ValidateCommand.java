@@ -78,8 +78,31 @@ final class ValidateCommand implements Callable<Integer> {
     try (Components parts = Components.of(config)) {
       report = OnlineCheck.run(parts, sources);
     }
-    print(report, out);
+    print(config, report, out);
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /**
+   * What the user writes after a move: the id the site lists a gone country under now (found by its name or
+   * an alias), or the candidates when several answer to it.
+   */
+  private static void moved(OnlineCheck.Finding f, PrintWriter out) {
+    if (f.namedLike().isEmpty()) {
+      return;
+    }
+    CountryConfig country = f.country();
+    String gone = "  " + country.name() + ": region " + country.region() + " is gone from the site's country list; ";
+    if (f.movedTo().isPresent()) {
+      int id = f.movedTo().get();
+      out.println(gone + "the site lists " + TerminalText.safe(f.namedLike().get(id)) + " as " + id + ": write  " + country.yamlLine(id)
+          + "  (the monitor follows it until then)");
+      return;
+    }
+    StringBuilder named = new StringBuilder();
+    f.namedLike().forEach((id, name) -> named.append(named.length() == 0 ? "" : ", ").append(id).append(" (\"")
+        .append(TerminalText.safe(name)).append("\")"));
+    out.println(gone + "the site lists " + f.namedLike().size() + " countries by that name: " + named
+        + "; write the right one's id (`countries` lists them)");
   }
 
   private static String shorten(String s) {
@@ -87,15 +110,19 @@ final class ValidateCommand implements Callable<Integer> {
     return line.length() > 60 ? line.substring(0, 57) + "..." : line;
   }
 
-  private static void print(OnlineCheck.Report report, PrintWriter out) {
+  private static void print(MonitorConfig config, OnlineCheck.Report report, PrintWriter out) {
     out.println();
     OnlineCheck.CountryList list = report.countryList();
     out.println(list.problem() == null
         ? "online: the site lists " + Plural.of(list.regions().size(), "country", "countries") + " (" + list.url() + ")"
         : "online: cannot read the site's list of countries: " + list.problem());
+    for (MonitorStatus.SiteMoved move : MonitorStatus.siteMoves(config)) {
+      out.println("  " + TerminalText.safe(MonitorStatus.siteMovedLine(move, config.source().toAbsolutePath())));
+    }
     for (OnlineCheck.Finding f : report.countries()) {
       StringBuilder line = new StringBuilder("  " + f.country().name() + " (region " + f.country().region() + "): ");
       f.listed().ifPresent(listed -> line.append(listed ? "in the site's list" : "NOT in the site's list of countries").append("; "));
+      f.movedTo().ifPresent(id -> line.append("as region ").append(id).append(": "));
       if (f.problem() != null) {
         line.append("its listing cannot be read: ").append(f.problem());
       } else {
@@ -108,6 +135,7 @@ final class ValidateCommand implements Callable<Integer> {
         line.append("; ").append(f.warning());
       }
       out.println(line);
+      moved(f, out);
     }
     report.source().ifPresent(s -> out.println(s.problem() != null
         ? "  early warning " + s.source() + ": " + s.problem()
