@@ -83,6 +83,9 @@ final class ConsolePages {
         : status.daemon().map(d -> "The daemon (pid " + d.pid() + ") is running on " + status.database().toAbsolutePath().getParent() + ".")
             .orElse("No daemon holds this state folder."));
     m.put("configProblem", configProblem.get());
+    MonitorConfig shown = config.get();
+    m.put("regionMoves", status.countries().stream().filter(line -> line.moved() != null).map(line -> regionMove(line, shown)).toList());
+    m.put("siteMoves", status.siteMoves().stream().map(move -> siteMove(move, shown)).toList());
     List<Map<String, Object>> countries = new ArrayList<>();
     for (MonitorStatus.CountryLine line : status.countries()) {
       CountryStatus s = line.status();
@@ -100,6 +103,7 @@ final class ConsolePages {
       c.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
       c.put("layout", line.degraded() > 0 ? line.degraded() + " read by the fallback extractor wait to be archived"
           : line.warning() != null ? line.warning() : "ok");
+      c.put("movedTo", line.moved() == null ? null : line.moved().siteRegion());
       countries.add(c);
     }
     m.put("countries", countries);
@@ -124,6 +128,61 @@ final class ConsolePages {
     m.put("csrf", csrf);
     m.put("retried", retried);
     return render("dashboard", m);
+  }
+
+  /**
+   * A country's page: its line of the status, its move when the site lists it under another id, and its
+   * newest articles; empty when the status has no country of this region.
+   */
+  Optional<String> country(int region) {
+    MonitorConfig shown = config.get();
+    MonitorStatus.Status status = console.status(shown);
+    Optional<MonitorStatus.CountryLine> found = status.countries().stream().filter(l -> l.status().region() == region).findFirst();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    MonitorStatus.CountryLine line = found.get();
+    CountryStatus s = line.status();
+    Map<String, Object> m = page(s.name(), "");
+    m.put("configured", line.configured());
+    m.put("region", s.region());
+    m.put("articles", s.articles());
+    m.put("lastCrawl", time(s.lastCrawl()));
+    m.put("outcome", s.lastCrawl() == null ? "-" : s.lastError() != null ? "failed: " + DisplayText.of(s.lastError()) : "ok");
+    m.put("lastSuccess", time(s.lastSuccess()));
+    m.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
+    m.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
+    m.put("moved", line.moved() == null ? null : regionMove(line, shown));
+    m.put("newest", console.newest(region, NEWEST).stream().map(ConsolePages::articleLink).toList());
+    return Optional.of(render("country", m));
+  }
+
+  /** A moved country's notice: the site's id and name for it now, since when, and the YAML line to write. */
+  private static Map<String, Object> regionMove(MonitorStatus.CountryLine line, MonitorConfig config) {
+    MonitorStatus.Moved moved = line.moved();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", line.status().name());
+    m.put("region", line.status().region());
+    m.put("siteRegion", moved.siteRegion());
+    m.put("siteName", DisplayText.of(moved.siteName()));
+    m.put("since", time(moved.since()));
+    m.put("yaml", moved.yaml());
+    m.put("configFile", config.source().toAbsolutePath().toString());
+    return m;
+  }
+
+  /** The site's move: from the configured base URL to where it redirects, and the base_url line to write. */
+  private static Map<String, Object> siteMove(MonitorStatus.SiteMoved move, MonitorConfig config) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("from", DisplayText.of(move.from()));
+    m.put("to", DisplayText.of(move.to()));
+    m.put("how", move.permanent() ? "moved permanently" : "redirects");
+    m.put("status", move.status());
+    m.put("since", time(move.since()));
+    m.put("lastSeen", time(move.lastSeen()));
+    m.put("yaml", DisplayText.of(move.yaml()));
+    m.put("configFile", config.source().toAbsolutePath().toString());
+    return m;
   }
 
   /** The page of an archived article, or empty when no article has this slug. */

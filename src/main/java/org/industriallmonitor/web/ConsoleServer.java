@@ -205,6 +205,10 @@ public final class ConsoleServer implements AutoCloseable {
       String slug = URLDecoder.decode(path.substring("/articles/".length()), StandardCharsets.UTF_8);
       return pages.article(slug).map(html -> Reply.html(200, html)).orElseGet(this::notFound);
     }
+    if (path.startsWith("/countries/") && path.substring("/countries/".length()).matches("\\d{1,9}")) {
+      return pages.country(Integer.parseInt(path.substring("/countries/".length()))).map(html -> Reply.html(200, html))
+          .orElseGet(this::notFound);
+    }
     if (path.startsWith("/feeds/") && path.endsWith(".atom")) {
       return feed(path.substring("/feeds/".length(), path.length() - ".atom".length()));
     }
