@@ -7,7 +7,7 @@
  * {@code storage.retention}. Beside it, one operation per command
  * that needs more than the configuration, each in its own values (the commands never hold the store's, crawl's
  * or notify's): {@code OnceRound} ({@code once}), {@code MonitorStatus} and {@code StatusText} (what
- * {@code status} and the console show), {@code ArchiveSearch} ({@code search}), {@code Calibration}
+ * {@code status} and the console show, the recorded moves of countries and of the site included), {@code ArchiveSearch} ({@code search}), {@code Calibration}
  * ({@code calibrate}), {@code ChannelCheck} ({@code notify-test}), {@code OnlineCheck} ({@code validate
  * --online}, and {@code countries}), {@code StateCopy} ({@code migrate}), {@code Backup} and its
  * {@code BackupManifest} ({@code backup --to} and {@code --verify}), {@code Deliveries} ({@code outbox
