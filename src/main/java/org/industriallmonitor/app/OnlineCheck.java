@@ -1,10 +1,12 @@
 package org.industriallmonitor.app;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.config.MonitorConfig;
@@ -30,7 +32,10 @@ import org.jsoup.nodes.Element;
  * What {@code validate --online} asks the site about a configuration, paced and under robots.txt
  * like a crawl: its list of countries (one request), the first listing page of each configured
  * country and the first article it lists (two requests each), with what each selector finds on
- * them, and the early-warning source (one request). Archives and records nothing.
+ * them, and the early-warning source (one request). A configured id gone from the list is looked
+ * for by the country's name and aliases (in the lists of its other languages too, one request each
+ * when the English one names none), and its listing read under the one id found, as the monitor
+ * follows it. Archives and records nothing.
  */
 public final class OnlineCheck {
   private OnlineCheck() {}
@@ -45,7 +50,7 @@ public final class OnlineCheck {
   public record Finding(CountryConfig country, Optional<Boolean> listed, Integer results, String firstTitle, String problem,
       String warning, Map<Integer, String> namedLike) {
     public Finding {
-      namedLike = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(namedLike));
+      namedLike = Collections.unmodifiableMap(new TreeMap<>(namedLike));
     }
 
     public Finding(CountryConfig country, Optional<Boolean> listed, Integer results, String firstTitle, String problem, String warning) {
@@ -99,9 +104,10 @@ public final class OnlineCheck {
     CountryList list = countryList(site);
     List<Finding> findings = new ArrayList<>();
     Map<String, List<SelectorFinding>> found = new LinkedHashMap<>();
+    Map<String, CountryList> otherLists = new LinkedHashMap<>();
     for (CountryConfig country : countries) {
       Optional<Boolean> listed = list.problem() == null ? Optional.of(list.regions().containsKey(country.region())) : Optional.empty();
-      Map<Integer, String> namedLike = listed.orElse(true) ? Map.of() : namedLike(list.regions(), country);
+      Map<Integer, String> namedLike = listed.orElse(true) ? Map.of() : namedLike(site, list, otherLists, country);
       int region = namedLike.size() == 1 ? namedLike.keySet().iterator().next() : country.region();
       String url = site.urls().listing(region, 0);
       try {
@@ -129,9 +135,32 @@ public final class OnlineCheck {
     return new Report(list, findings, found, earlyWarning.enabled() ? Optional.of(source(site, earlyWarning.source())) : Optional.empty());
   }
 
-  /** The ids of the site's countries that answer to the country's name or one of its aliases, in id order. */
+  /**
+   * The ids of the site's countries that answer to the country's name or one of its aliases, in id order: in the
+   * English list, or else in the lists of the country's other languages (its name may be written in one of them),
+   * each read once for all countries.
+   */
+  private static Map<Integer, String> namedLike(SiteReader site, CountryList english, Map<String, CountryList> otherLists,
+      CountryConfig country) throws InterruptedException {
+    Map<Integer, String> named = namedLike(english.regions(), country);
+    for (String language : country.languages()) {
+      if (!named.isEmpty()) {
+        break;
+      }
+      if (!language.equals("en")) {
+        CountryList list = otherLists.get(language);
+        if (list == null) {
+          list = countryList(site, language);
+          otherLists.put(language, list);
+        }
+        named = namedLike(list.regions(), country);
+      }
+    }
+    return named;
+  }
+
   static Map<Integer, String> namedLike(Map<Integer, String> regions, CountryConfig country) {
-    Map<Integer, String> named = new java.util.TreeMap<>();
+    Map<Integer, String> named = new TreeMap<>();
     regions.forEach((id, name) -> {
       if (country.answersTo(name)) {
         named.put(id, name);

@@ -81,6 +81,21 @@ class MovesCommandsTest {
   }
 
   @Test
+  void aNameInAnotherLanguageOfTheCountryIsLookedForInThatLanguagesList() throws Exception {
+    replica.catalog().renumberRegions(Map.of(364, 9364));
+    Path file = TestConfig.site(replica.baseUrl()).country("Kirguistan", 364).writeTo(dir);
+    Files.writeString(file, Files.readString(file).replace("    region: 364\n", "    region: 364\n    languages: [en, es]\n"));
+
+    CliRun online = CliRun.of("validate", "--online", "--config", file.toString());
+
+    assertThat(online.exitCode()).isEqualTo(1);
+    assertThat(online.out()).contains("  Kirguistan: region 364 is gone from the site's country list; the site lists Kirguistán as 9364:"
+        + " write  - { name: Kirguistan, region: 9364 }");
+    assertThat(replica.tweaks().requestsFor("/es/search?language=es&sort=relevance")).isEqualTo(1);
+    assertThat(replica.tweaks().requestsFor("/fr/search?language=fr&sort=relevance")).as("not a language of the country").isZero();
+  }
+
+  @Test
   void severalCountriesAnsweringToTheNameAreNamedNoneChosen() throws Exception {
     replica.catalog().addCountry(new ReplicaCountry(400, "KYRGYZSTÁN"), 10);
     replica.catalog().renumberRegions(Map.of(364, 9364));
