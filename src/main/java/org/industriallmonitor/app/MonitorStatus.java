@@ -267,9 +267,12 @@ public final class MonitorStatus {
         + printable(m.to()) + " since " + time(m.since()) + "; write " + printable(m.yaml()) + " in " + configFile;
   }
 
-  /** The site's words without control characters, which could rewrite a terminal. */
+  /**
+   * The site's words with their control characters and direction overrides shown as U+FFFD, as the console shows
+   * them: they could rewrite a terminal, or make a name read as another.
+   */
   private static String printable(String text) {
-    return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+    return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{200E}\\x{200F}\\x{061C}]", "\uFFFD");
   }
 
   /** The status as the JSON of {@code status --json}. */
