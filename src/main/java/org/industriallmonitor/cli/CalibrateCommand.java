@@ -158,6 +158,10 @@ final class CalibrateCommand implements Callable<Integer> {
     out.printf("Calibrated against %s: %s, %s, in %s.%n", config.site().base(),
         Plural.of(result.articles(), "reference article", "reference articles"),
         Plural.of(result.listings(), "listing", "listings"), Plural.of(result.requests(), "request", "requests"));
+    out.printf("references (%d requests at most):%n", result.budget());
+    for (String line : result.references()) {
+      out.printf("  %s%n", TerminalText.safe(line));
+    }
     out.println("selectors:");
     for (Calibration.Field f : result.fields()) {
       if (f.learned()) {
