@@ -54,24 +54,42 @@ final class ReferenceFetcher {
     }
   }
 
-  /** The requests a fetch may still make. */
+  /** The requests a fetch may still make; a share of it counts against it too. */
   private static final class Budget {
     private final int limit;
+    private final Budget whole;
     private int used;
 
     Budget(int limit) {
+      this(limit, null);
+    }
+
+    private Budget(int limit, Budget whole) {
       this.limit = limit;
+      this.whole = whole;
     }
 
     /** Counts one request, or says there is none left. */
     boolean take() {
-      if (used >= limit) {
+      if (used >= limit || whole != null && !whole.take()) {
         return false;
       }
       used++;
       return true;
     }
+
+    int left() {
+      return limit - used;
+    }
+
+    /** An equal share of what is left among {@code parts} (at least one request): one listing cannot starve the next. */
+    Budget share(int parts) {
+      return new Budget(Math.max(1, left() / Math.max(1, parts)), this);
+    }
   }
+
+  /** The requests of a listing's share that its walks leave for searching its titles: a few, the first title is usually enough. */
+  static final int KEPT_FOR_SEARCH = 3;
 
   private final SiteUrls urls;
   private final Pages pages;
@@ -106,8 +124,8 @@ final class ReferenceFetcher {
       }
     }
     List<ListingReference> listingPages = new ArrayList<>();
-    for (KnownListing listing : listings) {
-      listingPages.addAll(find(listing, budget));
+    for (int i = 0; i < listings.size(); i++) {
+      listingPages.addAll(find(listings.get(i), budget.limit == Integer.MAX_VALUE ? budget : budget.share(listings.size() - i)));
     }
     return new FetchedReferences(articlePages, listingPages, budget.used);
   }
@@ -116,7 +134,8 @@ final class ReferenceFetcher {
   private List<ListingReference> find(KnownListing listing, Budget budget) throws InterruptedException {
     Set<String> missing = new HashSet<>(listing.titles());
     List<ListingReference> found = new ArrayList<>();
-    walk(listing, listing.region(), reach.listingPages(), "region " + listing.region(), missing, found, budget);
+    int keep = reach.search() ? KEPT_FOR_SEARCH : 0;
+    walk(listing, listing.region(), reach.listingPages(), "region " + listing.region(), missing, found, budget, keep);
     Set<Integer> walked = new HashSet<>(Set.of(listing.region()));
     for (CountryConfig country : reach.countries()) {
       if (!found.isEmpty()) {
@@ -124,7 +143,7 @@ final class ReferenceFetcher {
       }
       if (listing.country() != null && country.answersTo(listing.country()) && walked.add(country.region())) {
         walk(listing, country.region(), Integer.MAX_VALUE, "configured country " + country.name() + ", region " + country.region(),
-            missing, found, budget);
+            missing, found, budget, keep);
       }
     }
     if (found.isEmpty() && reach.search()) {
@@ -133,12 +152,12 @@ final class ReferenceFetcher {
     return found;
   }
 
-  /** Adds to {@code found} the pages of {@code region}'s listing that hold known items. */
+  /** Adds to {@code found} the pages of {@code region}'s listing that hold known items, leaving {@code keep} requests of the budget. */
   private void walk(KnownListing listing, int region, int maxPages, String where, Set<String> missing, List<ListingReference> found,
-      Budget budget) throws InterruptedException {
+      Budget budget, int keep) throws InterruptedException {
     boolean foundAny = false;
     for (int page = 0, from = 0; page < maxPages && !missing.isEmpty(); page++, from += 10) {
-      if (!budget.take()) {
+      if (budget.left() <= keep || !budget.take()) {
         return;
       }
       String url = urls.listing(region, from);
