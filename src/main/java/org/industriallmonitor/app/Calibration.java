@@ -14,6 +14,8 @@ import org.industriallmonitor.calibrate.References;
  * and kept in the state for the next crawls.
  */
 public final class Calibration {
+  /** The requests a calibration makes at most, robots.txt aside. */
+  public static final int REQUEST_BUDGET = Calibrator.REQUEST_BUDGET;
   /** Newest articles of the archive that join the contract's references. */
   static final int ARCHIVE_REFERENCES = 3;
   /** Countries whose first listing page, as the archive saw it, joins the references. */
