@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.CountryNames;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.PageFetcher;
 import org.industriallmonitor.fetch.Validators;
@@ -27,8 +28,10 @@ import org.jsoup.nodes.Element;
  * turn: under the id the items were listed under (walked from the first page, since relevance may
  * put them anywhere, until all are found, a page after the found ones holds none, or the listing
  * ends); under the configured countries that answer to the items' country name (a migration may
- * have renumbered it; every page of their listings); and through the site's search for the items'
- * titles. Never more than the {@link Reach}'s request budget. Through the site's fetcher, so its
+ * have renumbered it; every page of their listings); when such a country's configured id finds
+ * nothing, under the id the site's own country list gives its name now (the links of the pages
+ * already fetched); and through the site's search for the
+ * items' titles. Never more than the {@link Reach}'s request budget. Through the site's fetcher, so its
  * pacing and robots rules hold. Keeps nothing between calls.
  */
 final class ReferenceFetcher {
@@ -40,8 +43,9 @@ final class ReferenceFetcher {
 
   /**
    * How far the known listing items are looked for: {@code listingPages} pages at most of the listing of the id they
-   * were listed under; every page of the listings of {@code countries} that answer to their country's name; the site's
-   * search for their titles when {@code search}; and {@code budget} requests at most in all (articles included).
+   * were listed under; every page of the listings of {@code countries} that answer to their country's name; when
+   * {@code search}, the listing of the id the site's country list gives such a country's name, then the site's search for their
+   * titles; and {@code budget} requests at most in all (articles included).
    */
   record Reach(int listingPages, int budget, List<CountryConfig> countries, boolean search) {
     Reach {
@@ -90,6 +94,7 @@ final class ReferenceFetcher {
 
   /** The requests of a listing's share that its walks leave for searching its titles: a few, the first title is usually enough. */
   static final int KEPT_FOR_SEARCH = 3;
+  private static final java.util.regex.Pattern REGIONS = java.util.regex.Pattern.compile("[?&]regions=(\\d+)");
 
   private final SiteUrls urls;
   private final Pages pages;
@@ -135,7 +140,8 @@ final class ReferenceFetcher {
     Set<String> missing = new HashSet<>(listing.titles());
     List<ListingReference> found = new ArrayList<>();
     int keep = reach.search() ? KEPT_FOR_SEARCH : 0;
-    walk(listing, listing.region(), reach.listingPages(), "region " + listing.region(), missing, found, budget, keep);
+    List<Document> seen = new ArrayList<>();
+    walk(listing, listing.region(), reach.listingPages(), "region " + listing.region(), missing, found, budget, keep, seen);
     Set<Integer> walked = new HashSet<>(Set.of(listing.region()));
     for (CountryConfig country : reach.countries()) {
       if (!found.isEmpty()) {
@@ -143,7 +149,18 @@ final class ReferenceFetcher {
       }
       if (listing.country() != null && country.answersTo(listing.country()) && walked.add(country.region())) {
         walk(listing, country.region(), Integer.MAX_VALUE, "configured country " + country.name() + ", region " + country.region(),
-            missing, found, budget, keep);
+            missing, found, budget, keep, seen);
+      }
+    }
+    // A configured country of the name whose id the site no longer lists (a migration renumbered it, the configuration
+    // is behind): the site's own country list, on the pages already fetched, gives its id now.
+    boolean configured = listing.country() != null && reach.countries().stream().anyMatch(c -> c.answersTo(listing.country()));
+    if (found.isEmpty() && configured && reach.search()) {
+      for (int region : idsNamed(listing.country(), seen)) {
+        if (found.isEmpty() && walked.add(region)) {
+          walk(listing, region, Integer.MAX_VALUE, "the site's country list: " + listing.country() + ", region " + region, missing, found,
+              budget, keep, new ArrayList<>());
+        }
       }
     }
     if (found.isEmpty() && reach.search()) {
@@ -152,9 +169,31 @@ final class ReferenceFetcher {
     return found;
   }
 
-  /** Adds to {@code found} the pages of {@code region}'s listing that hold known items, leaving {@code keep} requests of the budget. */
+  /**
+   * The ids of the links to a country listing ({@code regions=N}) whose text is {@code country}'s name (or a name a configured
+   * country of that name answers to: an alias), on {@code pages}: in any markup, a listing page links the site's countries.
+   */
+  private List<Integer> idsNamed(String country, List<Document> pages) {
+    Set<Integer> ids = new java.util.LinkedHashSet<>();
+    for (Document page : pages) {
+      for (Element link : page.select("a[href*=regions=]")) {
+        java.util.regex.Matcher id = REGIONS.matcher(link.attr("href"));
+        String name = SiteText.of(link);
+        if (id.find() && !name.isEmpty() && (CountryNames.same(name, country)
+            || reach.countries().stream().anyMatch(c -> c.answersTo(country) && c.answersTo(name)))) {
+          ids.add(Integer.parseInt(id.group(1)));
+        }
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Adds to {@code found} the pages of {@code region}'s listing that hold known items, leaving {@code keep} requests of the
+   * budget; adds each page fetched to {@code seen}.
+   */
   private void walk(KnownListing listing, int region, int maxPages, String where, Set<String> missing, List<ListingReference> found,
-      Budget budget, int keep) throws InterruptedException {
+      Budget budget, int keep, List<Document> seen) throws InterruptedException {
     boolean foundAny = false;
     for (int page = 0, from = 0; page < maxPages && !missing.isEmpty(); page++, from += 10) {
       if (budget.left() <= keep || !budget.take()) {
@@ -166,6 +205,7 @@ final class ReferenceFetcher {
         return;
       }
       Document doc = Jsoup.parse(html.get(), url);
+      seen.add(doc);
       if (holdsKnownItems(listing, doc, missing)) {
         found.add(new ListingReference(listing, from, url, html.get(), region, where));
         foundAny = true;

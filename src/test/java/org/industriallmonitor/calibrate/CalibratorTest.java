@@ -81,6 +81,27 @@ class CalibratorTest {
     System.out.println(theme + " renumbered, " + result.requests() + " requests: " + result.references());
   }
 
+  /**
+   * Issue 34: the configuration still names the old ids: the known items are found under the ids the site's own country
+   * list gives their countries' names now, read from the links of the pages already fetched.
+   */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void onARenumberedSiteWithTheOldIdsConfiguredTheKnownItemsAreFoundByTheirCountrysName(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.catalog().renumberRegions(RENUMBERED);
+    List<CountryConfig> configured = replicaConfig("[{name: Kyrgyzstan, region: 364}, {name: Kazakhstan, region: 169}]").countries();
+
+    Calibrator.Result result = calibrateWith(configured);
+
+    assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
+    assertThat(result.references()).containsExactly("articles: 2 of 2",
+        "Kazakhstan items (seed 004): on search?regions=9169&language=en&sort=relevance&from=40 (the site's country list: Kazakhstan,"
+            + " region 9169)",
+        "Kyrgyzstan items (seed 000): on search?regions=9364&language=en&sort=relevance&from=10 (the site's country list: Kyrgyzstan,"
+            + " region 9364)");
+  }
+
   /** Issue 34: with no country configured, the known items are found through the site's search for their titles. */
   @ParameterizedTest
   @EnumSource(ReplicaTheme.class)
