@@ -408,12 +408,28 @@ final class SelectorLearner {
     learn("region_facets", fields, learned, facets.isEmpty() ? null : SiteText.of(facets.get(0)), facets,
         sel -> pages.stream().allMatch(p -> {
           // Each link one country: the pager's links also say regions=, and would give a country the name "Next".
-          List<Element> selected = p.doc().select(sel);
-          List<Region> regions = regionsOf(p.doc(), sel, learned);
+          Document doc = p.region() == null ? asCountryPage(p.doc()) : p.doc();
+          List<Element> selected = doc.select(sel);
+          List<Region> regions = regionsOf(doc, sel, learned);
           // The id the page was asked for, not the contract's: a migration renumbers them. A search page names no country.
           boolean own = p.region() == null || regions.stream().anyMatch(r -> r.id() == p.region());
-          return own && regions.size() >= 2 && regions.size() == selected.size();
+          return own && regions.size() >= 2 && regions.size() == selected.size()
+              && selected.stream().noneMatch(a -> a.attr("href").contains("from="));
         }));
+  }
+
+  /**
+   * A search page as a country's listing page would be: its pager's links say {@code regions=} too. A selector of the
+   * country list learned from search pages alone must not take in the pager of the country pages the crawl reads.
+   */
+  private static Document asCountryPage(Document search) {
+    Document copy = search.clone();
+    for (Element link : copy.select("a[href*=from=]")) {
+      if (!link.attr("href").contains("regions=")) {
+        link.attr("href", link.attr("href") + "&regions=1");
+      }
+    }
+    return copy;
   }
 
   // ----- helpers
