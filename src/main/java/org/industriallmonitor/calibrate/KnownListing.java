@@ -3,6 +3,7 @@ package org.industriallmonitor.calibrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.industriallmonitor.archive.ArchiveText;
 
@@ -37,7 +38,7 @@ record KnownListing(int region, String country, String origin, List<String> titl
   }
 
   /** Whether {@code title} is one of these items' and the page also reads its date followed by its teaser. */
-  boolean readOn(String title, java.util.Set<String> textsOnPage) {
+  boolean readOn(String title, Set<String> textsOnPage) {
     return titles.contains(title) && dateAndTeaser(title).map(textsOnPage::contains).orElse(false);
   }
 

@@ -4,9 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.CountryNames;
 import org.industriallmonitor.fetch.FetchException;
@@ -30,9 +33,9 @@ import org.jsoup.nodes.Element;
  * ends); under the configured countries that answer to the items' country name (a migration may
  * have renumbered it; every page of their listings); when such a country's configured id finds
  * nothing, under the id the site's own country list gives its name now (the links of the pages
- * already fetched); and through the site's search for the
- * items' titles. Never more than the {@link Reach}'s request budget. Through the site's fetcher, so its
- * pacing and robots rules hold. Keeps nothing between calls.
+ * already fetched); and through the site's search for the items' titles. Never more than the
+ * {@link Reach}'s request budget. Through the site's fetcher, so its pacing and robots rules hold.
+ * Keeps nothing between calls.
  */
 final class ReferenceFetcher {
   /** Where the pages come from: the site, or (in tests) pages rendered without a server. Empty when a page cannot be had. */
@@ -44,8 +47,8 @@ final class ReferenceFetcher {
   /**
    * How far the known listing items are looked for: {@code listingPages} pages at most of the listing of the id they
    * were listed under; every page of the listings of {@code countries} that answer to their country's name; when
-   * {@code search}, the listing of the id the site's country list gives such a country's name, then the site's search for their
-   * titles; and {@code budget} requests at most in all (articles included).
+   * {@code search}, the listing of the id the site's country list gives such a country's name, then the site's search
+   * for their titles; and {@code budget} requests at most in all (articles included).
    */
   record Reach(int listingPages, int budget, List<CountryConfig> countries, boolean search) {
     Reach {
@@ -86,6 +89,10 @@ final class ReferenceFetcher {
       return limit - used;
     }
 
+    boolean unlimited() {
+      return limit == Integer.MAX_VALUE;
+    }
+
     /** An equal share of what is left among {@code parts} (at least one request): one listing cannot starve the next. */
     Budget share(int parts) {
       return new Budget(Math.max(1, left() / Math.max(1, parts)), this);
@@ -94,7 +101,7 @@ final class ReferenceFetcher {
 
   /** The requests of a listing's share that its walks leave for searching its titles: a few, the first title is usually enough. */
   static final int KEPT_FOR_SEARCH = 3;
-  private static final java.util.regex.Pattern REGIONS = java.util.regex.Pattern.compile("[?&]regions=(\\d+)");
+  private static final Pattern REGIONS = Pattern.compile("[?&]regions=(\\d+)");
 
   private final SiteUrls urls;
   private final Pages pages;
@@ -130,7 +137,7 @@ final class ReferenceFetcher {
     }
     List<ListingReference> listingPages = new ArrayList<>();
     for (int i = 0; i < listings.size(); i++) {
-      listingPages.addAll(find(listings.get(i), budget.limit == Integer.MAX_VALUE ? budget : budget.share(listings.size() - i)));
+      listingPages.addAll(find(listings.get(i), budget.unlimited() ? budget : budget.share(listings.size() - i)));
     }
     return new FetchedReferences(articlePages, listingPages, budget.used);
   }
@@ -174,10 +181,10 @@ final class ReferenceFetcher {
    * country of that name answers to: an alias), on {@code pages}: in any markup, a listing page links the site's countries.
    */
   private List<Integer> idsNamed(String country, List<Document> pages) {
-    Set<Integer> ids = new java.util.LinkedHashSet<>();
+    Set<Integer> ids = new LinkedHashSet<>();
     for (Document page : pages) {
       for (Element link : page.select("a[href*=regions=]")) {
-        java.util.regex.Matcher id = REGIONS.matcher(link.attr("href"));
+        Matcher id = REGIONS.matcher(link.attr("href"));
         String name = SiteText.of(link);
         if (id.find() && !name.isEmpty() && (CountryNames.same(name, country)
             || reach.countries().stream().anyMatch(c -> c.answersTo(country) && c.answersTo(name)))) {

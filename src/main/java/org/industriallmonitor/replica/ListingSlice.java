@@ -1,5 +1,7 @@
 package org.industriallmonitor.replica;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ public record ListingSlice(int from, int total, List<ReplicaArticle> articles, S
   /** The filter of the page's own address, as its pager's links repeat it: {@code regions=R&amp;}, {@code query=...&amp;} or nothing. */
   String filter(Integer region) {
     if (query != null) {
-      return "query=" + ReplicaPages.attribute(java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)) + "&amp;";
+      return "query=" + ReplicaPages.attribute(URLEncoder.encode(query, StandardCharsets.UTF_8)) + "&amp;";
     }
     return region == null ? "" : "regions=" + region + "&amp;";
   }
