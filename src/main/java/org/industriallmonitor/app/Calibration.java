@@ -14,6 +14,8 @@ import org.industriallmonitor.calibrate.References;
  * and kept in the state for the next crawls.
  */
 public final class Calibration {
+  /** The requests a calibration makes at most, robots.txt aside. */
+  public static final int REQUEST_BUDGET = Calibrator.REQUEST_BUDGET;
   /** Newest articles of the archive that join the contract's references. */
   static final int ARCHIVE_REFERENCES = 3;
   /** Countries whose first listing page, as the archive saw it, joins the references. */
@@ -52,11 +54,14 @@ public final class Calibration {
 
   /**
    * What a calibration found against {@code articles} reference articles and {@code listings} listings: every
-   * field, whether the whole set verified, and the requests it took.
+   * field, whether the whole set verified, the requests it took of its {@code budget}, and which references it found
+   * where (one line each: {@code articles: 2 of 2}, then each known listing's pages and how each was found).
    */
-  public record Report(int articles, int listings, List<Field> fields, boolean verified, String verification, int requests) {
+  public record Report(int articles, int listings, List<Field> fields, boolean verified, String verification, int requests, int budget,
+      List<String> references) {
     public Report {
       fields = List.copyOf(fields);
+      references = List.copyOf(references);
     }
 
     /** Every field learned and the whole set verified: only then are the selectors kept. */
@@ -83,11 +88,12 @@ public final class Calibration {
   /** Learns the selectors against the given pages first (the report's closest matches are about them), then the contract's and the archive's. */
   public Report calibrate(GivenReferences given) throws IOException, InterruptedException {
     References references = given.references.plus(References.contract(parts.config().site().base())).plus(archived());
-    Calibrator.Result result = new Calibrator(parts.site().reader()).calibrate(references.articles(), references.listings(),
+    // The configured countries too: on a site that renumbered its countries, the known items are under their new ids.
+    Calibrator.Result result = new Calibrator(parts.site().reader(), parts.config().countries()).calibrate(references.articles(), references.listings(),
         references.regions());
     List<Field> fields = result.fields().stream().map(f -> new Field(f.key(), f.selector(), f.matched(), f.problem())).toList();
     return new Report(references.articles().size(), references.listings().size(), fields, result.verified(), result.verification(),
-        result.requests());
+        result.requests(), result.budget(), result.references());
   }
 
   /** Keeps the report's selectors in the state, in place of those learned before: the next crawls use them. */

@@ -34,8 +34,8 @@ public record References(List<KnownArticle> articles, List<KnownListing> listing
       KnownArticle.of(site + "/" + slug, resource("article-" + slug + ".txt")).ifPresent(articles::add);
     }
     List<KnownListing> listings = new ArrayList<>();
-    KnownListing.ofSnapshot(169, resource("listing-169.txt")).ifPresent(listings::add);
-    listings.add(KnownListing.ofCompact(364, resource("listing-364-compact.txt")));
+    KnownListing.ofSnapshot(169, resource("listing-169.txt")).map(l -> l.of("Kazakhstan", "seed 004")).ifPresent(listings::add);
+    listings.add(KnownListing.ofCompact(364, resource("listing-364-compact.txt")).of("Kyrgyzstan", "seed 000"));
     List<Region> kyrgyzstan = List.of(new Region(364, "Kyrgyzstan"));
     return new References(articles, listings, Map.of(site + "/" + STRUGGLE, kyrgyzstan, site + "/" + ORGANIZING, kyrgyzstan));
   }

@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.industriallmonitor.calibrate.Calibrator.Field;
+import org.industriallmonitor.config.CountryNames;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.parse.BodyBlocks;
 import org.industriallmonitor.parse.LayoutException;
@@ -58,14 +61,14 @@ final class SelectorLearner {
   /** A reference article's page, parsed once for all the candidates tried on it. */
   private record ArticlePage(KnownArticle known, Document doc) {}
 
-  /** A reference listing page, parsed once, and its offset. */
-  private record ListingDoc(KnownListing known, int from, String url, Document doc) {}
+  /** A reference listing page, parsed once, its offset, and the country id it was asked for (null: a search page). */
+  private record ListingDoc(KnownListing known, int from, String url, Document doc, Integer region) {}
 
   /** Learns from {@code articles} and {@code listings}; {@code articleRegions} are the countries each article is known to be tagged with. */
   Learned learn(List<ArticleReference> articles, List<ListingReference> listings, Map<String, List<Region>> articleRegions) {
     List<ArticlePage> pages = articles.stream().map(a -> new ArticlePage(a.known(), Jsoup.parse(a.html(), a.known().url()))).toList();
     List<ListingDoc> listingPages = listings.stream()
-        .map(l -> new ListingDoc(l.known(), l.from(), l.url(), Jsoup.parse(l.html(), l.url()))).toList();
+        .map(l -> new ListingDoc(l.known(), l.from(), l.url(), Jsoup.parse(l.html(), l.url()), l.region())).toList();
     List<Field> fields = new ArrayList<>();
     Map<String, String> learned = new LinkedHashMap<>(Selectors.defaults().byKey());
     if (pages.isEmpty()) {
@@ -253,12 +256,15 @@ final class SelectorLearner {
       learnLinks("article_regions", "regions=", "data-region", pages.stream().map(ArticlePage::doc).toList(), learned, fields);
       return;
     }
+    // By name, not id: a site that renumbered its countries tags the references with their names under other ids.
     List<Element> links = first.doc().getAllElements().stream().filter(e -> e.normalName().equals("a")
-        && expected.stream().anyMatch(r -> r.name().equals(SiteText.of(e)))).toList();
+        && expected.stream().anyMatch(r -> CountryNames.same(r.name(), SiteText.of(e)))).toList();
     learn("article_regions", fields, learned, expected.get(0).name(), links, sel -> pages.stream().allMatch(p -> {
       List<Region> want = regions.getOrDefault(p.known().url(), List.of());
       List<Region> got = regionsOf(p.doc(), sel, learned);
-      return got.containsAll(want) && got.stream().map(Region::id).distinct().count() == got.size();
+      Set<String> names = got.stream().map(r -> CountryNames.key(r.name())).collect(Collectors.toSet());
+      return want.stream().allMatch(r -> names.contains(CountryNames.key(r.name())))
+          && got.stream().map(Region::id).distinct().count() == got.size();
     }));
   }
 
@@ -378,7 +384,9 @@ final class SelectorLearner {
   }
 
   private void learnSummaryAndPager(List<ListingDoc> pages, Map<String, String> learned, List<Field> fields) {
-    ListingDoc first = pages.get(0);
+    // The first page that has a next page (a search page may hold all its results): the pager is learned from it.
+    ListingDoc first = pages.stream().filter(p -> !p.doc().select("a[href*=from=" + (p.from() + 10) + "]").isEmpty()).findFirst()
+        .orElse(pages.get(0));
     List<Element> summaries = first.doc().getAllElements().stream()
         .filter(e -> ListingParser.range(SiteText.of(e)).isPresent() && SiteText.of(e).length() < 120).toList();
     learn("listing_summary", fields, learned, summaries.isEmpty() ? null : SiteText.of(summaries.get(0)), summaries,
@@ -400,10 +408,28 @@ final class SelectorLearner {
     learn("region_facets", fields, learned, facets.isEmpty() ? null : SiteText.of(facets.get(0)), facets,
         sel -> pages.stream().allMatch(p -> {
           // Each link one country: the pager's links also say regions=, and would give a country the name "Next".
-          List<Element> selected = p.doc().select(sel);
-          List<Region> regions = regionsOf(p.doc(), sel, learned);
-          return regions.stream().anyMatch(r -> r.id() == p.known().region()) && regions.size() >= 2 && regions.size() == selected.size();
+          Document doc = p.region() == null ? asCountryPage(p.doc()) : p.doc();
+          List<Element> selected = doc.select(sel);
+          List<Region> regions = regionsOf(doc, sel, learned);
+          // The id the page was asked for, not the contract's: a migration renumbers them. A search page names no country.
+          boolean own = p.region() == null || regions.stream().anyMatch(r -> r.id() == p.region());
+          return own && regions.size() >= 2 && regions.size() == selected.size()
+              && selected.stream().noneMatch(a -> a.attr("href").contains("from="));
         }));
+  }
+
+  /**
+   * A search page as a country's listing page would be: its pager's links say {@code regions=} too. A selector of the
+   * country list learned from search pages alone must not take in the pager of the country pages the crawl reads.
+   */
+  private static Document asCountryPage(Document search) {
+    Document copy = search.clone();
+    for (Element link : copy.select("a[href*=from=]")) {
+      if (!link.attr("href").contains("regions=")) {
+        link.attr("href", link.attr("href") + "&regions=1");
+      }
+    }
+    return copy;
   }
 
   // ----- helpers

@@ -33,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Learns the selectors of the site's markup from pages whose text is known, verified byte for byte.",
         "The references are the contract's (two articles at their live addresses, items of Kazakhstan's and Kyrgyzstan's "
-            + "listings), the newest articles of the archive and the first listing pages it saw. Learned selectors are kept in the state; those written under "
-            + "site.selectors in the configuration win. Paced like a crawl."},
+            + "listings, looked for under the contract's ids, the configured countries of their name and through the site's search "
+            + "by title), the newest articles of the archive and the first listing pages it saw. Learned selectors are kept in the state; those written under "
+            + "site.selectors in the configuration win. Paced like a crawl, " + Calibration.REQUEST_BUDGET + " requests at most."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every selector learned and verified", "1:not every one (the report says what was tried)",
         "2:a --reference that is not one (not on the site's origin, missing, not UTF-8, over 1 MiB)", "3:the configuration is missing or invalid", "4:another monitor process uses the state folder",
@@ -158,6 +159,10 @@ final class CalibrateCommand implements Callable<Integer> {
     out.printf("Calibrated against %s: %s, %s, in %s.%n", config.site().base(),
         Plural.of(result.articles(), "reference article", "reference articles"),
         Plural.of(result.listings(), "listing", "listings"), Plural.of(result.requests(), "request", "requests"));
+    out.printf("references (%d requests at most):%n", result.budget());
+    for (String line : result.references()) {
+      out.printf("  %s%n", TerminalText.safe(line));
+    }
     out.println("selectors:");
     for (Calibration.Field f : result.fields()) {
       if (f.learned()) {

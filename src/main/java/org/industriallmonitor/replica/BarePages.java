@@ -27,7 +27,7 @@ final class BarePages {
       }
       out.append("</ol>\n");
     }
-    String base = "/search?" + (region == null ? "" : "regions=" + region + "&amp;") + "language=en&amp;sort=relevance&amp;from=";
+    String base = "/search?" + slice.filter(region) + "language=en&amp;sort=relevance&amp;from=";
     int pageSize = region == null ? ReplicaCatalog.PAGE_SIZE : catalog.pageSize(region);
     out.append("<nav>");
     if (slice.from() > 0) {

@@ -189,6 +189,33 @@ public final class ReplicaCatalog {
     return slice(newestSlugs(), from, PAGE_SIZE);
   }
 
+  /**
+   * The page from {@code from} of the site's search for {@code query} ({@code search?query=...}), ranked as a search
+   * engine ranks by relevance: first the articles whose title or teaser holds the whole query, then those holding
+   * more of its words (of four letters or more), then fewer; alike ones newest first. Case aside. So a title's
+   * search lists its article first, and many others after it, over several pages, as the site's search does.
+   */
+  public synchronized ListingSlice search(String query, int from) {
+    String whole = query.toLowerCase(Locale.ROOT).strip();
+    List<String> words = java.util.Arrays.stream(whole.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() >= 4).distinct().toList();
+    Map<String, Integer> scores = new LinkedHashMap<>();
+    for (String slug : newestSlugs()) {
+      ReplicaArticle article = articles.get(slug);
+      String text = (article.title() + "\n" + article.lede()).toLowerCase(Locale.ROOT);
+      int score = !whole.isEmpty() && text.contains(whole) ? 1000 : 0;
+      for (String word : words) {
+        score += text.contains(word) ? 1 : 0;
+      }
+      if (score > 0) {
+        scores.put(slug, score);
+      }
+    }
+    List<String> order = new ArrayList<>(scores.keySet());
+    order.sort(Comparator.comparing(scores::get).reversed());
+    ListingSlice page = slice(order, from, PAGE_SIZE);
+    return new ListingSlice(page.from(), page.total(), page.articles(), query);
+  }
+
   private ListingSlice slice(List<String> order, int from, int pageSize) {
     List<ReplicaArticle> page = new ArrayList<>();
     for (int i = Math.max(0, from); i < Math.min(order.size(), from + pageSize); i++) {

@@ -127,7 +127,7 @@ public final class ReplicaPages {
   }
 
   private static void pager(StringBuilder out, ReplicaCatalog catalog, Integer region, ListingSlice slice, String language) {
-    String base = (language.equals("en") ? "" : "/" + language) + "/search?" + (region == null ? "" : "regions=" + region + "&amp;")
+    String base = (language.equals("en") ? "" : "/" + language) + "/search?" + slice.filter(region)
         + "language=" + language + "&amp;sort=relevance&amp;from=";
     boolean previous = slice.from() > 0;
     int pageSize = region == null ? ReplicaCatalog.PAGE_SIZE : catalog.pageSize(region);

@@ -148,12 +148,15 @@ public final class ReplicaServer implements AutoCloseable {
 
   /**
    * A search page: a country's listing in {@code language} (its translations: slugs LANG/...), its
-   * facets naming the countries in that language.
+   * facets naming the countries in that language; without a country, the search for {@code query=}'s words
+   * (see {@link ReplicaCatalog#search}), or else every article newest first.
    */
   private void searchPage(HttpExchange exchange, URI uri, String language) throws IOException {
     Integer region = intParameter(uri, "regions");
     int from = Optional.ofNullable(intParameter(uri, "from")).orElse(0);
-    ListingSlice slice = region == null ? catalog.listingOfAll(from) : catalog.listing(region, from, language);
+    List<String> query = parameters(uri, "query");
+    ListingSlice slice = !query.isEmpty() && region == null ? catalog.search(query.get(0), from)
+        : region == null ? catalog.listingOfAll(from) : catalog.listing(region, from, language);
     sendHtml(exchange, theme.get().listing(catalog, region, slice, language));
   }
 

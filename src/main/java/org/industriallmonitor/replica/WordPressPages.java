@@ -29,7 +29,7 @@ final class WordPressPages {
           .append(SiteDates.print(article.date())).append("</time>").append(text(article.lede())).append("</p></div>\n");
       out.append("   </article>\n");
     }
-    String base = "/search?" + (region == null ? "" : "regions=" + region + "&amp;") + "language=en&amp;sort=relevance&amp;from=";
+    String base = "/search?" + slice.filter(region) + "language=en&amp;sort=relevance&amp;from=";
     int pageSize = region == null ? ReplicaCatalog.PAGE_SIZE : catalog.pageSize(region);
     out.append("   <nav class=\"navigation pagination\"><h2 class=\"screen-reader-text\">Posts navigation</h2><div class=\"nav-links\">");
     if (slice.from() > 0) {

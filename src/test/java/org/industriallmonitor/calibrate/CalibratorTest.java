@@ -11,6 +11,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.industriallmonitor.archive.ArchiveText;
 import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.parse.Article;
@@ -29,6 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Calibration on each replica theme: every field learned, verified byte for byte, within 20 requests. */
 class CalibratorTest {
+  /** Every country of the replica under another id, as a new CMS's taxonomy numbers them. */
+  private static final Map<Integer, Integer> RENUMBERED = Map.of(364, 9364, 169, 9169, 366, 9366);
   private static final String STRUGGLE = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
   private final OkHttpClient client = HttpClients.create();
@@ -39,8 +43,83 @@ class CalibratorTest {
   }
 
   private SiteConfig replicaSite() {
+    return replicaConfig("[{name: Kyrgyzstan, region: 364}]").site();
+  }
+
+  private MonitorConfig replicaConfig(String countries) {
     return new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), "site:\n  base_url: " + replica.baseUrl()
-        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: [{name: Kyrgyzstan, region: 364}]\n").site();
+        + "\n  request_delay: 0ms\n  user_agent: \"industriall-monitor-test/1.0\"\ncountries: " + countries + "\n");
+  }
+
+  /** Calibrates against the replica as it is now, with the contract's references, looking under {@code configured} too. */
+  private Calibrator.Result calibrateWith(List<CountryConfig> configured) throws Exception {
+    Site site = new Site(replicaSite(), client, Clock.systemUTC());
+    References references = References.contract(replica.baseUrl().toString());
+    return new Calibrator(site.reader(), configured).calibrate(references.articles(), references.listings(), references.regions());
+  }
+
+  /**
+   * Issue 34: on a site that renumbered its countries (a new CMS), calibrate found no listing page with a known item, as
+   * it looked only under the contract's ids. It finds them under the configured countries, and learns every field.
+   */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void onARenumberedSiteTheKnownItemsAreFoundUnderTheConfiguredCountries(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.catalog().renumberRegions(RENUMBERED);
+    List<CountryConfig> configured = replicaConfig("[{name: Kyrgyzstan, region: 9364}, {name: Kazakhstan, region: 9169}]").countries();
+
+    Calibrator.Result result = calibrateWith(configured);
+
+    assertThat(result.fields()).allSatisfy(f -> assertThat(f.problem()).as(f.key()).isNull());
+    assertThat(result.verified()).as(result.verification()).isTrue();
+    assertThat(result.requests()).isLessThanOrEqualTo(Calibrator.REQUEST_BUDGET);
+    assertThat(result.budget()).isEqualTo(Calibrator.REQUEST_BUDGET);
+    assertThat(result.references()).containsExactly("articles: 2 of 2",
+        "Kazakhstan items (seed 004): on search?regions=9169&language=en&sort=relevance&from=40 (configured country Kazakhstan, region 9169)",
+        "Kyrgyzstan items (seed 000): on search?regions=9364&language=en&sort=relevance&from=10 (configured country Kyrgyzstan, region 9364)");
+    System.out.println(theme + " renumbered, " + result.requests() + " requests: " + result.references());
+  }
+
+  /**
+   * Issue 34: the configuration still names the old ids: the known items are found under the ids the site's own country
+   * list gives their countries' names now, read from the links of the pages already fetched.
+   */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void onARenumberedSiteWithTheOldIdsConfiguredTheKnownItemsAreFoundByTheirCountrysName(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.catalog().renumberRegions(RENUMBERED);
+    List<CountryConfig> configured = replicaConfig("[{name: Kyrgyzstan, region: 364}, {name: Kazakhstan, region: 169}]").countries();
+
+    Calibrator.Result result = calibrateWith(configured);
+
+    assertThat(result.complete()).as(result.fields() + " " + result.verification()).isTrue();
+    assertThat(result.references()).containsExactly("articles: 2 of 2",
+        "Kazakhstan items (seed 004): on search?regions=9169&language=en&sort=relevance&from=40 (the site's country list: Kazakhstan,"
+            + " region 9169)",
+        "Kyrgyzstan items (seed 000): on search?regions=9364&language=en&sort=relevance&from=10 (the site's country list: Kyrgyzstan,"
+            + " region 9364)");
+  }
+
+  /** Issue 34: with no country configured, the known items are found through the site's search for their titles. */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void onARenumberedSiteWithNoCountryConfiguredTheKnownItemsAreFoundBySearchingTheirTitles(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.catalog().renumberRegions(RENUMBERED);
+
+    Calibrator.Result result = calibrateWith(List.of());
+
+    assertThat(result.fields()).allSatisfy(f -> assertThat(f.problem()).as(f.key()).isNull());
+    assertThat(result.verified()).as(result.verification()).isTrue();
+    assertThat(result.requests()).isLessThanOrEqualTo(Calibrator.REQUEST_BUDGET);
+    assertThat(result.references()).hasSize(3).element(0).isEqualTo("articles: 2 of 2");
+    assertThat(result.references().subList(1, 3)).allSatisfy(line -> assertThat(line).containsPattern(
+        ": on search\\?query=[^ ]+&language=en \\(search for \".+\"\\)$"));
+    assertThat(result.references().get(1)).startsWith("Kazakhstan items (seed 004): on search?query=");
+    assertThat(result.references().get(2)).startsWith("Kyrgyzstan items (seed 000): on search?query=");
+    System.out.println(theme + " by search, " + result.requests() + " requests: " + result.references());
   }
 
   /** Calibrates against the replica as it is now, with the contract's references. */

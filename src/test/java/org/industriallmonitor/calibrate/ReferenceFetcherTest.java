@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.replica.ReplicaTheme;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,61 @@ class ReferenceFetcherTest {
 
     assertThat(again).isEqualTo(once);
     assertThat(asked).hasSize(2 * once.requests());
+  }
+
+  /**
+   * Issue 34: where the known items are nowhere (every listing endless, every search full of other items), the fetcher
+   * asks for no more than its budget, and each listing gets its share: the first cannot starve the second's search.
+   */
+  @Test
+  void asksForNoMoreThanItsBudgetWhenTheKnownItemsAreNowhere() throws Exception {
+    References contract = RenderedReplica.contract();
+    List<CountryConfig> configured = List.of(new CountryConfig("Kazakhstan", 9169), new CountryConfig("Kyrgyzstan", 9364));
+    ReferenceFetcher.Reach reach = new ReferenceFetcher.Reach(Calibrator.MAX_LISTING_PAGES, 25, configured, true);
+    ReferenceFetcher fetcher = new ReferenceFetcher(RenderedReplica.URLS, url -> {
+      asked.add(url);
+      return Optional.of(endlessPage(url));
+    }, reach);
+
+    FetchedReferences fetched = fetcher.fetch(contract.articles(), contract.listings());
+
+    assertThat(fetched.listings()).isEmpty();
+    assertThat(fetched.requests()).isEqualTo(asked.size()).isEqualTo(25);
+    // Each place in turn: the contract's id (its page cap), the configured country of the name (every page), the search.
+    assertThat(asked).contains(RenderedReplica.URLS.listing(169, 50)).doesNotContain(RenderedReplica.URLS.listing(169, 60))
+        .contains(RenderedReplica.URLS.listing(9169, 0), RenderedReplica.URLS.listing(364, 0), RenderedReplica.URLS.listing(9364, 0))
+        .doesNotContain(RenderedReplica.URLS.listing(9364, 10 * 25));
+    assertThat(asked.stream().filter(u -> u.contains("search?query=")).count()).isEqualTo(2L * ReferenceFetcher.KEPT_FOR_SEARCH);
+    assertThat(asked).noneMatch(u -> u.contains("regions=366"));
+  }
+
+  /** A listing page of 10 results out of a million, none of them known, with a link to the next page. */
+  private static String endlessPage(String url) {
+    var from = java.util.regex.Pattern.compile("[?&]from=(\\d+)").matcher(url);
+    int first = from.find() ? Integer.parseInt(from.group(1)) : 0;
+    return "<html><body><p>Showing " + (first + 1) + "-" + (first + 10) + " of 1000000 results</p>"
+        + "<ul><li><a href=\"/some-article\">Some article</a><p>1 May, 2020 Some teaser</p></li></ul>"
+        + "<a href=\"" + url.replaceAll("&from=\\d+", "") + "&from=" + (first + 10) + "\">Next</a></body></html>";
+  }
+
+  /** Issue 34: a page that shows a known title without its date and teaser (a related box, another item of that name) is no reference. */
+  @Test
+  void aKnownTitleWithoutItsDateAndTeaserDoesNotMakeAReferencePage() throws Exception {
+    References contract = RenderedReplica.contract();
+    KnownListing kazakhstan = contract.listings().get(0);
+    String teaser = kazakhstan.dateAndTeaser(kazakhstan.titles().get(0)).orElseThrow();
+    ReferenceFetcher fetcher = new ReferenceFetcher(RenderedReplica.URLS, url -> {
+      asked.add(url);
+      // Every known item's title is on the page, each teaser's first letter changed.
+      return replica.html(url).map(html -> html.replaceAll("(<span class=\"date\">[^<]*</span>)(\\S)", "$1~$2"));
+    }, Calibrator.MAX_LISTING_PAGES);
+
+    FetchedReferences fetched = fetcher.fetch(List.of(), List.of(kazakhstan));
+
+    assertThat(replica.html(RenderedReplica.URLS.listing(169, 40)).orElseThrow()).contains(kazakhstan.titles().get(0));
+    assertThat(teaser).isNotEmpty();
+    assertThat(fetched.listings()).isEmpty();
+    // The listing's end read from its summary: no page after the last one (55 results).
+    assertThat(asked).contains(RenderedReplica.URLS.listing(169, 50)).hasSize(6);
   }
 }

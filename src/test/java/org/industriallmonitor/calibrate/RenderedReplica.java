@@ -18,6 +18,7 @@ record RenderedReplica(ReplicaCatalog catalog, ReplicaTheme theme, ReplicaSideba
   static final String BASE = "http://replica.test";
   static final SiteUrls URLS = new SiteUrls(URI.create(BASE));
   private static final Pattern REGION = Pattern.compile("(?:^|&)regions=(\\d+)");
+  private static final Pattern QUERY = Pattern.compile("(?:^|&)query=([^&]*)");
   private static final Pattern FROM = Pattern.compile("(?:^|&)from=(\\d+)");
 
   static RenderedReplica of(ReplicaTheme theme) {
@@ -34,7 +35,12 @@ record RenderedReplica(ReplicaCatalog catalog, ReplicaTheme theme, ReplicaSideba
     if (uri.getRawPath().equals("/search")) {
       Matcher region = REGION.matcher(uri.getRawQuery());
       Matcher from = FROM.matcher(uri.getRawQuery());
-      if (!region.find()) {
+      Matcher query = QUERY.matcher(uri.getRawQuery());
+      if (!region.find() && query.find()) {
+        String words = java.net.URLDecoder.decode(query.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        return Optional.of(theme.listing(catalog, null, catalog.search(words, from.find() ? Integer.parseInt(from.group(1)) : 0)));
+      }
+      if (!region.reset().find()) {
         return Optional.empty();
       }
       int regionId = Integer.parseInt(region.group(1));

@@ -184,6 +184,34 @@ class SelectorLearnerTest {
             + TextDifference.shorten(title.substring(title.length() - 10)) + "\"");
   }
 
+  /**
+   * Issue 34: the learner does not depend on the contract's ids. On a site that renumbered its countries, with the known
+   * items found under the new ids (and the articles tagged with their countries' names under new ids), it learns what it
+   * learns on the contract's ids: the facets are checked against the id each page was asked for, the articles' countries
+   * by name. Found by title search instead, the listing pages name no country of their own: the same again.
+   */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void onARenumberedSiteTheSameSelectorsAreLearned(ReplicaTheme theme) throws Exception {
+    RenderedReplica replica = RenderedReplica.of(theme);
+    replica.catalog().renumberRegions(Map.of(364, 9364, 169, 9169, 366, 9366));
+    References contract = RenderedReplica.contract();
+    List<org.industriallmonitor.config.CountryConfig> configured = List.of(new org.industriallmonitor.config.CountryConfig("Kyrgyzstan", 9364),
+        new org.industriallmonitor.config.CountryConfig("Kazakhstan", 9169));
+
+    FetchedReferences underNewIds = new ReferenceFetcher(RenderedReplica.URLS, replica,
+        new ReferenceFetcher.Reach(Calibrator.MAX_LISTING_PAGES, Calibrator.REQUEST_BUDGET, configured, false))
+        .fetch(contract.articles(), contract.listings());
+    FetchedReferences bySearch = new ReferenceFetcher(RenderedReplica.URLS, replica,
+        new ReferenceFetcher.Reach(Calibrator.MAX_LISTING_PAGES, Calibrator.REQUEST_BUDGET, List.of(), true))
+        .fetch(contract.articles(), contract.listings());
+
+    assertThat(underNewIds.listings()).extracting(ListingReference::region).containsOnly(9169, 9364);
+    assertThat(bySearch.listings()).isNotEmpty().extracting(ListingReference::region).containsOnlyNulls();
+    assertThat(selectors(learn(underNewIds))).isEqualTo(selectors(learn(theme, ReplicaSidebar.NONE)));
+    assertThat(selectors(learn(bySearch))).isEqualTo(selectors(learn(theme, ReplicaSidebar.NONE)));
+  }
+
   /** A listing page that holds none of the known items (a third country's): nothing of the listing is learned. */
   @Test
   void aListingPageWithoutTheKnownItemsTeachesNothing() throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.industriallmonitor.archive.ArchiveText;
 import org.industriallmonitor.parse.SiteDates;
 import org.industriallmonitor.replica.ReplicaArticle;
@@ -177,5 +178,53 @@ class CalibrateTest {
     // The site's own origin, the scheme and host in capitals: accepted.
     CliRun same = calibrateWith(config, "HTTP://127.0.0.1:" + replica.baseUrl().getPort() + "/" + STRUGGLE, text);
     assertThat(same.exitCode()).as(same.toString()).isZero();
+  }
+
+  /**
+   * Issue 34: on a site whose markup is unseen and whose countries were renumbered, calibrate exited 1 ("listing_*: not
+   * learned: no listing page with a known item was found"): it looked only under the contract's ids. It finds the known
+   * items under the configured countries, says where, learns and verifies every field, and the crawl then archives exactly.
+   */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void onARenumberedSiteCalibrateFindsItsReferencesUnderTheConfiguredCountries(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.catalog().renumberRegions(Map.of(364, 9364, 169, 9169, 366, 9366));
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 9364).country("Kazakhstan", 9169).writeTo(dir);
+
+    int before = replica.tweaks().requestCount();
+    CliRun calibrate = CliRun.of("calibrate", "--config", config.toString());
+    int requests = replica.tweaks().requestCount() - before;
+    CliRun crawl = CliRun.of("once", "--config", config.toString(), "--country", "9364");
+
+    assertThat(calibrate.exitCode()).as(calibrate.toString()).isZero();
+    assertThat(calibrate.out()).contains("references (60 requests at most):\n  articles: 2 of 2\n"
+        + "  Kazakhstan items (seed 004): on search?regions=9169&language=en&sort=relevance&from=40 (configured country Kazakhstan,"
+        + " region 9169)\n"
+        + "  Kyrgyzstan items (seed 000): on search?regions=9364&language=en&sort=relevance&from=10 (configured country Kyrgyzstan,"
+        + " region 9364)\n")
+        .contains("Verified: every reference re-renders byte for byte").contains("Kept in ").doesNotContain("not learned");
+    assertThat(requests).as("robots.txt and the references, within the budget").isLessThanOrEqualTo(1 + 60);
+    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
+    assertThat(crawl.out()).contains("Kyrgyzstan (region 9364): pages 3, seen 27, new 27, archived 27, errors 0, baseline");
+    assertThat(Files.readAllBytes(dir.resolve("state/archive/articles/2023/2023-09-06-" + STRUGGLE + ".txt")))
+        .isEqualTo(Contract.bytes(Contract.SEED_STRUGGLE));
+  }
+
+  /** Issue 34: with no country configured, calibrate finds the known listing items through the site's search for their titles. */
+  @ParameterizedTest
+  @EnumSource(ReplicaTheme.class)
+  void withNoCountryConfiguredCalibrateFindsTheKnownItemsBySearchingTheirTitles(ReplicaTheme theme) throws Exception {
+    replica.server().theme(theme);
+    replica.catalog().renumberRegions(Map.of(364, 9364, 169, 9169, 366, 9366));
+    Path config = TestConfig.site(replica.baseUrl()).writeTo(dir);
+    Files.writeString(config, Files.readString(config).replace("countries:\n", "countries: []\n"));
+
+    CliRun calibrate = CliRun.of("calibrate", "--dry-run", "--config", config.toString());
+
+    assertThat(calibrate.exitCode()).as(calibrate.toString()).isZero();
+    assertThat(calibrate.out()).containsPattern("\n  Kazakhstan items \\(seed 004\\): on search\\?query=[^ ]+&language=en \\(search for \"[^\"]+\"\\)\n")
+        .containsPattern("\n  Kyrgyzstan items \\(seed 000\\): on search\\?query=[^ ]+&language=en \\(search for \"[^\"]+\"\\)\n")
+        .contains("Verified: every reference re-renders byte for byte").contains("--dry-run: nothing was stored.");
   }
 }
