@@ -25,6 +25,7 @@ import org.industriallmonitor.notify.Channels;
 import org.industriallmonitor.notify.DeliveryPolicy;
 import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.MonitorAlerts;
+import org.industriallmonitor.notify.SiteMoveAlerts;
 import org.industriallmonitor.schedule.CrawlScheduler;
 import org.industriallmonitor.schedule.HistoryPruner;
 import org.industriallmonitor.schedule.NodeHeartbeat;
@@ -244,6 +245,7 @@ public final class Components implements AutoCloseable {
           clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
       monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      site.onMove(new SiteMoveRecorder(current::get, new SiteMoveAlerts(store().siteMoves(), new AlertQueue(clock), clock), dispatcher()));
       if (metrics != null) {
         monitor.setListener(metrics);
       }
