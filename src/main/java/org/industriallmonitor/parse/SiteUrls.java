@@ -163,6 +163,26 @@ public final class SiteUrls {
     return Optional.empty();
   }
 
+  /**
+   * True when {@code url} is one of the site's own pages below one of its bases, not an article: a search
+   * (listing) page in any language, or the feed. Where these go, the site went; an article may go its own way.
+   */
+  public boolean isSitePage(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    for (Base b : bases()) {
+      if (b.contains(uri)) {
+        String page = uri.getRawPath().substring(b.path().length());
+        return page.equals("/search") || page.equals("/rss.xml") || page.matches("/[a-z]{2}/search");
+      }
+    }
+    return false;
+  }
+
   /** A redirect that keeps the page below a base and changes only the base: the base it leaves, the base it goes to. */
   public record Swap(String from, String to) {}
 

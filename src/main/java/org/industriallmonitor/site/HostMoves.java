@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * move: the requests below the configured base go straight to the new one from then on (one hop saved per
  * request, the new host's robots.txt and pacing applied), and the {@link SiteMove.Listener} hears of it once.
  * A temporary one (302, 303, 307) is a detour: followed, its host's links taken as the site's, nothing
- * switched or reported. A redirect that does not keep the page (a login page, another site's home) is
- * followed only on the site's own origins, as before. The configured base is never forgotten: a permanent
+ * switched or reported. Only the site's own pages (its listings, search pages and feed) move the site or send
+ * it on a detour; an article's redirect is followed to a base the site already went to, else only on the
+ * site's own origins, as is a redirect that does not keep the page (a login page, another site's home). The configured base is never forgotten: a permanent
  * redirect back to it ends the move; a permanent redirect of the new base elsewhere is a move of its own.
  */
 final class HostMoves implements Redirects {
@@ -75,12 +76,17 @@ final class HostMoves implements Redirects {
       }
       return true;
     }
-    if (moved != null && SiteUrls.sameBase(to, moved)) {
+    if (moved != null && SiteUrls.sameBase(to, moved) || detours.stream().anyMatch(d -> SiteUrls.sameBase(d, to))) {
       return true;
+    }
+    if (!urls.isSitePage(hop.from().toString())) {
+      // An article sent to an unknown host is that article's business (a login wall, another site): refused, as
+      // any redirect off the site. Only the listings and the feed move the site.
+      return false;
     }
     if (hop.permanent() && hop.permanentSoFar()) {
       moved(new SiteMove(configured, to, hop.status()));
-    } else if (detours.stream().noneMatch(d -> SiteUrls.sameBase(d, to))) {
+    } else {
       if (detours.size() >= MAX_DETOURS) {
         return false;
       }
