@@ -1,0 +1,170 @@
+package org.industriallmonitor.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The site moved host: {@code site.base_url} is the replica's second address, which redirects every request to the
+ * replica. A permanent redirect is followed, alerted once (across crawls, the early warning and a restart) and
+ * nothing is archived twice, not even what was archived through the old address; a temporary one is followed
+ * without an alert.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HostMoveTest {
+  private static final CountryConfig KYRGYZSTAN = new CountryConfig("Kyrgyzstan", 364);
+  private static final String SITE_MOVED = "SELECT COUNT(*) FROM outbox WHERE event = 'monitor.alert' AND payload LIKE '%\"kind\":\"site_moved\"%'";
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private ReplicaServer.Redirect redirect;
+
+  @AfterEach
+  void close() {
+    if (redirect != null) {
+      redirect.close();
+    }
+  }
+
+  private Path db() {
+    return dir.resolve("state/monitor.db");
+  }
+
+  /** The configuration with {@code base}, one webhook channel that nothing answers (the outbox is what is read). */
+  private MonitorConfig config(URI base) throws Exception {
+    Path file = TestConfig.site(base).country("Kyrgyzstan", 364)
+        .topLevel("notifications:\n  channels:\n    - {id: hook, type: webhook, url: \"http://127.0.0.1:9/hook\", secret: s}\n")
+        .writeTo(dir);
+    return new ConfigLoader(name -> null).load(file);
+  }
+
+  private long articles() {
+    return Sql.count(db(), "SELECT COUNT(*) FROM articles");
+  }
+
+  private long articleAlerts() {
+    return Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'");
+  }
+
+  @Test
+  void aPermanentMoveIsFollowedAlertedOnceAcrossCrawlsAndARestartAndNothingIsArchivedTwice() throws Exception {
+    redirect = ReplicaServer.redirecting(replica.baseUrl(), 301);
+    MonitorConfig config = config(redirect.baseUrl());
+    String old = redirect.baseUrl().toString();
+    String moved = replica.baseUrl().toString();
+
+    try (Components parts = Components.of(config)) {
+      PollReport poll = parts.monitor().pollEarlyWarning(false).orElseThrow();
+      CrawlReport first = parts.monitor().crawl(KYRGYZSTAN);
+      CrawlReport second = parts.monitor().crawl(KYRGYZSTAN);
+
+      assertThat(poll.problem()).isNull();
+      assertThat(poll.errors()).isEmpty();
+      assertThat(first.problems()).isEmpty();
+      assertThat(first.baseline()).isTrue();
+      assertThat(first.archived()).isPositive();
+      assertThat(second.problems()).isEmpty();
+      assertThat(second.newArticles()).isZero();
+    }
+    long archived = articles();
+    assertThat(archived).isEqualTo(Sql.count(db(), "SELECT COUNT(DISTINCT slug) FROM articles"));
+    assertThat(Sql.column(db(), "SELECT slug FROM articles")).noneMatch(slug -> slug.contains("127.0.0.1") || slug.startsWith("http"));
+    assertThat(Sql.column(db(), "SELECT url FROM articles")).as("read on the new host, archived with its address")
+        .allMatch(url -> url.startsWith(moved + "/"));
+    assertThat(Sql.count(db(), SITE_MOVED)).isEqualTo(1);
+    JsonNode alert = new ObjectMapper().readTree(Sql.column(db(),
+        "SELECT payload FROM outbox WHERE event = 'monitor.alert'").get(0));
+    assertThat(alert.get("kind").asText()).isEqualTo("site_moved");
+    assertThat(alert.get("country").isNull()).isTrue();
+    assertThat(alert.get("region").isNull()).isTrue();
+    assertThat(alert.get("from").asText()).isEqualTo(old);
+    assertThat(alert.get("to").asText()).isEqualTo(moved);
+    assertThat(alert.get("status").asInt()).isEqualTo(301);
+    assertThat(alert.get("yaml").asText()).isEqualTo("base_url: " + moved);
+    assertThat(alert.get("problem").asText()).contains("base_url: " + moved);
+    assertThat(alert.get("detected_at").asText()).isNotEmpty();
+    assertThat(Sql.column(db(), "SELECT from_base || ' ' || to_base || ' ' || status FROM site_moves"))
+        .containsExactly(old + " " + moved + " 301");
+
+    // A restart with the old base meets the redirect again: recorded already, no second alert; a new article is
+    // archived once and alerted once.
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 12, 1), 3);
+    try (Components parts = Components.of(config)) {
+      CrawlReport after = parts.monitor().crawl(KYRGYZSTAN);
+      PollReport poll = parts.monitor().pollEarlyWarning(false).orElseThrow();
+
+      assertThat(after.problems()).isEmpty();
+      assertThat(after.archived()).isEqualTo(1);
+      assertThat(poll.archived()).isZero();
+    }
+    assertThat(articles()).isEqualTo(archived + 1);
+    assertThat(Sql.column(db(), "SELECT url FROM articles WHERE slug = '" + fresh.slug() + "'")).containsExactly(moved + "/" + fresh.slug());
+    assertThat(articleAlerts()).isEqualTo(1);
+    assertThat(Sql.count(db(), SITE_MOVED)).isEqualTo(1);
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM site_moves WHERE last_seen_at > detected_at")).isEqualTo(1);
+  }
+
+  @Test
+  void anArchiveMadeThroughTheOldAddressIsNotArchivedAgainAfterTheMove() throws Exception {
+    try (Components parts = Components.of(config(replica.baseUrl()))) {
+      parts.monitor().pollEarlyWarning(false);
+      assertThat(parts.monitor().crawl(KYRGYZSTAN).archived()).isPositive();
+    }
+    long archived = articles();
+
+    // The site moves away from the address the archive was made through: base_url now redirects to it.
+    redirect = ReplicaServer.redirecting(replica.baseUrl(), 308);
+    try (Components parts = Components.of(config(redirect.baseUrl()))) {
+      PollReport poll = parts.monitor().pollEarlyWarning(false).orElseThrow();
+      CrawlReport crawl = parts.monitor().crawl(KYRGYZSTAN);
+
+      assertThat(poll.problem()).isNull();
+      assertThat(poll.archived()).isZero();
+      assertThat(crawl.problems()).isEmpty();
+      assertThat(crawl.newArticles()).isZero();
+      assertThat(crawl.archived()).isZero();
+    }
+    assertThat(articles()).isEqualTo(archived);
+    assertThat(articleAlerts()).isZero();
+    assertThat(Sql.count(db(), SITE_MOVED)).isEqualTo(1);
+  }
+
+  @Test
+  void aTemporaryRedirectIsFollowedWithoutAnAlert() throws Exception {
+    redirect = ReplicaServer.redirecting(replica.baseUrl(), 302);
+    try (Components parts = Components.of(config(redirect.baseUrl()))) {
+      PollReport poll = parts.monitor().pollEarlyWarning(false).orElseThrow();
+      CrawlReport crawl = parts.monitor().crawl(KYRGYZSTAN);
+
+      assertThat(poll.problem()).isNull();
+      assertThat(poll.errors()).isEmpty();
+      assertThat(crawl.problems()).isEmpty();
+      assertThat(crawl.archived()).isPositive();
+    }
+    assertThat(articles()).isEqualTo(Sql.count(db(), "SELECT COUNT(DISTINCT slug) FROM articles"));
+    assertThat(Sql.column(db(), "SELECT url FROM articles")).as("base_url stays the address")
+        .allMatch(url -> url.startsWith(redirect.baseUrl() + "/"));
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'monitor.alert'")).isZero();
+    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM site_moves")).isZero();
+  }
+}
