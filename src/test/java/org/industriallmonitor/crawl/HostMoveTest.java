@@ -15,6 +15,9 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.config.PostgresTarget;
+import org.industriallmonitor.testing.Databases;
+import org.industriallmonitor.testing.PostgresExtension;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The site moved host: {@code site.base_url} is the replica's second address, which redirects every request to the
@@ -37,7 +42,10 @@ class HostMoveTest {
 
   @TempDir Path dir;
   @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  @RegisterExtension final PostgresExtension postgres = new PostgresExtension();
   private ReplicaServer.Redirect redirect;
+  /** The state's PostgreSQL database; null on SQLite. */
+  private PostgresTarget pg;
 
   @AfterEach
   void close() {
@@ -46,28 +54,38 @@ class HostMoveTest {
     }
   }
 
-  private Path db() {
-    return dir.resolve("state/monitor.db");
+  private long count(String query) {
+    return pg != null ? Sql.count(pg, query) : Sql.count(dir.resolve("state/monitor.db"), query);
+  }
+
+  private List<String> column(String query) {
+    return pg != null ? Sql.column(pg, query) : Sql.column(dir.resolve("state/monitor.db"), query);
   }
 
   /** The configuration with {@code base}, one webhook channel that nothing answers (the outbox is what is read). */
   private MonitorConfig config(URI base) throws Exception {
-    Path file = TestConfig.site(base).country("Kyrgyzstan", 364)
+    TestConfig test = TestConfig.site(base);
+    if (pg != null) {
+      test.database("postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database());
+    }
+    Path file = test.country("Kyrgyzstan", 364)
         .topLevel("notifications:\n  channels:\n    - {id: hook, type: webhook, url: \"http://127.0.0.1:9/hook\", secret: s}\n")
         .writeTo(dir);
     return new ConfigLoader(name -> null).load(file);
   }
 
   private long articles() {
-    return Sql.count(db(), "SELECT COUNT(*) FROM articles");
+    return count("SELECT COUNT(*) FROM articles");
   }
 
   private long articleAlerts() {
-    return Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'article.new'");
+    return count("SELECT COUNT(*) FROM outbox WHERE event = 'article.new'");
   }
 
-  @Test
-  void aPermanentMoveIsFollowedAlertedOnceAcrossCrawlsAndARestartAndNothingIsArchivedTwice() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aPermanentMoveIsFollowedAlertedOnceAcrossCrawlsAndARestartAndNothingIsArchivedTwice(Databases database) throws Exception {
+    pg = database == Databases.POSTGRESQL ? postgres.newDatabase() : null;
     redirect = ReplicaServer.redirecting(replica.baseUrl(), 301);
     MonitorConfig config = config(redirect.baseUrl());
     String old = redirect.baseUrl().toString();
@@ -87,12 +105,12 @@ class HostMoveTest {
       assertThat(second.newArticles()).isZero();
     }
     long archived = articles();
-    assertThat(archived).isEqualTo(Sql.count(db(), "SELECT COUNT(DISTINCT slug) FROM articles"));
-    assertThat(Sql.column(db(), "SELECT slug FROM articles")).noneMatch(slug -> slug.contains("127.0.0.1") || slug.startsWith("http"));
-    assertThat(Sql.column(db(), "SELECT url FROM articles")).as("read on the new host, archived with its address")
+    assertThat(archived).isEqualTo(count("SELECT COUNT(DISTINCT slug) FROM articles"));
+    assertThat(column("SELECT slug FROM articles")).noneMatch(slug -> slug.contains("127.0.0.1") || slug.startsWith("http"));
+    assertThat(column("SELECT url FROM articles")).as("read on the new host, archived with its address")
         .allMatch(url -> url.startsWith(moved + "/"));
-    assertThat(Sql.count(db(), SITE_MOVED)).isEqualTo(1);
-    JsonNode alert = new ObjectMapper().readTree(Sql.column(db(),
+    assertThat(count(SITE_MOVED)).isEqualTo(1);
+    JsonNode alert = new ObjectMapper().readTree(column(
         "SELECT payload FROM outbox WHERE event = 'monitor.alert'").get(0));
     assertThat(alert.get("kind").asText()).isEqualTo("site_moved");
     assertThat(alert.get("country").isNull()).isTrue();
@@ -103,7 +121,7 @@ class HostMoveTest {
     assertThat(alert.get("yaml").asText()).isEqualTo("base_url: " + moved);
     assertThat(alert.get("problem").asText()).contains("base_url: " + moved);
     assertThat(alert.get("detected_at").asText()).isNotEmpty();
-    assertThat(Sql.column(db(), "SELECT from_base || ' ' || to_base || ' ' || status FROM site_moves"))
+    assertThat(column("SELECT from_base || ' ' || to_base || ' ' || status FROM site_moves"))
         .containsExactly(old + " " + moved + " 301");
 
     // A restart with the old base meets the redirect again: recorded already, no second alert; a new article is
@@ -118,10 +136,10 @@ class HostMoveTest {
       assertThat(poll.archived()).isZero();
     }
     assertThat(articles()).isEqualTo(archived + 1);
-    assertThat(Sql.column(db(), "SELECT url FROM articles WHERE slug = '" + fresh.slug() + "'")).containsExactly(moved + "/" + fresh.slug());
+    assertThat(column("SELECT url FROM articles WHERE slug = '" + fresh.slug() + "'")).containsExactly(moved + "/" + fresh.slug());
     assertThat(articleAlerts()).isEqualTo(1);
-    assertThat(Sql.count(db(), SITE_MOVED)).isEqualTo(1);
-    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM site_moves WHERE last_seen_at > detected_at")).isEqualTo(1);
+    assertThat(count(SITE_MOVED)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM site_moves WHERE last_seen_at > detected_at")).isEqualTo(1);
   }
 
   @Test
@@ -146,7 +164,7 @@ class HostMoveTest {
     }
     assertThat(articles()).isEqualTo(archived);
     assertThat(articleAlerts()).isZero();
-    assertThat(Sql.count(db(), SITE_MOVED)).isEqualTo(1);
+    assertThat(count(SITE_MOVED)).isEqualTo(1);
   }
 
   @Test
@@ -161,10 +179,39 @@ class HostMoveTest {
       assertThat(crawl.problems()).isEmpty();
       assertThat(crawl.archived()).isPositive();
     }
-    assertThat(articles()).isEqualTo(Sql.count(db(), "SELECT COUNT(DISTINCT slug) FROM articles"));
-    assertThat(Sql.column(db(), "SELECT url FROM articles")).as("base_url stays the address")
+    assertThat(articles()).isEqualTo(count("SELECT COUNT(DISTINCT slug) FROM articles"));
+    assertThat(column("SELECT url FROM articles")).as("base_url stays the address")
         .allMatch(url -> url.startsWith(redirect.baseUrl() + "/"));
-    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM outbox WHERE event = 'monitor.alert'")).isZero();
-    assertThat(Sql.count(db(), "SELECT COUNT(*) FROM site_moves")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE event = 'monitor.alert'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM site_moves")).isZero();
+  }
+
+  @Test
+  void onceTheNewBaseIsWrittenTheStateGoesOnWithoutABaselineOrAnotherAlert() throws Exception {
+    redirect = ReplicaServer.redirecting(replica.baseUrl(), 301);
+    try (Components parts = Components.of(config(redirect.baseUrl()))) {
+      parts.monitor().pollEarlyWarning(false);
+      assertThat(parts.monitor().crawl(KYRGYZSTAN).baseline()).isTrue();
+      long archived = articles();
+
+      // The user writes the line the alert named; the running monitor takes the new configuration.
+      ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 12, 2), 2);
+      parts.monitor().apply(config(replica.baseUrl()));
+      CrawlReport after = parts.monitor().crawl(KYRGYZSTAN);
+
+      assertThat(after.baseline()).isFalse();
+      assertThat(after.problems()).isEmpty();
+      assertThat(after.archived()).isEqualTo(1);
+      assertThat(articles()).isEqualTo(archived + 1);
+      assertThat(column("SELECT slug FROM outbox o JOIN articles a ON a.id = o.article_id WHERE o.event = 'article.new'"))
+          .containsExactly(fresh.slug());
+      assertThat(count(SITE_MOVED)).isEqualTo(1);
+    }
+    redirect.close();
+    redirect = null;
+    try (Components parts = Components.of(config(replica.baseUrl()))) {
+      assertThat(parts.monitor().crawl(KYRGYZSTAN).newArticles()).as("the old address no longer answers, nor is asked").isZero();
+    }
+    assertThat(count(SITE_MOVED)).isEqualTo(1);
   }
 }
