@@ -34,7 +34,7 @@ public final class Site {
   private final HostPacer pacer;
   private final RobotsCache robots;
   private SiteMove.Listener moveListener = SiteMove.Listener.NONE;
-  private HostMoves moves;
+  private volatile HostMoves moves;
   private SiteConfig config;
   private Map<String, String> learned;
   private volatile SiteReader reader;
@@ -83,7 +83,7 @@ public final class Site {
   }
 
   /** The base the site moved to in this process (a permanent redirect of {@code site.base_url}), if it did. */
-  public synchronized Optional<String> movedTo() {
+  public Optional<String> movedTo() {
     return moves.movedTo();
   }
 
