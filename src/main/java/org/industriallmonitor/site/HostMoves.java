@@ -64,26 +64,23 @@ final class HostMoves implements Redirects {
   @Override
   public boolean follow(Hop hop) {
     Optional<SiteUrls.Swap> swap = urls.swap(hop.from().toString(), hop.target().toString());
-    if (swap.isEmpty() || SiteUrls.sameBase(swap.get().from(), swap.get().to())) {
-      return urls.isOnSite(hop.target().toString());
-    }
-    String to = swap.get().to();
     String moved = movedTo;
-    if (SiteUrls.sameBase(to, configured)) {
-      if (hop.permanent() && hop.permanentSoFar() && moved != null) {
+    if (swap.isPresent() && moved != null && SiteUrls.sameBase(swap.get().from(), moved) && SiteUrls.sameBase(swap.get().to(), configured)) {
+      if (hop.permanent() && hop.permanentSoFar()) {
         movedTo = null;
         log.warn("{} redirects back to site.base_url {} (HTTP {}): requests go there again", moved, configured, hop.status());
       }
       return true;
     }
-    if (moved != null && SiteUrls.sameBase(to, moved) || detours.stream().anyMatch(d -> SiteUrls.sameBase(d, to))) {
-      return true;
+    if (urls.isOnSite(hop.target().toString())) {
+      return true; // the site's own origins (and those it moved or detoured to), as ever
     }
-    if (!urls.isSitePage(hop.from().toString())) {
-      // An article sent to an unknown host is that article's business (a login wall, another site): refused, as
-      // any redirect off the site. Only the listings and the feed move the site.
+    if (swap.isEmpty() || !urls.isSitePage(hop.from().toString())) {
+      // A page that is not kept, or an article sent to an unknown host (a login wall, another site): refused. Only the
+      // listings and the feed move the site.
       return false;
     }
+    String to = swap.get().to();
     if (hop.permanent() && hop.permanentSoFar()) {
       moved(new SiteMove(configured, to, hop.status()));
     } else {

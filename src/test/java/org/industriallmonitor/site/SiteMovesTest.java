@@ -204,4 +204,26 @@ class SiteMovesTest {
     assertThat(site.reader().urls().slugOf(moved.baseUrl() + "/y/an-article")).contains("an-article");
     assertThat(site.reader().urls().article("an-article")).isEqualTo(moved.baseUrl() + "/y/an-article");
   }
+
+  @Test
+  void aRedirectOnTheSitesOwnOriginIsFollowedAsEverAndIsNoMove() throws Exception {
+    home.stubFor(get("/x/old-slug").willReturn(aResponse().withStatus(301).withHeader("Location", home.baseUrl() + "/new-slug")));
+    home.stubFor(get("/new-slug").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>same origin</p>")));
+    Site site = site(URI.create(home.baseUrl() + "/x"));
+
+    assertThat(site.reader().fetcher().fetch(home.baseUrl() + "/x/old-slug", Validators.NONE).body()).contains("same origin");
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).isEmpty();
+  }
+
+  @Test
+  void anArticleSentToAnUnknownHostIsRefusedEvenWithItsPathKept() throws Exception {
+    home.stubFor(get("/an-article").willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + "/an-article")));
+    Site site = site(URI.create(home.baseUrl()));
+
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(home.baseUrl() + "/an-article", Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class).hasMessageContaining("redirected off the site");
+    assertThat(heard).isEmpty();
+    moved.verify(0, getRequestedFor(urlPathEqualTo("/an-article")));
+  }
 }
