@@ -64,33 +64,51 @@ final class HostMoves implements Redirects {
   @Override
   public boolean follow(Hop hop) {
     Optional<SiteUrls.Swap> swap = urls.swap(hop.from().toString(), hop.target().toString());
-    String moved = movedTo;
-    if (swap.isPresent() && moved != null && SiteUrls.sameBase(swap.get().from(), moved) && SiteUrls.sameBase(swap.get().to(), configured)) {
-      if (hop.permanent() && hop.permanentSoFar()) {
-        movedTo = null;
-        log.warn("{} redirects back to site.base_url {} (HTTP {}): requests go there again", moved, configured, hop.status());
+    if (swap.isPresent() && !SiteUrls.sameBase(swap.get().from(), swap.get().to())) {
+      String to = swap.get().to();
+      String moved = movedTo;
+      boolean permanent = hop.permanent() && hop.permanentSoFar();
+      if (SiteUrls.sameBase(to, configured)) {
+        if (permanent && moved != null && SiteUrls.sameBase(swap.get().from(), moved)) {
+          movedBack(moved, hop.status());
+        }
+        return true;
       }
+      if (moved != null && SiteUrls.sameBase(to, moved)) {
+        return true;
+      }
+      if (urls.isSitePage(hop.from().toString())) {
+        if (permanent) {
+          moved(new SiteMove(configured, to, hop.status()));
+          return true;
+        }
+        return addDetour(to, hop);
+      }
+      // An article sent elsewhere with its path kept: followed only where the site already answers, below.
+    }
+    // The site's own origins (and those it moved or detoured to), as ever; a page that is not kept, or an article sent
+    // to an unknown host (a login wall, another site), is refused: only the listings and the feed move the site.
+    return urls.isOnSite(hop.target().toString());
+  }
+
+  /** Follows a temporary redirect of a site page to {@code base}; false when there are too many detours already. */
+  private synchronized boolean addDetour(String base, Hop hop) {
+    if (detours.stream().anyMatch(d -> SiteUrls.sameBase(d, base))) {
       return true;
     }
-    if (urls.isOnSite(hop.target().toString())) {
-      return true; // the site's own origins (and those it moved or detoured to), as ever
-    }
-    if (swap.isEmpty() || !urls.isSitePage(hop.from().toString())) {
-      // A page that is not kept, or an article sent to an unknown host (a login wall, another site): refused. Only the
-      // listings and the feed move the site.
+    if (detours.size() >= MAX_DETOURS) {
       return false;
     }
-    String to = swap.get().to();
-    if (hop.permanent() && hop.permanentSoFar()) {
-      moved(new SiteMove(configured, to, hop.status()));
-    } else {
-      if (detours.size() >= MAX_DETOURS) {
-        return false;
-      }
-      detours.add(to);
-      log.info("{} redirects for now (HTTP {}) to {}: followed, site.base_url stays", hop.from(), hop.status(), hop.target());
-    }
+    detours.add(base);
+    log.info("{} redirects for now (HTTP {}) to {}: followed, site.base_url stays", hop.from(), hop.status(), hop.target());
     return true;
+  }
+
+  private synchronized void movedBack(String from, int status) {
+    if (movedTo != null && SiteUrls.sameBase(movedTo, from)) {
+      movedTo = null;
+      log.warn("{} redirects back to site.base_url {} (HTTP {}): requests go there again", from, configured, status);
+    }
   }
 
   private synchronized void moved(SiteMove move) {

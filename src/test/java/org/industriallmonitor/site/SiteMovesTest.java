@@ -226,4 +226,18 @@ class SiteMovesTest {
     assertThat(heard).isEmpty();
     moved.verify(0, getRequestedFor(urlPathEqualTo("/an-article")));
   }
+
+  @Test
+  void aDetourThatBecomesPermanentIsAMove() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(302).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    assertThat(heard).isEmpty();
+
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+  }
 }
