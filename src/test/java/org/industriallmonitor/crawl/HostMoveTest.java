@@ -214,4 +214,16 @@ class HostMoveTest {
     }
     assertThat(count(SITE_MOVED)).isEqualTo(1);
   }
+
+  @Test
+  void theCommandsThatReadTheSiteAloneFollowAMoveToo() throws Exception {
+    redirect = ReplicaServer.redirecting(replica.baseUrl(), 301);
+    Path file = TestConfig.site(redirect.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+
+    org.industriallmonitor.testing.CliRun countries = org.industriallmonitor.testing.CliRun.of("countries", "--config", file.toString());
+
+    assertThat(countries.exitCode()).as(countries.toString()).isZero();
+    assertThat(countries.out()).contains("  - {name: Kyrgyzstan, region: 364}");
+    assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance")).isEqualTo(1);
+  }
 }
