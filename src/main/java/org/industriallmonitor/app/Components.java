@@ -25,6 +25,7 @@ import org.industriallmonitor.notify.Channels;
 import org.industriallmonitor.notify.DeliveryPolicy;
 import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.MonitorAlerts;
+import org.industriallmonitor.notify.SiteMoveAlerts;
 import org.industriallmonitor.schedule.CrawlScheduler;
 import org.industriallmonitor.schedule.HistoryPruner;
 import org.industriallmonitor.schedule.NodeHeartbeat;
@@ -50,7 +51,8 @@ public final class Components implements AutoCloseable {
   private final CompletableFuture<OkHttpClient> pendingHttp;
   private OkHttpClient http;
   private OkHttpClient webhookHttp;
-  private Site site;
+  /** Volatile: read, without the lock, by the metrics' count of each site request. */
+  private volatile Site site;
   private Store store;
   private Archive archive;
   private Dispatcher dispatcher;
@@ -137,11 +139,18 @@ public final class Components implements AutoCloseable {
   /** The site with its pacer and robots.txt cache: all that {@code countries} and {@code validate --online} need. */
   public synchronized Site site() {
     if (site == null) {
+      String siteHost = config.site().baseUrl().getHost();
+      // A host the site moved to is the site's too; the site is built after its client, hence the field read late.
       OkHttpClient client = metrics == null ? http()
-          : http().newBuilder().addInterceptor(metrics.siteRequests(config.site().baseUrl().getHost())).build();
+          : http().newBuilder().addInterceptor(metrics.siteRequests(host -> host.equalsIgnoreCase(siteHost) || movedToHost(host))).build();
       site = new Site(config.site(), learnedSelectors(), client, clock);
     }
     return site;
+  }
+
+  private boolean movedToHost(String host) {
+    Site built = site;
+    return built != null && built.movedTo().map(base -> host.equalsIgnoreCase(java.net.URI.create(base).getHost())).orElse(false);
   }
 
   /** The selectors {@code calibrate} learned, when the state has a database (none is created for it). */
@@ -244,6 +253,7 @@ public final class Components implements AutoCloseable {
           clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
       monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      site.onMove(new SiteMoveRecorder(current::get, new SiteMoveAlerts(store().siteMoves(), new AlertQueue(clock), clock), dispatcher()));
       if (metrics != null) {
         monitor.setListener(metrics);
       }

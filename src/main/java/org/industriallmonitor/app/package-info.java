@@ -13,7 +13,8 @@
  * {@code BackupManifest} ({@code backup --to} and {@code --verify}), {@code Deliveries} ({@code outbox
  * list} and {@code retry}), {@code Reindex} ({@code reindex}); and {@code ConsoleService} (what the web console
  * reads of the state, and its retrying of dead deliveries), {@code LayoutRepair} and {@code ArchiveReferences}
- * (calibrating after a layout error), {@code AlertRouting} (which channels hear of an article), {@code Plural}.
+ * (calibrating after a layout error), {@code AlertRouting} (which channels hear of an article), {@code SiteMoveRecorder} (a move of the site's
+ * base address, recorded and alerted), {@code Plural}.
  *
  * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,
  * archive, store, notify, calibrate, metrics). web uses app ({@code ConsoleService}, {@code MonitorStatus},

@@ -30,24 +30,33 @@ public final class HttpFetcher implements PageFetcher {
   private final RetryPolicy retryPolicy;
   private final String userAgent;
   private final long maxBodyBytes;
-  private final Predicate<HttpUrl> onSite;
+  private final Redirects redirects;
   private final RobotsRules robots;
   private final Sleeper sleeper;
 
   public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
       long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots) {
-    this(client, pacer, retryPolicy, userAgent, maxBodyBytes, onSite, robots, Sleeper.REAL);
+    this(client, pacer, retryPolicy, userAgent, maxBodyBytes, Redirects.onSite(onSite), robots, Sleeper.REAL);
   }
 
   /** {@code sleeper} waits between attempts: real time, or a test's record of the waits. */
   public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
       long maxBodyBytes, Predicate<HttpUrl> onSite, RobotsRules robots, Sleeper sleeper) {
+    this(client, pacer, retryPolicy, userAgent, maxBodyBytes, Redirects.onSite(onSite), robots, sleeper);
+  }
+
+  /**
+   * {@code redirects} says where each request goes (the site may have moved) and which redirects are followed;
+   * {@code sleeper} waits between attempts: real time, or a test's record of the waits.
+   */
+  public HttpFetcher(OkHttpClient client, HostPacer pacer, RetryPolicy retryPolicy, String userAgent,
+      long maxBodyBytes, Redirects redirects, RobotsRules robots, Sleeper sleeper) {
     this.client = client;
     this.pacer = pacer;
     this.retryPolicy = retryPolicy;
     this.userAgent = userAgent;
     this.maxBodyBytes = maxBodyBytes;
-    this.onSite = onSite;
+    this.redirects = redirects;
     this.robots = robots;
     this.sleeper = sleeper;
   }
@@ -59,17 +68,20 @@ public final class HttpFetcher implements PageFetcher {
 
   @Override
   public FetchResult fetch(String url, Validators validators, Accepts accepts, Deadline deadline) throws FetchException, InterruptedException {
-    HttpUrl parsed = HttpUrl.parse(url);
-    if (parsed == null) {
+    HttpUrl asked = HttpUrl.parse(url);
+    if (asked == null) {
       throw new UnusableResponseException(url, "not a valid http(s) address");
     }
+    // Straight to where the site moved, when it did: no redirect hop on every request. The robots.txt obeyed is that
+    // of the host the request goes to.
+    HttpUrl parsed = redirects.route(asked);
     robots.check(parsed);
     for (int attempt = 1; ; attempt++) {
       try {
         if (deadline.passed()) {
           throw overBudget(url, deadline, null);
         }
-        return attempt(parsed, validators, accepts, deadline);
+        return attempt(asked.toString(), parsed, validators, accepts, deadline);
       } catch (FetchException e) {
         if (!e.retryable()) {
           throw e; // an answer (404, robots.txt, not a feed, over budget already) stays what it is
@@ -102,18 +114,21 @@ public final class HttpFetcher implements PageFetcher {
     return new FetchException(url, "no answer within " + deadline.describe() + lastProblem + "; no more attempts", false, last);
   }
 
-  private FetchResult attempt(HttpUrl start, Validators validators, Accepts accepts, Deadline deadline)
+  /** {@code asked}: the address the caller asked for, which the result carries whatever host answered. */
+  private FetchResult attempt(String asked, HttpUrl start, Validators validators, Accepts accepts, Deadline deadline)
       throws FetchException, InterruptedException {
     HttpUrl url = start;
-    for (int redirects = 0; ; redirects++) {
+    boolean permanent = true;
+    for (int hops = 0; ; hops++) {
       HttpUrl target;
+      int code;
       try (HostPacer.Permit permit = pacer.acquire(url.host());
           Response response = call(url, validators, accepts, deadline).execute()) {
-        int code = response.code();
+        code = response.code();
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
-          target = redirectTarget(start, url, response, redirects);
+          target = redirectTarget(start, url, response, hops);
         } else {
-          return answer(start, url, response, validators, accepts);
+          return answer(asked, url, response, validators, accepts);
         }
       } catch (InterruptedIOException e) {
         if (Thread.currentThread().isInterrupted()) {
@@ -124,7 +139,11 @@ public final class HttpFetcher implements PageFetcher {
       } catch (IOException e) {
         throw new FetchException(url.toString(), "network error: " + e, true, e);
       }
-      // Out of the permit: reading the target's robots.txt takes a permit of its own.
+      // Out of the permit: the site may record a move, and reading the target's robots.txt takes a permit of its own.
+      permanent &= code == 301 || code == 308;
+      if (!redirects.follow(new Redirects.Hop(start, url, target, code, permanent))) {
+        throw new UnusableResponseException(start.toString(), "redirected off the site to " + target + "; not following");
+      }
       robots.check(target);
       url = target;
     }
@@ -156,10 +175,10 @@ public final class HttpFetcher implements PageFetcher {
     return request.build();
   }
 
-  private FetchResult answer(HttpUrl start, HttpUrl url, Response response, Validators validators, Accepts accepts) throws IOException, FetchException {
+  private FetchResult answer(String asked, HttpUrl url, Response response, Validators validators, Accepts accepts) throws IOException, FetchException {
     int code = response.code();
     if (code == 304) {
-      return FetchResult.notModified(start.toString(), validators);
+      return FetchResult.notModified(asked, validators);
     }
     if (code == 404 || code == 410) {
       throw new PageGoneException(url.toString(), code);
@@ -167,7 +186,7 @@ public final class HttpFetcher implements PageFetcher {
     if (code < 200 || code >= 300) {
       throw new HttpStatusException(url.toString(), code, RetryAfter.parse(response.header("Retry-After")));
     }
-    return page(start.toString(), url.toString(), response, accepts);
+    return page(asked, url.toString(), response, accepts);
   }
 
   private HttpUrl redirectTarget(HttpUrl start, HttpUrl from, Response response, int redirects)
@@ -176,9 +195,6 @@ public final class HttpFetcher implements PageFetcher {
     HttpUrl target = location == null ? null : from.resolve(location);
     if (target == null) {
       throw new UnusableResponseException(from.toString(), "redirect " + response.code() + " without a usable Location");
-    }
-    if (!onSite.test(target)) {
-      throw new UnusableResponseException(start.toString(), "redirected off the site to " + target + "; not following");
     }
     if (redirects >= MAX_REDIRECTS) {
       throw new UnusableResponseException(start.toString(), "more than " + MAX_REDIRECTS + " redirects");

@@ -5,7 +5,8 @@
  * {@code RobotsRules}), retried with backoff ({@code RetryPolicy}, {@code RetryAfter}; the waits through a {@code Sleeper}, which
  * tests replace to note them instead of spending them), and decodes bodies
  * strictly ({@code PageDecoder}, {@code Accepts}) into a {@code FetchResult}. Failures are
- * {@code FetchException} and its kinds (gone, robots, unusable, HTTP status).
+ * {@code FetchException} and its kinds (gone, robots, unusable, HTTP status). Where a request goes and which
+ * redirects are followed is asked of a {@code Redirects} the site gives (the site's origins, a host it moved to).
  *
  * <p>May use: no other package of the product. It knows HTTP, not the site's pages.
  */

@@ -92,8 +92,13 @@ public final class ConsoleMetrics implements CrawlListener, DeliveryListener {
 
   /** Counts the responses of requests to {@code siteHost}; added to the site's HTTP client. */
   public Interceptor siteRequests(String siteHost) {
+    return siteRequests(host -> host.equalsIgnoreCase(siteHost));
+  }
+
+  /** Counts the responses of requests to the hosts {@code isSiteHost} takes (the site's, and one it moved to). */
+  public Interceptor siteRequests(java.util.function.Predicate<String> isSiteHost) {
     return chain -> {
-      boolean site = chain.request().url().host().equalsIgnoreCase(siteHost);
+      boolean site = isSiteHost.test(chain.request().url().host());
       try {
         Response response = chain.proceed(chain.request());
         if (site) {

@@ -22,6 +22,7 @@ public final class MessageText {
       case MONITOR_ALERT -> switch (event.path("kind").asText()) {
         case "source" -> "monitor alert: the early warning (" + event.path("source").asText() + ") cannot be read";
         case "disk" -> "monitor alert: too little free space for " + event.path("folder").asText() + "; nothing is fetched";
+        case "site_moved" -> "monitor alert: the site moved to " + event.path("to").asText() + "; write " + event.path("yaml").asText();
         case "layout" -> "monitor alert: " + event.path("country").asText() + ": the page layout changed";
         case "layout_repaired" -> "monitor alert: " + event.path("country").asText() + ": the layout changed and was repaired";
         default -> "monitor alert: " + event.path("country").asText() + ": " + event.path("consecutive_failures").asInt()
@@ -78,6 +79,9 @@ public final class MessageText {
         } else if (event.path("kind").asText().equals("disk")) {
           out.append("The monitor fetches nothing: too little free space for ").append(event.path("folder").asText())
               .append(". What was not fetched is found once there is room.\n\n");
+        } else if (event.path("kind").asText().equals("site_moved")) {
+          out.append("The site moved: ").append(event.path("from").asText()).append(" redirects permanently to ")
+              .append(event.path("to").asText()).append(". The monitor follows it; nothing is lost or archived twice.\n\n");
         } else {
           out.append("The monitor cannot crawl ").append(event.path("country").asText())
               .append(" (region ").append(event.path("region").asInt()).append(").\n\n");

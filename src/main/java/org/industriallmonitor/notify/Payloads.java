@@ -128,6 +128,24 @@ public final class Payloads {
     return node;
   }
 
+  /**
+   * The site's base address redirects permanently to another: {@code from} the configured {@code site.base_url},
+   * {@code to} the base to write there ({@code yaml}, the line), {@code status} the redirect's (301 or 308).
+   */
+  public static JsonNode siteMoved(String deliveryId, String from, String to, int status, String yaml, String problem, Instant at) {
+    ObjectNode node = start(Event.MONITOR_ALERT, deliveryId);
+    node.putNull("country");
+    node.putNull("region");
+    node.put("kind", "site_moved");
+    node.put("from", from);
+    node.put("to", to);
+    node.put("status", status);
+    node.put("yaml", yaml);
+    node.put("problem", problem);
+    node.put("detected_at", time(at));
+    return node;
+  }
+
   /** A monitor event about the disk: no country. */
   private static ObjectNode startOfDisk(Event event, String deliveryId) {
     ObjectNode node = start(event, deliveryId);

@@ -10,7 +10,8 @@
  * its {@code Clock} and a {@code PumpWaiter} (woken through {@code PumpWakes}), so that its tests run
  * on fake time. {@code Payloads}, {@code MessageText} and {@code ChatMessage} say what an event says;
  * {@code MonitorAlerts} turns crawl outcomes into monitor alerts (a layout repair's
- * {@code SelectorChange}s among them).
+ * {@code SelectorChange}s among them); {@code SiteMoveAlerts} records a move of the site's base address with
+ * its one {@code site_moved} alert.
  *
  * <p>May use: config, store, archive ({@code Hashes} for digest ids), parse ({@code Translation},
  * {@code SiteUrls}, written out in full in {@code ArticleEvent}). Known exception, to be removed:

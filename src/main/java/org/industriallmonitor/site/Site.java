@@ -2,9 +2,9 @@ package org.industriallmonitor.site;
 
 import java.time.Clock;
 import java.time.Duration;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import java.util.Map;
+import java.util.Optional;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.config.SiteConfig;
 import org.industriallmonitor.fetch.HostPacer;
@@ -12,6 +12,7 @@ import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.fetch.HttpFetcher;
 import org.industriallmonitor.fetch.RetryPolicy;
 import org.industriallmonitor.fetch.RobotsCache;
+import org.industriallmonitor.fetch.Sleeper;
 import org.industriallmonitor.parse.ArticleParser;
 import org.industriallmonitor.parse.FallbackExtractor;
 import org.industriallmonitor.parse.ListingParser;
@@ -22,7 +23,8 @@ import org.industriallmonitor.parse.SiteUrls;
  * shared by every crawl, whatever configuration each crawl started with. A change of
  * {@code site:} reconfigures them in place (limits, User-Agent, timeouts) and gives the next
  * crawls a new {@link SiteReader} (selectors, addresses); a crawl in flight keeps its reader
- * but paces with everyone else.
+ * but paces with everyone else. Where the site answers when its base address redirects ({@link HostMoves}) is
+ * shared alike: once a move is seen, every reader goes straight to the new base.
  */
 public final class Site {
   /** The longest wait between retries, whatever {@code retry_backoff} doubles to. */
@@ -31,6 +33,8 @@ public final class Site {
   private final OkHttpClient baseClient;
   private final HostPacer pacer;
   private final RobotsCache robots;
+  private SiteMove.Listener moveListener = SiteMove.Listener.NONE;
+  private volatile HostMoves moves;
   private SiteConfig config;
   private Map<String, String> learned;
   private volatile SiteReader reader;
@@ -47,6 +51,7 @@ public final class Site {
     this.pacer = new HostPacer(config.requestDelay(), config.maxConnectionsPerHost());
     OkHttpClient http = client(config);
     this.robots = new RobotsCache(http, pacer, config.userAgent(), retries(config), clock);
+    this.moves = new HostMoves(config.baseUrl(), moveListener);
     this.reader = reader(config, http);
   }
 
@@ -60,8 +65,26 @@ public final class Site {
     OkHttpClient http = client(next);
     pacer.configure(next.requestDelay(), next.maxConnectionsPerHost());
     robots.configure(http, next.userAgent(), retries(next));
+    if (!next.baseUrl().equals(config.baseUrl())) {
+      // Another base_url (the one a move named, say): what the old one redirected to is its own business.
+      moves = new HostMoves(next.baseUrl(), moveListener);
+    }
     config = next;
     reader = reader(next, http);
+  }
+
+  /**
+   * Tells {@code listener} when the site's base address redirects permanently to another (once per move and
+   * process); until then a move is only logged.
+   */
+  public synchronized void onMove(SiteMove.Listener listener) {
+    moveListener = listener;
+    moves.listener(listener);
+  }
+
+  /** The base the site moved to in this process (a permanent redirect of {@code site.base_url}), if it did. */
+  public Optional<String> movedTo() {
+    return moves.movedTo();
   }
 
   /** Reads the site with newly learned selectors from the next crawl on (the configuration's own still win). */
@@ -89,9 +112,10 @@ public final class Site {
   }
 
   private SiteReader reader(SiteConfig config, OkHttpClient http) {
-    SiteUrls urls = new SiteUrls(config.baseUrl());
-    HttpFetcher fetcher = new HttpFetcher(http, pacer, retries(config), config.userAgent(), config.maxBodySize(),
-        (HttpUrl url) -> urls.isOnSite(url.toString()), robots);
+    HostMoves hostMoves = moves;
+    SiteUrls urls = new SiteUrls(config.baseUrl(), hostMoves::elsewhere);
+    HttpFetcher fetcher = new HttpFetcher(http, pacer, retries(config), config.userAgent(), config.maxBodySize(), hostMoves, robots,
+        Sleeper.REAL);
     Selectors selectors = config.selectorsWith(learned);
     return new SiteReader(fetcher, urls, new ListingParser(selectors, urls), new ArticleParser(selectors),
         new FallbackExtractor(urls), config.fallbackArchive(), config.maxPages(), config.maxItemsPerPage());

@@ -3,6 +3,9 @@
  * process and holds the one host pacer and robots.txt cache every crawl shares, reconfigured in place when
  * the {@code site:} section changes; {@code SiteReader} is what one crawl needs to read the site (the
  * fetcher, the addresses, the parsers, the fallback extractor and the caps on pages and results).
+ * {@code HostMoves} (the fetcher's {@code Redirects}) knows where the site answers when its base address
+ * redirects: a permanent move, heard once per process as a {@code SiteMove} by a {@code SiteMove.Listener}
+ * (the application records and alerts it), or a temporary detour.
  *
  * <p>May use: config, fetch, parse.
  */

@@ -149,6 +149,49 @@ class HttpFetcherTest {
   }
 
   @Test
+  void theSiteSaysWhereARequestGoesAndWhichHopsAreFollowedWithTheirPermanence() throws Exception {
+    site.stubFor(get("/a").willReturn(aResponse().withStatus(301).withHeader("Location", "/b")));
+    site.stubFor(get("/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/c")));
+    site.stubFor(get("/c").willReturn(aResponse().withStatus(308).withHeader("Location", "/d")));
+    site.stubFor(get("/d").willReturn(ok("<p>d</p>").withHeader("Content-Type", "text/html")));
+    List<Redirects.Hop> hops = new CopyOnWriteArrayList<>();
+    Redirects redirects = new Redirects() {
+      @Override
+      public okhttp3.HttpUrl route(okhttp3.HttpUrl url) {
+        return url.encodedPath().equals("/start") ? url.newBuilder().encodedPath("/a").build() : url;
+      }
+
+      @Override
+      public boolean follow(Hop hop) {
+        hops.add(hop);
+        return true;
+      }
+    };
+    HttpFetcher fetcher = new HttpFetcher(client, new HostPacer(Duration.ZERO, 1), new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1)),
+        "test-agent/1.0", 64 * 1024, redirects, RobotsRules.ALLOW_ALL, waits::add);
+
+    FetchResult result = fetcher.fetch(url("/start"), Validators.NONE);
+
+    assertThat(result.body()).isEqualTo("<p>d</p>");
+    assertThat(result.url()).as("the address asked for, wherever it was answered").isEqualTo(url("/start"));
+    site.verify(0, getRequestedFor(urlEqualTo("/start")));
+    assertThat(hops).extracting(h -> h.from().encodedPath() + ">" + h.target().encodedPath() + " " + h.status() + " " + h.permanentSoFar())
+        .containsExactly("/a>/b 301 true", "/b>/c 302 false", "/c>/d 308 false");
+    assertThat(hops).allSatisfy(h -> assertThat(h.start().encodedPath()).isEqualTo("/a"));
+  }
+
+  @Test
+  void aHopTheSiteRefusesIsAnError() {
+    site.stubFor(get("/away").willReturn(aResponse().withStatus(301).withHeader("Location", "/elsewhere")));
+    HttpFetcher fetcher = new HttpFetcher(client, new HostPacer(Duration.ZERO, 1), new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1)),
+        "test-agent/1.0", 64 * 1024, Redirects.onSite(u -> false), RobotsRules.ALLOW_ALL, waits::add);
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/away"), Validators.NONE)).isInstanceOf(UnusableResponseException.class)
+        .hasMessageContaining("redirected off the site to " + url("/elsewhere"));
+    site.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
+  }
+
+  @Test
   void refusesBodiesOverTheLimitAndNonHtml() {
     site.stubFor(get("/big").willReturn(ok("x".repeat(100 * 1024)).withHeader("Content-Type", "text/html")));
     site.stubFor(get("/pdf").willReturn(ok("%PDF").withHeader("Content-Type", "application/pdf")));

@@ -44,6 +44,24 @@ class RobotsCacheTest {
     return HttpUrl.get(site.baseUrl() + path);
   }
 
+  /** Where the site moved to: the old origin's robots.txt redirects there, and it has its own. */
+  @RegisterExtension
+  static WireMockExtension movedTo = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {301, 308})
+  void aRobotsTxtThatMovedToAnotherOriginIsFollowedAndThatOriginsRulesObeyedForBoth(int status) {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(status).withHeader("Location", movedTo.baseUrl() + "/robots.txt")));
+    movedTo.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /private\nCrawl-delay: 2\n")));
+
+    assertThatThrownBy(() -> robots.check(url("/private/page"))).isInstanceOf(RobotsDisallowedException.class);
+    assertThatThrownBy(() -> robots.check(HttpUrl.get(movedTo.baseUrl() + "/private/page"))).isInstanceOf(RobotsDisallowedException.class);
+    assertThatCode(() -> robots.check(HttpUrl.get(movedTo.baseUrl() + "/search"))).doesNotThrowAnyException();
+
+    assertThat(pacer.delayFor(HttpUrl.get(movedTo.baseUrl()).host())).as("the new host's Crawl-delay paces it").isEqualTo(Duration.ofSeconds(2));
+    movedTo.verify(2, getRequestedFor(urlEqualTo("/robots.txt")));
+  }
+
   @Test
   void theGroupOfOurProductTokenApplies() {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(

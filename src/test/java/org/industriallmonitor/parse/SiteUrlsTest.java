@@ -41,4 +41,44 @@ class SiteUrlsTest {
     assertThat(loopback.isListing("http://127.0.0.1:8080/base/search?language=en&from=10")).isTrue();
     assertThat(loopback.isListing("http://127.0.0.1:9090/base/search?language=en&from=10")).isFalse();
   }
+
+  @Test
+  void aRedirectThatKeepsThePageSwapsOnlyTheBase() {
+    assertThat(loopback.swap("http://127.0.0.1:8080/base/search?regions=364&from=10", "http://new.example/y/search?regions=364&from=10"))
+        .contains(new SiteUrls.Swap("http://127.0.0.1:8080/base", "http://new.example/y"));
+    assertThat(https.swap("https://www.industriall-union.org/rss.xml", "https://new.industriall-union.org/rss.xml"))
+        .contains(new SiteUrls.Swap("https://www.industriall-union.org", "https://new.industriall-union.org"));
+    assertThat(loopback.swap("http://127.0.0.1:8080/base/search?regions=364", "http://new.example/login")).as("a login page").isEmpty();
+    assertThat(loopback.swap("http://127.0.0.1:8080/base/search?regions=364", "http://new.example/search?regions=1")).as("another query")
+        .isEmpty();
+    assertThat(loopback.swap("http://127.0.0.1:8080/base/a", "http://new.example/")).as("another site's home").isEmpty();
+    assertThat(loopback.swap("http://127.0.0.1:8080/base", "http://new.example/")).as("the base itself: no page kept").isEmpty();
+    assertThat(loopback.swap("http://127.0.0.1:9090/base/a", "http://new.example/a")).as("not below the site's base").isEmpty();
+  }
+
+  @Test
+  void whereTheSiteMovedToIsTheSiteAsWellAndItsArticlesKeepTheirSlugs() {
+    SiteUrls.Elsewhere[] elsewhere = {SiteUrls.Elsewhere.NONE};
+    SiteUrls urls = new SiteUrls(URI.create("http://old.example/x"), () -> elsewhere[0]);
+    assertThat(urls.slugOf("http://new.example/y/an-article")).isEmpty();
+    assertThat(urls.article("an-article")).isEqualTo("http://old.example/x/an-article");
+
+    elsewhere[0] = new SiteUrls.Elsewhere("http://new.example/y", java.util.List.of("http://detour.example"));
+    assertThat(urls.slugOf("http://new.example/y/an-article")).contains("an-article");
+    assertThat(urls.slugOf("http://old.example/x/an-article")).contains("an-article");
+    assertThat(urls.slugOf("http://detour.example/an-article")).contains("an-article");
+    assertThat(urls.slugOf("http://new.example/an-article")).as("not below the new base").isEmpty();
+    assertThat(urls.isListing("http://new.example/y/search?regions=364")).isTrue();
+    assertThat(urls.article("an-article")).isEqualTo("http://new.example/y/an-article");
+    assertThat(urls.baseInForce()).isEqualTo("http://new.example/y");
+    assertThat(urls.base()).isEqualTo("http://old.example/x");
+    assertThat(urls.listing(364, 0)).startsWith("http://old.example/x/search?");
+    assertThat(urls.rebase("http://old.example/x/search?regions=364", "http://new.example/y")).contains("http://new.example/y/search?regions=364");
+    assertThat(urls.rebase("http://elsewhere.example/x/search", "http://new.example/y")).isEmpty();
+    assertThat(urls.isSitePage("http://new.example/y/es/search?language=es")).isTrue();
+    assertThat(urls.isSitePage("http://old.example/x/rss.xml")).isTrue();
+    assertThat(urls.isSitePage("http://old.example/x/an-article")).isFalse();
+    assertThat(SiteUrls.sameBase("http://www.new.example/y/", "http://new.example/y")).isTrue();
+    assertThat(SiteUrls.sameBase("http://new.example/y", "http://new.example/z")).isFalse();
+  }
 }

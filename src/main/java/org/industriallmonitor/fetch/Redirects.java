@@ -1,0 +1,41 @@
+package org.industriallmonitor.fetch;
+
+import java.util.function.Predicate;
+import okhttp3.HttpUrl;
+
+/**
+ * Where the fetcher's requests go and which redirects it follows. The site decides (it knows its base
+ * address, and whether the site moved); the fetcher only asks.
+ */
+public interface Redirects {
+  /** The address to request for {@code url}: {@code url} itself, or the same page where the site has moved to. */
+  HttpUrl route(HttpUrl url);
+
+  /**
+   * Whether to follow one hop of a redirect. {@code permanentSoFar}: every hop of the chain up to and including
+   * this one answered 301 or 308, so a move it shows is one the site means to keep.
+   */
+  boolean follow(Hop hop);
+
+  /** One redirect: the request of the chain's start was answered at {@code from} with {@code status} towards {@code target}. */
+  record Hop(HttpUrl start, HttpUrl from, HttpUrl target, int status, boolean permanentSoFar) {
+    public boolean permanent() {
+      return status == 301 || status == 308;
+    }
+  }
+
+  /** Requests go where they are asked to; a redirect is followed when its target is on the site. */
+  static Redirects onSite(Predicate<HttpUrl> onSite) {
+    return new Redirects() {
+      @Override
+      public HttpUrl route(HttpUrl url) {
+        return url;
+      }
+
+      @Override
+      public boolean follow(Hop hop) {
+        return onSite.test(hop.target());
+      }
+    };
+  }
+}

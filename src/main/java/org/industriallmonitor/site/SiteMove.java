@@ -1,0 +1,26 @@
+package org.industriallmonitor.site;
+
+/**
+ * The site's base address answered a permanent redirect ({@code status} 301 or 308) to the same pages below
+ * another base: {@code from} is the configured {@code site.base_url}, {@code to} the base to write there.
+ */
+public record SiteMove(String from, String to, int status) {
+  /** The line to write into the YAML's {@code site:} section. */
+  public String yamlLine() {
+    return "base_url: " + to;
+  }
+
+  /** What a site move means for the user, in one sentence. */
+  public String problem() {
+    return "site.base_url " + from + " redirects permanently (HTTP " + status + ") to " + to
+        + "; the monitor follows it, write " + yamlLine() + " into the configuration's site: section";
+  }
+
+  /** Hears of the site's moves, once each per process: the application records and alerts them. */
+  @FunctionalInterface
+  public interface Listener {
+    Listener NONE = move -> { };
+
+    void moved(SiteMove move);
+  }
+}

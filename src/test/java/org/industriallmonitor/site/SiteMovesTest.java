@@ -1,0 +1,243 @@
+package org.industriallmonitor.site;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.SiteConfig;
+import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.HttpClients;
+import org.industriallmonitor.fetch.RobotsDisallowedException;
+import org.industriallmonitor.fetch.UnusableResponseException;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.replica.ReplicaServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A site whose base address redirects: the old address is the replica's redirecting second address (every
+ * request answered with the same path and query on the new host), the new host a WireMock server.
+ */
+class SiteMovesTest {
+  @RegisterExtension
+  static WireMockExtension moved = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+  /** The configured base, where it answers for itself. */
+  @RegisterExtension
+  static WireMockExtension home = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+  /** Another host still: where the new base moves on to, or another site. */
+  @RegisterExtension
+  static WireMockExtension third = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+  private static final String LISTING = "/search?regions=364&language=en&sort=relevance&from=0";
+
+  private final OkHttpClient client = HttpClients.create();
+  private final List<SiteMove> heard = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void newHost() {
+    moved.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<a href=\"" + moved.baseUrl() + "/an-article\">An article</a>")));
+    moved.stubFor(get("/an-article").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>text</p>")));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable server : servers) {
+      server.close();
+    }
+    HttpClients.shutdown(client);
+  }
+
+  private URI redirecting(URI target, int status) throws Exception {
+    ReplicaServer.Redirect redirect = ReplicaServer.redirecting(target, status);
+    servers.add(redirect);
+    return redirect.baseUrl();
+  }
+
+  private Site site(URI base) {
+    String yaml = "site:\n  base_url: " + base + "\n  request_delay: 0s\n  retries: 0\ncountries: [{name: Kyrgyzstan, region: 364}]\n";
+    SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), yaml).site();
+    Site site = new Site(config, client, Clock.systemUTC());
+    site.onMove(heard::add);
+    return site;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 308})
+  void aPermanentRedirectIsFollowedHeardOnceAndThenGoneStraightTo(int status) throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), status);
+    Site site = site(old);
+    SiteReader reader = site.reader();
+
+    FetchResult first = reader.fetcher().fetch(old + LISTING, Validators.NONE);
+    FetchResult second = site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(first.body()).contains("An article");
+    assertThat(second.body()).contains("An article");
+    assertThat(first.url()).as("the result names the address asked for").isEqualTo(old + LISTING);
+    assertThat(heard).containsExactly(new SiteMove(old.toString(), moved.baseUrl(), status));
+    assertThat(heard.get(0).yamlLine()).isEqualTo("base_url: " + moved.baseUrl());
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+    // Once as the old origin's (its robots.txt redirects there too), once as the new origin's own: then kept a day.
+    moved.verify(2, getRequestedFor(urlEqualTo("/robots.txt")));
+    // The reader of a crawl already in flight takes the new host's links as the site's: the same slug on either host.
+    assertThat(reader.urls().slugOf(moved.baseUrl() + "/an-article")).contains("an-article");
+    assertThat(reader.urls().slugOf(old + "/an-article")).contains("an-article");
+    assertThat(reader.urls().article("an-article")).isEqualTo(moved.baseUrl() + "/an-article");
+    assertThat(reader.urls().base()).as("listings are asked for below the configured base").isEqualTo(old.toString());
+  }
+
+  @Test
+  void theNewHostsRobotsTxtIsObeyedBeforeItsPages() throws Exception {
+    moved.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /an-article\n")));
+    URI old = redirecting(URI.create(moved.baseUrl()), 301);
+    Site site = site(old);
+
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(old + "/an-article", Validators.NONE))
+        .isInstanceOf(RobotsDisallowedException.class).hasMessageContaining(moved.baseUrl() + "/an-article");
+
+    moved.verify(0, getRequestedFor(urlPathEqualTo("/an-article")));
+    assertThat(heard).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {302, 307})
+  void aTemporaryRedirectIsFollowedWithoutAMove(int status) throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), status);
+    Site site = site(old);
+
+    FetchResult first = site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(first.body()).contains("An article");
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).isEmpty();
+    assertThat(site.reader().urls().article("an-article")).isEqualTo(old + "/an-article");
+    assertThat(site.reader().urls().slugOf(moved.baseUrl() + "/an-article")).as("the detour's links are the site's").contains("an-article");
+    moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aRedirectThatDoesNotKeepThePageIsRefused() throws Exception {
+    URI other = URI.create(third.baseUrl());
+    moved.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(301).withHeader("Location", other + "/login")));
+    moved.stubFor(get("/gone-home").willReturn(aResponse().withStatus(301).withHeader("Location", other + "/")));
+    Site site = site(URI.create(moved.baseUrl()));
+
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(moved.baseUrl() + LISTING, Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class).hasMessageContaining("redirected off the site to " + other + "/login");
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(moved.baseUrl() + "/gone-home", Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class).hasMessageContaining("redirected off the site");
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).isEmpty();
+    third.verify(0, getRequestedFor(urlPathEqualTo("/login")));
+  }
+
+  @Test
+  void aMoveBackToTheConfiguredBaseEndsTheMove() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home again</p>")));
+    moved.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", home.baseUrl() + LISTING)));
+    FetchResult back = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    FetchResult after = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(back.body()).contains("home again");
+    assertThat(after.body()).contains("home again");
+    assertThat(site.movedTo()).isEmpty();
+    assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
+    moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+    home.verify(3, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aPermanentRedirectOfTheNewBaseIsAMoveOfItsOwn() throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), 301);
+    Site site = site(old);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    moved.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(308).withHeader("Location", third.baseUrl() + LISTING)));
+    third.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>third</p>")));
+    FetchResult there = site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(there.body()).contains("third");
+    assertThat(heard).containsExactly(new SiteMove(old.toString(), moved.baseUrl(), 301), new SiteMove(old.toString(), third.baseUrl(), 308));
+    assertThat(site.movedTo()).contains(third.baseUrl());
+    moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aBaseWithAPathMovesWithItsPagesBelowIt() throws Exception {
+    moved.stubFor(get(urlPathEqualTo("/y/search")).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>below y</p>")));
+    home.stubFor(get(urlPathEqualTo("/x/search")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", moved.baseUrl() + "/y" + LISTING)));
+    Site site = site(URI.create(home.baseUrl() + "/x"));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + "/x" + LISTING, Validators.NONE);
+
+    assertThat(page.body()).contains("below y");
+    assertThat(heard).containsExactly(new SiteMove(home.baseUrl() + "/x", moved.baseUrl() + "/y", 301));
+    assertThat(site.reader().urls().slugOf(moved.baseUrl() + "/y/an-article")).contains("an-article");
+    assertThat(site.reader().urls().article("an-article")).isEqualTo(moved.baseUrl() + "/y/an-article");
+  }
+
+  @Test
+  void aRedirectOnTheSitesOwnOriginIsFollowedAsEverAndIsNoMove() throws Exception {
+    home.stubFor(get("/x/old-slug").willReturn(aResponse().withStatus(301).withHeader("Location", home.baseUrl() + "/new-slug")));
+    home.stubFor(get("/new-slug").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>same origin</p>")));
+    Site site = site(URI.create(home.baseUrl() + "/x"));
+
+    assertThat(site.reader().fetcher().fetch(home.baseUrl() + "/x/old-slug", Validators.NONE).body()).contains("same origin");
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).isEmpty();
+  }
+
+  @Test
+  void anArticleSentToAnUnknownHostIsRefusedEvenWithItsPathKept() throws Exception {
+    home.stubFor(get("/an-article").willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + "/an-article")));
+    Site site = site(URI.create(home.baseUrl()));
+
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(home.baseUrl() + "/an-article", Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class).hasMessageContaining("redirected off the site");
+    assertThat(heard).isEmpty();
+    moved.verify(0, getRequestedFor(urlPathEqualTo("/an-article")));
+  }
+
+  @Test
+  void aDetourThatBecomesPermanentIsAMove() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(302).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    assertThat(heard).isEmpty();
+
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+  }
+}
