@@ -122,6 +122,59 @@ class RegionMoveDaemonTest {
     assertThat(received("monitor.alert")).as("no second region_moved").hasSize(2);
   }
 
+  static Stream<Arguments> unfollowed() {
+    return Stream.of(Arguments.of(Databases.SQLITE, true), Arguments.of(Databases.SQLITE, false),
+        Arguments.of(Databases.POSTGRESQL, true));
+  }
+
+  /**
+   * A country the monitor cannot follow (the site's name for it is not the configured one): its walks
+   * fail, the early warning leaves its new article aside as outside; the user writes the new id into the
+   * running daemon's file: the state continues under it, and the article published meanwhile is
+   * archived and alerted once.
+   */
+  @ParameterizedTest(name = "{0}, early warning {1}")
+  @MethodSource("unfollowed")
+  void anEditOfTheIdWhileRunningContinuesTheStateOfACountryTheMonitorCouldNotFollow(Databases database, boolean earlyWarning)
+      throws Exception {
+    this.database = database;
+    receiver = WebhookReceiver.start("s", r -> {});
+    TestConfig yaml = TestConfig.site(replica.baseUrl())
+        .site("early_warning", earlyWarning ? "{source: rss, every: 1s}" : "{source: off}")
+        .topLevel("schedule: {every: 1s, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
+            + "    - {id: hook, type: webhook, url: \"" + receiver.url() + "\", secret: s}\n")
+        .country("Kyrgyz Republic", 364);
+    if (database == Databases.POSTGRESQL) {
+      pg = postgres.newDatabase();
+      yaml.database("postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database());
+    }
+    configFile = yaml.writeTo(dir);
+    startDaemon();
+    await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM countries WHERE baseline_completed_at IS NOT NULL") == 1
+        && (!earlyWarning || count("SELECT COUNT(*) FROM early_warning WHERE baseline_at IS NOT NULL") == 1));
+    long baselineArticles = count("SELECT COUNT(*) FROM articles");
+
+    replica.catalog().renumberRegions(Map.of(364, 9364));
+    ReplicaArticle meanwhile = replica.catalog().publishNew(List.of(9364), LocalDate.now(), 0);
+    await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT COUNT(*) FROM crawl_runs WHERE region = 364 AND error LIKE"
+        + " '%region 364 is not in the site''s list of countries%'") >= 1
+        && (!earlyWarning || count("SELECT COUNT(*) FROM early_warning_skipped WHERE reason = 'outside' AND slug = '"
+            + meanwhile.slug() + "'") == 1));
+    assertThat(count("SELECT COUNT(*) FROM region_moves")).as("no country of that name: not followed").isZero();
+    assertThat(received("article.new")).isEmpty();
+
+    Files.writeString(configFile, Files.readString(configFile).replace("region: 364", "region: 9364"));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> received("article.new").size() == 1
+        && count("SELECT COUNT(*) FROM crawl_runs WHERE region = 9364 AND finished_at IS NOT NULL AND error IS NULL") >= 2);
+    assertThat(received("article.new").get(0).body()).contains(meanwhile.slug());
+    assertThat(column("SELECT region FROM countries")).containsExactly("9364");
+    assertThat(count("SELECT COUNT(*) FROM crawl_runs WHERE baseline = 1")).as("no second baseline").isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(baselineArticles + 1);
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM early_warning_skipped WHERE reason = 'outside'")).isZero();
+  }
+
   private void startDaemon() throws Exception {
     MonitorConfig config = new ConfigLoader(System::getenv).load(configFile);
     parts = Components.of(config);
