@@ -135,7 +135,7 @@ public final class SiteRegions {
   /**
    * Before a crawl of {@code country}: when its id has no state yet but the state of this country is
    * kept under another id (a recorded move to this id, or a country of the same name no longer
-   * configured), the state continues under the configured id: no second baseline, and what the site
+   * configured whose id the site's list no longer has, while it has this one), the state continues under the configured id: no second baseline, and what the site
    * published meanwhile is alerted. Returns the id the state came from, if it moved now.
    */
   public Optional<Integer> continueState(CountryConfig country, List<CountryConfig> configured) {
@@ -149,9 +149,12 @@ public final class SiteRegions {
         from.add(move.region());
       }
     }
-    if (from.isEmpty()) {
+    // By name only when the site's list says the old id is gone and the new one is there: a renumbering,
+    // not a country the user stopped following long ago and follows again (its articles since would all be alerted).
+    Optional<Map<Integer, String>> now = lists.freshest().map(SiteCountries.Read::countries);
+    if (from.isEmpty() && now.isPresent() && now.get().containsKey(country.region())) {
       known.forEach((region, name) -> {
-        if (configured.stream().noneMatch(c -> c.region() == region) && country.answersTo(name)) {
+        if (configured.stream().noneMatch(c -> c.region() == region) && !now.get().containsKey(region) && country.answersTo(name)) {
           from.add(region);
         }
       });
@@ -174,6 +177,9 @@ public final class SiteRegions {
   }
 
   private void moved(CountryConfig country, int siteRegion, String siteName) {
+    if (Integer.valueOf(siteRegion).equals(moves().get(country.region()))) {
+      return; // recorded already: every crawl of a moved country comes here, and writes nothing
+    }
     Instant at = clock.instant();
     boolean recorded = store.regionMoves().record(new RegionMove(country.region(), country.name(), siteRegion, siteName, at),
         () -> alerts.rowsFor(country, siteRegion, siteName, at));

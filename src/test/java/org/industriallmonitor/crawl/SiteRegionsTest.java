@@ -167,6 +167,10 @@ class SiteRegionsTest {
     store.countries().ensure(364, "Kyrgyzstan", NOW);
     store.countries().markBaselineComplete(364, NOW);
     CountryConfig written = new CountryConfig("Kyrgyzstan", 9364);
+    assertThat(regions.continueState(written, List.of(written))).as("the site's list is not known: no renumbering seen").isEmpty();
+    regions.read("en", Map.of(364, "Kyrgyzstan", 9364, "Kyrgyzstan"));
+    assertThat(regions.continueState(written, List.of(written))).as("the site still lists 364: another country").isEmpty();
+    regions.read("en", Map.of(9364, "Kyrgyzstan"));
 
     assertThat(regions.continueState(written, List.of(KYRGYZSTAN, written))).as("364 is still configured: its own state").isEmpty();
     assertThat(regions.continueState(written, List.of(written))).contains(364);
