@@ -100,14 +100,30 @@ public final class Monitor {
   }
 
   /**
-   * At the start of {@code run} and {@code once}: reads the site's country list in each configured
-   * language (one request each), so that the walks go straight to the id the site lists a country under
-   * now and the early warning places articles by it. A failure is logged; the walks read the list from
-   * their first pages anyway. When a configured country has never been crawled, the items the early
-   * warning left aside as outside the configured countries are looked at again.
+   * At the start of {@code run} (and of {@code once} when a move is recorded: {@code always} false): reads
+   * the site's country list in each configured language (one request each), so that the walks go straight
+   * to the id the site lists a country under now and the early warning places articles by it. A failure
+   * is logged; the walks read the list from their first pages anyway, and a walk at an id the site no
+   * longer lists starts again at the new one. Nothing is fetched while the disk is short of space. When a
+   * configured country has never been crawled, the items the early warning left aside as outside the
+   * configured countries are looked at again.
    */
-  public void readSiteCountries() {
+  public void readSiteCountries(boolean always) {
     MonitorConfig current = config.get();
+    try {
+      java.util.Set<Integer> crawled = store.countries().names().keySet();
+      if (current.countries().stream().anyMatch(c -> !crawled.contains(c.region()))) {
+        siteRegions.configuredCountriesChanged();
+      }
+      if (!always && store.regionMoves().all().isEmpty()) {
+        return; // `once`'s requests stay what they were: its walks read the list from their first pages
+      }
+    } catch (RuntimeException e) {
+      log.warn("the state's countries could not be read before the first crawl: {}", e.getMessage());
+    }
+    if (DiskSpace.shortage(current.storage()).isPresent()) {
+      return;
+    }
     java.util.Set<String> languages = new java.util.LinkedHashSet<>();
     current.countries().forEach(c -> languages.addAll(c.languages()));
     for (String language : languages) {
@@ -122,14 +138,6 @@ public final class Monitor {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-    try {
-      java.util.Set<Integer> crawled = store.countries().names().keySet();
-      if (current.countries().stream().anyMatch(c -> !crawled.contains(c.region()))) {
-        siteRegions.configuredCountriesChanged();
-      }
-    } catch (RuntimeException e) {
-      log.warn("the early warning's items left aside could not be looked at again: {}", e.getMessage());
     }
   }
 

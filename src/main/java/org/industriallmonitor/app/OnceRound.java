@@ -61,9 +61,9 @@ public final class OnceRound {
     monitor.switchToIncrementalVacuum();
   }
 
-  /** Reads the site's country list (where the site lists each country now); a failure is logged. */
+  /** Reads the site's country list (where the site lists each country now) when a country moved; a failure is logged. */
   public void readSiteCountries() {
-    monitor.readSiteCountries();
+    monitor.readSiteCountries(false);
   }
 
   /** Prunes the history older than {@code storage.retention}; a failure is logged, never thrown. */

@@ -83,7 +83,7 @@ class RegionMoveCrawlTest {
     assertThat(oldFirstPageBefore).as("the address as the walks ask for it").isEqualTo(1);
     int before = replica.tweaks().requestCount();
 
-    parts.monitor().readSiteCountries();
+    parts.monitor().readSiteCountries(true);
     CrawlReport moved = parts.monitor().crawl(kyrgyzstan);
 
     assertThat(moved.succeeded()).as(moved.problems().toString()).isTrue();

@@ -179,7 +179,7 @@ class RegionMoveDaemonTest {
     MonitorConfig config = new ConfigLoader(System::getenv).load(configFile);
     parts = Components.of(config);
     // As `run` does: where the site lists each country now, before the first walk and poll.
-    parts.monitor().readSiteCountries();
+    parts.monitor().readSiteCountries(true);
     daemon = parts.daemon(2, new ConfigLoader(System::getenv), c -> c);
     daemon.start(config, WATCH);
   }
