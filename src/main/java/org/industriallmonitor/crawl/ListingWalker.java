@@ -15,6 +15,7 @@ import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.PageGoneException;
 import org.industriallmonitor.fetch.RobotsUnavailableException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.LayoutException;
@@ -133,6 +134,14 @@ final class ListingWalker {
         report.error("listing " + e.getMessage());
         break;
       } catch (FetchException e) {
+        if (from == 0 && mayRelocate && e instanceof PageGoneException) {
+          // A CMS may answer 404 for an id it no longer has: its country list says where the country went.
+          Integer moved = movedAfterGone(site, country, language, walked);
+          if (moved != null) {
+            found.relocated = moved;
+            break;
+          }
+        }
         report.error("listing " + e.getMessage());
         // Skip the failed page when the listing is known to go on: its articles are found next time.
         Integer total = knownTotal != null ? knownTotal : stored.map(ListingPageState::total).orElse(null);
@@ -182,6 +191,22 @@ final class ListingWalker {
       from = next;
     }
     return found;
+  }
+
+  /**
+   * The listing of {@code walked} is gone (404, 410): reads the site's country list in {@code language}
+   * (one request) and returns the id the country is listed under now, or null when it is not elsewhere.
+   */
+  private Integer movedAfterGone(SiteReader site, CountryConfig country, String language, int walked) throws InterruptedException {
+    String url = site.urls().facets(language);
+    try {
+      Map<Integer, String> countries = site.listingParser().regions(site.fetcher().fetch(url, Validators.NONE).body(), url);
+      SiteRegions.Resolution listed = regions.listed(country, language, countries);
+      return listed.siteRegion() != walked && countries.containsKey(listed.siteRegion()) ? listed.siteRegion() : null;
+    } catch (FetchException | LayoutException e) {
+      log.info("{}: the site's country list could not be read after its listing was gone: {}", country.name(), e.getMessage());
+      return null;
+    }
   }
 
   private PageOutcome unchanged(ListingPageState state, Validators validators, Found found, CrawlReport.Builder report) {

@@ -90,4 +90,18 @@ class RegionMoveCrawlTest {
     assertThat(replica.tweaks().requestsFor(oldFirstPage)).isEqualTo(oldFirstPageBefore);
     assertThat(replica.tweaks().requestCount() - before).as("two country lists, then the walks").isGreaterThan(2);
   }
+
+  @Test
+  void aListingGoneWithItsOldIdSendsTheWalkToTheCountrysNewId() throws Exception {
+    CrawlReport first = parts.monitor().crawl(kyrgyzstan);
+    replica.catalog().renumberRegions(Map.of(364, 9364));
+    replica.tweaks().goneListing(364);
+
+    CrawlReport moved = parts.monitor().crawl(kyrgyzstan);
+
+    assertThat(moved.succeeded()).as(moved.problems().toString()).isTrue();
+    assertThat(moved.pages()).isEqualTo(first.pages());
+    assertThat(Sql.column(db, "SELECT region || ':' || site_region FROM region_moves")).containsExactly("364:9364");
+    assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance")).as("the English country list, once").isEqualTo(1);
+  }
 }
