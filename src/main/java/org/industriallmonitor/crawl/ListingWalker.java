@@ -261,7 +261,9 @@ final class ListingWalker {
         return outcome;
       }
       // The page's state is not saved: every crawl reads it again, and says so again, until the id is fixed.
-      report.error("region " + found.walked + " is not in the site's list of countries on " + url
+      report.error("region " + found.walked + (found.walked == country.region() ? ""
+          : " (where the site listed " + country.name() + ", configured as region " + country.region() + ")")
+          + " is not in the site's list of countries on " + url
           + " (is the id right? `countries` lists them)" + (listed.problem() == null ? "" : "; " + listed.problem()));
       return outcome;
     }
