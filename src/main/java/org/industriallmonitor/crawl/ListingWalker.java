@@ -255,11 +255,12 @@ final class ListingWalker {
     PageOutcome outcome = new PageOutcome(total, page.nextUrl(), page.items().size(), slugs);
     SiteRegions.Resolution listed = from == 0 && !page.countries().isEmpty()
         ? regions.listed(country, language, page.countries()) : new SiteRegions.Resolution(found.walked, null);
+    if (mayRelocate && listed.siteRegion() != found.walked && page.regions().contains(listed.siteRegion())) {
+      // The country is listed under another id now (its own gone, or given to another country): walk there.
+      found.relocated = listed.siteRegion();
+      return outcome;
+    }
     if (!page.regions().isEmpty() && !page.regions().contains(found.walked)) {
-      if (mayRelocate && listed.siteRegion() != found.walked && page.regions().contains(listed.siteRegion())) {
-        found.relocated = listed.siteRegion();
-        return outcome;
-      }
       // The page's state is not saved: every crawl reads it again, and says so again, until the id is fixed.
       report.error("region " + found.walked + (found.walked == country.region() ? ""
           : " (where the site listed " + country.name() + ", configured as region " + country.region() + ")")

@@ -59,13 +59,6 @@ public final class SiteRegions {
       return new Resolution(recorded, null);
     }
     Map<Integer, String> now = freshest.get().countries();
-    if (now.containsKey(country.region())) {
-      if (recorded != country.region() && store.regionMoves().forget(country.region())) {
-        log.warn("{}: the site lists region {} again; the monitor walks it there again", country.name(), country.region());
-      }
-      moves().remove(country.region());
-      return new Resolution(country.region(), null);
-    }
     // The candidates by name: English first, then the other languages (whose names may be aliases),
     // only among the ids the site lists now.
     Map<Integer, String> named = new LinkedHashMap<>();
@@ -75,6 +68,15 @@ public final class SiteRegions {
           named.putIfAbsent(id, name);
         }
       });
+    }
+    // The configured id listed is no move, unless it names another country now and this one's name is
+    // elsewhere (a renumbering that gave its id to another country).
+    if (now.containsKey(country.region()) && (named.isEmpty() || named.containsKey(country.region()))) {
+      if (recorded != country.region() && store.regionMoves().forget(country.region())) {
+        log.warn("{}: the site lists region {} again; the monitor walks it there again", country.name(), country.region());
+      }
+      moves().remove(country.region());
+      return new Resolution(country.region(), null);
     }
     if (named.size() > 1) {
       return new Resolution(recorded, "several countries of the site's list answer to " + country.name() + ": "

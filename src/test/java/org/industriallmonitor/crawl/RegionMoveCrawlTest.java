@@ -104,4 +104,17 @@ class RegionMoveCrawlTest {
     assertThat(Sql.column(db, "SELECT region || ':' || site_region FROM region_moves")).containsExactly("364:9364");
     assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance")).as("the English country list, once").isEqualTo(1);
   }
+
+  @Test
+  void anIdGivenToAnotherCountryIsNotWalkedAsThisCountrys() throws Exception {
+    parts.monitor().crawl(kyrgyzstan);
+    replica.catalog().renumberRegions(Map.of(364, 1364));
+    replica.catalog().renumberRegions(Map.of(169, 364));
+
+    CrawlReport moved = parts.monitor().crawl(kyrgyzstan);
+
+    assertThat(moved.succeeded()).as(moved.problems().toString()).isTrue();
+    assertThat(moved.newArticles()).as("Kazakhstan's articles, now at 364, are not Kyrgyzstan's").isZero();
+    assertThat(Sql.column(db, "SELECT region || ':' || site_region FROM region_moves")).containsExactly("364:1364");
+  }
 }

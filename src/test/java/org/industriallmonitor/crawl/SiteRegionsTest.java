@@ -97,6 +97,23 @@ class SiteRegionsTest {
   }
 
   @Test
+  void anIdGivenToAnotherCountryIsFollowedByName() {
+    CountryConfig kazakhstan = new CountryConfig("Kazakhstan", 169);
+    regions.read("en", Map.of(364, "Kazakhstan", 169, "Kyrgyzstan"));
+
+    assertThat(regions.resolve(KYRGYZSTAN).siteRegion()).isEqualTo(169);
+    assertThat(regions.resolve(kazakhstan).siteRegion()).isEqualTo(364);
+    assertThat(alerted).containsExactly("Kyrgyzstan 364->169", "Kazakhstan 169->364");
+  }
+
+  @Test
+  void aListedIdUnderAnotherNameIsNoMoveWhenNoOtherCountryAnswersToTheName() {
+    regions.read("en", Map.of(364, "Kyrgyz Republic", 169, "Kazakhstan"));
+    assertThat(regions.resolve(KYRGYZSTAN)).isEqualTo(new SiteRegions.Resolution(364, null));
+    assertThat(alerted).isEmpty();
+  }
+
+  @Test
   void noCountryOfTheNameIsNoMove() {
     regions.read("en", Map.of(9169, "Kazakhstan"));
     assertThat(regions.resolve(KYRGYZSTAN)).isEqualTo(new SiteRegions.Resolution(364, null));
