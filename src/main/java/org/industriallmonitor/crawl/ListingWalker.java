@@ -102,6 +102,11 @@ final class ListingWalker {
       int seen = report.seenSoFar();
       Found found = walkAt(site, country, walked, attempt == 0, language, report, progress);
       if (found.relocated == null) {
+        if (walked != country.region() && language.equals(country.languages().get(0))) {
+          report.note("the site lists " + country.name() + " as region " + walked + " now, not " + country.region()
+              + "; followed there, its state kept under " + country.region() + "; write `" + country.yamlLine(walked)
+              + "` into the configuration");
+        }
         return new Listing(found.items(), found.pages());
       }
       report.uncount(report.pages() - pages, report.seenSoFar() - seen);
