@@ -10,6 +10,7 @@ import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.NewArticleAlerts;
+import org.industriallmonitor.crawl.SiteRegions;
 import org.industriallmonitor.notify.Event;
 import org.industriallmonitor.notify.Payloads;
 import org.industriallmonitor.store.RecheckRepository.Target;
@@ -28,10 +29,12 @@ import org.industriallmonitor.store.OutboxEntry;
 final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   private final Supplier<MonitorConfig> config;
   private final AlertQueue queue;
+  private final SiteRegions siteRegions;
 
-  AlertRouting(Supplier<MonitorConfig> config, AlertQueue queue) {
+  AlertRouting(Supplier<MonitorConfig> config, AlertQueue queue, SiteRegions siteRegions) {
     this.config = config;
     this.queue = queue;
+    this.siteRegions = siteRegions;
   }
 
   @Override
@@ -39,7 +42,8 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
     MonitorConfig current = config.get();
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
-    article.countries().forEach(r -> regions.add(r.id()));
+    // A tag names a configured country by its id, the id the site lists it under now, or its name.
+    siteRegions.placed(article.countries(), current.countries()).forEach(c -> regions.add(c.region()));
     List<String> channelIds = channelsOf(regions);
     if (channelIds.isEmpty()) {
       return List.of();

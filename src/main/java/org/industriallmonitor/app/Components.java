@@ -18,6 +18,8 @@ import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.crawl.ArticleRechecker;
 import org.industriallmonitor.crawl.CountryCrawler;
 import org.industriallmonitor.crawl.EarlyWarningPoller;
+import org.industriallmonitor.crawl.SiteCountries;
+import org.industriallmonitor.crawl.SiteRegions;
 import org.industriallmonitor.crawl.SlugLocks;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.notify.AlertQueue;
@@ -244,15 +246,20 @@ public final class Components implements AutoCloseable {
     if (monitor == null) {
       AtomicReference<MonitorConfig> current = new AtomicReference<>(config);
       Site site = site();
-      AlertRouting routing = new AlertRouting(current::get, new AlertQueue(clock));
-      SlugLocks slugLocks = new SlugLocks();
-      CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, slugLocks, clock);
-      EarlyWarningPoller poller = new EarlyWarningPoller(site::reader, archive(), store(), routing, slugLocks, clock);
-      ArticleRechecker rechecker = new ArticleRechecker(site::reader, archive(), store().rechecks(), routing, slugLocks, clock);
       MonitorAlerts monitorAlerts = new MonitorAlerts(store().health(), store().earlyWarning(), store().diskHealth(), store().outbox(), new AlertQueue(clock),
           clock);
+      // One site country list for the process: the crawls, the early warning and the routing place countries alike.
+      SiteRegions siteRegions = new SiteRegions(new SiteCountries(), store(), (country, siteRegion, siteName, at) ->
+          monitorAlerts.regionMoved(country.name(), country.region(), siteRegion, siteName, country.yamlLine(siteRegion),
+              String.valueOf(current.get().source()), current.get().notifications().alerts(), at), clock);
+      AlertRouting routing = new AlertRouting(current::get, new AlertQueue(clock), siteRegions);
+      SlugLocks slugLocks = new SlugLocks();
+      CountryCrawler crawler = new CountryCrawler(site::reader, archive(), store(), routing, slugLocks, siteRegions, clock);
+      EarlyWarningPoller poller = new EarlyWarningPoller(site::reader, archive(), store(), routing, slugLocks, siteRegions, clock);
+      ArticleRechecker rechecker = new ArticleRechecker(site::reader, archive(), store().rechecks(), routing, slugLocks, clock);
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
-      monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(), clock);
+      monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(),
+          siteRegions, clock);
       site.onMove(new SiteMoveRecorder(current::get, new SiteMoveAlerts(store().siteMoves(), new AlertQueue(clock), clock), dispatcher()));
       if (metrics != null) {
         monitor.setListener(metrics);

@@ -19,6 +19,11 @@ import org.industriallmonitor.crawl.CrawlProgress;
 import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.EarlyWarningPoller;
 import org.industriallmonitor.crawl.PollReport;
+import org.industriallmonitor.crawl.SiteRegions;
+import org.industriallmonitor.fetch.FetchException;
+import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.Validators;
+import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.store.RetentionRepository;
 import org.industriallmonitor.store.SourceState;
@@ -53,12 +58,14 @@ public final class Monitor {
   private final Function<MonitorConfig, Channels> channels;
   private final Store store;
   private final Archive archive;
+  private final SiteRegions siteRegions;
   private final Clock clock;
   private volatile CrawlProgress progress = CrawlProgress.NONE;
   private volatile CrawlListener listener = CrawlListener.NONE;
 
   Monitor(AtomicReference<MonitorConfig> config, Site site, CountryCrawler crawler, EarlyWarningPoller poller, ArticleRechecker rechecker,
-      LayoutRepair repair, MonitorAlerts monitorAlerts, Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive, Clock clock) {
+      LayoutRepair repair, MonitorAlerts monitorAlerts, Dispatcher dispatcher, Function<MonitorConfig, Channels> channels, Store store, Archive archive,
+      SiteRegions siteRegions, Clock clock) {
     this.config = config;
     this.site = site;
     this.crawler = crawler;
@@ -70,6 +77,7 @@ public final class Monitor {
     this.channels = channels;
     this.store = store;
     this.archive = archive;
+    this.siteRegions = siteRegions;
     this.clock = clock;
   }
 
@@ -88,6 +96,48 @@ public final class Monitor {
     int runsClosed = store.runs().closeAbandoned(clock.instant());
     if (files > 0 || runsClosed > 0) {
       log.warn("recovered from an interrupted run: removed {} temporary files, closed {} crawl runs", files, runsClosed);
+    }
+  }
+
+  /**
+   * At the start of {@code run} (and of {@code once} when a move is recorded: {@code always} false): reads
+   * the site's country list in each configured language (one request each), so that the walks go straight
+   * to the id the site lists a country under now and the early warning places articles by it. A failure
+   * is logged; the walks read the list from their first pages anyway, and a walk at an id the site no
+   * longer lists starts again at the new one. Nothing is fetched while the disk is short of space. When a
+   * configured country has never been crawled, the items the early warning left aside as outside the
+   * configured countries are looked at again.
+   */
+  public void readSiteCountries(boolean always) {
+    MonitorConfig current = config.get();
+    try {
+      java.util.Set<Integer> crawled = store.countries().names().keySet();
+      if (current.countries().stream().anyMatch(c -> !crawled.contains(c.region()))) {
+        siteRegions.configuredCountriesChanged();
+      }
+      if (!always && store.regionMoves().all().isEmpty()) {
+        return; // `once`'s requests stay what they were: its walks read the list from their first pages
+      }
+    } catch (RuntimeException e) {
+      log.warn("the state's countries could not be read before the first crawl: {}", e.getMessage());
+    }
+    if (DiskSpace.shortage(current.storage()).isPresent()) {
+      return;
+    }
+    java.util.Set<String> languages = new java.util.LinkedHashSet<>();
+    current.countries().forEach(c -> languages.addAll(c.languages()));
+    for (String language : languages) {
+      String url = site.reader().urls().facets(language);
+      try {
+        FetchResult page = site.reader().fetcher().fetch(url, Validators.NONE);
+        siteRegions.read(language, site.reader().listingParser().regions(page.body(), url));
+      } catch (FetchException | LayoutException e) {
+        log.warn("the site's country list in {} could not be read ({}); the walks read it from their first pages", language,
+            e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -121,6 +171,8 @@ public final class Monitor {
       log.warn("crawl {}: {}", refused.summaryLine(), String.join("; ", refused.problems()));
       return refused;
     }
+    // The user wrote the id the site lists the country under now: its state continues there (no second baseline).
+    siteRegions.continueState(country, config.get().countries());
     CrawlReport report = crawler.crawl(country, progress);
     String layoutProblem = report.layoutProblem();
     boolean repairedLayout = false;
@@ -294,6 +346,11 @@ public final class Monitor {
     }
   }
 
+  /** What places an article under a configured country: its ids, names and aliases. */
+  private static java.util.List<Object> placing(MonitorConfig config) {
+    return config.countries().stream().map(c -> (Object) java.util.List.of(c.region(), c.name(), c.aliases())).toList();
+  }
+
   /** Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels. */
   public void apply(MonitorConfig next) {
     MonitorConfig current = config.get();
@@ -310,5 +367,9 @@ public final class Monitor {
       log.info("site: changed; the next crawls use the new settings");
     }
     config.set(next);
+    if (!placing(next).equals(placing(current))) {
+      // What the early warning left aside as outside the configured countries may be inside now.
+      siteRegions.configuredCountriesChanged();
+    }
   }
 }

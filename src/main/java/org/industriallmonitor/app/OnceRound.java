@@ -61,6 +61,11 @@ public final class OnceRound {
     monitor.switchToIncrementalVacuum();
   }
 
+  /** Reads the site's country list (where the site lists each country now) when a country moved; a failure is logged. */
+  public void readSiteCountries() {
+    monitor.readSiteCountries(false);
+  }
+
   /** Prunes the history older than {@code storage.retention}; a failure is logged, never thrown. */
   public void pruneHistory() {
     monitor.pruneHistory();

@@ -63,6 +63,7 @@ final class OnceCommand implements Callable<Integer> {
       OnceRound round = parts.onceRound();
       round.recoverFromCrash();
       round.switchToIncrementalVacuum();
+      round.readSiteCountries();
       // As many countries at once as requests may be in flight to the site; the pacer keeps the limits.
       int parallel = Math.min(config.site().maxConnectionsPerHost(), countries.size());
       // A person at a terminal sees progress bars too (one country at a time); the details are in the log file.

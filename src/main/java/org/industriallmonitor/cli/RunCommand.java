@@ -56,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
         StateGuard.Held node = StateGuard.checkIn(parts)) {
       parts.monitor().recoverFromCrash();
       parts.monitor().switchToIncrementalVacuum(); // before any crawl, console or delivery could wait for its rewrite
+      parts.monitor().readSiteCountries(true); // where the site lists each country now, before the first walk and poll
       Daemon daemon = parts.daemon(CRAWL_THREADS, ConfigLoader.withSystemEnvironment(),
           next -> options.state == null ? next : next.withStorage(config.storage()));
       daemon.start(config, WATCH_PERIOD);

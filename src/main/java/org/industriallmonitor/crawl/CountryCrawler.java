@@ -37,11 +37,11 @@ public final class CountryCrawler {
 
   /** {@code site} gives the reader each crawl starts with: the one of the configuration in force. */
   public CountryCrawler(Supplier<SiteReader> site, Archive archive, Store store, NewArticleAlerts alerts, SlugLocks slugLocks,
-      Clock clock) {
+      SiteRegions regions, Clock clock) {
     this.site = site;
     this.store = store;
     this.clock = clock;
-    this.walker = new ListingWalker(archive, store.listingPages(), store.articles(), store.problems(), clock);
+    this.walker = new ListingWalker(archive, store.listingPages(), store.articles(), store.problems(), regions, clock);
     this.recorder = new ArticleRecorder(new ArticleArchiver(archive, store.articles(), store.problems(), alerts, clock),
         store.articles(), slugLocks, clock);
   }

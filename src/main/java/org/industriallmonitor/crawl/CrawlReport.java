@@ -139,6 +139,16 @@ public record CrawlReport(
       return pages;
     }
 
+    int seenSoFar() {
+      return seen;
+    }
+
+    /** Takes back what a walk counted before it started again at the id the site lists the country under now. */
+    void uncount(int pages, int seen) {
+      this.pages -= pages;
+      this.seen -= seen;
+    }
+
     CrawlReport build(Duration duration) {
       return new CrawlReport(country, region, baseline, pages, seen, newArticles, archived, errors, layoutProblem, notes, warnings,
           storageFailure, duration);

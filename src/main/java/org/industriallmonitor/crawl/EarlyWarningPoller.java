@@ -44,12 +44,14 @@ public final class EarlyWarningPoller {
   private final Store store;
   private final ArticleArchiver archiver;
   private final SlugLocks slugLocks;
+  private final SiteRegions regions;
   private final Clock clock;
 
   /** {@code slugLocks}: the walks' own, so that a poll and a walk never take one article twice. */
   public EarlyWarningPoller(Supplier<SiteReader> site, Archive archive, Store store, NewArticleAlerts alerts, SlugLocks slugLocks,
-      Clock clock) {
+      SiteRegions regions, Clock clock) {
     this.site = site;
+    this.regions = regions;
     this.store = store;
     this.archiver = new ArticleArchiver(archive, store.articles(), store.problems(), alerts, clock);
     this.slugLocks = slugLocks;
@@ -149,8 +151,8 @@ public final class EarlyWarningPoller {
 
   /** Archives the new items; returns true when each one is settled (archived, or remembered as left to the walks). */
   private boolean archive(SiteReader reader, List<FeedItem> items, List<CountryConfig> countries, Run run) throws InterruptedException {
-    ArticleArchiver.Placement placement = article -> countries.stream()
-        .filter(c -> article.countries().stream().anyMatch(tag -> tag.id() == c.region())).toList();
+    // A tag names a configured country by its id, the id the site lists it under now, or its name.
+    ArticleArchiver.Placement placement = article -> regions.placed(article.countries(), countries);
     List<Skipped> skipped = new ArrayList<>();
     boolean settled = true;
     try {

@@ -15,6 +15,7 @@ import org.industriallmonitor.archive.Hashes;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.fetch.FetchException;
 import org.industriallmonitor.fetch.FetchResult;
+import org.industriallmonitor.fetch.PageGoneException;
 import org.industriallmonitor.fetch.RobotsUnavailableException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.parse.LayoutException;
@@ -43,19 +44,42 @@ final class ListingWalker {
   private final ListingPageRepository listingPages;
   private final ArticleRepository articles;
   private final ProblemArticleRepository problems;
+  private final SiteRegions regions;
   private final Clock clock;
 
   ListingWalker(Archive archive, ListingPageRepository listingPages, ArticleRepository articles, ProblemArticleRepository problems,
-      Clock clock) {
+      SiteRegions regions, Clock clock) {
     this.archive = archive;
     this.listingPages = listingPages;
     this.articles = articles;
     this.problems = problems;
+    this.regions = regions;
     this.clock = clock;
   }
 
-  /** What the walk has found so far. */
-  private record Found(Map<String, ListingItem> items, Map<ListingPageState, Set<String>> pages) {}
+  /**
+   * What the walk has found so far; {@code walked} is the region id whose listing it walks (the site's
+   * id of the country now), {@code relocated} the id to walk instead, once the first page showed the
+   * country is listed there now.
+   */
+  private static final class Found {
+    final Map<String, ListingItem> items = new LinkedHashMap<>();
+    final Map<ListingPageState, Set<String>> pages = new LinkedHashMap<>();
+    final int walked;
+    Integer relocated;
+
+    Found(int walked) {
+      this.walked = walked;
+    }
+
+    Map<String, ListingItem> items() {
+      return items;
+    }
+
+    Map<ListingPageState, Set<String>> pages() {
+      return pages;
+    }
+  }
 
   /** Where a page says the listing goes on. */
   private record PageOutcome(Integer total, String nextUrl, int itemCount, Set<String> slugs) {}
@@ -65,10 +89,36 @@ final class ListingWalker {
     return walk(site, country, "en", report, progress);
   }
 
-  /** Walks the country's listing in {@code language}: its own pages, states and snapshots. */
+  /**
+   * Walks the country's listing in {@code language}: its own pages, states and snapshots, all under the
+   * configured id, at the id the site lists the country under now. When the first page's country list
+   * says the country is listed under another id now, the walk starts again there, once.
+   */
   Listing walk(SiteReader site, CountryConfig country, String language, CrawlReport.Builder report, CrawlProgress progress)
       throws InterruptedException {
-    Found found = new Found(new LinkedHashMap<>(), new LinkedHashMap<>());
+    int walked = regions.resolve(country).siteRegion();
+    for (int attempt = 0; ; attempt++) {
+      int pages = report.pages();
+      int seen = report.seenSoFar();
+      Found found = walkAt(site, country, walked, attempt == 0, language, report, progress);
+      if (found.relocated == null) {
+        if (walked != country.region() && language.equals(country.languages().get(0))) {
+          report.note("the site lists " + country.name() + " as region " + walked + " now, not " + country.region()
+              + "; followed there, its state kept under " + country.region() + "; write `" + country.yamlLine(walked)
+              + "` into the configuration");
+        }
+        return new Listing(found.items(), found.pages());
+      }
+      report.uncount(report.pages() - pages, report.seenSoFar() - seen);
+      log.info("{}: the site lists it as region {} now, not {}; walking its {} listing there", country.name(), found.relocated,
+          walked, language);
+      walked = found.relocated;
+    }
+  }
+
+  private Found walkAt(SiteReader site, CountryConfig country, int walked, boolean mayRelocate, String language,
+      CrawlReport.Builder report, CrawlProgress progress) throws InterruptedException {
+    Found found = new Found(walked);
     int from = 0;
     Set<String> previousSlugs = Set.of();
     Integer knownTotal = null;
@@ -79,7 +129,7 @@ final class ListingWalker {
         report.note("stopped at max_pages (" + site.maxPages() + ") before the end of the listing");
         break;
       }
-      String url = site.urls().listing(country.region(), from, language);
+      String url = site.urls().listing(walked, from, language);
       Optional<ListingPageState> stored = Optional.ofNullable(storedPages.get(from));
       FetchResult result;
       try {
@@ -89,6 +139,14 @@ final class ListingWalker {
         report.error("listing " + e.getMessage());
         break;
       } catch (FetchException e) {
+        if (from == 0 && mayRelocate && e instanceof PageGoneException) {
+          // A CMS may answer 404 for an id it no longer has: its country list says where the country went.
+          Integer moved = movedAfterGone(site, country, language, walked);
+          if (moved != null) {
+            found.relocated = moved;
+            break;
+          }
+        }
         report.error("listing " + e.getMessage());
         // Skip the failed page when the listing is known to go on: its articles are found next time.
         Integer total = knownTotal != null ? knownTotal : stored.map(ListingPageState::total).orElse(null);
@@ -109,14 +167,14 @@ final class ListingWalker {
           outcome = unchanged(stored.get(), result.validators(), found, report);
         } else {
           try {
-            outcome = parsed(site, country, language, url, from, result, bodyHash, stored, previousSlugs, found, report);
+            outcome = parsed(site, country, language, url, from, result, bodyHash, stored, previousSlugs, found, report, mayRelocate);
           } catch (LayoutException e) {
             report.layout(e.getMessage());
             log.warn("{}: {}", country.name(), e.getMessage());
             useFallback(site, country, result.body(), url, e.getMessage(), found, report);
             break;
           }
-          if (outcome == null) {
+          if (outcome == null || found.relocated != null) {
             break;
           }
           previousSlugs = outcome.slugs();
@@ -126,7 +184,7 @@ final class ListingWalker {
         knownTotal = outcome.total();
       }
       if (from == 0 && Integer.valueOf(0).equals(outcome.total())) {
-        report.warning(CrawlReport.noResults(country.region()));
+        report.warning(CrawlReport.noResults(walked));
       }
       pageSize = Math.max(pageSize, outcome.itemCount());
       progress.listing(country.name(), report.pages(), knownTotal == null || pageSize == 0 ? 0
@@ -137,7 +195,23 @@ final class ListingWalker {
       }
       from = next;
     }
-    return new Listing(found.items(), found.pages());
+    return found;
+  }
+
+  /**
+   * The listing of {@code walked} is gone (404, 410): reads the site's country list in {@code language}
+   * (one request) and returns the id the country is listed under now, or null when it is not elsewhere.
+   */
+  private Integer movedAfterGone(SiteReader site, CountryConfig country, String language, int walked) throws InterruptedException {
+    String url = site.urls().facets(language);
+    try {
+      Map<Integer, String> countries = site.listingParser().regions(site.fetcher().fetch(url, Validators.NONE).body(), url);
+      SiteRegions.Resolution listed = regions.listed(country, language, countries);
+      return listed.siteRegion() != walked && countries.containsKey(listed.siteRegion()) ? listed.siteRegion() : null;
+    } catch (FetchException | LayoutException e) {
+      log.info("{}: the site's country list could not be read after its listing was gone: {}", country.name(), e.getMessage());
+      return null;
+    }
   }
 
   private PageOutcome unchanged(ListingPageState state, Validators validators, Found found, CrawlReport.Builder report) {
@@ -153,7 +227,8 @@ final class ListingWalker {
   /** Parses a changed page; returns null when the walk must stop here. */
   private PageOutcome parsed(SiteReader site, CountryConfig country, String language, String url, int from, FetchResult result,
       String bodyHash,
-      Optional<ListingPageState> stored, Set<String> previousSlugs, Found found, CrawlReport.Builder report) throws LayoutException {
+      Optional<ListingPageState> stored, Set<String> previousSlugs, Found found, CrawlReport.Builder report, boolean mayRelocate)
+      throws LayoutException {
     ListingPage page = site.listingParser().parse(result.body(), url);
     if (page.items().size() > site.maxItemsPerPage()) {
       // Hours of fetching at the site's pace, asked for by one page: not the listing the monitor knows.
@@ -183,10 +258,19 @@ final class ListingWalker {
     report.seen(slugs.size());
     Integer total = page.range().map(ResultRange::total).orElse(null);
     PageOutcome outcome = new PageOutcome(total, page.nextUrl(), page.items().size(), slugs);
-    if (!page.regions().isEmpty() && !page.regions().contains(country.region())) {
+    SiteRegions.Resolution listed = from == 0 && !page.countries().isEmpty()
+        ? regions.listed(country, language, page.countries()) : new SiteRegions.Resolution(found.walked, null);
+    if (mayRelocate && listed.siteRegion() != found.walked && page.regions().contains(listed.siteRegion())) {
+      // The country is listed under another id now (its own gone, or given to another country): walk there.
+      found.relocated = listed.siteRegion();
+      return outcome;
+    }
+    if (!page.regions().isEmpty() && !page.regions().contains(found.walked)) {
       // The page's state is not saved: every crawl reads it again, and says so again, until the id is fixed.
-      report.error("region " + country.region() + " is not in the site's list of countries on " + url
-          + " (is the id right? `countries` lists them)");
+      report.error("region " + found.walked + (found.walked == country.region() ? ""
+          : " (where the site listed " + country.name() + ", configured as region " + country.region() + ")")
+          + " is not in the site's list of countries on " + url
+          + " (is the id right? `countries` lists them)" + (listed.problem() == null ? "" : "; " + listed.problem()));
       return outcome;
     }
     String text = ArchiveText.listing(page);

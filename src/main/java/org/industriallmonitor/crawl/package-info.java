@@ -4,8 +4,10 @@
  * {@code CountryCrawler} walks a listing ({@code ListingWalker}), records unknown articles
  * ({@code ArticleRecorder}, {@code ArticleArchiver}: file first, then the row with its alerts) and saves the
  * pages' states; {@code ArticleRechecker} fetches young articles again; {@code EarlyWarningPoller} archives
- * what a feed names. Outcomes are {@code CrawlReport} and {@code PollReport}; {@code CrawlListener},
- * {@code CrawlProgress} and {@code NewArticleAlerts} are the hooks others implement; {@code SlugLocks}
+ * what a feed names. {@code SiteRegions} (with the site's country list, {@code SiteCountries}) says where
+ * the site lists each configured country now, following a renumbered one by its name. Outcomes are
+ * {@code CrawlReport} and {@code PollReport}; {@code CrawlListener}, {@code CrawlProgress},
+ * {@code NewArticleAlerts} and {@code RegionMoveAlerts} are the hooks others implement; {@code SlugLocks}
  * keeps two crawls off one article.
  *
  * <p>May use: config, fetch, parse, site, feed, archive, store.

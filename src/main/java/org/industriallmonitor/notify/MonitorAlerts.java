@@ -49,6 +49,19 @@ public final class MonitorAlerts {
         id -> Payloads.layoutRepaired(id, country, region, changes, now)));
   }
 
+  /**
+   * The rows of one {@code monitor.alert} of kind {@code region_moved}, to be written with the move's row:
+   * the site lists {@code country} (configured as {@code region}) as {@code newRegion} now; {@code yaml} is
+   * the line to write into {@code configFile}.
+   */
+  public List<OutboxEntry> regionMoved(String country, int region, int newRegion, String siteName, String yaml, String configFile,
+      List<String> alertChannels, Instant at) {
+    String problem = "the site lists " + country + " as region " + newRegion + " now, not " + region
+        + "; the monitor follows it there and keeps its state; write `" + yaml + "` in " + configFile;
+    return queue.monitorRows(Event.MONITOR_ALERT, region, alertChannels,
+        id -> Payloads.regionMoved(id, country, region, newRegion, siteName, yaml, problem, at));
+  }
+
   /** What one crawl of a country came to. {@code layoutProblem} is null unless the layout broke. */
   public record Outcome(int region, String country, boolean succeeded, String problem, String layoutProblem) {}
 

@@ -96,6 +96,25 @@ public final class Payloads {
     return node;
   }
 
+  /**
+   * The site lists a configured country under another region id now: the monitor follows it there and
+   * keeps its state; {@code yaml} is the line to write into the configuration.
+   */
+  public static JsonNode regionMoved(String deliveryId, String country, int region, int newRegion, String siteName, String yaml,
+      String problem, Instant at) {
+    ObjectNode node = start(Event.MONITOR_ALERT, deliveryId);
+    node.put("country", country);
+    node.put("region", region);
+    node.put("kind", "region_moved");
+    node.put("old_region", region);
+    node.put("new_region", newRegion);
+    node.put("site_name", siteName);
+    node.put("yaml", yaml);
+    node.put("problem", problem);
+    node.put("detected_at", time(at));
+    return node;
+  }
+
   /** The early-warning source failed its polls or vanished: the walks alone find new articles until it is back. */
   public static JsonNode sourceAlert(String deliveryId, String source, String url, int failures, String problem, Instant at) {
     ObjectNode node = startOfSource(Event.MONITOR_ALERT, deliveryId, source, url);

@@ -1,12 +1,10 @@
 package org.industriallmonitor.parse;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.industriallmonitor.config.Selectors;
@@ -78,9 +76,9 @@ public final class ListingParser {
     }
     Element next = doc.selectFirst(nextPageSelector);
     String nextUrl = next == null || links.href(next).isEmpty() ? null : links.href(next);
-    Set<Integer> regions = new HashSet<>();
-    TagLinks.find(doc, regionFacetsSelector, TagLinks.Kind.REGION, Region::new).forEach(r -> regions.add(r.id()));
-    return new ListingPage(pageUrl, summary, range(summary), items, nextUrl, regions);
+    Map<Integer, String> countries = new LinkedHashMap<>();
+    TagLinks.find(doc, regionFacetsSelector, TagLinks.Kind.REGION, Region::new).forEach(r -> countries.putIfAbsent(r.id(), r.name()));
+    return new ListingPage(pageUrl, summary, range(summary), items, nextUrl, countries);
   }
 
   /** The countries of the region facet list, by region id, in page order. */

@@ -86,4 +86,18 @@ public final class CountryRepository {
       }
     });
   }
+
+  /** Every country ever crawled: its name by region id (the configured name of its last crawl). */
+  public java.util.Map<Integer, String> names() {
+    return db.read(c -> {
+      java.util.Map<Integer, String> names = new java.util.LinkedHashMap<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT region, name FROM countries ORDER BY region");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getInt(1), rs.getString(2));
+        }
+      }
+      return names;
+    });
+  }
 }

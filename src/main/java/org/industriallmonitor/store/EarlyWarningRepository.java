@@ -63,6 +63,28 @@ public final class EarlyWarningRepository {
     });
   }
 
+  /**
+   * Forgets the items remembered because their tags named no configured country ({@code outside},
+   * {@code untagged}) and the sources' validators, in one transaction: the configured countries or the
+   * site's country ids changed, so the next poll reads its source in full and fetches those items
+   * again while it lists them. Returns how many items were forgotten.
+   */
+  public int reconsiderPlacements() {
+    return db.inTransaction(c -> {
+      int forgotten;
+      try (PreparedStatement delete = c.prepareStatement(
+          "DELETE FROM early_warning_skipped WHERE reason IN ('outside', 'untagged')")) {
+        forgotten = delete.executeUpdate();
+      }
+      if (forgotten > 0) {
+        try (PreparedStatement clear = c.prepareStatement("UPDATE early_warning SET etag = NULL, last_modified = NULL")) {
+          clear.executeUpdate();
+        }
+      }
+      return forgotten;
+    });
+  }
+
   /** Remembers items not to fetch again. */
   public void skip(List<Skipped> items, Instant now) {
     if (items.isEmpty()) {

@@ -96,6 +96,76 @@ public final class RegionMoveRepository {
     });
   }
 
+  /**
+   * The tables whose rows are a country's state, keyed by its region id, with the other columns of their
+   * primary key ({@code null}: the region alone is the key; none: the region is not part of the key).
+   */
+  private static final List<String[]> STATE_TABLES = List.of(
+      new String[] {"country_languages", "language"},
+      new String[] {"listing_pages", "language", "from_offset"},
+      new String[] {"article_countries", "article_id"},
+      new String[] {"schedule"},
+      new String[] {"country_health"});
+
+  /**
+   * The user wrote the id the site uses now ({@code to}) in place of {@code from}: every row of the
+   * country's state moves from {@code from} to {@code to} (countries, country_languages, listing_pages,
+   * article_countries, crawl_runs, schedule, country_health, degraded_articles, pruned_crawl_pages, the
+   * outbox's region) and the move of {@code from} is forgotten, in one durable transaction. Nothing is
+   * done (false) unless {@code from} has a {@code countries} row and {@code to} has none: the state
+   * continues once, never over a state of its own. Where {@code to} has a row of its own (its schedule,
+   * written when the new id was configured), that row stays and the old one goes.
+   */
+  public boolean continueUnder(int from, int to) {
+    if (from == to) {
+      return false;
+    }
+    return db.inTransaction(c -> {
+      if (!hasCountry(c, from) || hasCountry(c, to)) {
+        return false;
+      }
+      for (String[] table : STATE_TABLES) {
+        String name = table[0];
+        StringBuilder sameKey = new StringBuilder();
+        for (int i = 1; i < table.length; i++) {
+          sameKey.append(" AND o.").append(table[i]).append(" = ").append(name).append('.').append(table[i]);
+        }
+        update(c, "UPDATE " + name + " SET region = ? WHERE region = ? AND NOT EXISTS (SELECT 1 FROM " + name
+            + " o WHERE o.region = ?" + sameKey + ")", to, from, to);
+        update(c, "DELETE FROM " + name + " WHERE region = ?", from);
+      }
+      // A counter: the pages of the old id's pruned runs add to the new id's.
+      update(c, "UPDATE pruned_crawl_pages SET pages = pages + (SELECT o.pages FROM pruned_crawl_pages o WHERE o.region = ?) "
+          + "WHERE region = ? AND EXISTS (SELECT 1 FROM pruned_crawl_pages o WHERE o.region = ?)", from, to, from);
+      update(c, "UPDATE pruned_crawl_pages SET region = ? WHERE region = ? AND NOT EXISTS "
+          + "(SELECT 1 FROM pruned_crawl_pages o WHERE o.region = ?)", to, from, to);
+      update(c, "DELETE FROM pruned_crawl_pages WHERE region = ?", from);
+      for (String table : List.of("countries", "crawl_runs", "degraded_articles", "outbox")) {
+        update(c, "UPDATE " + table + " SET region = ? WHERE region = ?", to, from);
+      }
+      update(c, "DELETE FROM region_moves WHERE region = ?", from);
+      return true;
+    });
+  }
+
+  private static boolean hasCountry(Connection c, int region) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM countries WHERE region = ?")) {
+      q.setInt(1, region);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static void update(Connection c, String sql, int... values) throws SQLException {
+    try (PreparedStatement u = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        u.setInt(i + 1, values[i]);
+      }
+      u.executeUpdate();
+    }
+  }
+
   private static RegionMove move(ResultSet rs) throws SQLException {
     return new RegionMove(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), Timestamps.parse(rs.getString(5)));
   }

@@ -25,6 +25,7 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
   private volatile String robotsTxt;
   private volatile boolean trickleFeed;
   private volatile Duration latency = Duration.ZERO;
+  private final java.util.Set<Integer> goneListings = ConcurrentHashMap.newKeySet();
 
   /** Ways an article page can be served wrongly. */
   public enum Misbehaviour {
@@ -67,6 +68,11 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     trickleFeed = true;
   }
 
+  /** Answers 404 for the listings of {@code region} from now on, as a CMS may for an id it no longer has. */
+  public void goneListing(int region) {
+    goneListings.add(region);
+  }
+
   /** Serves the page of the article {@code slug} wrongly from now on. */
   public void misbehave(String slug, Misbehaviour how) {
     misbehaviours.put(slug, how);
@@ -88,6 +94,11 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     String path = exchange.getRequestURI().getRawPath();
     if (path.equals("/robots.txt") && robotsTxt != null) {
       write(exchange, 200, "text/plain", robotsTxt.getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
+    if (path.endsWith("/search") && query != null
+        && goneListings.stream().anyMatch(region -> ("&" + query + "&").contains("&regions=" + region + "&"))) {
+      write(exchange, 404, "text/html; charset=utf-8", "<h1>Page not found</h1>".getBytes(StandardCharsets.UTF_8));
       return true;
     }
     if (path.equals("/rss.xml") && trickleFeed) {
