@@ -23,6 +23,8 @@ public final class MessageText {
         case "source" -> "monitor alert: the early warning (" + event.path("source").asText() + ") cannot be read";
         case "disk" -> "monitor alert: too little free space for " + event.path("folder").asText() + "; nothing is fetched";
         case "site_moved" -> "monitor alert: the site moved to " + event.path("to").asText() + "; write " + event.path("yaml").asText();
+        case "region_moved" -> "monitor alert: " + event.path("country").asText() + " moved to region " + event.path("new_region").asInt()
+            + " on the site; write " + event.path("yaml").asText();
         case "layout" -> "monitor alert: " + event.path("country").asText() + ": the page layout changed";
         case "layout_repaired" -> "monitor alert: " + event.path("country").asText() + ": the layout changed and was repaired";
         default -> "monitor alert: " + event.path("country").asText() + ": " + event.path("consecutive_failures").asInt()
@@ -82,6 +84,10 @@ public final class MessageText {
         } else if (event.path("kind").asText().equals("site_moved")) {
           out.append("The site moved: ").append(event.path("from").asText()).append(" redirects permanently to ")
               .append(event.path("to").asText()).append(". The monitor follows it; nothing is lost or archived twice.\n\n");
+        } else if (event.path("kind").asText().equals("region_moved")) {
+          out.append("The site lists ").append(event.path("country").asText()).append(" under region ")
+              .append(event.path("new_region").asInt()).append(" now, not ").append(event.path("old_region").asInt())
+              .append(". The monitor follows it there and keeps its state; nothing is lost or archived twice.\n\n");
         } else {
           out.append("The monitor cannot crawl ").append(event.path("country").asText())
               .append(" (region ").append(event.path("region").asInt()).append(").\n\n");
