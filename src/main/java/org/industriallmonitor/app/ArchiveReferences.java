@@ -41,6 +41,15 @@ public final class ArchiveReferences {
 
   /** The items of the newest snapshot of {@code region}'s first listing page, if the archive has one. */
   public static References firstListingPage(Archive archive, int region) throws IOException {
+    return firstListingPage(archive, region, region);
+  }
+
+  /**
+   * The items of the newest snapshot of the first listing page of the country whose state is kept under
+   * {@code region}, to be looked for under {@code siteRegion}, the id the site lists it under now (a country
+   * followed to a new id keeps its snapshots under its configured one).
+   */
+  public static References firstListingPage(Archive archive, int region, int siteRegion) throws IOException {
     Path folder = archive.resolve("listings/" + region + "/from-0");
     if (!Files.isDirectory(folder)) {
       return new References(List.of(), List.of(), Map.of());
@@ -49,6 +58,6 @@ public final class ArchiveReferences {
     try (Stream<Path> snapshots = Files.list(folder)) {
       newest = snapshots.filter(p -> p.toString().endsWith(".txt")).max(Path::compareTo);
     }
-    return newest.isEmpty() ? new References(List.of(), List.of(), Map.of()) : References.snapshot(region, Files.readString(newest.get()));
+    return newest.isEmpty() ? new References(List.of(), List.of(), Map.of()) : References.snapshot(siteRegion, Files.readString(newest.get()));
   }
 }

@@ -101,14 +101,18 @@ public final class Calibration {
     parts.store().learnedSelectors().replaceAll(report.selectors(), clock.instant());
   }
 
-  /** The newest articles of the archive, and the first listing page it saw of the first configured countries. */
+  /**
+   * The newest articles of the archive, and the first listing page it saw of the first configured countries,
+   * looked for under the id the site lists each under now when a move is recorded.
+   */
   private References archived() throws IOException {
     if (!parts.config().storage().hasDatabase()) {
       return new References(List.of(), List.of(), Map.of());
     }
     References all = ArchiveReferences.articles(parts.store(), parts.archive(), ARCHIVE_REFERENCES);
     for (var country : parts.config().countries().stream().limit(ARCHIVE_LISTINGS).toList()) {
-      all = all.plus(ArchiveReferences.firstListingPage(parts.archive(), country.region()));
+      int siteRegion = parts.store().regionMoves().of(country.region()).map(m -> m.siteRegion()).orElse(country.region());
+      all = all.plus(ArchiveReferences.firstListingPage(parts.archive(), country.region(), siteRegion));
     }
     return all;
   }

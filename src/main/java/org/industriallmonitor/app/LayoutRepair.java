@@ -60,16 +60,17 @@ final class LayoutRepair {
   private static final java.util.regex.Pattern FAILED_AT = java.util.regex.Pattern.compile("^layout changed at (\\S+): ");
 
   /**
-   * Tries to repair the layout error {@code problem} of a crawl of {@code country}. Empty when the
-   * archive holds nothing to calibrate against (the first crawl, say).
+   * Tries to repair the layout error {@code problem} of a crawl of {@code country}, listed on the site
+   * under {@code siteRegion} now. Empty when the archive holds nothing to calibrate against (the first
+   * crawl, say).
    */
-  Optional<Outcome> attempt(CountryConfig country, SiteConfig config, String problem) throws InterruptedException {
+  Optional<Outcome> attempt(CountryConfig country, int siteRegion, SiteConfig config, String problem) throws InterruptedException {
     java.util.regex.Matcher at = FAILED_AT.matcher(problem);
     String failingPage = at.find() ? at.group(1) : null;
     References references;
     try {
       references = ArchiveReferences.articles(store, archive, config.repairPages())
-          .plus(ArchiveReferences.firstListingPage(archive, country.region()));
+          .plus(ArchiveReferences.firstListingPage(archive, country.region(), siteRegion));
     } catch (IOException e) {
       log.warn("{}: cannot read the archive to repair the layout: {}", country.name(), e.getMessage());
       return Optional.empty();

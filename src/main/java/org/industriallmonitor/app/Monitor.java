@@ -177,7 +177,8 @@ public final class Monitor {
     String layoutProblem = report.layoutProblem();
     boolean repairedLayout = false;
     if (layoutProblem != null && report.storageFailure() == null) {
-      Optional<LayoutRepair.Outcome> repaired = repair.attempt(country, config.get().site(), layoutProblem);
+      Optional<LayoutRepair.Outcome> repaired = repair.attempt(country,
+          siteRegions.resolve(country).siteRegion(), config.get().site(), layoutProblem);
       if (repaired.isPresent() && repaired.get().applied()) {
         log.warn("crawl {}: {}; repaired, crawling again", report.summaryLine(), layoutProblem);
         report = crawler.crawl(country, progress).withNote("layout repaired: " + repaired.get().changes());

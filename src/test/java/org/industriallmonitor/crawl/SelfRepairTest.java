@@ -90,6 +90,23 @@ class SelfRepairTest {
   }
 
   @Test
+  void aCountryFollowedToANewIdIsRepairedAgainstItsListingThere() throws Exception {
+    Path config = config("");
+    assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
+    replica.catalog().renumberRegions(java.util.Map.of(364, 9364, 169, 9169));
+    CliRun followed = CliRun.of("once", "--config", config.toString());
+    assertThat(followed.exitCode()).as(followed.toString()).isZero();
+    replica.server().theme(ReplicaTheme.WORDPRESS);
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(9364), LocalDate.of(2026, 11, 30), 5);
+
+    CliRun repaired = CliRun.of("once", "--config", config.toString());
+
+    assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
+    assertThat(repaired.out()).contains("new 1, archived 1, errors 0").contains("note: layout repaired: [");
+    assertThat(Sql.column(dir.resolve("state/monitor.db"), "SELECT slug FROM articles WHERE baseline = 0")).containsExactly(fresh.slug());
+  }
+
+  @Test
   void withSelfRepairOffTheAlertCarriesTheProposalAndNothingChanges() throws Exception {
     Path config = config("  self_repair: false\n");
     assertThat(CliRun.of("once", "--config", config.toString()).exitCode()).isZero();
