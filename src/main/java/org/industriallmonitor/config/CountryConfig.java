@@ -48,8 +48,18 @@ public record CountryConfig(String name, int region, Schedule schedule, List<Str
     return CountryNames.same(name, siteName) || aliases.stream().anyMatch(alias -> CountryNames.same(alias, siteName));
   }
 
-  /** This country with its region id {@code id}: the line a user would write into the YAML. */
+  /**
+   * This country with its region id {@code id}: the line a user would write into the YAML (its other keys, such
+   * as {@code notify:}, stay as they are). A name YAML would misread in a flow mapping ({@code Korea, Republic
+   * of}) is quoted.
+   */
   public String yamlLine(int id) {
-    return "- { name: " + name + ", region: " + id + " }";
+    return "- { name: " + yamlScalar(name) + ", region: " + id + " }";
+  }
+
+  private static String yamlScalar(String text) {
+    boolean plain = !text.isEmpty() && text.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '.'
+        || c == '-' || c == '(' || c == ')' || c == '\'') && Character.isLetter(text.codePointAt(0));
+    return plain ? text : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -58,6 +60,17 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse(FILE, VALID.replace("    region: 364\n", "    region: 364\n    aliases: [Kirgizia, KIRGIZIA]\n")))
         .hasMessage("config/monitor.yaml:9: countries[0].aliases[1]: the name 'KIRGIZIA' already names a country (line 9);"
             + " an alias names one country only");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Kyrgyzstan", "Korea, Republic of", "Côte d'Ivoire", "Bosnia: Herzegovina", "#1 \"quoted\" {x} [y] \\"})
+  void theLineToWriteForAMovedCountryReadsBackAsThatCountry(String name) {
+    String line = new CountryConfig(name, 364).yamlLine(9364);
+
+    MonitorConfig config = loader.parse(FILE, VALID.replace("  - name: Kyrgyzstan\n    region: 364\n", "  " + line + "\n"));
+
+    assertThat(config.countries().get(0).name()).isEqualTo(name);
+    assertThat(config.countries().get(0).region()).isEqualTo(9364);
   }
 
   @Test
