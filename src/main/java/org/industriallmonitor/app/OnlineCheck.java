@@ -108,6 +108,15 @@ public final class OnlineCheck {
     for (CountryConfig country : countries) {
       Optional<Boolean> listed = list.problem() == null ? Optional.of(list.regions().containsKey(country.region())) : Optional.empty();
       Map<Integer, String> namedLike = listed.orElse(true) ? Map.of() : namedLike(site, list, otherLists, country);
+      if (listed.orElse(false) && !country.answersTo(list.regions().get(country.region()))) {
+        // The configured id names another country now (a renumbering that reused it): when this country's name is
+        // elsewhere in the list, the monitor follows it there, as for an id gone.
+        Map<Integer, String> elsewhere = namedLike(site, list, otherLists, country);
+        if (!elsewhere.isEmpty()) {
+          listed = Optional.of(false);
+          namedLike = elsewhere;
+        }
+      }
       int region = namedLike.size() == 1 ? namedLike.keySet().iterator().next() : country.region();
       String url = site.urls().listing(region, 0);
       try {

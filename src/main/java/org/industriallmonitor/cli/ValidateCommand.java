@@ -86,12 +86,14 @@ final class ValidateCommand implements Callable<Integer> {
    * What the user writes after a move: the id the site lists a gone country under now (found by its name or
    * an alias), or the candidates when several answer to it.
    */
-  private static void moved(OnlineCheck.Finding f, PrintWriter out) {
+  private static void moved(OnlineCheck.Finding f, Map<Integer, String> siteList, PrintWriter out) {
     if (f.namedLike().isEmpty()) {
       return;
     }
     CountryConfig country = f.country();
-    String gone = "  " + country.name() + ": region " + country.region() + " is gone from the site's country list; ";
+    String other = siteList.get(country.region());
+    String gone = "  " + country.name() + ": region " + country.region() + (other == null ? " is gone from the site's country list; "
+        : " names another country on the site now (\"" + TerminalText.safe(other) + "\"); ");
     if (f.movedTo().isPresent()) {
       int id = f.movedTo().get();
       out.println(gone + "the site lists " + TerminalText.safe(f.namedLike().get(id)) + " as " + id + ": write  " + country.yamlLine(id)
@@ -135,7 +137,7 @@ final class ValidateCommand implements Callable<Integer> {
         line.append("; ").append(f.warning());
       }
       out.println(line);
-      moved(f, out);
+      moved(f, report.countryList().regions(), out);
     }
     report.source().ifPresent(s -> out.println(s.problem() != null
         ? "  early warning " + s.source() + ": " + s.problem()

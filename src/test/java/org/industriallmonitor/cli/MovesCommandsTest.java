@@ -63,6 +63,20 @@ class MovesCommandsTest {
   }
 
   @Test
+  void anIdTheSiteGaveAnotherCountryIsAMoveAsTheDaemonTakesIt() throws Exception {
+    Path config = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(dir);
+    replica.catalog().renumberRegions(Map.of(364, 9364, 169, 364));
+
+    CliRun online = CliRun.of("validate", "--online", "--config", config.toString());
+
+    assertThat(online.exitCode()).isEqualTo(1);
+    assertThat(online.out())
+        .containsPattern("  Kyrgyzstan \\(region 364\\): NOT in the site's list of countries; as region 9364: 27 results, first \".+\"\n")
+        .contains("  Kyrgyzstan: region 364 names another country on the site now (\"Kazakhstan\"); the site lists Kyrgyzstan as 9364:"
+            + " write  - { name: Kyrgyzstan, region: 9364 }  (the monitor follows it until then)\n");
+  }
+
+  @Test
   void aCountryIsFoundAgainByAnAliasAndNotWithoutOne() throws Exception {
     replica.catalog().renumberRegions(Map.of(364, 9364));
     Path bare = TestConfig.site(replica.baseUrl()).country("Kyrgyz Republic", 364).writeTo(dir.resolve("bare"));
