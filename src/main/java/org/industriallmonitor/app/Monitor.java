@@ -369,8 +369,14 @@ public final class Monitor {
       log.info("site: changed; the next crawls use the new settings");
     }
     config.set(next);
-    // Ids written in place of the moved ones: every such state carries over now, chains and swaps at once.
-    siteRegions.continueStates(next.countries());
+    // Ids written in place of the moved ones: every such state carries over now, chains and swaps at once
+    // (else before the next crawl, which tries again).
+    try {
+      siteRegions.continueStates(next.countries());
+    } catch (RuntimeException e) {
+      log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
+          e.getMessage());
+    }
     if (!placing(next).equals(placing(current))) {
       // What the early warning left aside as outside the configured countries may be inside now.
       siteRegions.configuredCountriesChanged();

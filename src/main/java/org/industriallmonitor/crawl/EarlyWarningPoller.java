@@ -151,7 +151,8 @@ public final class EarlyWarningPoller {
 
   /** Archives the new items; returns true when each one is settled (archived, or remembered as left to the walks). */
   private boolean archive(SiteReader reader, List<FeedItem> items, List<CountryConfig> countries, Run run) throws InterruptedException {
-    // A tag names a configured country by its id, the id the site lists it under now, or its name.
+    // A tag names a configured country by its name, or the id the site lists it under now (never an id
+    // the site gave another configured country).
     ArticleArchiver.Placement placement = article -> regions.placed(article.countries(), countries);
     SiteRegions.Placements placedBy = regions.placements();
     List<Skipped> skipped = new ArrayList<>();

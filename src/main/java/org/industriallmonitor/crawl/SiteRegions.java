@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * a country is then found again by its name (or one of {@code countries[].aliases}) in the site's
  * country list ({@link SiteCountries}), its move recorded once with its {@code region_moved} alert,
  * and the walks go to the new id while every piece of the country's state stays under the configured
- * id. When the user writes the new id, {@link #continueState} moves that state under it.
+ * id. Each walk resolves by its own language's list; a pair of ids is alerted once ever. When the user
+ * writes the new ids, {@link #continueStates} moves every such state under its new id at once.
  */
 public final class SiteRegions {
   private static final Logger log = LoggerFactory.getLogger(SiteRegions.class);
