@@ -251,4 +251,17 @@ class SiteRegionsTest {
     assertThat(regions.placed(List.of(new Region(9364, "Kyrgyz Republic")), List.of(KYRGYZSTAN)))
         .as("the move the other node forgot no longer places articles here").isEmpty();
   }
+
+  @Test
+  void aCountryConfiguredAtAnIdHoldingAnotherCountrysMoveLeavesThatMoveAlone() {
+    CountryConfig brazil = new CountryConfig("Brazil", 170);
+    regions.read("en", Map.of(170, "Argentina", 171, "Brazil"));
+    assertThat(regions.resolve(brazil).siteRegion()).isEqualTo(171);
+    CountryConfig argentina = new CountryConfig("Argentina", 170);
+
+    assertThat(regions.resolve(argentina).siteRegion()).isEqualTo(170);
+    assertThat(store.regionMoves().of(170)).map(RegionMove::siteRegion).as("Brazil's move").contains(171);
+    assertThat(regions.placed(List.of(new Region(171, null)), List.of(argentina))).as("Brazil's id is not Argentina's").isEmpty();
+    assertThat(regions.placed(List.of(new Region(170, null)), List.of(argentina))).containsExactly(argentina);
+  }
 }
