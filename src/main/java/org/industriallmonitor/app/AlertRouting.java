@@ -42,7 +42,8 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
     MonitorConfig current = config.get();
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
-    // A tag names a configured country by its id, the id the site lists it under now, or its name.
+    // A tag names a configured country by its name, or the id the site lists it under now (never an id
+    // the site gave another configured country).
     siteRegions.placed(article.countries(), current.countries()).forEach(c -> regions.add(c.region()));
     List<String> channelIds = channelsOf(regions);
     if (channelIds.isEmpty()) {

@@ -171,8 +171,9 @@ public final class Monitor {
       log.warn("crawl {}: {}", refused.summaryLine(), String.join("; ", refused.problems()));
       return refused;
     }
-    // The user wrote the id the site lists the country under now: its state continues there (no second baseline).
-    siteRegions.continueState(country, config.get().countries());
+    // The moves in force, read again (another node may have recorded or ended one); the user wrote the id the
+    // site lists a country under now: its state continues there (no second baseline).
+    siteRegions.continueStates(config.get().countries());
     CrawlReport report = crawler.crawl(country, progress);
     String layoutProblem = report.layoutProblem();
     boolean repairedLayout = false;
@@ -368,6 +369,14 @@ public final class Monitor {
       log.info("site: changed; the next crawls use the new settings");
     }
     config.set(next);
+    // Ids written in place of the moved ones: every such state carries over now, chains and swaps at once
+    // (else before the next crawl, which tries again).
+    try {
+      siteRegions.continueStates(next.countries());
+    } catch (RuntimeException e) {
+      log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
+          e.getMessage());
+    }
     if (!placing(next).equals(placing(current))) {
       // What the early warning left aside as outside the configured countries may be inside now.
       siteRegions.configuredCountriesChanged();

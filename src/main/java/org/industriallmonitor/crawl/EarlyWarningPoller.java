@@ -125,7 +125,7 @@ public final class EarlyWarningPoller {
       run.notes.add(leftOver + " more new item" + (leftOver == 1 ? "" : "s") + " left to the next poll (the source is read again)"
           + " and the walks: one poll fetches at most max_items: " + earlyWarning.maxItems());
     }
-    boolean settled = archive(reader, taken, countries, run) && leftOver == 0;
+    boolean settled = archive(reader, taken, countries, run) && leftOver == 0 && !run.unsettled;
     Validators kept = settled ? poll.validators() : new Validators(before.etag(), before.lastModified());
     return run.done(PollReport.Outcome.NEW, poll.items().size(), unknown, kept.etag(), kept.lastModified());
   }
@@ -151,8 +151,10 @@ public final class EarlyWarningPoller {
 
   /** Archives the new items; returns true when each one is settled (archived, or remembered as left to the walks). */
   private boolean archive(SiteReader reader, List<FeedItem> items, List<CountryConfig> countries, Run run) throws InterruptedException {
-    // A tag names a configured country by its id, the id the site lists it under now, or its name.
+    // A tag names a configured country by its name, or the id the site lists it under now (never an id
+    // the site gave another configured country).
     ArticleArchiver.Placement placement = article -> regions.placed(article.countries(), countries);
+    SiteRegions.Placements placedBy = regions.placements();
     List<Skipped> skipped = new ArrayList<>();
     boolean settled = true;
     try {
@@ -191,7 +193,20 @@ public final class EarlyWarningPoller {
       return settled;
     } finally {
       store.earlyWarning().skip(skipped, clock.instant());
+      long aside = skipped.stream().filter(EarlyWarningPoller::placedNowhere).count();
+      // Checked after the write: a move recorded (or the site's list changed) during this poll may place
+      // what it left aside, and the look again that came with it may have been before this write.
+      if (aside > 0 && regions.placementsChangedSince(placedBy)) {
+        store.earlyWarning().reconsiderPlacements();
+        run.notes.add(aside + " item" + (aside == 1 ? "" : "s") + " outside the configured countries fetched again by the next poll:"
+            + " where the site lists the countries changed during this one");
+        run.unsettled = true;
+      }
     }
+  }
+
+  private static boolean placedNowhere(Skipped item) {
+    return item.reason().equals("outside") || item.reason().equals("untagged");
   }
 
   /** The report being built by one poll. */
@@ -203,6 +218,8 @@ public final class EarlyWarningPoller {
     final List<String> errors = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     int archived;
+    /** An item this poll left to the next one: the source's validators are not kept. */
+    boolean unsettled;
     String lastNewSlug;
     Instant lastNewAt;
 

@@ -96,7 +96,7 @@ final class ListingWalker {
    */
   Listing walk(SiteReader site, CountryConfig country, String language, CrawlReport.Builder report, CrawlProgress progress)
       throws InterruptedException {
-    int walked = regions.resolve(country).siteRegion();
+    int walked = regions.resolve(country, language).siteRegion();
     for (int attempt = 0; ; attempt++) {
       int pages = report.pages();
       int seen = report.seenSoFar();

@@ -5,7 +5,8 @@
  * ({@code ArticleRecorder}, {@code ArticleArchiver}: file first, then the row with its alerts) and saves the
  * pages' states; {@code ArticleRechecker} fetches young articles again; {@code EarlyWarningPoller} archives
  * what a feed names. {@code SiteRegions} (with the site's country list, {@code SiteCountries}) says where
- * the site lists each configured country now, following a renumbered one by its name. Outcomes are
+ * the site lists each configured country now, per language, following a renumbered one by its name, and
+ * carries the states of moved countries over to the ids the user writes. Outcomes are
  * {@code CrawlReport} and {@code PollReport}; {@code CrawlListener}, {@code CrawlProgress},
  * {@code NewArticleAlerts} and {@code RegionMoveAlerts} are the hooks others implement; {@code SlugLocks}
  * keeps two crawls off one article.

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.industriallmonitor.app.ArchiveReferences;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.config.ConfigLoader;
 import org.industriallmonitor.config.CountryConfig;
@@ -118,5 +119,24 @@ class RegionMoveCrawlTest {
     assertThat(moved.succeeded()).as(moved.problems().toString()).isTrue();
     assertThat(moved.newArticles()).as("Kazakhstan's articles, now at 364, are not Kyrgyzstan's").isZero();
     assertThat(Sql.column(db, "SELECT region || ':' || site_region FROM region_moves")).containsExactly("364:1364");
+  }
+
+  @Test
+  void afterTheUserWritesTheNewIdTheNextWalkArchivesAListingSnapshotUnderIt() throws Exception {
+    parts.monitor().crawl(kyrgyzstan);
+    replica.catalog().renumberRegions(Map.of(364, 9364));
+    assertThat(parts.monitor().crawl(kyrgyzstan).succeeded()).isTrue();
+    assertThat(ArchiveReferences.firstListingPage(parts.archive(), 364, 9364).listings()).isNotEmpty();
+
+    Path written = TestConfig.site(replica.baseUrl()).walksOnly().topLevel("languages: [en, es]").country("Kyrgyzstan", 9364)
+        .writeTo(dir);
+    MonitorConfig next = new ConfigLoader(System::getenv).load(written);
+    parts.monitor().apply(next);
+    CrawlReport continued = parts.monitor().crawl(next.countries().get(0));
+
+    assertThat(continued.succeeded()).as(continued.problems().toString()).isTrue();
+    assertThat(continued.baseline()).isFalse();
+    assertThat(ArchiveReferences.firstListingPage(parts.archive(), 9364).listings())
+        .as("self-repair and calibrate find a listing reference under the id written").isNotEmpty();
   }
 }

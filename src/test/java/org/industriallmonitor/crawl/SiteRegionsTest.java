@@ -193,4 +193,75 @@ class SiteRegionsTest {
     assertThat(regions.continueState(written, List.of(written))).contains(364);
     assertThat(store.countries().names()).containsOnlyKeys(9364);
   }
+
+  @Test
+  void aMoveShownByOneLanguageIsNotUndoneByAnotherLanguagesListAndIsAlertedOnce() {
+    CountryConfig kyrgyz = new CountryConfig("Kyrgyzstan", 364, Schedule.every(Schedule.DEFAULT_EVERY), List.of(), List.of("en", "es"),
+        List.of());
+    // English pages on the new CMS, Spanish still on the old one: each walk goes where its own list says.
+    assertThat(regions.listed(kyrgyz, "en", Map.of(9364, "Kyrgyzstan")).siteRegion()).isEqualTo(9364);
+    assertThat(regions.listed(kyrgyz, "es", Map.of(364, "Kirguistán")).siteRegion()).isEqualTo(364);
+    assertThat(regions.listed(kyrgyz, "en", Map.of(9364, "Kyrgyzstan")).siteRegion()).isEqualTo(9364);
+    assertThat(regions.listed(kyrgyz, "es", Map.of(364, "Kirguistán")).siteRegion()).isEqualTo(364);
+
+    assertThat(alerted).containsExactly("Kyrgyzstan 364->9364");
+    assertThat(store.regionMoves().of(364)).as("the Spanish list does not forget the English list's move").isPresent();
+    assertThat(regions.resolve(kyrgyz).siteRegion()).as("articles are placed by the English list").isEqualTo(9364);
+  }
+
+  @Test
+  void aListThatFlipsBackAndForthAlertsTheMoveOnce() {
+    assertThat(regions.listed(KYRGYZSTAN, "en", Map.of(9364, "Kyrgyzstan")).siteRegion()).isEqualTo(9364);
+    assertThat(regions.listed(KYRGYZSTAN, "en", Map.of(364, "Kyrgyzstan")).siteRegion()).isEqualTo(364);
+    assertThat(store.regionMoves().all()).as("the site lists 364 again: no move in force").isEmpty();
+    assertThat(regions.listed(KYRGYZSTAN, "en", Map.of(9364, "Kyrgyzstan")).siteRegion()).isEqualTo(9364);
+    assertThat(regions.listed(KYRGYZSTAN, "en", Map.of(364, "Kyrgyzstan")).siteRegion()).isEqualTo(364);
+    assertThat(regions.listed(KYRGYZSTAN, "en", Map.of(9364, "Kyrgyzstan")).siteRegion()).isEqualTo(9364);
+
+    assertThat(alerted).containsExactly("Kyrgyzstan 364->9364");
+    assertThat(store.regionMoves().all()).extracting(RegionMove::siteRegion).containsExactly(9364);
+    assertThat(newRegions().listed(KYRGYZSTAN, "en", Map.of(12364, "Kyrgyzstan")).siteRegion()).isEqualTo(12364);
+    assertThat(alerted).as("a new id is a new move").containsExactly("Kyrgyzstan 364->9364", "Kyrgyzstan 364->12364");
+  }
+
+  @Test
+  void aTagWithAnIdTheSiteGaveToAnotherConfiguredCountryPlacesTheArticleUnderThatCountryOnly() {
+    CountryConfig kazakhstan = new CountryConfig("Kazakhstan", 169);
+    List<CountryConfig> configured = List.of(KYRGYZSTAN, kazakhstan);
+    regions.read("en", Map.of(364, "Kazakhstan", 169, "Kyrgyzstan"));
+    regions.resolve(KYRGYZSTAN);
+    regions.resolve(kazakhstan);
+
+    assertThat(regions.placed(List.of(new Region(364, "Kazakhstan")), configured)).containsExactly(kazakhstan);
+    assertThat(regions.placed(List.of(new Region(169, "Kyrgyzstan")), configured)).containsExactly(KYRGYZSTAN);
+    assertThat(regions.placed(List.of(new Region(364, null)), configured)).as("an id alone: where the site lists it now")
+        .containsExactly(kazakhstan);
+  }
+
+  @Test
+  void aMoveAnotherNodeForgotIsSeenAtTheNextCrawlsStart() {
+    SiteRegions otherNode = newRegions();
+    regions.read("en", Map.of(9364, "Kyrgyzstan"));
+    assertThat(regions.resolve(KYRGYZSTAN).siteRegion()).isEqualTo(9364);
+
+    otherNode.listed(KYRGYZSTAN, "en", Map.of(364, "Kyrgyzstan"));
+    assertThat(store.regionMoves().all()).isEmpty();
+    regions.continueStates(List.of(KYRGYZSTAN)); // what each crawl does first
+
+    assertThat(regions.placed(List.of(new Region(9364, "Kyrgyz Republic")), List.of(KYRGYZSTAN)))
+        .as("the move the other node forgot no longer places articles here").isEmpty();
+  }
+
+  @Test
+  void aCountryConfiguredAtAnIdHoldingAnotherCountrysMoveLeavesThatMoveAlone() {
+    CountryConfig brazil = new CountryConfig("Brazil", 170);
+    regions.read("en", Map.of(170, "Argentina", 171, "Brazil"));
+    assertThat(regions.resolve(brazil).siteRegion()).isEqualTo(171);
+    CountryConfig argentina = new CountryConfig("Argentina", 170);
+
+    assertThat(regions.resolve(argentina).siteRegion()).isEqualTo(170);
+    assertThat(store.regionMoves().of(170)).map(RegionMove::siteRegion).as("Brazil's move").contains(171);
+    assertThat(regions.placed(List.of(new Region(171, null)), List.of(argentina))).as("Brazil's id is not Argentina's").isEmpty();
+    assertThat(regions.placed(List.of(new Region(170, null)), List.of(argentina))).containsExactly(argentina);
+  }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.industriallmonitor.config.ClusterConfig;
+import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.store.RegionMoveRepository.RegionMove;
 import org.industriallmonitor.testing.Databases;
 import org.industriallmonitor.testing.StoreExtension;
@@ -41,6 +42,55 @@ class MoveRepositoriesTest {
     assertThat(s.regionMoves().forget(364)).isTrue();
     assertThat(s.regionMoves().forget(364)).isFalse();
     assertThat(s.regionMoves().all()).isEmpty();
+    assertThat(s.regionMoves().of(364)).isEmpty();
+
+    assertThat(s.regionMoves().record(move, () -> { asked.incrementAndGet(); return List.of(); }))
+        .as("the same pair in force again").isTrue();
+    assertThat(asked).as("a pair of ids is alerted once ever").hasValue(1);
+    assertThat(s.regionMoves().of(364).orElseThrow().siteRegion()).isEqualTo(9364);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aMoveEndsOnlyByTheListOfTheLanguageThatShowedIt(Databases database) {
+    Store s = stores.open(database, dir, new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
+    s.regionMoves().record(new RegionMove(364, "Kyrgyzstan", 9364, "Kyrgyzstan", NOW), "en", List::of);
+
+    assertThat(s.regionMoves().forget(364, "es")).isFalse();
+    assertThat(s.regionMoves().of(364)).isPresent();
+    assertThat(s.regionMoves().forget(364, "en")).isTrue();
+    assertThat(s.regionMoves().of(364)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void twoNodesRecordingTheSameMoveAtOnceQueueItsAlertsOnce(Databases database) throws Exception {
+    StorageConfig storage = stores.storage(database, dir);
+    Store a = stores.open(storage, new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
+    Store b = stores.open(storage, new ClusterConfig("node-b", java.time.Duration.ofSeconds(15)));
+    AtomicInteger asked = new AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        RegionMove move = new RegionMove(100 + round, "Kyrgyzstan", 9364, "Kyrgyzstan", NOW);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.Future<Boolean>> recorded = new java.util.ArrayList<>();
+        for (Store node : List.of(a, b)) {
+          recorded.add(pool.submit(() -> {
+            start.await();
+            return node.regionMoves().record(move, () -> { asked.incrementAndGet(); return List.of(); });
+          }));
+        }
+        int now = 0;
+        for (java.util.concurrent.Future<Boolean> f : recorded) {
+          now += f.get(10, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(now).as("round " + round + ": recorded by one node").isEqualTo(1);
+        assertThat(asked).as("round " + round).hasValue(round + 1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @ParameterizedTest

@@ -26,6 +26,7 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
   private volatile boolean trickleFeed;
   private volatile Duration latency = Duration.ZERO;
   private final java.util.Set<Integer> goneListings = ConcurrentHashMap.newKeySet();
+  private final Map<String, Runnable> onRequest = new ConcurrentHashMap<>();
 
   /** Ways an article page can be served wrongly. */
   public enum Misbehaviour {
@@ -73,6 +74,14 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     goneListings.add(region);
   }
 
+  /**
+   * Runs {@code action} once, when {@code path} is next requested, before it is answered: something that
+   * happens elsewhere (another node, say) while the monitor waits for that page.
+   */
+  public void onRequest(String path, Runnable action) {
+    onRequest.put(path, action);
+  }
+
   /** Serves the page of the article {@code slug} wrongly from now on. */
   public void misbehave(String slug, Misbehaviour how) {
     misbehaviours.put(slug, how);
@@ -92,6 +101,10 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
       }
     }
     String path = exchange.getRequestURI().getRawPath();
+    Runnable action = onRequest.remove(path);
+    if (action != null) {
+      action.run();
+    }
     if (path.equals("/robots.txt") && robotsTxt != null) {
       write(exchange, 200, "text/plain", robotsTxt.getBytes(StandardCharsets.UTF_8));
       return true;

@@ -39,6 +39,28 @@ public final class Sql {
     }
   }
 
+  /** The first column of every row of {@code query} on the database of {@code storage}, as text. */
+  public static List<String> column(org.industriallmonitor.config.StorageConfig storage, String query) {
+    return storage.postgres() != null ? column(storage.postgres(), query) : column(storage.database(), query);
+  }
+
+  /** Runs {@code statements} in one transaction on the database of {@code storage}, as a user with a shell would. */
+  public static void execute(org.industriallmonitor.config.StorageConfig storage, String... statements) {
+    org.industriallmonitor.config.PostgresTarget pg = storage.postgres();
+    try (Connection c = pg != null ? DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password() == null ? "" : pg.password())
+        : DriverManager.getConnection("jdbc:sqlite:" + storage.database())) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : statements) {
+          s.executeUpdate(sql);
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   private static List<String> column(Connection c, String query) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
       List<String> values = new ArrayList<>();

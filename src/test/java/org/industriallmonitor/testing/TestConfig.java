@@ -50,6 +50,15 @@ public final class TestConfig {
     return this;
   }
 
+  /** A country with more keys of its own ({@code notify: [kg]}, one per line). */
+  public TestConfig country(String name, int region, String... keys) {
+    country(name, region);
+    for (String key : keys) {
+      countries.append("    ").append(key).append('\n');
+    }
+    return this;
+  }
+
   /** Lines added under {@code site:}, each indented by two spaces by the caller. */
   public TestConfig siteLines(String lines) {
     extraSite += lines.endsWith("\n") ? lines : lines + "\n";

@@ -1,0 +1,104 @@
+package org.industriallmonitor.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.industriallmonitor.app.Components;
+import org.industriallmonitor.config.ConfigLoader;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.Sql;
+import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The site swaps two configured countries' ids: a new article goes to the channels of its own country only. */
+class RegionSwapRoutingTest {
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private Components parts;
+
+  @AfterEach
+  void close() {
+    if (parts != null) {
+      parts.close();
+    }
+  }
+
+  /** Two webhook channels, kg and kz (nothing listens: the outbox tells who would hear). */
+  private TestConfig withChannels() {
+    return TestConfig.site(replica.baseUrl()).walksOnly()
+        .topLevel("notifications:\n  channels:\n"
+            + "    - {id: kg, type: webhook, url: \"http://127.0.0.1:9/kg\", secret: s}\n"
+            + "    - {id: kz, type: webhook, url: \"http://127.0.0.1:9/kz\", secret: s}\n");
+  }
+
+  @Test
+  void anArticleTaggedWithAnotherCountrysOldIdIsAlertedToItsOwnCountrysChannelsOnly() throws Exception {
+    Path file = withChannels()
+        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir);
+    MonitorConfig config = new ConfigLoader(name -> null).load(file);
+    parts = Components.of(config);
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    replica.catalog().renumberRegions(Map.of(364, 169, 169, 364));
+    ReplicaArticle kazakh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 0);
+
+    for (CountryConfig country : config.countries()) {
+      CrawlReport report = parts.monitor().crawl(country);
+      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
+    }
+
+    Path db = dir.resolve("state/monitor.db");
+    assertThat(Sql.column(db, "SELECT region FROM article_countries WHERE article_id = (SELECT id FROM articles WHERE slug = '"
+        + kazakh.slug() + "')")).containsExactly("169");
+    assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new'")).as("Kazakhstan's channel only")
+        .containsExactly("kz");
+  }
+
+  @Test
+  void whenTheUserWritesBothSwappedIdsEachStateContinuesUnderItsCountrysNewIdAndWhatWasPublishedMeanwhileIsAlerted()
+      throws Exception {
+    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
+        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
+    parts = Components.of(config);
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    replica.catalog().renumberRegions(Map.of(364, 169, 169, 364));
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    Path db = dir.resolve("state/monitor.db");
+    assertThat(Sql.column(db, "SELECT region || ':' || site_region FROM region_moves WHERE active = 1 ORDER BY region"))
+        .containsExactly("169:364", "364:169");
+    ReplicaArticle kyrgyz = replica.catalog().publishNew(List.of(169), LocalDate.now(), 0);
+    ReplicaArticle kazakh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 0);
+
+    MonitorConfig written = new ConfigLoader(name -> null).load(
+        withChannels().country("Kyrgyzstan", 169, "notify: [kg]").country("Kazakhstan", 364, "notify: [kz]").writeTo(dir));
+    parts.monitor().apply(written);
+    for (CountryConfig country : written.countries()) {
+      CrawlReport report = parts.monitor().crawl(country);
+      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
+      assertThat(report.baseline()).isFalse();
+    }
+
+    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).containsExactly("169:Kyrgyzstan",
+        "364:Kazakhstan");
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE baseline = 1")).as("no second baseline").isEqualTo(2);
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM region_moves")).isZero();
+    assertThat(Sql.column(db, "SELECT a.slug || ':' || c.region FROM article_countries c JOIN articles a ON a.id = c.article_id"
+        + " WHERE a.slug IN ('" + kyrgyz.slug() + "', '" + kazakh.slug() + "') ORDER BY c.region"))
+        .containsExactly(kyrgyz.slug() + ":169", kazakh.slug() + ":364");
+    assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new' ORDER BY channel")).containsExactly("kg", "kz");
+  }
+}
