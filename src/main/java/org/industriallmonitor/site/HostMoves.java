@@ -64,7 +64,8 @@ final class HostMoves implements Redirects {
   @Override
   public boolean follow(Hop hop) {
     Optional<SiteUrls.Swap> swap = urls.swap(hop.from().toString(), hop.target().toString());
-    if (swap.isPresent() && !SiteUrls.sameBase(swap.get().from(), swap.get().to())) {
+    // Within one origin the base does not change (a page sent to /en/search is no move to /en): followed as ever, below.
+    if (swap.isPresent() && !SiteUrls.sameOrigin(swap.get().from(), swap.get().to())) {
       String to = swap.get().to();
       String moved = movedTo;
       boolean permanent = hop.permanent() && hop.permanentSoFar();

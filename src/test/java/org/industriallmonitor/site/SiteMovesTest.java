@@ -240,4 +240,24 @@ class SiteMovesTest {
     assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
     assertThat(site.movedTo()).contains(moved.baseUrl());
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 308})
+  void aRedirectToADeeperPathOfTheSameOriginIsNoMoveAndGivesNoSecondSlug(int status) throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(status).withHeader("Location", home.baseUrl() + "/en" + LISTING)));
+    home.stubFor(get(urlEqualTo("/en" + LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<a href=\"" + home.baseUrl() + "/foo\">foo</a>")));
+    Site site = site(URI.create(home.baseUrl()));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(page.body()).contains("foo");
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).isEmpty();
+    assertThat(site.reader().urls().slugOf(home.baseUrl() + "/foo")).contains("foo");
+    assertThat(site.reader().urls().article("foo")).isEqualTo(home.baseUrl() + "/foo");
+    assertThat(site.reader().urls().isListing(home.baseUrl() + "/en/search?regions=1")).as("no detour below /en").isFalse();
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
 }
