@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Where the site at one configured base answers, as its redirects showed, for as long as the process keeps
  * that base. A permanent redirect (301, 308, every hop of its chain) to the same page below another base is a
  * move: the requests below the configured base go straight to the new one from then on (one hop saved per
- * request, the new host's robots.txt and pacing applied), and the {@link SiteMove.Listener} hears of it once.
+ * request, the new host's robots.txt and pacing applied), and the {@link SiteMove.Listener} hears of it once
+ * (again at each request until it could record it: the switch is not undone by a failed write).
  * A temporary one (302, 303, 307) is a detour: followed, its host's links taken as the site's, nothing
  * switched or reported. Only the site's own pages (its listings, search pages and feed) move the site or send
  * it on a detour; an article's redirect is followed to a base the site already went to, else only on the
@@ -30,6 +31,8 @@ final class HostMoves implements Redirects {
   private final SiteUrls urls;
   private final List<String> detours = new CopyOnWriteArrayList<>();
   private volatile String movedTo;
+  /** The move in force that the listener has not recorded yet: told again at each request until it is. */
+  private volatile SiteMove unrecorded;
   private volatile SiteMove.Listener listener;
 
   HostMoves(URI configuredBase, SiteMove.Listener listener) {
@@ -54,6 +57,10 @@ final class HostMoves implements Redirects {
 
   @Override
   public HttpUrl route(HttpUrl url) {
+    SiteMove pending = unrecorded;
+    if (pending != null) {
+      record(pending);
+    }
     String to = movedTo;
     if (to == null) {
       return url;
@@ -108,6 +115,7 @@ final class HostMoves implements Redirects {
   private synchronized void movedBack(String from, int status) {
     if (movedTo != null && SiteUrls.sameBase(movedTo, from)) {
       movedTo = null;
+      unrecorded = null;
       log.warn("{} redirects back to site.base_url {} (HTTP {}): requests go there again", from, configured, status);
     }
   }
@@ -117,7 +125,15 @@ final class HostMoves implements Redirects {
       return; // two requests met the redirect at once: one move
     }
     movedTo = move.to();
+    unrecorded = move;
     log.warn("the site moved: {}", move.problem());
-    listener.moved(move);
+    record(move);
+  }
+
+  /** Tells the listener of {@code move} unless it was recorded meanwhile or another move took its place. */
+  private synchronized void record(SiteMove move) {
+    if (move.equals(unrecorded) && listener.moved(move)) {
+      unrecorded = null;
+    }
   }
 }

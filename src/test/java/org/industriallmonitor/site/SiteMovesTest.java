@@ -260,4 +260,22 @@ class SiteMovesTest {
     assertThat(site.reader().urls().isListing(home.baseUrl() + "/en/search?regions=1")).as("no detour below /en").isFalse();
     home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
   }
+
+  @Test
+  void aMoveWhoseRecordingFailedIsRecordedAtTheNextRequest() throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), 301);
+    Site site = site(old);
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    // The database was busy the first time.
+    site.onMove(move -> attempts.incrementAndGet() > 1 && heard.add(move));
+
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).as("followed all the same").contains(moved.baseUrl());
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(heard).containsExactly(new SiteMove(old.toString(), moved.baseUrl(), 301));
+    assertThat(attempts).as("recorded once, then no more attempts").hasValue(2);
+  }
 }
