@@ -56,4 +56,18 @@ final class SiteMoveRecorder implements SiteMove.Listener {
       return false;
     }
   }
+
+  @Override
+  public boolean ended(String from) {
+    try {
+      int ended = alerts.ended(from);
+      if (ended > 0) {
+        log.info("site.base_url {} answers for itself again: its recorded move is over", from);
+      }
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("the end of the site's move from {} could not be recorded ({}); tried again at its next answer", from, e.getMessage());
+      return false;
+    }
+  }
 }

@@ -244,6 +244,15 @@ public final class SiteUrls {
     }
   }
 
+  /** True when {@code url} is on the configured base's origin, at its path or below it. */
+  public boolean isBelowConfiguredBase(String url) {
+    try {
+      return configured.contains(new URI(url));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /** {@code url}, when it is below the configured base, at the same place below {@code otherBase}. */
   public Optional<String> rebase(String url, String otherBase) {
     try {

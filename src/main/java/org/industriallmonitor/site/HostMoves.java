@@ -1,6 +1,9 @@
 package org.industriallmonitor.site;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,12 +23,20 @@ import org.slf4j.LoggerFactory;
  * switched or reported. Only the site's own pages (its listings, search pages and feed) move the site or send
  * it on a detour; an article's redirect is followed to a base the site already went to, else only on the
  * site's own origins, as is a redirect that does not keep the page (a login page, another site's home). The configured base is never forgotten: a permanent
- * redirect back to it ends the move; a permanent redirect of the new base elsewhere is a move of its own.
+ * redirect back to it ends the move, and so does the configured base answering a site page itself, which it is asked
+ * again once an hour ({@link #ASK_CONFIGURED_EVERY}) while the site is moved: a 301 answered by mistake (a CDN, a
+ * captive portal) is not followed for the life of the process; the listener hears of the end too
+ * ({@link SiteMove.Listener#ended}). A permanent redirect of the new base elsewhere is a move of its own.
  */
 final class HostMoves implements Redirects {
   private static final Logger log = LoggerFactory.getLogger(HostMoves.class);
   /** Detours are few (a load balancer, a maintenance host): a site that sends us to ever new hosts is not followed further. */
   private static final int MAX_DETOURS = 8;
+  /**
+   * How often a site page is asked at the configured base although the site moved: a 301 a CDN or a captive portal
+   * answered by mistake is not followed for the life of the process, and the move ends when the base answers itself.
+   */
+  static final Duration ASK_CONFIGURED_EVERY = Duration.ofHours(1);
 
   private final String configured;
   private final SiteUrls urls;
@@ -34,11 +45,17 @@ final class HostMoves implements Redirects {
   /** The move in force that the listener has not recorded yet: told again at each request until it is. */
   private volatile SiteMove unrecorded;
   private volatile SiteMove.Listener listener;
+  private final Clock clock;
+  /** When a site page is next asked at the configured base although the site moved. */
+  private Instant askConfiguredAt = Instant.MIN;
+  /** The listener heard that the configured base answers for itself (no move in force): it need not hear it again. */
+  private volatile boolean configuredAnswers;
 
-  HostMoves(URI configuredBase, SiteMove.Listener listener) {
+  HostMoves(URI configuredBase, SiteMove.Listener listener, Clock clock) {
     this.urls = new SiteUrls(configuredBase, this::elsewhere);
     this.configured = urls.base();
     this.listener = listener;
+    this.clock = clock;
   }
 
   void listener(SiteMove.Listener next) {
@@ -64,6 +81,9 @@ final class HostMoves implements Redirects {
     String to = movedTo;
     if (to == null) {
       return url;
+    }
+    if (urls.isSitePage(url.toString()) && urls.isBelowConfiguredBase(url.toString()) && askConfiguredNow()) {
+      return url; // does the configured base still redirect? Its answer (follow, or answered) tells.
     }
     return urls.rebase(url.toString(), to).map(HttpUrl::parse).orElse(url);
   }
@@ -99,6 +119,37 @@ final class HostMoves implements Redirects {
     return urls.isOnSite(hop.target().toString());
   }
 
+  @Override
+  public void answered(HttpUrl start, HttpUrl at) {
+    String asked = start.toString();
+    if (start.equals(at) && urls.isSitePage(asked) && urls.isBelowConfiguredBase(asked)) {
+      configuredAnswered();
+    }
+  }
+
+  private synchronized boolean askConfiguredNow() {
+    Instant now = clock.instant();
+    if (now.isBefore(askConfiguredAt)) {
+      return false;
+    }
+    askConfiguredAt = now.plus(ASK_CONFIGURED_EVERY);
+    return true;
+  }
+
+  /** The configured base answered a site page itself: a move in force is over, and so is any recorded before. */
+  private synchronized void configuredAnswered() {
+    String from = movedTo;
+    if (from != null) {
+      movedTo = null;
+      unrecorded = null;
+      configuredAnswers = false;
+      log.warn("site.base_url {} answers for itself again: the move to {} is over, requests go there again", configured, from);
+    }
+    if (!configuredAnswers) {
+      configuredAnswers = listener.ended(configured);
+    }
+  }
+
   /** Follows a temporary redirect of a site page to {@code base}; false when there are too many detours already. */
   private synchronized boolean addDetour(String base, Hop hop) {
     if (detours.stream().anyMatch(d -> SiteUrls.sameBase(d, base))) {
@@ -117,6 +168,7 @@ final class HostMoves implements Redirects {
       movedTo = null;
       unrecorded = null;
       log.warn("{} redirects back to site.base_url {} (HTTP {}): requests go there again", from, configured, status);
+      configuredAnswers = listener.ended(configured);
     }
   }
 
@@ -126,6 +178,8 @@ final class HostMoves implements Redirects {
     }
     movedTo = move.to();
     unrecorded = move;
+    configuredAnswers = false;
+    askConfiguredAt = clock.instant().plus(ASK_CONFIGURED_EVERY);
     log.warn("the site moved: {}", move.problem());
     record(move);
   }

@@ -27,5 +27,14 @@ public record SiteMove(String from, String to, int status) {
 
     /** True when {@code move} is recorded (now or before); false to be told again. */
     boolean moved(SiteMove move);
+
+    /**
+     * The configured base {@code from} answers for itself again (a redirect back, or a listing or the feed answered
+     * there without a redirect): every move of it recorded before is over. True when that is recorded; false to
+     * be told again at its next answer.
+     */
+    default boolean ended(String from) {
+      return true;
+    }
   }
 }

@@ -63,4 +63,22 @@ class SiteMoveRecorderTest {
     assertThat(store.siteMoves().all()).hasSize(1);
     assertThat(wakes).hasValue(1);
   }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void theConfiguredBaseAnsweringItselfEndsItsRecordedMoves(Databases database) {
+    Store store = stores.open(database, dir.resolve("db"), new ClusterConfig("node-a", Duration.ofSeconds(15)));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    MonitorConfig config = new ConfigLoader(System::getenv).load(TestConfig.site(URI.create("http://127.0.0.1:9"))
+        .country("Kyrgyzstan", 364).writeTo(dir));
+    SiteMoveRecorder recorder = new SiteMoveRecorder(() -> config, new SiteMoveAlerts(store.siteMoves(), new AlertQueue(clock), clock),
+        () -> { });
+    recorder.moved(new SiteMove("http://127.0.0.1:9", "http://127.0.0.2:9", 301));
+    assertThat(MonitorStatus.gather(config, java.util.Optional.of(store)).siteMoves()).hasSize(1);
+
+    assertThat(recorder.ended("http://127.0.0.1:9")).isTrue();
+
+    assertThat(MonitorStatus.gather(config, java.util.Optional.of(store)).siteMoves()).isEmpty();
+    assertThat(store.siteMoves().all()).singleElement().extracting(m -> m.endedAt()).isEqualTo(NOW);
+  }
 }

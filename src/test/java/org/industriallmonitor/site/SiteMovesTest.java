@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -24,6 +25,7 @@ import org.industriallmonitor.fetch.RobotsDisallowedException;
 import org.industriallmonitor.fetch.UnusableResponseException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class SiteMovesTest {
 
   private final OkHttpClient client = HttpClients.create();
   private final List<SiteMove> heard = new CopyOnWriteArrayList<>();
+  /** The bases whose moves the site ended. */
+  private final List<String> ended = new CopyOnWriteArrayList<>();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
   private final List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -75,8 +80,18 @@ class SiteMovesTest {
   private Site site(URI base) {
     String yaml = "site:\n  base_url: " + base + "\n  request_delay: 0s\n  retries: 0\ncountries: [{name: Kyrgyzstan, region: 364}]\n";
     SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), yaml).site();
-    Site site = new Site(config, client, Clock.systemUTC());
-    site.onMove(heard::add);
+    Site site = new Site(config, client, clock);
+    site.onMove(new SiteMove.Listener() {
+      @Override
+      public boolean moved(SiteMove move) {
+        return heard.add(move);
+      }
+
+      @Override
+      public boolean ended(String from) {
+        return ended.add(from);
+      }
+    });
     return site;
   }
 
@@ -169,6 +184,8 @@ class SiteMovesTest {
     assertThat(after.body()).contains("home again");
     assertThat(site.movedTo()).isEmpty();
     assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
+    assertThat(ended).as("the move back ends the move; home answering for itself then says no more")
+        .containsExactly(home.baseUrl());
     moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
     home.verify(3, getRequestedFor(urlEqualTo(LISTING)));
   }
@@ -277,5 +294,62 @@ class SiteMovesTest {
 
     assertThat(heard).containsExactly(new SiteMove(old.toString(), moved.baseUrl(), 301));
     assertThat(attempts).as("recorded once, then no more attempts").hasValue(2);
+  }
+
+  @Test
+  void theConfiguredBaseAnsweringASitePageItselfEndsTheMovesRecordedBefore() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    home.stubFor(get("/an-article").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>text</p>")));
+    // A process started after a brief 301: the base answers for itself.
+    Site site = site(URI.create(home.baseUrl()));
+
+    site.reader().fetcher().fetch(home.baseUrl() + "/an-article", Validators.NONE);
+    assertThat(ended).as("an article is no site page").isEmpty();
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(ended).as("once per process").containsExactly(home.baseUrl());
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
+  void theConfiguredBaseIsAskedAgainHourlyAndAMoveItNoLongerMakesEnds() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
+
+    // The 301 was a CDN's mistake, put right since.
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home again</p>")));
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE).body()).contains("An article");
+    clock.advance(Duration.ofMinutes(2));
+    FetchResult asked = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    FetchResult after = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(asked.body()).contains("home again");
+    assertThat(after.body()).contains("home again");
+    assertThat(site.movedTo()).isEmpty();
+    assertThat(site.reader().urls().article("an-article")).isEqualTo(home.baseUrl() + "/an-article");
+    assertThat(ended).containsExactly(home.baseUrl());
+    assertThat(heard).hasSize(1);
+    home.verify(3, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aMoveStillInForceWhenTheConfiguredBaseIsAskedAgainStays() throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), 301);
+    Site site = site(old);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    clock.advance(Duration.ofMinutes(61));
+
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(heard).hasSize(1);
+    assertThat(ended).isEmpty();
+    moved.verify(3, getRequestedFor(urlEqualTo(LISTING)));
   }
 }
