@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import org.industriallmonitor.fetch.Redirects;
 import org.industriallmonitor.parse.SiteUrls;
@@ -32,6 +34,9 @@ final class HostMoves implements Redirects {
   private static final Logger log = LoggerFactory.getLogger(HostMoves.class);
   /** Detours are few (a load balancer, a maintenance host): a site that sends us to ever new hosts is not followed further. */
   private static final int MAX_DETOURS = 8;
+  /** A detour is forgotten this long after the site last sent a page there: its links are the site's no longer. */
+  static final Duration DETOUR_KEPT = Duration.ofHours(1);
+  private static final int MAX_REFUSALS_WARNED = 32;
   /**
    * How often a site page is asked at the configured base although the site moved: a 301 a CDN or a captive portal
    * answered by mistake is not followed for the life of the process, and the move ends when the base answers itself.
@@ -40,7 +45,13 @@ final class HostMoves implements Redirects {
 
   private final String configured;
   private final SiteUrls urls;
-  private final List<String> detours = new CopyOnWriteArrayList<>();
+  /** Where temporary redirects sent the site's pages lately, the least recently met first (copied on write, under the lock). */
+  private volatile List<Detour> detours = List.of();
+  /** The targets refused already, so that each is warned of once (bounded: a site cannot fill the memory with them). */
+  private final Set<String> refusedTargets = ConcurrentHashMap.newKeySet();
+  /** The configured host is one of the machine's own networks (a test, a mirror on the LAN): so may its redirects be. */
+  private final boolean configuredInternal;
+  private final String configuredDomain;
   private volatile String movedTo;
   /** The move in force that the listener has not recorded yet: told again at each request until it is. */
   private volatile SiteMove unrecorded;
@@ -56,7 +67,13 @@ final class HostMoves implements Redirects {
     this.configured = urls.base();
     this.listener = listener;
     this.clock = clock;
+    HttpUrl base = HttpUrl.get(configured);
+    this.configuredInternal = isInternal(base.host());
+    this.configuredDomain = base.topPrivateDomain();
   }
+
+  /** A temporary redirect's base and when the site last sent a page there. */
+  private record Detour(String base, Instant lastMet) {}
 
   void listener(SiteMove.Listener next) {
     listener = next;
@@ -64,7 +81,8 @@ final class HostMoves implements Redirects {
 
   /** Where the site answers besides its configured base, for the {@link SiteUrls} of each reader. */
   SiteUrls.Elsewhere elsewhere() {
-    return new SiteUrls.Elsewhere(movedTo, detours);
+    Instant now = clock.instant();
+    return new SiteUrls.Elsewhere(movedTo, detours.stream().filter(d -> kept(d, now)).map(Detour::base).toList());
   }
 
   /** The base the site moved to for good in this process, if it did. */
@@ -106,6 +124,13 @@ final class HostMoves implements Redirects {
         return true;
       }
       if (urls.isSitePage(hop.from().toString())) {
+        String refused = refusal(hop, permanent);
+        if (refused != null) {
+          if (refusedTargets.size() < MAX_REFUSALS_WARNED && refusedTargets.add(to)) {
+            log.warn("{} redirects (HTTP {}) to {}: not followed, {}", hop.from(), hop.status(), hop.target(), refused);
+          }
+          return false;
+        }
         if (permanent) {
           moved(new SiteMove(configured, to, hop.status()));
           return true;
@@ -150,16 +175,61 @@ final class HostMoves implements Redirects {
     }
   }
 
-  /** Follows a temporary redirect of a site page to {@code base}; false when there are too many detours already. */
+  /**
+   * Why a site page's redirect to a base the site has not been at is not followed, or null when it is: not from
+   * https down to http; not to an IP address, loopback or {@code .localhost} name unless the configured host is one
+   * (a name that resolves to a private address is not looked up here); a detour only within the configured host's
+   * registrable domain (a move may go anywhere: a new domain is what a move is for).
+   */
+  private String refusal(Hop hop, boolean permanent) {
+    if (hop.from().isHttps() && !hop.target().isHttps()) {
+      return "a downgrade from https to http";
+    }
+    if (configuredInternal) {
+      return null;
+    }
+    if (isInternal(hop.target().host())) {
+      return "an address of its own network or an IP address, while site.base_url names a host";
+    }
+    if (!permanent && (configuredDomain == null || !configuredDomain.equals(hop.target().topPrivateDomain()))) {
+      return "a temporary redirect out of " + configuredDomain;
+    }
+    return null;
+  }
+
+  /** An IP address (IPv6 hosts are written with colons), {@code localhost} or a name below it. */
+  static boolean isInternal(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.contains(":") || h.matches("[0-9]+(\\.[0-9]+){3}") || h.equals("localhost") || h.endsWith(".localhost");
+  }
+
+  private static boolean kept(Detour detour, Instant now) {
+    return now.isBefore(detour.lastMet().plus(DETOUR_KEPT));
+  }
+
+  /**
+   * Follows a temporary redirect of a site page to {@code base}: kept for {@link #DETOUR_KEPT} after it was last met,
+   * {@link #MAX_DETOURS} at most, the least recently met making room for a new one.
+   */
   private synchronized boolean addDetour(String base, Hop hop) {
-    if (detours.stream().anyMatch(d -> SiteUrls.sameBase(d, base))) {
-      return true;
+    Instant now = clock.instant();
+    List<Detour> next = new ArrayList<>();
+    boolean known = false;
+    for (Detour d : detours) {
+      if (SiteUrls.sameBase(d.base(), base)) {
+        known = true;
+      } else if (kept(d, now)) {
+        next.add(d);
+      }
     }
-    if (detours.size() >= MAX_DETOURS) {
-      return false;
+    while (next.size() >= MAX_DETOURS) {
+      next.remove(0);
     }
-    detours.add(base);
-    log.info("{} redirects for now (HTTP {}) to {}: followed, site.base_url stays", hop.from(), hop.status(), hop.target());
+    next.add(new Detour(base, now));
+    detours = List.copyOf(next);
+    if (!known) {
+      log.info("{} redirects for now (HTTP {}) to {}: followed, site.base_url stays", hop.from(), hop.status(), hop.target());
+    }
     return true;
   }
 
