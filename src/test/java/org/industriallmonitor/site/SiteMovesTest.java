@@ -352,4 +352,24 @@ class SiteMovesTest {
     assertThat(ended).isEmpty();
     moved.verify(3, getRequestedFor(urlEqualTo(LISTING)));
   }
+
+  @Test
+  void aSiteOnAHostNameSentToALoopbackAddressIsNotFollowedAndNoRobotsTxtIsAskedThere() throws Exception {
+    // The site's public name answers on this machine through the client's own resolver: no DNS is asked.
+    OkHttpClient named = client.newBuilder().dns(host -> host.equals("www.industriall-union.org")
+        ? List.of(java.net.InetAddress.getLoopbackAddress()) : okhttp3.Dns.SYSTEM.lookup(host)).build();
+    String base = "http://www.industriall-union.org:" + home.getPort();
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(302).withHeader("Location",
+        "http://127.0.0.1:" + moved.getPort() + LISTING)));
+    String yaml = "site:\n  base_url: " + base + "\n  request_delay: 0s\n  retries: 0\ncountries: [{name: Kyrgyzstan, region: 364}]\n";
+    Site site = new Site(new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), yaml).site(), named, clock);
+
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(base + LISTING, Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class).hasMessageContaining("redirected off the site");
+
+    home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
+    moved.verify(0, getRequestedFor(urlEqualTo("/robots.txt")));
+    moved.verify(0, getRequestedFor(urlPathEqualTo("/search")));
+    assertThat(site.reader().urls().isOnSite("http://127.0.0.1:" + moved.getPort() + "/an-article")).isFalse();
+  }
 }
