@@ -76,6 +76,7 @@ public final class HttpFetcher implements PageFetcher {
     // of the host the request goes to.
     HttpUrl parsed = redirects.route(asked);
     robots.check(parsed);
+    boolean rerouted = false;
     for (int attempt = 1; ; attempt++) {
       try {
         if (deadline.passed()) {
@@ -83,6 +84,17 @@ public final class HttpFetcher implements PageFetcher {
         }
         return attempt(asked.toString(), parsed, validators, accepts, deadline);
       } catch (FetchException e) {
+        HttpUrl now = rerouted ? parsed : redirects.route(asked);
+        if (!now.equals(parsed)) {
+          // The request went to the configured base to see whether the site still moves (once an hour), and the
+          // old host failed: the page is asked where the site moved, at once, as if the old host had redirected.
+          log.info("{} ({}); asking {} where the site moved", e.getMessage(), parsed, now);
+          rerouted = true;
+          parsed = now;
+          robots.check(parsed);
+          attempt--;
+          continue;
+        }
         if (!e.retryable()) {
           throw e; // an answer (404, robots.txt, not a feed, over budget already) stays what it is
         }

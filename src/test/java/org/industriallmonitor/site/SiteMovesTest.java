@@ -372,4 +372,23 @@ class SiteMovesTest {
     moved.verify(0, getRequestedFor(urlPathEqualTo("/search")));
     assertThat(site.reader().urls().isOnSite("http://127.0.0.1:" + moved.getPort() + "/an-article")).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {404, 503})
+  void aConfiguredBaseThatFailsWhenAskedAgainCostsTheFetchNothing(int status) throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    // The old host is being taken down.
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(status)));
+    clock.advance(Duration.ofMinutes(61));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(page.body()).contains("An article");
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(ended).isEmpty();
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+    moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
 }
