@@ -124,7 +124,7 @@ final class HostMoves implements Redirects {
         return true;
       }
       if (urls.isSitePage(hop.from().toString())) {
-        String refused = refusal(hop, permanent);
+        String refused = refusal(hop, permanent, swap.get().from());
         if (refused != null) {
           if (refusedTargets.size() < MAX_REFUSALS_WARNED && refusedTargets.add(to)) {
             log.warn("{} redirects (HTTP {}) to {}: not followed, {}", hop.from(), hop.status(), hop.target(), refused);
@@ -179,9 +179,10 @@ final class HostMoves implements Redirects {
    * Why a site page's redirect to a base the site has not been at is not followed, or null when it is: not from
    * https down to http; not to an IP address, loopback or {@code .localhost} name unless the configured host is one
    * (a name that resolves to a private address is not looked up here); a detour only within the configured host's
-   * registrable domain (a move may go anywhere: a new domain is what a move is for).
+   * registrable domain, or that of the base it leaves (where the site moved to), as a move may go anywhere: a new
+   * domain is what a move is for.
    */
-  private String refusal(Hop hop, boolean permanent) {
+  private String refusal(Hop hop, boolean permanent, String fromBase) {
     if (hop.from().isHttps() && !hop.target().isHttps()) {
       return "a downgrade from https to http";
     }
@@ -191,7 +192,9 @@ final class HostMoves implements Redirects {
     if (isInternal(hop.target().host())) {
       return "an address of its own network or an IP address, while site.base_url names a host";
     }
-    if (!permanent && (configuredDomain == null || !configuredDomain.equals(hop.target().topPrivateDomain()))) {
+    String domain = hop.target().topPrivateDomain();
+    HttpUrl leaving = HttpUrl.parse(fromBase);
+    if (!permanent && (domain == null || !domain.equals(configuredDomain) && (leaving == null || !domain.equals(leaving.topPrivateDomain())))) {
       return "a temporary redirect out of " + configuredDomain;
     }
     return null;

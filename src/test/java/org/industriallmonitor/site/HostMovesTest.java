@@ -107,4 +107,13 @@ class HostMovesTest {
     assertThat(local.follow(hop("http://127.0.0.1:8080", "http://localhost:9091", 301))).isTrue();
     assertThat(heard).containsExactly(new SiteMove("http://127.0.0.1:8080", "http://localhost:9091", 301));
   }
+
+  @Test
+  void afterAMoveToAnotherDomainADetourWithinThatDomainIsFollowed() {
+    moves.follow(hop(BASE, "https://www.industriall.example.org", 301));
+
+    assertThat(moves.follow(hop("https://www.industriall.example.org", "https://maintenance.industriall.example.org", 302))).isTrue();
+    assertThat(moves.follow(hop("https://www.industriall.example.org", "https://cdn.example.net", 302))).isFalse();
+    assertThat(moves.elsewhere().detours()).containsExactly("https://maintenance.industriall.example.org");
+  }
 }
