@@ -39,6 +39,25 @@ public final class Sql {
     }
   }
 
+  /** Runs {@code statement} on a PostgreSQL database (a test's own fault: a trigger that fails a write, say). */
+  public static void execute(org.industriallmonitor.config.PostgresTarget db, String statement) {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password() == null ? "" : db.password());
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code statement} on a SQLite database. */
+  public static void execute(Path db, String statement) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+      s.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+    }
+  }
+
   private static List<String> column(Connection c, String query) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
       List<String> values = new ArrayList<>();
