@@ -121,6 +121,9 @@ final class HostMoves implements Redirects {
         return true;
       }
       if (moved != null && SiteUrls.sameBase(to, moved)) {
+        if (permanent && urls.isSitePage(hop.from().toString()) && SiteUrls.sameBase(swap.get().from(), configured)) {
+          seenAgain(new SiteMove(configured, moved, hop.status())); // the hourly request to the configured base
+        }
         return true;
       }
       if (urls.isSitePage(hop.from().toString())) {
@@ -255,6 +258,17 @@ final class HostMoves implements Redirects {
     askConfiguredAt = clock.instant().plus(ASK_CONFIGURED_EVERY);
     log.warn("the site moved: {}", move.problem());
     record(move);
+  }
+
+  /**
+   * The configured base still redirects to where the site moved: the listener records it as seen (another node of a
+   * cluster may have seen the configured base answer for itself and ended it), without a second alert.
+   */
+  private synchronized void seenAgain(SiteMove move) {
+    if (movedTo != null && SiteUrls.sameBase(movedTo, move.to())) {
+      unrecorded = move;
+      record(move);
+    }
   }
 
   /** Tells the listener of {@code move} unless it was recorded meanwhile or another move took its place. */

@@ -17,8 +17,9 @@ public record SiteMove(String from, String to, int status) {
   }
 
   /**
-   * Hears of the site's moves, once each per process: the application records and alerts them. A move it could
-   * not record is told again at the next request until it is (a busy or full database must not lose the alert).
+   * Hears of the site's moves, once each per process and again when the configured base, asked once an hour, still
+   * redirects there: the application records them, and alerts each the first time. A move it could not record is
+   * told again at the next request until it is (a busy or full database must not lose the alert).
    */
   @FunctionalInterface
   public interface Listener {
