@@ -4,9 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * move: the requests below the configured base go straight to the new one from then on (one hop saved per
  * request, the new host's robots.txt and pacing applied), and the {@link SiteMove.Listener} hears of it once
  * (again at each request until it could record it: the switch is not undone by a failed write).
- * A temporary one (302, 303, 307) is a detour: followed, its host's links taken as the site's, nothing
- * switched or reported. Only the site's own pages (its listings, search pages and feed) move the site or send
+ * A temporary one (302, 303, 307) is a detour: followed, its host's links taken as the site's for
+ * {@link #DETOUR_KEPT} after it was last met, nothing switched or reported. Within one origin nothing is a move or a
+ * detour; a downgrade to http, an address of the machine's own networks and a detour out of the site's domain are
+ * refused ({@link #refusal}). Only the site's own pages (its listings, search pages and feed) move the site or send
  * it on a detour; an article's redirect is followed to a base the site already went to, else only on the
  * site's own origins, as is a redirect that does not keep the page (a login page, another site's home). The configured base is never forgotten: a permanent
  * redirect back to it ends the move, and so does the configured base answering a site page itself, which it is asked
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HostMoves implements Redirects {
   private static final Logger log = LoggerFactory.getLogger(HostMoves.class);
-  /** Detours are few (a load balancer, a maintenance host): a site that sends us to ever new hosts is not followed further. */
+  /** Detours are few (a load balancer, a maintenance host): a site that sends us to ever new hosts keeps the latest only. */
   private static final int MAX_DETOURS = 8;
   /** A detour is forgotten this long after the site last sent a page there: its links are the site's no longer. */
   static final Duration DETOUR_KEPT = Duration.ofHours(1);
