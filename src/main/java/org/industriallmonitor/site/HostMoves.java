@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
+import org.industriallmonitor.fetch.Hosts;
 import org.industriallmonitor.fetch.Redirects;
 import org.industriallmonitor.parse.SiteUrls;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ final class HostMoves implements Redirects {
     this.listener = listener;
     this.clock = clock;
     HttpUrl base = HttpUrl.get(configured);
-    this.configuredInternal = isInternal(base.host());
+    this.configuredInternal = Hosts.isInternal(base.host());
     this.configuredDomain = base.topPrivateDomain();
   }
 
@@ -194,7 +195,7 @@ final class HostMoves implements Redirects {
     if (configuredInternal) {
       return null;
     }
-    if (isInternal(hop.target().host())) {
+    if (Hosts.isInternal(hop.target().host())) {
       return "an address of its own network or an IP address, while site.base_url names a host";
     }
     String domain = hop.target().topPrivateDomain();
@@ -203,12 +204,6 @@ final class HostMoves implements Redirects {
       return "a temporary redirect out of " + configuredDomain;
     }
     return null;
-  }
-
-  /** An IP address (IPv6 hosts are written with colons), {@code localhost} or a name below it. */
-  static boolean isInternal(String host) {
-    String h = host.toLowerCase(java.util.Locale.ROOT);
-    return h.contains(":") || h.matches("[0-9]+(\\.[0-9]+){3}") || h.equals("localhost") || h.endsWith(".localhost");
   }
 
   private static boolean kept(Detour detour, Instant now) {
