@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * detour; a downgrade to http, an address of the machine's own networks and a detour out of the site's domain are
  * refused ({@link #refusal}). Only the site's own pages (its listings, search pages and feed) move the site or send
  * it on a detour; an article's redirect is followed to a base the site already went to, else only on the
- * site's own origins, as is a redirect that does not keep the page (a login page, another site's home). The configured base is never forgotten: a permanent
- * redirect back to it ends the move, and so does the configured base answering a site page itself, which it is asked
+ * site's own origins, as is a redirect that does not keep the page (a login page, another site's home). The
+ * configured base is never forgotten: a permanent redirect back to it ends the move, and so does the configured base answering a site page itself, which it is asked
  * again once an hour ({@link #ASK_CONFIGURED_EVERY}) while the site is moved: a 301 answered by mistake (a CDN, a
  * captive portal) is not followed for the life of the process; the listener hears of the end too
  * ({@link SiteMove.Listener#ended}). A permanent redirect of the new base elsewhere is a move of its own.
@@ -200,7 +200,9 @@ final class HostMoves implements Redirects {
     }
     String domain = hop.target().topPrivateDomain();
     HttpUrl leaving = HttpUrl.parse(fromBase);
-    if (!permanent && (domain == null || !domain.equals(configuredDomain) && (leaving == null || !domain.equals(leaving.topPrivateDomain())))) {
+    boolean withinDomain = domain != null
+        && (domain.equals(configuredDomain) || leaving != null && domain.equals(leaving.topPrivateDomain()));
+    if (!permanent && !withinDomain) {
       return "a temporary redirect out of " + configuredDomain;
     }
     return null;
