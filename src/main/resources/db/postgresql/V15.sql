@@ -20,12 +20,15 @@ CREATE TABLE region_moves (
 );
 
 -- A permanent redirect (301, 308) of site.base_url to another address: followed, and its
--- monitor.alert (kind site_moved) queued with the row, once per pair of addresses.
+-- monitor.alert (kind site_moved) queued with the row, once per pair of addresses. The move ends
+-- (ended_at) when the site redirects back or the configured base answers a listing or the feed itself;
+-- seen again, it is in force again (ended_at cleared), without a second alert.
 CREATE TABLE site_moves (
   from_base    TEXT NOT NULL,   -- the configured base URL
   to_base      TEXT NOT NULL,   -- where it redirects to: the base URL to write into the YAML
   status       INTEGER NOT NULL,
   detected_at  TEXT NOT NULL,
   last_seen_at TEXT NOT NULL,
+  ended_at     TEXT,            -- null while the move is in force
   PRIMARY KEY (from_base, to_base)
 );

@@ -260,7 +260,8 @@ public final class Components implements AutoCloseable {
       LayoutRepair repair = new LayoutRepair(site, store(), archive(), clock);
       monitor = new Monitor(current, site, crawler, poller, rechecker, repair, monitorAlerts, dispatcher(), this::channels, store(), archive(),
           siteRegions, clock);
-      site.onMove(new SiteMoveRecorder(current::get, new SiteMoveAlerts(store().siteMoves(), new AlertQueue(clock), clock), dispatcher()));
+      site.onMove(new SiteMoveRecorder(current::get, new SiteMoveAlerts(store().siteMoves(), new AlertQueue(clock), clock),
+          dispatcher()::wake));
       if (metrics != null) {
         monitor.setListener(metrics);
       }

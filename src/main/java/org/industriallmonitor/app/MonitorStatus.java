@@ -239,10 +239,13 @@ public final class MonitorStatus {
     }
   }
 
-  /** The recorded moves away from the configured base URL: once the user wrote the new one, they are history. */
+  /**
+   * The recorded moves away from the configured base URL still in force: once the user wrote the new one, or the
+   * site went back, they are history.
+   */
   static List<SiteMoved> siteMoves(MonitorConfig config, List<SiteMove> moves) {
     String base = withoutSlash(config.site().base());
-    return moves.stream().filter(m -> withoutSlash(m.fromBase()).equalsIgnoreCase(base))
+    return moves.stream().filter(SiteMove::inForce).filter(m -> withoutSlash(m.fromBase()).equalsIgnoreCase(base))
         .map(m -> new SiteMoved(m.fromBase(), m.toBase(), m.status(), m.detectedAt(), m.lastSeenAt())).toList();
   }
 

@@ -2,7 +2,6 @@ package org.industriallmonitor.app;
 
 import java.util.function.Supplier;
 import org.industriallmonitor.config.MonitorConfig;
-import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.SiteMoveAlerts;
 import org.industriallmonitor.site.SiteMove;
 import org.slf4j.Logger;
@@ -11,36 +10,64 @@ import org.slf4j.LoggerFactory;
 /**
  * Hears the site's moves (a permanent redirect of {@code site.base_url}) and records each with its
  * {@code site_moved} alert to {@code notifications.alerts}; the YAML is never rewritten, the user is told what to
- * write. Called from the fetch that met the redirect.
+ * write. Called from the fetch that met the redirect, and again from each later request until the recording
+ * succeeded (a busy or full database): one warning per move that could not be written, not one per request.
  */
 final class SiteMoveRecorder implements SiteMove.Listener {
   private static final Logger log = LoggerFactory.getLogger(SiteMoveRecorder.class);
 
   private final Supplier<MonitorConfig> config;
   private final SiteMoveAlerts alerts;
-  private final Dispatcher dispatcher;
+  private final Runnable wake;
+  /** The move whose recording failed last, so that its retries are not warned of again. */
+  private volatile SiteMove failing;
 
-  SiteMoveRecorder(Supplier<MonitorConfig> config, SiteMoveAlerts alerts, Dispatcher dispatcher) {
+  /** {@code wake}: the dispatcher is told there is an alert to send. */
+  SiteMoveRecorder(Supplier<MonitorConfig> config, SiteMoveAlerts alerts, Runnable wake) {
     this.config = config;
     this.alerts = alerts;
-    this.dispatcher = dispatcher;
+    this.wake = wake;
   }
 
   @Override
-  public void moved(SiteMove move) {
+  public boolean moved(SiteMove move) {
     try {
       boolean first = alerts.moved(new SiteMoveAlerts.Move(move.from(), move.to(), move.status(), move.yamlLine(), move.problem()),
           config.get().notifications().alerts());
       if (first) {
         log.info("sending monitor.alert (site_moved): {}", move.yamlLine());
-        dispatcher.wake();
+        wake.run();
       } else {
         log.info("the move of {} to {} was recorded before; no second alert", move.from(), move.to());
       }
+      if (move.equals(failing)) {
+        failing = null;
+        log.info("the site's move to {} is recorded now", move.to());
+      }
+      return true;
     } catch (RuntimeException e) {
       // The fetch that met the redirect goes on: the move is followed whether or not it could be written down.
-      log.warn("the site's move to {} could not be recorded ({}); it is recorded when the monitor meets it again", move.to(),
-          e.getMessage());
+      if (!move.equals(failing)) {
+        failing = move;
+        log.warn("the site's move to {} could not be recorded ({}); tried again at each request until it is", move.to(), e.getMessage());
+      } else {
+        log.debug("the site's move to {} still could not be recorded ({})", move.to(), e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  @Override
+  public boolean ended(String from) {
+    try {
+      int ended = alerts.ended(from);
+      if (ended > 0) {
+        log.info("site.base_url {} answers for itself again: its recorded move is over", from);
+      }
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("the end of the site's move from {} could not be recorded ({}); tried again at its next answer", from, e.getMessage());
+      return false;
     }
   }
 }

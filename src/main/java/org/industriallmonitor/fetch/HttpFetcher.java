@@ -76,6 +76,7 @@ public final class HttpFetcher implements PageFetcher {
     // of the host the request goes to.
     HttpUrl parsed = redirects.route(asked);
     robots.check(parsed);
+    boolean rerouted = false;
     for (int attempt = 1; ; attempt++) {
       try {
         if (deadline.passed()) {
@@ -83,6 +84,17 @@ public final class HttpFetcher implements PageFetcher {
         }
         return attempt(asked.toString(), parsed, validators, accepts, deadline);
       } catch (FetchException e) {
+        HttpUrl now = rerouted ? parsed : redirects.route(asked);
+        if (!now.equals(parsed)) {
+          // The request went to the configured base to see whether the site still moves (once an hour), and the
+          // old host failed: the page is asked where the site moved, at once, as if the old host had redirected.
+          log.info("{} ({}); asking {} where the site moved", e.getMessage(), parsed, now);
+          rerouted = true;
+          parsed = now;
+          robots.check(parsed);
+          attempt--;
+          continue;
+        }
         if (!e.retryable()) {
           throw e; // an answer (404, robots.txt, not a feed, over budget already) stays what it is
         }
@@ -120,7 +132,8 @@ public final class HttpFetcher implements PageFetcher {
     HttpUrl url = start;
     boolean permanent = true;
     for (int hops = 0; ; hops++) {
-      HttpUrl target;
+      HttpUrl target = null;
+      FetchResult result = null;
       int code;
       try (HostPacer.Permit permit = pacer.acquire(url.host());
           Response response = call(url, validators, accepts, deadline).execute()) {
@@ -128,7 +141,7 @@ public final class HttpFetcher implements PageFetcher {
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
           target = redirectTarget(start, url, response, hops);
         } else {
-          return answer(asked, url, response, validators, accepts);
+          result = answer(asked, url, response, validators, accepts);
         }
       } catch (InterruptedIOException e) {
         if (Thread.currentThread().isInterrupted()) {
@@ -139,7 +152,11 @@ public final class HttpFetcher implements PageFetcher {
       } catch (IOException e) {
         throw new FetchException(url.toString(), "network error: " + e, true, e);
       }
-      // Out of the permit: the site may record a move, and reading the target's robots.txt takes a permit of its own.
+      // Out of the permit: the site may record a move (or its end), and reading the target's robots.txt takes a permit of its own.
+      if (result != null) {
+        redirects.answered(start, url);
+        return result;
+      }
       permanent &= code == 301 || code == 308;
       if (!redirects.follow(new Redirects.Hop(start, url, target, code, permanent))) {
         throw new UnusableResponseException(start.toString(), "redirected off the site to " + target + "; not following");

@@ -17,6 +17,12 @@ public interface Redirects {
    */
   boolean follow(Hop hop);
 
+  /**
+   * The request that went to {@code start} was answered (2xx, or 304) at {@code at}: {@code start} itself when no
+   * redirect was met. Where the site answers for itself, a move it made before may be over.
+   */
+  default void answered(HttpUrl start, HttpUrl at) {}
+
   /** One redirect: the request of the chain's start was answered at {@code from} with {@code status} towards {@code target}. */
   record Hop(HttpUrl start, HttpUrl from, HttpUrl target, int status, boolean permanentSoFar) {
     public boolean permanent() {

@@ -151,6 +151,13 @@ public final class RobotsCache implements RobotsRules {
           int code = response.code();
           HttpUrl target = code >= 300 && code < 400 && response.header("Location") != null ? url.resolve(response.header("Location")) : null;
           if (target != null) {
+            String refused = Hosts.refusal(url, target);
+            if (refused != null) {
+              // As RFC 9309 treats a robots.txt past its redirect limit: unavailable, so nothing is disallowed; and
+              // nothing is asked at an address the site has no business sending us to.
+              log.warn("{}: redirects to {}, not followed ({}); robots.txt taken as unavailable", robotsUrl, target, refused);
+              return new Answer(new Entry(parser.failedFetch(404), null, now.plus(TTL)), null, null);
+            }
             url = target;
             continue;
           }

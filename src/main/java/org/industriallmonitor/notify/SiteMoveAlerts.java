@@ -30,4 +30,9 @@ public final class SiteMoveAlerts {
     return moves.record(move.from(), move.to(), move.status(), now, () -> queue.monitorRows(Event.MONITOR_ALERT, null, alertChannels,
         id -> Payloads.siteMoved(id, move.from(), move.to(), move.status(), move.yaml(), move.problem(), now)));
   }
+
+  /** The configured base {@code from} answers for itself again: every move of it in force ends now; returns how many. */
+  public int ended(String from) {
+    return moves.end(from, null, clock.instant());
+  }
 }

@@ -232,6 +232,27 @@ public final class SiteUrls {
     }
   }
 
+  /**
+   * True when two addresses are on one origin (as {@link #isOnSite} compares them), whatever their paths: a redirect
+   * between them does not take the site anywhere else.
+   */
+  public static boolean sameOrigin(String a, String b) {
+    try {
+      return Base.of(new URI(a)).sameOrigin(new URI(b));
+    } catch (URISyntaxException | IllegalArgumentException | NullPointerException e) {
+      return false;
+    }
+  }
+
+  /** True when {@code url} is on the configured base's origin, at its path or below it. */
+  public boolean isBelowConfiguredBase(String url) {
+    try {
+      return configured.contains(new URI(url));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /** {@code url}, when it is below the configured base, at the same place below {@code otherBase}. */
   public Optional<String> rebase(String url, String otherBase) {
     try {

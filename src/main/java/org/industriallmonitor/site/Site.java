@@ -33,6 +33,7 @@ public final class Site {
   private final OkHttpClient baseClient;
   private final HostPacer pacer;
   private final RobotsCache robots;
+  private final Clock clock;
   private SiteMove.Listener moveListener = SiteMove.Listener.NONE;
   private volatile HostMoves moves;
   private SiteConfig config;
@@ -46,12 +47,13 @@ public final class Site {
   /** The site read with {@code learned} selectors (by YAML key) where the configuration sets none. */
   public Site(SiteConfig config, Map<String, String> learned, OkHttpClient baseClient, Clock clock) {
     this.baseClient = baseClient;
+    this.clock = clock;
     this.config = config;
     this.learned = Map.copyOf(learned);
     this.pacer = new HostPacer(config.requestDelay(), config.maxConnectionsPerHost());
     OkHttpClient http = client(config);
     this.robots = new RobotsCache(http, pacer, config.userAgent(), retries(config), clock);
-    this.moves = new HostMoves(config.baseUrl(), moveListener);
+    this.moves = new HostMoves(config.baseUrl(), moveListener, clock);
     this.reader = reader(config, http);
   }
 
@@ -67,7 +69,7 @@ public final class Site {
     robots.configure(http, next.userAgent(), retries(next));
     if (!next.baseUrl().equals(config.baseUrl())) {
       // Another base_url (the one a move named, say): what the old one redirected to is its own business.
-      moves = new HostMoves(next.baseUrl(), moveListener);
+      moves = new HostMoves(next.baseUrl(), moveListener, clock);
     }
     config = next;
     reader = reader(next, http);

@@ -16,11 +16,26 @@ public record SiteMove(String from, String to, int status) {
         + "; the monitor follows it, write " + yamlLine() + " into the configuration's site: section";
   }
 
-  /** Hears of the site's moves, once each per process: the application records and alerts them. */
+  /**
+   * Hears of the site's moves, once each per process and again when the configured base, asked once an hour, still
+   * redirects there: the application records them, and alerts each the first time. A move it could not record is
+   * told again at the next request until it is (a busy or full database must not lose the alert).
+   */
   @FunctionalInterface
   public interface Listener {
-    Listener NONE = move -> { };
+    /** No one records yet: a move is kept until a listener that records it arrives. */
+    Listener NONE = move -> false;
 
-    void moved(SiteMove move);
+    /** True when {@code move} is recorded (now or before); false to be told again. */
+    boolean moved(SiteMove move);
+
+    /**
+     * The configured base {@code from} answers for itself again (a redirect back, or a listing or the feed answered
+     * there without a redirect): every move of it recorded before is over. True when that is recorded; false to
+     * be told again at its next answer.
+     */
+    default boolean ended(String from) {
+      return true;
+    }
   }
 }

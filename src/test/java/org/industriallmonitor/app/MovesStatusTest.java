@@ -97,6 +97,20 @@ class MovesStatusTest {
 
   @ParameterizedTest
   @EnumSource(Databases.class)
+  void aSiteMoveThatEndedIsNoLongerShown(Databases database) throws Exception {
+    Store s = store(database);
+    s.siteMoves().end("http://127.0.0.1:9", NEW, AT.plusSeconds(60));
+    MonitorConfig config = config(OLD, "d");
+
+    MonitorStatus.Status status = MonitorStatus.gather(config, Optional.of(s));
+
+    assertThat(status.siteMoves()).isEmpty();
+    assertThat(StatusText.of(status, config.source())).doesNotContain("site: http://127.0.0.1:9 moved");
+    assertThat(new ObjectMapper().readTree(MonitorStatus.json(status)).get("site_moved").isNull()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
   void theSitesWordsCannotRewriteTheTerminal(Databases database) {
     Store s = stores.open(database, dir.resolve("db"), new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
     s.regionMoves().record(new RegionMove(364, "Kyrgyzstan", 9364, "Kyrg\u001b[2Jyz\u202Estan", AT), List::of);

@@ -226,4 +226,37 @@ class HostMoveTest {
     assertThat(countries.out()).contains("  - {name: Kyrgyzstan, region: 364}");
     assertThat(replica.tweaks().requestsFor("/search?language=en&sort=relevance")).isEqualTo(1);
   }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aMoveWhoseRecordingFailedIsAlertedOnceAtTheNextCrawl(Databases database) throws Exception {
+    pg = database == Databases.POSTGRESQL ? postgres.newDatabase() : null;
+    redirect = ReplicaServer.redirecting(replica.baseUrl(), 301);
+    MonitorConfig config = config(redirect.baseUrl());
+
+    try (Components parts = Components.of(config)) {
+      parts.store();
+      // The database refuses the move's row (as a full disk would) during the first crawl only.
+      if (pg != null) {
+        Sql.execute(pg, "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql");
+        Sql.execute(pg, "CREATE TRIGGER refuse BEFORE INSERT ON site_moves FOR EACH ROW EXECUTE FUNCTION refuse()");
+      } else {
+        Sql.execute(dir.resolve("state/monitor.db"), "CREATE TRIGGER refuse BEFORE INSERT ON site_moves BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+      }
+      CrawlReport first = parts.monitor().crawl(KYRGYZSTAN);
+      assertThat(first.problems()).isEmpty();
+      assertThat(count(SITE_MOVED)).isZero();
+      if (pg != null) {
+        Sql.execute(pg, "DROP TRIGGER refuse ON site_moves");
+      } else {
+        Sql.execute(dir.resolve("state/monitor.db"), "DROP TRIGGER refuse");
+      }
+
+      parts.monitor().crawl(KYRGYZSTAN);
+      parts.monitor().crawl(KYRGYZSTAN);
+    }
+
+    assertThat(count(SITE_MOVED)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM site_moves WHERE ended_at IS NULL")).isEqualTo(1);
+  }
 }

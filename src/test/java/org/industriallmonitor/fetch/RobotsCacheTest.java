@@ -170,4 +170,22 @@ class RobotsCacheTest {
     assertThat(RobotsCache.productToken("industriall-monitor/0.1 (+https://example.org)")).isEqualTo("industriall-monitor");
     assertThat(RobotsCache.productToken("MyBot")).isEqualTo("mybot");
   }
+
+  @Test
+  void aRobotsTxtOfANamedHostRedirectedToALoopbackAddressIsNotFollowedAndCountsAsUnavailable() {
+    // The site's public name answers on this machine through the client's own resolver: no DNS is asked.
+    OkHttpClient named = client.newBuilder().dns(host -> host.equals("www.industriall-union.org")
+        ? List.of(InetAddress.getLoopbackAddress()) : okhttp3.Dns.SYSTEM.lookup(host)).build();
+    RobotsCache cache = new RobotsCache(named, pacer, "industriall-monitor/0.1 (+mailto:ops@example.org)", twoRetries, Clock.systemUTC(),
+        waits::add);
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://127.0.0.1:" + movedTo.getPort() + "/robots.txt")));
+    movedTo.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /\n")));
+
+    assertThatCode(() -> cache.check(HttpUrl.get("http://www.industriall-union.org:" + site.getPort() + "/search")))
+        .doesNotThrowAnyException();
+
+    site.verify(1, getRequestedFor(urlEqualTo("/robots.txt")));
+    movedTo.verify(0, getRequestedFor(urlEqualTo("/robots.txt")));
+  }
 }

@@ -3,6 +3,7 @@ package org.industriallmonitor.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The site is an origin: scheme, host (with or without {@code www.}) and port, default ports normalised. */
@@ -80,5 +81,18 @@ class SiteUrlsTest {
     assertThat(urls.isSitePage("http://old.example/x/an-article")).isFalse();
     assertThat(SiteUrls.sameBase("http://www.new.example/y/", "http://new.example/y")).isTrue();
     assertThat(SiteUrls.sameBase("http://new.example/y", "http://new.example/z")).isFalse();
+  }
+
+  @Test
+  void oneOriginWhateverThePathAndBelowTheConfiguredBase() {
+    assertThat(SiteUrls.sameOrigin("http://h.example", "http://h.example/en/search?x=1")).isTrue();
+    assertThat(SiteUrls.sameOrigin("http://www.h.example/x", "https://h.example/y")).as("http on 80 and https on 443 of a host").isTrue();
+    assertThat(SiteUrls.sameOrigin("http://h.example", "http://h.example:8080/")).isFalse();
+    assertThat(SiteUrls.sameOrigin("http://h.example", "http://other.example/")).isFalse();
+
+    SiteUrls urls = new SiteUrls(URI.create("http://h.example/x"), () -> new SiteUrls.Elsewhere("http://new.example", List.of()));
+    assertThat(urls.isBelowConfiguredBase("http://h.example/x/search?regions=1")).isTrue();
+    assertThat(urls.isBelowConfiguredBase("http://h.example/y/search")).isFalse();
+    assertThat(urls.isBelowConfiguredBase("http://new.example/search")).as("where it moved is not the configured base").isFalse();
   }
 }

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -24,6 +25,7 @@ import org.industriallmonitor.fetch.RobotsDisallowedException;
 import org.industriallmonitor.fetch.UnusableResponseException;
 import org.industriallmonitor.fetch.Validators;
 import org.industriallmonitor.replica.ReplicaServer;
+import org.industriallmonitor.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class SiteMovesTest {
 
   private final OkHttpClient client = HttpClients.create();
   private final List<SiteMove> heard = new CopyOnWriteArrayList<>();
+  /** The bases whose moves the site ended. */
+  private final List<String> ended = new CopyOnWriteArrayList<>();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
   private final List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -75,8 +80,18 @@ class SiteMovesTest {
   private Site site(URI base) {
     String yaml = "site:\n  base_url: " + base + "\n  request_delay: 0s\n  retries: 0\ncountries: [{name: Kyrgyzstan, region: 364}]\n";
     SiteConfig config = new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), yaml).site();
-    Site site = new Site(config, client, Clock.systemUTC());
-    site.onMove(heard::add);
+    Site site = new Site(config, client, clock);
+    site.onMove(new SiteMove.Listener() {
+      @Override
+      public boolean moved(SiteMove move) {
+        return heard.add(move);
+      }
+
+      @Override
+      public boolean ended(String from) {
+        return ended.add(from);
+      }
+    });
     return site;
   }
 
@@ -169,6 +184,8 @@ class SiteMovesTest {
     assertThat(after.body()).contains("home again");
     assertThat(site.movedTo()).isEmpty();
     assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
+    assertThat(ended).as("the move back ends the move; home answering for itself then says no more")
+        .containsExactly(home.baseUrl());
     moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
     home.verify(3, getRequestedFor(urlEqualTo(LISTING)));
   }
@@ -239,5 +256,140 @@ class SiteMovesTest {
 
     assertThat(heard).containsExactly(new SiteMove(home.baseUrl(), moved.baseUrl(), 301));
     assertThat(site.movedTo()).contains(moved.baseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 308})
+  void aRedirectToADeeperPathOfTheSameOriginIsNoMoveAndGivesNoSecondSlug(int status) throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(status).withHeader("Location", home.baseUrl() + "/en" + LISTING)));
+    home.stubFor(get(urlEqualTo("/en" + LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<a href=\"" + home.baseUrl() + "/foo\">foo</a>")));
+    Site site = site(URI.create(home.baseUrl()));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(page.body()).contains("foo");
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).isEmpty();
+    assertThat(site.reader().urls().slugOf(home.baseUrl() + "/foo")).contains("foo");
+    assertThat(site.reader().urls().article("foo")).isEqualTo(home.baseUrl() + "/foo");
+    assertThat(site.reader().urls().isListing(home.baseUrl() + "/en/search?regions=1")).as("no detour below /en").isFalse();
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aMoveWhoseRecordingFailedIsRecordedAtTheNextRequest() throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), 301);
+    Site site = site(old);
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    // The database was busy the first time.
+    site.onMove(move -> attempts.incrementAndGet() > 1 && heard.add(move));
+
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    assertThat(heard).isEmpty();
+    assertThat(site.movedTo()).as("followed all the same").contains(moved.baseUrl());
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(heard).containsExactly(new SiteMove(old.toString(), moved.baseUrl(), 301));
+    assertThat(attempts).as("recorded once, then no more attempts").hasValue(2);
+  }
+
+  @Test
+  void theConfiguredBaseAnsweringASitePageItselfEndsTheMovesRecordedBefore() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    home.stubFor(get("/an-article").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>text</p>")));
+    // A process started after a brief 301: the base answers for itself.
+    Site site = site(URI.create(home.baseUrl()));
+
+    site.reader().fetcher().fetch(home.baseUrl() + "/an-article", Validators.NONE);
+    assertThat(ended).as("an article is no site page").isEmpty();
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(ended).as("once per process").containsExactly(home.baseUrl());
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
+  void theConfiguredBaseIsAskedAgainHourlyAndAMoveItNoLongerMakesEnds() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
+
+    // The 301 was a CDN's mistake, put right since.
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home again</p>")));
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE).body()).contains("An article");
+    clock.advance(Duration.ofMinutes(2));
+    FetchResult asked = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    FetchResult after = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(asked.body()).contains("home again");
+    assertThat(after.body()).contains("home again");
+    assertThat(site.movedTo()).isEmpty();
+    assertThat(site.reader().urls().article("an-article")).isEqualTo(home.baseUrl() + "/an-article");
+    assertThat(ended).containsExactly(home.baseUrl());
+    assertThat(heard).hasSize(1);
+    home.verify(3, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aMoveStillInForceWhenTheConfiguredBaseIsAskedAgainStays() throws Exception {
+    URI old = redirecting(URI.create(moved.baseUrl()), 301);
+    Site site = site(old);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    clock.advance(Duration.ofMinutes(61));
+
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(heard).as("seen again: recorded as seen (another node may have ended it), no second alert there")
+        .containsExactly(new SiteMove(old.toString(), moved.baseUrl(), 301), new SiteMove(old.toString(), moved.baseUrl(), 301));
+    assertThat(ended).isEmpty();
+    moved.verify(3, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aSiteOnAHostNameSentToALoopbackAddressIsNotFollowedAndNoRobotsTxtIsAskedThere() throws Exception {
+    // The site's public name answers on this machine through the client's own resolver: no DNS is asked.
+    OkHttpClient named = client.newBuilder().dns(host -> host.equals("www.industriall-union.org")
+        ? List.of(java.net.InetAddress.getLoopbackAddress()) : okhttp3.Dns.SYSTEM.lookup(host)).build();
+    String base = "http://www.industriall-union.org:" + home.getPort();
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(302).withHeader("Location",
+        "http://127.0.0.1:" + moved.getPort() + LISTING)));
+    String yaml = "site:\n  base_url: " + base + "\n  request_delay: 0s\n  retries: 0\ncountries: [{name: Kyrgyzstan, region: 364}]\n";
+    Site site = new Site(new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), yaml).site(), named, clock);
+
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(base + LISTING, Validators.NONE))
+        .isInstanceOf(UnusableResponseException.class).hasMessageContaining("redirected off the site");
+
+    home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
+    moved.verify(0, getRequestedFor(urlEqualTo("/robots.txt")));
+    moved.verify(0, getRequestedFor(urlPathEqualTo("/search")));
+    assertThat(site.reader().urls().isOnSite("http://127.0.0.1:" + moved.getPort() + "/an-article")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {404, 503})
+  void aConfiguredBaseThatFailsWhenAskedAgainCostsTheFetchNothing(int status) throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    // The old host is being taken down.
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(status)));
+    clock.advance(Duration.ofMinutes(61));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(page.body()).contains("An article");
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(ended).isEmpty();
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+    moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
   }
 }

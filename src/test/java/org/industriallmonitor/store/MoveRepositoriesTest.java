@@ -106,4 +106,58 @@ class MoveRepositoriesTest {
     assertThat(asked).hasValue(1);
     assertThat(s.siteMoves().all()).containsExactly(new SiteMoveRepository.SiteMove("http://old", "http://new", 308, NOW, NOW.plusSeconds(5)));
   }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void twoNodesMeetingTheSameMoveAtOnceRecordItOnceWithoutAnError(Databases database) throws Exception {
+    org.industriallmonitor.config.StorageConfig storage = stores.storage(database, dir);
+    Store a = stores.open(storage, new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
+    Store b = stores.open(storage, new ClusterConfig("node-b", java.time.Duration.ofSeconds(15)));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 25; i++) {
+        String to = "http://new-" + i;
+        AtomicInteger asked = new AtomicInteger();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.Future<Boolean>> both = pool.invokeAll(List.of(a, b).stream()
+            .<java.util.concurrent.Callable<Boolean>>map(store -> () -> {
+              together.await();
+              return store.siteMoves().record("http://old", to, 301, NOW, () -> { asked.incrementAndGet(); return List.of(); });
+            }).toList());
+        int first = 0;
+        for (java.util.concurrent.Future<Boolean> f : both) {
+          first += f.get() ? 1 : 0; // an error (a primary key violation) fails here
+        }
+        assertThat(first).as("one node records " + to).isEqualTo(1);
+        assertThat(asked).hasValue(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(a.siteMoves().all()).hasSize(25);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aSiteMoveEndsAndSeenAgainIsInForceWithoutASecondAlert(Databases database) {
+    Store s = stores.open(database, dir, new ClusterConfig("node-a", java.time.Duration.ofSeconds(15)));
+    AtomicInteger asked = new AtomicInteger();
+    s.siteMoves().record("http://old", "http://new", 301, NOW, () -> { asked.incrementAndGet(); return List.of(); });
+    s.siteMoves().record("http://old", "http://other", 301, NOW, () -> { asked.incrementAndGet(); return List.of(); });
+    s.siteMoves().record("http://elsewhere", "http://new", 301, NOW, () -> { asked.incrementAndGet(); return List.of(); });
+
+    assertThat(s.siteMoves().end("http://old", "http://new", NOW.plusSeconds(10))).isEqualTo(1);
+    assertThat(s.siteMoves().end("http://old", "http://new", NOW.plusSeconds(20))).as("ended already").isZero();
+    assertThat(s.siteMoves().all()).filteredOn(SiteMoveRepository.SiteMove::inForce).extracting(SiteMoveRepository.SiteMove::toBase)
+        .containsExactlyInAnyOrder("http://other", "http://new");
+    assertThat(s.siteMoves().all()).filteredOn(m -> !m.inForce()).singleElement()
+        .isEqualTo(new SiteMoveRepository.SiteMove("http://old", "http://new", 301, NOW, NOW, NOW.plusSeconds(10)));
+
+    assertThat(s.siteMoves().end("http://old", null, NOW.plusSeconds(30))).as("every move of the base").isEqualTo(1);
+    assertThat(s.siteMoves().record("http://old", "http://new", 308, NOW.plusSeconds(40), () -> { asked.incrementAndGet(); return List.of(); }))
+        .isFalse();
+    assertThat(asked).as("one alert per pair, ever").hasValue(3);
+    assertThat(s.siteMoves().all()).filteredOn(m -> m.fromBase().equals("http://old")).extracting(SiteMoveRepository.SiteMove::inForce)
+        .containsExactlyInAnyOrder(true, false);
+  }
 }

@@ -46,19 +46,39 @@ public final class Sql {
 
   /** Runs {@code statements} in one transaction on the database of {@code storage}, as a user with a shell would. */
   public static void execute(org.industriallmonitor.config.StorageConfig storage, String... statements) {
-    org.industriallmonitor.config.PostgresTarget pg = storage.postgres();
-    try (Connection c = pg != null ? DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password() == null ? "" : pg.password())
-        : DriverManager.getConnection("jdbc:sqlite:" + storage.database())) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String sql : statements) {
-          s.executeUpdate(sql);
-        }
-      }
-      c.commit();
+    if (storage.postgres() != null) {
+      execute(storage.postgres(), statements);
+    } else {
+      execute(storage.database(), statements);
+    }
+  }
+
+  /** Runs {@code statements} in one transaction on a PostgreSQL database (a test's own fault: a trigger that fails a write, say). */
+  public static void execute(org.industriallmonitor.config.PostgresTarget db, String... statements) {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password() == null ? "" : db.password())) {
+      execute(c, statements);
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** Runs {@code statements} in one transaction on a SQLite database. */
+  public static void execute(Path db, String... statements) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      execute(c, statements);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static void execute(Connection c, String... statements) throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+    c.commit();
   }
 
   private static List<String> column(Connection c, String query) throws SQLException {
