@@ -86,14 +86,32 @@ public final class ArticleRepository {
    * order, its id, or empty when another job recorded the slug first.
    */
   public List<Optional<Long>> recordAll(List<Recording> batch) {
+    Map<String, Instant> dueByChannel = dueTogether(batch);
     // Crawls of several countries record articles at once: their commits (and fsyncs) are shared too.
     return groupCommit.run(c -> {
       List<Optional<Long>> ids = new java.util.ArrayList<>();
       for (Recording r : batch) {
-        ids.add(insert(c, r.article(), r.detectedAt(), r.alerts()));
+        List<OutboxEntry> alerts = r.alerts().stream().map(e -> new OutboxEntry(e.deliveryId(), e.channel(), e.event(), e.articleId(),
+            e.region(), e.subject(), e.payload(), dueByChannel.get(e.channel()), e.createdAt())).toList();
+        ids.add(insert(c, r.article(), r.detectedAt(), alerts));
       }
       return ids;
     });
+  }
+
+  /**
+   * When each channel's deliveries of the batch fall due: together, at the latest of their times. A digest's time is
+   * the tick after an alert was made, article by article; articles committed together would otherwise wait for
+   * two ticks when their alerts were made on either side of one, and go out as two digests.
+   */
+  private static Map<String, Instant> dueTogether(List<Recording> batch) {
+    Map<String, Instant> due = new java.util.HashMap<>();
+    for (Recording r : batch) {
+      for (OutboxEntry e : r.alerts()) {
+        due.merge(e.channel(), e.nextAttemptAt(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    return due;
   }
 
   private Optional<Long> insert(Connection c, NewArticle a, Instant detectedAt, List<OutboxEntry> alerts) throws SQLException {

@@ -69,7 +69,7 @@ class HostMoveDaemonTest {
     receiver = WebhookReceiver.start(SECRET, r -> {});
     TestConfig test = TestConfig.site(redirect.baseUrl()).country("Kyrgyzstan", 364);
     test = earlyWarning ? test.site("early_warning", "{source: rss, every: 1s}").topLevel("schedule: {every: 1h, jitter: 0ms}")
-        : test.walksOnly().topLevel("schedule: {every: 1s, jitter: 0ms}");
+        : test.walksOnly().topLevel("schedule: {every: 300ms, jitter: 0ms}");
     Path file = test.topLevel("notifications:\n  retry_backoff: 100ms\n  channels:\n    - {id: hook, type: webhook, url: \""
         + receiver.url() + "\", secret: " + SECRET + "}\n").writeTo(dir);
     MonitorConfig config = new ConfigLoader(name -> null).load(file);

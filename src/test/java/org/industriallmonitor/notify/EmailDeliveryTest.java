@@ -95,8 +95,8 @@ class EmailDeliveryTest {
     CliRun.of("once", "--config", config.toString());
 
     ReplicaArticle first = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 24), 0);
-    // On the same listing page, so recorded in one transaction: on two pages, a tick of the two-second digest could
-    // fall between the two batches and rightly make two digests (seen under load).
+    // On the same listing page, so recorded in one transaction, and due together (ArticleRepository.recordAll): on
+    // two pages, a tick of the two-second digest could fall between the two batches and rightly make two digests.
     ReplicaArticle second = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 11, 24), 1);
     CliRun run = CliRun.of("once", "--config", config.toString());
 

@@ -67,7 +67,7 @@ class RegionMoveDaemonTest {
     receiver = WebhookReceiver.start("s", r -> {});
     TestConfig yaml = TestConfig.site(replica.baseUrl())
         .site("early_warning", earlyWarning ? "{source: rss, every: 1s}" : "{source: off}")
-        .topLevel("schedule: {every: 1s, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
+        .topLevel("schedule: {every: 300ms, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
             + "    - {id: hook, type: webhook, url: \"" + receiver.url() + "\", secret: s}\n")
         .country("Kyrgyzstan", 364).country("Kazakhstan", 169);
     if (database == Databases.POSTGRESQL) {
@@ -141,7 +141,7 @@ class RegionMoveDaemonTest {
     receiver = WebhookReceiver.start("s", r -> {});
     TestConfig yaml = TestConfig.site(replica.baseUrl())
         .site("early_warning", earlyWarning ? "{source: rss, every: 1s}" : "{source: off}")
-        .topLevel("schedule: {every: 1s, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
+        .topLevel("schedule: {every: 300ms, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
             + "    - {id: hook, type: webhook, url: \"" + receiver.url() + "\", secret: s}\n")
         .country("Kyrgyz Republic", 364);
     if (database == Databases.POSTGRESQL) {

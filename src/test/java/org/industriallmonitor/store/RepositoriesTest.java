@@ -55,6 +55,29 @@ class RepositoriesTest {
     assertThat(s.isShared()).isEqualTo(database == Databases.POSTGRESQL);
   }
 
+  /**
+   * A digest's time is fixed when an article's alert is made, article by article: two articles of one batch made
+   * on either side of a digest tick would wait for two ticks although they are committed together, and go out as
+   * two digests. Committed together, a channel's deliveries fall due together, at the latest of their times.
+   */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void theDeliveriesOfArticlesRecordedTogetherFallDueTogetherPerChannel(Databases database) {
+    Store s = open(database);
+    Instant tick = T0.plusSeconds(2);
+    Instant nextTick = T0.plusSeconds(4);
+
+    s.articles().recordAll(List.of(
+        new ArticleRepository.Recording(article("first", 364, "First", "one"), T0,
+            List.of(alert("d1", "digest", tick), alert("h1", "hook", T0))),
+        new ArticleRepository.Recording(article("second", 364, "Second", "two"), T0.plusSeconds(1),
+            List.of(alert("d2", "digest", nextTick), alert("h2", "hook", T0.plusSeconds(1))))));
+
+    assertThat(s.outbox().due(tick, 10, "digest")).as("not one of them alone at the first tick").isEmpty();
+    assertThat(s.outbox().due(nextTick, 10, "digest")).extracting(OutboxRow::deliveryId).containsExactlyInAnyOrder("d1", "d2");
+    assertThat(s.outbox().due(T0.plusSeconds(1), 10, "hook")).extracting(OutboxRow::deliveryId).containsExactlyInAnyOrder("h1", "h2");
+  }
+
   @ParameterizedTest
   @EnumSource(Databases.class)
   void articlesAreRecordedOnceWithTheirLinksAlertsAndSearchIndex(Databases database) {
