@@ -91,14 +91,11 @@ class CrashConsistencyIT {
           };
           triggers.merge(trigger.startsWith("page") ? "during crawl" : trigger.equals("delivery") ? "during delivery" : "at start",
               1, Integer::sum);
-          await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> !daemon.isAlive() || switch (kind) {
+          daemon.killWhen(() -> switch (kind) {
             case 0 -> replica.tweaks().requestCount() >= requestsBefore + k;
             case 1 -> receiver.received().size() > deliveriesBefore || replica.tweaks().requestCount() >= requestsBefore + 200;
             default -> daemon.out().contains("industriall-monitor running");
           });
-          assertThat(daemon.isAlive()).as("the daemon died by itself\n" + daemon).isTrue();
-          daemon.process().destroyForcibly();
-          daemon.waitFor(30);
         }
       }
 

@@ -50,11 +50,7 @@ class EarlyWarningCrashIT {
       // The article's page comes a byte a second: the daemon is in the middle of fetching it when killed.
       replica.tweaks().misbehave(fresh.slug(), ReplicaTweaks.Misbehaviour.TRICKLE);
       try (JarProcess daemon = JarProcess.start(dir, env, "run")) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-            .until(() -> !daemon.isAlive() || replica.tweaks().requestsFor("/" + fresh.slug()) > 0);
-        assertThat(daemon.isAlive()).as("the daemon died by itself\n" + daemon).isTrue();
-        daemon.process().destroyForcibly();
-        daemon.waitFor(30);
+        daemon.killWhen(() -> replica.tweaks().requestsFor("/" + fresh.slug()) > 0);
       }
       assertThat(Sql.count(db, "SELECT COUNT(*) FROM articles WHERE slug = '" + fresh.slug() + "'")).isZero();
       assertThat(Sql.column(db, "SELECT etag FROM early_warning")).as("the feed's validators are not those of the poll that was cut")

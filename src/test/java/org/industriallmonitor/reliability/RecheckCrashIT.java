@@ -68,11 +68,7 @@ class RecheckCrashIT {
         int before = replica.tweaks().requestCount();
         int k = 1 + random.nextInt(12);
         try (JarProcess daemon = JarProcess.start(dir, Map.of(), "run")) {
-          await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
-              .until(() -> !daemon.isAlive() || replica.tweaks().requestCount() >= before + k);
-          assertThat(daemon.isAlive()).as("the daemon died by itself\n" + daemon).isTrue();
-          daemon.process().destroyForcibly();
-          daemon.waitFor(30);
+          daemon.killWhen(() -> replica.tweaks().requestCount() >= before + k);
         }
       }
 

@@ -68,11 +68,7 @@ class RegionMoveCrashIT {
         int requestsBefore = replica.tweaks().requestCount();
         try (JarProcess daemon = JarProcess.start(dir, env, "run")) {
           int k = 1 + random.nextInt(25);
-          await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
-              .until(() -> !daemon.isAlive() || replica.tweaks().requestCount() >= requestsBefore + k);
-          assertThat(daemon.isAlive()).as("the daemon died by itself\n" + daemon).isTrue();
-          daemon.process().destroyForcibly();
-          daemon.waitFor(30);
+          daemon.killWhen(() -> replica.tweaks().requestCount() >= requestsBefore + k);
         }
       }
 

@@ -76,6 +76,20 @@ public final class JarProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Kills the process with SIGKILL at the moment {@code moment} holds (polled every millisecond, for 60 s at most),
+   * as a power cut or the OOM killer would; fails the test when the process died by itself first.
+   */
+  public void killWhen(java.util.concurrent.Callable<Boolean> moment) throws InterruptedException {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(1))
+        .until(() -> !process.isAlive() || moment.call());
+    if (!process.isAlive()) {
+      throw new AssertionError("the monitor died by itself before the moment of the kill\n" + this);
+    }
+    process.destroyForcibly();
+    waitFor(30);
+  }
+
   public long pid() {
     return process.pid();
   }
