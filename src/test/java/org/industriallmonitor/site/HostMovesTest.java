@@ -24,7 +24,7 @@ class HostMovesTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
   private final List<SiteMove> heard = new CopyOnWriteArrayList<>();
-  private final HostMoves moves = new HostMoves(URI.create(BASE), heard::add, clock);
+  private final HostMoves moves = new HostMoves(URI.create(BASE), heard::add, clock, (url, page) -> true);
 
   private static Hop hop(String fromBase, String toBase, int status) {
     HttpUrl from = HttpUrl.get(fromBase + PAGE);
@@ -101,7 +101,7 @@ class HostMovesTest {
 
   @Test
   void aSiteOnALoopbackAddressMayBeSentToAnotherOfIts() {
-    HostMoves local = new HostMoves(URI.create("http://127.0.0.1:8080"), heard::add, clock);
+    HostMoves local = new HostMoves(URI.create("http://127.0.0.1:8080"), heard::add, clock, (url, page) -> true);
 
     assertThat(local.follow(hop("http://127.0.0.1:8080", "http://127.0.0.1:9090", 302))).isTrue();
     assertThat(local.follow(hop("http://127.0.0.1:8080", "http://localhost:9091", 301))).isTrue();
