@@ -516,4 +516,26 @@ class SiteMovesTest {
     assertThatThrownBy(() -> site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE));
     home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theOldBasesFeedEndsTheMoveOnlyWithItems(boolean withItems) throws Exception {
+    home.stubFor(get(urlEqualTo("/rss.xml")).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + "/rss.xml")));
+    moved.stubFor(get(urlEqualTo("/rss.xml")).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody("<rss version=\"2.0\"><channel><title>moved</title><item><title>An article</title></item></channel></rss>")));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + "/rss.xml", Validators.NONE, org.industriallmonitor.fetch.Accepts.FEED);
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    // The old host answers its feed again: a real one, or an empty shell left behind.
+    home.stubFor(get(urlEqualTo("/rss.xml")).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody("<rss version=\"2.0\"><channel><title>home</title>" + (withItems ? "<item><title>Home</title></item>" : "")
+            + "</channel></rss>")));
+    clock.advance(Duration.ofMinutes(61));
+
+    FetchResult feed = site.reader().fetcher().fetch(home.baseUrl() + "/rss.xml", Validators.NONE, org.industriallmonitor.fetch.Accepts.FEED);
+
+    assertThat(new String(feed.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains(withItems ? "Home" : "moved");
+    assertThat(site.movedTo().isEmpty()).isEqualTo(withItems);
+    assertThat(ended).hasSize(withItems ? 1 : 0);
+  }
 }
