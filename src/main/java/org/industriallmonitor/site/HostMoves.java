@@ -182,15 +182,27 @@ final class HostMoves implements Redirects {
       return true;
     }
     boolean moved = movedTo != null;
-    if (!moved && configuredAnswers) {
-      return true; // nothing more to learn from it
+    if (!moved && !endToTell()) {
+      return true; // nothing more to learn from it, or not yet: no page is read twice at every request
     }
     if (!answers.isSites(asked, page)) {
       // A parked domain, a "we have moved" page, a 304: no end of a move; the page is asked where the site moved.
+      if (!moved) {
+        postponeEnd();
+      }
       return !moved;
     }
     configuredAnswered();
     return true;
+  }
+
+  /** Whether the listener is to hear that no move is in force: it has not, and no attempt failed within the minute. */
+  private synchronized boolean endToTell() {
+    return !configuredAnswers && !clock.instant().isBefore(endAt);
+  }
+
+  private synchronized void postponeEnd() {
+    endAt = clock.instant().plus(RETRY_WRITES_EVERY);
   }
 
   private synchronized boolean askConfiguredNow() {
