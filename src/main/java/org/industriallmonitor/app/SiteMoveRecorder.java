@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hears the site's moves (a permanent redirect of {@code site.base_url}) and records each with its
  * {@code site_moved} alert to {@code notifications.alerts}; the YAML is never rewritten, the user is told what to
- * write. Called from the fetch that met the redirect, and again from each later request until the recording
- * succeeded (a busy or full database): one warning per move that could not be written, not one per request.
+ * write. Called from the fetch that met the redirect, and again from a later request (a minute later at the soonest)
+ * until the recording succeeded (a busy or full database): one warning per move, or per end of a move, that could not
+ * be written, not one per attempt.
  */
 final class SiteMoveRecorder implements SiteMove.Listener {
   private static final Logger log = LoggerFactory.getLogger(SiteMoveRecorder.class);
@@ -21,6 +22,8 @@ final class SiteMoveRecorder implements SiteMove.Listener {
   private final Runnable wake;
   /** The move whose recording failed last, so that its retries are not warned of again. */
   private volatile SiteMove failing;
+  /** Whether the last end told could not be recorded, so that its retries are not warned of again. */
+  private volatile boolean endFailing;
 
   /** {@code wake}: the dispatcher is told there is an alert to send. */
   SiteMoveRecorder(Supplier<MonitorConfig> config, SiteMoveAlerts alerts, Runnable wake) {
@@ -64,9 +67,18 @@ final class SiteMoveRecorder implements SiteMove.Listener {
       if (ended > 0) {
         log.info("site.base_url {} answers for itself again: its recorded move is over", from);
       }
+      if (endFailing) {
+        endFailing = false;
+        log.info("the end of the site's move from {} is recorded now", from);
+      }
       return true;
     } catch (RuntimeException e) {
-      log.warn("the end of the site's move from {} could not be recorded ({}); tried again at its next answer", from, e.getMessage());
+      if (!endFailing) {
+        endFailing = true;
+        log.warn("the end of the site's move from {} could not be recorded ({}); tried again at a later answer", from, e.getMessage());
+      } else {
+        log.debug("the end of the site's move from {} still could not be recorded ({})", from, e.getMessage());
+      }
       return false;
     }
   }

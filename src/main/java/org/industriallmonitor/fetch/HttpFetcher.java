@@ -75,23 +75,30 @@ public final class HttpFetcher implements PageFetcher {
     // Straight to where the site moved, when it did: no redirect hop on every request. The robots.txt obeyed is that
     // of the host the request goes to.
     HttpUrl parsed = redirects.route(asked);
-    robots.check(parsed);
-    boolean rerouted = false;
+    // Once an hour a moved site's page is asked at the configured base, to see whether it still redirects: should the
+    // old host fail (its robots.txt included: a retired host is gone or shuts everyone out), or answer with no page of
+    // the site's, the page is asked where the site moved, at once. Only that request: one that failed at the new
+    // host is no reason to ask the old one.
+    HttpUrl fallback = parsed.equals(asked) ? redirects.relocated(asked) : parsed;
+    if (parsed.equals(fallback)) {
+      robots.check(parsed);
+    } else {
+      try {
+        robots.check(parsed);
+      } catch (FetchException e) {
+        parsed = relocate(e, parsed, fallback);
+      }
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         if (deadline.passed()) {
           throw overBudget(url, deadline, null);
         }
-        return attempt(asked.toString(), parsed, validators, accepts, deadline);
+        // The old host answers the hourly request without the new host's validators: a 304 there says nothing.
+        return attempt(asked.toString(), parsed, parsed.equals(fallback) ? validators : Validators.NONE, accepts, deadline);
       } catch (FetchException e) {
-        HttpUrl now = rerouted ? parsed : redirects.route(asked);
-        if (!now.equals(parsed)) {
-          // The request went to the configured base to see whether the site still moves (once an hour), and the
-          // old host failed: the page is asked where the site moved, at once, as if the old host had redirected.
-          log.info("{} ({}); asking {} where the site moved", e.getMessage(), parsed, now);
-          rerouted = true;
-          parsed = now;
-          robots.check(parsed);
+        if (!parsed.equals(fallback)) {
+          parsed = relocate(e, parsed, fallback);
           attempt--;
           continue;
         }
@@ -118,6 +125,13 @@ public final class HttpFetcher implements PageFetcher {
         sleeper.sleep(wait);
       }
     }
+  }
+
+  /** The hourly request to the configured base failed: the same page where the site moved, its robots.txt checked. */
+  private HttpUrl relocate(FetchException failure, HttpUrl from, HttpUrl to) throws FetchException, InterruptedException {
+    log.info("{} ({}); asking {} where the site moved", failure.getMessage(), from, to);
+    robots.check(to);
+    return to;
   }
 
   /** The budget of a {@link Deadline} is spent: not retryable, whatever the last attempt's problem. */
@@ -154,7 +168,9 @@ public final class HttpFetcher implements PageFetcher {
       }
       // Out of the permit: the site may record a move (or its end), and reading the target's robots.txt takes a permit of its own.
       if (result != null) {
-        redirects.answered(start, url);
+        if (!redirects.answered(start, url, result)) {
+          throw new UnusableResponseException(url.toString(), "answered with no page of the site's (no listing, no feed)");
+        }
         return result;
       }
       permanent &= code == 301 || code == 308;

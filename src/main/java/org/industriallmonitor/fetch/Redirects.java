@@ -18,10 +18,22 @@ public interface Redirects {
   boolean follow(Hop hop);
 
   /**
-   * The request that went to {@code start} was answered (2xx, or 304) at {@code at}: {@code start} itself when no
-   * redirect was met. Where the site answers for itself, a move it made before may be over.
+   * The same page where the site moved, without asking the configured base whether it still redirects (as
+   * {@link #route} does once in a while): where a request that went to the configured base is asked again when the
+   * old host failed. {@code url} itself when the site did not move.
    */
-  default void answered(HttpUrl start, HttpUrl at) {}
+  default HttpUrl relocated(HttpUrl url) {
+    return url;
+  }
+
+  /**
+   * The request that went to {@code start} was answered (2xx, or 304) at {@code at} with {@code page}: {@code start}
+   * itself when no redirect was met. Where the site answers for itself, a move it made before may be over. False when
+   * the answer is not the site's (a parking page at a base the site left): the fetcher asks {@link #relocated}.
+   */
+  default boolean answered(HttpUrl start, HttpUrl at, FetchResult page) {
+    return true;
+  }
 
   /** One redirect: the request of the chain's start was answered at {@code from} with {@code status} towards {@code target}. */
   record Hop(HttpUrl start, HttpUrl from, HttpUrl target, int status, boolean permanentSoFar) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
+import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.Hosts;
 import org.industriallmonitor.fetch.Redirects;
 import org.industriallmonitor.parse.SiteUrls;
@@ -31,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * configured base is never forgotten: a permanent redirect back to it ends the move, and so does the configured base answering a site page itself, which it is asked
  * again once an hour ({@link #ASK_CONFIGURED_EVERY}) while the site is moved: a 301 answered by mistake (a CDN, a
  * captive portal) is not followed for the life of the process; the listener hears of the end too
- * ({@link SiteMove.Listener#ended}). A permanent redirect of the new base elsewhere is a move of its own.
+ * ({@link SiteMove.Listener#ended}). Only an answer that reads as a listing or the feed ({@link SiteAnswers}) is the
+ * base answering itself: a parking page, a "we have moved" page or a 304 is not, and the page is asked where the site
+ * moved. A permanent redirect of the new base elsewhere is a move of its own. The listener writes to the database:
+ * it is called outside the lock, and after a failed write not again before {@link #RETRY_WRITES_EVERY} (a failing
+ * database is not written to at every request, nor are all fetches queued behind one write).
  */
 final class HostMoves implements Redirects {
   private static final Logger log = LoggerFactory.getLogger(HostMoves.class);
@@ -45,6 +50,14 @@ final class HostMoves implements Redirects {
    * answered by mistake is not followed for the life of the process, and the move ends when the base answers itself.
    */
   static final Duration ASK_CONFIGURED_EVERY = Duration.ofHours(1);
+  /** How soon the listener is told again of a move or of its end when it could not record it. */
+  static final Duration RETRY_WRITES_EVERY = Duration.ofMinutes(1);
+
+  /** Whether an answer of the configured base to a site page is the site's: a listing, the feed. */
+  @FunctionalInterface
+  interface SiteAnswers {
+    boolean isSites(String url, FetchResult page);
+  }
 
   private final String configured;
   private final SiteUrls urls;
@@ -60,12 +73,18 @@ final class HostMoves implements Redirects {
   private volatile SiteMove unrecorded;
   private volatile SiteMove.Listener listener;
   private final Clock clock;
+  private final SiteAnswers answers;
+  /** When the unrecorded move may be told to the listener again (guarded by this). */
+  private Instant recordAt = Instant.MIN;
+  /** When the end of the move may be told to the listener again (guarded by this). */
+  private Instant endAt = Instant.MIN;
   /** When a site page is next asked at the configured base although the site moved. */
   private Instant askConfiguredAt = Instant.MIN;
   /** The listener heard that the configured base answers for itself (no move in force): it need not hear it again. */
   private volatile boolean configuredAnswers;
 
-  HostMoves(URI configuredBase, SiteMove.Listener listener, Clock clock) {
+  HostMoves(URI configuredBase, SiteMove.Listener listener, Clock clock, SiteAnswers answers) {
+    this.answers = answers;
     this.urls = new SiteUrls(configuredBase, this::elsewhere);
     this.configured = urls.base();
     this.listener = listener;
@@ -110,6 +129,12 @@ final class HostMoves implements Redirects {
   }
 
   @Override
+  public HttpUrl relocated(HttpUrl url) {
+    String to = movedTo;
+    return to == null ? url : urls.rebase(url.toString(), to).map(HttpUrl::parse).orElse(url);
+  }
+
+  @Override
   public boolean follow(Hop hop) {
     Optional<SiteUrls.Swap> swap = urls.swap(hop.from().toString(), hop.target().toString());
     // Within one origin the base does not change (a page sent to /en/search is no move to /en): followed as ever, below.
@@ -151,11 +176,33 @@ final class HostMoves implements Redirects {
   }
 
   @Override
-  public void answered(HttpUrl start, HttpUrl at) {
+  public boolean answered(HttpUrl start, HttpUrl at, FetchResult page) {
     String asked = start.toString();
-    if (start.equals(at) && urls.isSitePage(asked) && urls.isBelowConfiguredBase(asked)) {
-      configuredAnswered();
+    if (!start.equals(at) || !urls.isSitePage(asked) || !urls.isBelowConfiguredBase(asked)) {
+      return true;
     }
+    boolean moved = movedTo != null;
+    if (!moved && !endToTell()) {
+      return true; // nothing more to learn from it, or not yet: no page is read twice at every request
+    }
+    if (!answers.isSites(asked, page)) {
+      // A parked domain, a "we have moved" page, a 304: no end of a move; the page is asked where the site moved.
+      if (!moved) {
+        postponeEnd();
+      }
+      return !moved;
+    }
+    configuredAnswered();
+    return true;
+  }
+
+  /** Whether the listener is to hear that no move is in force: it has not, and no attempt failed within the minute. */
+  private synchronized boolean endToTell() {
+    return !configuredAnswers && !clock.instant().isBefore(endAt);
+  }
+
+  private synchronized void postponeEnd() {
+    endAt = clock.instant().plus(RETRY_WRITES_EVERY);
   }
 
   private synchronized boolean askConfiguredNow() {
@@ -168,16 +215,39 @@ final class HostMoves implements Redirects {
   }
 
   /** The configured base answered a site page itself: a move in force is over, and so is any recorded before. */
-  private synchronized void configuredAnswered() {
-    String from = movedTo;
-    if (from != null) {
-      movedTo = null;
-      unrecorded = null;
-      configuredAnswers = false;
-      log.warn("site.base_url {} answers for itself again: the move to {} is over, requests go there again", configured, from);
+  private void configuredAnswered() {
+    synchronized (this) {
+      String from = movedTo;
+      if (from != null) {
+        endMove();
+        log.warn("site.base_url {} answers for itself again: the move to {} is over, requests go there again", configured, from);
+      }
     }
-    if (!configuredAnswers) {
-      configuredAnswers = listener.ended(configured);
+    tellEnded();
+  }
+
+  private void endMove() {
+    movedTo = null;
+    unrecorded = null;
+    configuredAnswers = false;
+    endAt = Instant.MIN;
+  }
+
+  /** Tells the listener that no move is in force, unless it heard so, or failed to record it less than a minute ago. */
+  private void tellEnded() {
+    SiteMove.Listener told = listener;
+    synchronized (this) {
+      Instant now = clock.instant();
+      if (configuredAnswers || movedTo != null || now.isBefore(endAt)) {
+        return;
+      }
+      endAt = now.plus(RETRY_WRITES_EVERY);
+    }
+    boolean recorded = told.ended(configured);
+    synchronized (this) {
+      if (recorded && movedTo == null) {
+        configuredAnswers = true;
+      }
     }
   }
 
@@ -238,24 +308,29 @@ final class HostMoves implements Redirects {
     return true;
   }
 
-  private synchronized void movedBack(String from, int status) {
-    if (movedTo != null && SiteUrls.sameBase(movedTo, from)) {
-      movedTo = null;
-      unrecorded = null;
+  private void movedBack(String from, int status) {
+    synchronized (this) {
+      if (movedTo == null || !SiteUrls.sameBase(movedTo, from)) {
+        return;
+      }
+      endMove();
       log.warn("{} redirects back to site.base_url {} (HTTP {}): requests go there again", from, configured, status);
-      configuredAnswers = listener.ended(configured);
     }
+    tellEnded();
   }
 
-  private synchronized void moved(SiteMove move) {
-    if (movedTo != null && SiteUrls.sameBase(movedTo, move.to())) {
-      return; // two requests met the redirect at once: one move
+  private void moved(SiteMove move) {
+    synchronized (this) {
+      if (movedTo != null && SiteUrls.sameBase(movedTo, move.to())) {
+        return; // two requests met the redirect at once: one move
+      }
+      movedTo = move.to();
+      unrecorded = move;
+      recordAt = Instant.MIN;
+      configuredAnswers = false;
+      askConfiguredAt = clock.instant().plus(ASK_CONFIGURED_EVERY);
+      log.warn("the site moved: {}", move.problem());
     }
-    movedTo = move.to();
-    unrecorded = move;
-    configuredAnswers = false;
-    askConfiguredAt = clock.instant().plus(ASK_CONFIGURED_EVERY);
-    log.warn("the site moved: {}", move.problem());
     record(move);
   }
 
@@ -263,17 +338,36 @@ final class HostMoves implements Redirects {
    * The configured base still redirects to where the site moved: the listener records it as seen (another node of a
    * cluster may have seen the configured base answer for itself and ended it), without a second alert.
    */
-  private synchronized void seenAgain(SiteMove move) {
-    if (movedTo != null && SiteUrls.sameBase(movedTo, move.to())) {
+  private void seenAgain(SiteMove move) {
+    synchronized (this) {
+      if (movedTo == null || !SiteUrls.sameBase(movedTo, move.to())) {
+        return;
+      }
       unrecorded = move;
-      record(move);
+      recordAt = Instant.MIN;
     }
+    record(move);
   }
 
-  /** Tells the listener of {@code move} unless it was recorded meanwhile or another move took its place. */
-  private synchronized void record(SiteMove move) {
-    if (move.equals(unrecorded) && listener.moved(move)) {
-      unrecorded = null;
+  /**
+   * Tells the listener of {@code move} unless it was recorded meanwhile, another move took its place, or its recording
+   * failed less than {@link #RETRY_WRITES_EVERY} ago.
+   */
+  private void record(SiteMove move) {
+    SiteMove.Listener told = listener;
+    synchronized (this) {
+      Instant now = clock.instant();
+      if (!move.equals(unrecorded) || now.isBefore(recordAt)) {
+        return;
+      }
+      recordAt = now.plus(RETRY_WRITES_EVERY);
+    }
+    if (told.moved(move)) {
+      synchronized (this) {
+        if (move.equals(unrecorded)) {
+          unrecorded = null;
+        }
+      }
     }
   }
 }

@@ -1,12 +1,16 @@
 package org.industriallmonitor.site;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import okhttp3.OkHttpClient;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.config.SiteConfig;
+import org.industriallmonitor.fetch.FetchResult;
 import org.industriallmonitor.fetch.HostPacer;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.fetch.HttpFetcher;
@@ -15,6 +19,7 @@ import org.industriallmonitor.fetch.RobotsCache;
 import org.industriallmonitor.fetch.Sleeper;
 import org.industriallmonitor.parse.ArticleParser;
 import org.industriallmonitor.parse.FallbackExtractor;
+import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingParser;
 import org.industriallmonitor.parse.SiteUrls;
 
@@ -29,6 +34,9 @@ import org.industriallmonitor.parse.SiteUrls;
 public final class Site {
   /** The longest wait between retries, whatever {@code retry_backoff} doubles to. */
   private static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(1);
+  /** An RSS, RDF or Atom document, and one of its items: what the configured base's feed is when the site is there. */
+  private static final Pattern FEED = Pattern.compile("<(rss|rdf:RDF|feed)[\\s>]");
+  private static final Pattern FEED_ITEM = Pattern.compile("<(item|entry)[\\s>/]");
 
   private final OkHttpClient baseClient;
   private final HostPacer pacer;
@@ -53,7 +61,7 @@ public final class Site {
     this.pacer = new HostPacer(config.requestDelay(), config.maxConnectionsPerHost());
     OkHttpClient http = client(config);
     this.robots = new RobotsCache(http, pacer, config.userAgent(), retries(config), clock);
-    this.moves = new HostMoves(config.baseUrl(), moveListener, clock);
+    this.moves = new HostMoves(config.baseUrl(), moveListener, clock, this::isSites);
     this.reader = reader(config, http);
   }
 
@@ -69,7 +77,7 @@ public final class Site {
     robots.configure(http, next.userAgent(), retries(next));
     if (!next.baseUrl().equals(config.baseUrl())) {
       // Another base_url (the one a move named, say): what the old one redirected to is its own business.
-      moves = new HostMoves(next.baseUrl(), moveListener, clock);
+      moves = new HostMoves(next.baseUrl(), moveListener, clock, this::isSites);
     }
     config = next;
     reader = reader(next, http);
@@ -103,6 +111,26 @@ public final class Site {
   /** The gap now kept between request starts to the site's host (a robots.txt Crawl-delay included). */
   public Duration delayFor(String host) {
     return pacer.delayFor(host);
+  }
+
+  /**
+   * Whether the configured base's answer to a site page is the site's own, light as it is: a listing page the listing
+   * parser reads (a summary line or results), or a feed with at least one item. A parking page or a 304 is not.
+   */
+  private boolean isSites(String url, FetchResult page) {
+    if (page.notModified()) {
+      return false;
+    }
+    if (HttpUrl.get(url).encodedPath().endsWith("/rss.xml")) {
+      String text = new String(page.bytes(), StandardCharsets.UTF_8);
+      return FEED.matcher(text).find() && FEED_ITEM.matcher(text).find();
+    }
+    try {
+      reader.listingParser().parse(page.body() == null ? "" : page.body(), url);
+      return true;
+    } catch (LayoutException | RuntimeException e) {
+      return false;
+    }
   }
 
   private OkHttpClient client(SiteConfig config) {

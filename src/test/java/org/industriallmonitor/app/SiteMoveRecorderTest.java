@@ -2,6 +2,10 @@ package org.industriallmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /** A site move whose recording fails is not lost: the recorder says so, and the next attempt queues its one alert. */
 class SiteMoveRecorderTest {
@@ -80,5 +85,30 @@ class SiteMoveRecorderTest {
 
     assertThat(MonitorStatus.gather(config, java.util.Optional.of(store)).siteMoves()).isEmpty();
     assertThat(store.siteMoves().all()).singleElement().extracting(m -> m.endedAt()).isEqualTo(NOW);
+  }
+
+  /** The recorder's own logic: one database is enough (a closed SQLite store fails every write). */
+  @org.junit.jupiter.api.Test
+  void anEndThatCannotBeRecordedIsWarnedOfOnce() {
+    Store store = stores.open(Databases.SQLITE, dir.resolve("db"), new ClusterConfig("node-a", Duration.ofSeconds(15)));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    MonitorConfig config = new ConfigLoader(System::getenv).load(TestConfig.site(URI.create("http://127.0.0.1:9"))
+        .country("Kyrgyzstan", 364).writeTo(dir));
+    SiteMoveRecorder recorder = new SiteMoveRecorder(() -> config, new SiteMoveAlerts(store.siteMoves(), new AlertQueue(clock), clock),
+        () -> { });
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger recorderLog = (Logger) LoggerFactory.getLogger(SiteMoveRecorder.class);
+    log.start();
+    recorderLog.addAppender(log);
+    try {
+      store.close(); // as a database that has gone away
+
+      assertThat(recorder.ended("http://127.0.0.1:9")).isFalse();
+      assertThat(recorder.ended("http://127.0.0.1:9")).isFalse();
+
+      assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(1);
+    } finally {
+      recorderLog.detachAppender(log);
+    }
   }
 }

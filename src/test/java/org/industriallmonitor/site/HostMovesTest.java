@@ -24,7 +24,7 @@ class HostMovesTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
   private final List<SiteMove> heard = new CopyOnWriteArrayList<>();
-  private final HostMoves moves = new HostMoves(URI.create(BASE), heard::add, clock);
+  private final HostMoves moves = new HostMoves(URI.create(BASE), heard::add, clock, (url, page) -> true);
 
   private static Hop hop(String fromBase, String toBase, int status) {
     HttpUrl from = HttpUrl.get(fromBase + PAGE);
@@ -101,7 +101,7 @@ class HostMovesTest {
 
   @Test
   void aSiteOnALoopbackAddressMayBeSentToAnotherOfIts() {
-    HostMoves local = new HostMoves(URI.create("http://127.0.0.1:8080"), heard::add, clock);
+    HostMoves local = new HostMoves(URI.create("http://127.0.0.1:8080"), heard::add, clock, (url, page) -> true);
 
     assertThat(local.follow(hop("http://127.0.0.1:8080", "http://127.0.0.1:9090", 302))).isTrue();
     assertThat(local.follow(hop("http://127.0.0.1:8080", "http://localhost:9091", 301))).isTrue();
@@ -115,5 +115,36 @@ class HostMovesTest {
     assertThat(moves.follow(hop("https://www.industriall.example.org", "https://maintenance.industriall.example.org", 302))).isTrue();
     assertThat(moves.follow(hop("https://www.industriall.example.org", "https://cdn.example.net", 302))).isFalse();
     assertThat(moves.elsewhere().detours()).containsExactly("https://maintenance.industriall.example.org");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aSlowRecordingHoldsNoOtherRequestUp() throws Exception {
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    // The database is slow (a busy timeout): the move's recording waits.
+    HostMoves slow = new HostMoves(URI.create(BASE), move -> {
+      writing.countDown();
+      try {
+        return release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }, clock, (url, page) -> true);
+    Thread meeting = new Thread(() -> slow.follow(hop(BASE, "https://new.industriall-union.org", 301)));
+    meeting.start();
+    try {
+      writing.await();
+
+      java.util.concurrent.CompletableFuture<HttpUrl> other = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> slow.route(HttpUrl.get(BASE + PAGE)));
+
+      assertThat(other.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("routed while the move is being written")
+          .isEqualTo(HttpUrl.get("https://new.industriall-union.org" + PAGE));
+    } finally {
+      release.countDown();
+      meeting.join();
+    }
   }
 }

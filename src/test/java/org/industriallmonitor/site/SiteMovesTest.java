@@ -1,8 +1,10 @@
 package org.industriallmonitor.site;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -48,6 +50,8 @@ class SiteMovesTest {
   static WireMockExtension third = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private static final String LISTING = "/search?regions=364&language=en&sort=relevance&from=0";
+  /** A listing the configured base answers itself: its summary line shows it is the site's. */
+  private static final String HOME_LISTING = "<div class=\"search-results__summary\">Showing 1-1 of 1 results (home again)</div>";
 
   private final OkHttpClient client = HttpClients.create();
   private final List<SiteMove> heard = new CopyOnWriteArrayList<>();
@@ -175,7 +179,7 @@ class SiteMovesTest {
     site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
     assertThat(site.movedTo()).contains(moved.baseUrl());
 
-    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home again</p>")));
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(HOME_LISTING)));
     moved.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", home.baseUrl() + LISTING)));
     FetchResult back = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
     FetchResult after = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
@@ -289,6 +293,10 @@ class SiteMovesTest {
     site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
     assertThat(heard).isEmpty();
     assertThat(site.movedTo()).as("followed all the same").contains(moved.baseUrl());
+    clock.advance(Duration.ofSeconds(59));
+    site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
+    assertThat(attempts).as("a failing database is not asked at every request").hasValue(1);
+    clock.advance(Duration.ofSeconds(1));
     site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
     site.reader().fetcher().fetch(old + LISTING, Validators.NONE);
 
@@ -298,7 +306,7 @@ class SiteMovesTest {
 
   @Test
   void theConfiguredBaseAnsweringASitePageItselfEndsTheMovesRecordedBefore() throws Exception {
-    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(HOME_LISTING)));
     home.stubFor(get("/an-article").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>text</p>")));
     // A process started after a brief 301: the base answers for itself.
     Site site = site(URI.create(home.baseUrl()));
@@ -321,7 +329,7 @@ class SiteMovesTest {
     home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
 
     // The 301 was a CDN's mistake, put right since.
-    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home again</p>")));
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(HOME_LISTING)));
     clock.advance(Duration.ofMinutes(59));
     assertThat(site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE).body()).contains("An article");
     clock.advance(Duration.ofMinutes(2));
@@ -391,5 +399,143 @@ class SiteMovesTest {
     assertThat(ended).isEmpty();
     home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
     moved.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void anEndWhoseRecordingFailsIsToldAgainAtMostOnceAMinute() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(HOME_LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    site.onMove(new SiteMove.Listener() {
+      @Override
+      public boolean moved(SiteMove move) {
+        return heard.add(move);
+      }
+
+      @Override
+      public boolean ended(String from) {
+        return attempts.incrementAndGet() > 1 && ended.add(from); // the database was busy the first time
+      }
+    });
+
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    assertThat(attempts).hasValue(1);
+    clock.advance(Duration.ofMinutes(1));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(attempts).hasValue(2);
+    assertThat(ended).containsExactly(home.baseUrl());
+  }
+
+  /** The site moved from the configured base (home) to {@code moved} an hour and a minute ago. */
+  private Site movedAnHourAgo() throws Exception {
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    return site;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"503", "disallow"})
+  void theHourlyRequestGoesWhereTheSiteMovedWhenTheOldHostsRobotsTxtFailsOrShutsItOut(String robots) throws Exception {
+    Site site = movedAnHourAgo();
+    // The retired host: its robots.txt fails or shuts everyone out; the cached one (a day) has expired.
+    home.stubFor(get(urlEqualTo("/robots.txt")).willReturn(robots.equals("503") ? aResponse().withStatus(503)
+        : aResponse().withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /\n")));
+    clock.advance(Duration.ofDays(1).plusMinutes(61));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(page.body()).contains("An article");
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(ended).isEmpty();
+    home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void aParkingPageAtTheOldBaseDoesNotEndTheMove() throws Exception {
+    Site site = movedAnHourAgo();
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><h1>industriall-union.org is for sale</h1><p>We have moved.</p></body></html>")));
+    clock.advance(Duration.ofMinutes(61));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    FetchResult next = site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+
+    assertThat(page.body()).as("the parking page is no answer of the site's: asked where it moved").contains("An article");
+    assertThat(next.body()).contains("An article");
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(ended).isEmpty();
+    assertThat(site.reader().urls().article("an-article")).isEqualTo(moved.baseUrl() + "/an-article");
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @Test
+  void theHourlyRequestSendsNoValidatorsAndANotModifiedThereEndsNothing() throws Exception {
+    Site site = movedAnHourAgo();
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(304)));
+    clock.advance(Duration.ofMinutes(61));
+
+    FetchResult page = site.reader().fetcher().fetch(home.baseUrl() + LISTING, new Validators("\"v1\"", "Mon, 07 Dec 2026 08:00:00 GMT"));
+
+    assertThat(page.body()).contains("An article");
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    assertThat(ended).isEmpty();
+    home.verify(0, getRequestedFor(urlEqualTo(LISTING)).withHeader("If-None-Match", matching(".*")));
+    home.verify(0, getRequestedFor(urlEqualTo(LISTING)).withHeader("If-Modified-Since", matching(".*")));
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+    moved.verify(1, getRequestedFor(urlEqualTo(LISTING)).withHeader("If-None-Match", equalTo("\"v1\"")));
+  }
+
+  @Test
+  void aRequestThatFailsAtTheNewHostDoesNotTakeTheHourlySlot() throws Exception {
+    // The hour runs out while a request to the new host is under way.
+    java.util.concurrent.atomic.AtomicBoolean slowly = new java.util.concurrent.atomic.AtomicBoolean();
+    OkHttpClient slow = client.newBuilder().addInterceptor(chain -> {
+      if (slowly.get() && chain.request().url().port() == moved.getPort() && chain.request().url().encodedPath().equals("/search")) {
+        clock.advance(Duration.ofMinutes(31));
+      }
+      return chain.proceed(chain.request());
+    }).build();
+    home.stubFor(get(urlEqualTo(LISTING)).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + LISTING)));
+    String yaml = "site:\n  base_url: " + home.baseUrl() + "\n  request_delay: 0s\n  retries: 0\ncountries: [{name: Kyrgyzstan, region: 364}]\n";
+    Site site = new Site(new ConfigLoader(name -> null).parse(Path.of("monitor.yaml"), yaml).site(), slow, clock);
+    site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE);
+    clock.advance(Duration.ofMinutes(30));
+    moved.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(503)));
+    slowly.set(true);
+
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE))
+        .isInstanceOf(org.industriallmonitor.fetch.HttpStatusException.class);
+    home.verify(1, getRequestedFor(urlEqualTo(LISTING)));
+
+    // The hourly slot is still there for the next request.
+    assertThatThrownBy(() -> site.reader().fetcher().fetch(home.baseUrl() + LISTING, Validators.NONE));
+    home.verify(2, getRequestedFor(urlEqualTo(LISTING)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theOldBasesFeedEndsTheMoveOnlyWithItems(boolean withItems) throws Exception {
+    home.stubFor(get(urlEqualTo("/rss.xml")).willReturn(aResponse().withStatus(301).withHeader("Location", moved.baseUrl() + "/rss.xml")));
+    moved.stubFor(get(urlEqualTo("/rss.xml")).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody("<rss version=\"2.0\"><channel><title>moved</title><item><title>An article</title></item></channel></rss>")));
+    Site site = site(URI.create(home.baseUrl()));
+    site.reader().fetcher().fetch(home.baseUrl() + "/rss.xml", Validators.NONE, org.industriallmonitor.fetch.Accepts.FEED);
+    assertThat(site.movedTo()).contains(moved.baseUrl());
+    // The old host answers its feed again: a real one, or an empty shell left behind.
+    home.stubFor(get(urlEqualTo("/rss.xml")).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody("<rss version=\"2.0\"><channel><title>home</title>" + (withItems ? "<item><title>Home</title></item>" : "")
+            + "</channel></rss>")));
+    clock.advance(Duration.ofMinutes(61));
+
+    FetchResult feed = site.reader().fetcher().fetch(home.baseUrl() + "/rss.xml", Validators.NONE, org.industriallmonitor.fetch.Accepts.FEED);
+
+    assertThat(new String(feed.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains(withItems ? "Home" : "moved");
+    assertThat(site.movedTo().isEmpty()).isEqualTo(withItems);
+    assertThat(ended).hasSize(withItems ? 1 : 0);
   }
 }
