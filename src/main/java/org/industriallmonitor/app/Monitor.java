@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.industriallmonitor.archive.Archive;
@@ -48,6 +51,11 @@ public final class Monitor {
   static final Duration MAX_POLL_BACKOFF = Duration.ofMinutes(30);
 
   private final AtomicReference<MonitorConfig> config;
+  /**
+   * Crawls hold its read lock; carrying moved states over to new ids takes the write lock, only when it is
+   * free: a crawl under way keeps writing under the ids it started with.
+   */
+  private final ReentrantReadWriteLock crawls = new ReentrantReadWriteLock();
   private final Site site;
   private final CountryCrawler crawler;
   private final EarlyWarningPoller poller;
@@ -173,13 +181,41 @@ public final class Monitor {
     }
     // The moves in force, read again (another node may have recorded or ended one); the user wrote the id the
     // site lists a country under now: its state continues there (no second baseline).
-    siteRegions.continueStates(config.get().countries());
+    List<CountryConfig> configured = config.get().countries();
+    Lock crawling = crawls.readLock();
+    // A carry-over re-keys states: only while no crawl of this process writes under the old ids (else the next crawl's).
+    if (crawls.writeLock().tryLock()) {
+      try {
+        siteRegions.continueStates(configured);
+        crawling.lock();
+      } finally {
+        crawls.writeLock().unlock();
+      }
+    } else {
+      crawling.lock();
+    }
+    try {
+      return crawlHolding(country, configured);
+    } finally {
+      crawling.unlock();
+    }
+  }
+
+  private CrawlReport crawlHolding(CountryConfig country, List<CountryConfig> configured) throws InterruptedException {
+    Optional<String> refusal = siteRegions.refusal(country, configured);
+    if (refusal.isPresent()) {
+      CrawlReport refused = crawler.refuse(country, refusal.get());
+      progress.finished(country.name());
+      listener.crawled(refused, false);
+      log.warn("crawl {}: {}", refused.summaryLine(), String.join("; ", refused.problems()));
+      return refused;
+    }
     CrawlReport report = crawler.crawl(country, progress);
     String layoutProblem = report.layoutProblem();
     boolean repairedLayout = false;
     if (layoutProblem != null && report.storageFailure() == null) {
       Optional<LayoutRepair.Outcome> repaired = repair.attempt(country,
-          siteRegions.resolve(country).siteRegion(), config.get().site(), layoutProblem);
+          siteRegions.resolve(country, country.languages().get(0)).siteRegion(), config.get().site(), layoutProblem);
       if (repaired.isPresent() && repaired.get().applied()) {
         log.warn("crawl {}: {}; repaired, crawling again", report.summaryLine(), layoutProblem);
         report = crawler.crawl(country, progress).withNote("layout repaired: " + repaired.get().changes());
@@ -371,11 +407,17 @@ public final class Monitor {
     config.set(next);
     // Ids written in place of the moved ones: every such state carries over now, chains and swaps at once
     // (else before the next crawl, which tries again).
-    try {
-      siteRegions.continueStates(next.countries());
-    } catch (RuntimeException e) {
-      log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
-          e.getMessage());
+    if (!crawls.writeLock().tryLock()) {
+      log.info("configuration applied during a crawl: moved countries' states continue before the next crawl");
+    } else {
+      try {
+        siteRegions.continueStates(next.countries());
+      } catch (RuntimeException e) {
+        log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
+            e.getMessage());
+      } finally {
+        crawls.writeLock().unlock();
+      }
     }
     if (!placing(next).equals(placing(current))) {
       // What the early warning left aside as outside the configured countries may be inside now.

@@ -74,12 +74,17 @@ public final class CountryCrawler {
     Map<String, Boolean> baselines = new LinkedHashMap<>();
     long runId;
     try {
-      boolean english = !store.countries().ensure(country.region(), country.name(), started);
-      for (String language : country.languages()) {
-        baselines.put(language, language.equals("en") ? english : !store.countries().languageBaselineComplete(country.region(), language));
+      if (refusal == null) {
+        boolean english = !store.countries().ensure(country.region(), country.name(), started);
+        for (String language : country.languages()) {
+          baselines.put(language, language.equals("en") ? english : !store.countries().languageBaselineComplete(country.region(), language));
+        }
+        // The crawl counts as a baseline when its first language's listing is walked for the first time.
+        baseline = baselines.get(country.languages().get(0));
+      } else {
+        // A refused crawl writes no countries row: the id may hold another country's state, or wait for this one's.
+        baseline = false;
       }
-      // The crawl counts as a baseline when its first language's listing is walked for the first time.
-      baseline = baselines.get(country.languages().get(0));
       runId = store.runs().start(country.region(), baseline, started);
     } catch (StorageFailure e) {
       CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), false);
