@@ -204,7 +204,7 @@ public final class Monitor {
   private CrawlReport crawlHolding(CountryConfig country, List<CountryConfig> configured) throws InterruptedException {
     Optional<String> refusal = siteRegions.refusal(country, configured);
     if (refusal.isPresent()) {
-      CrawlReport refused = crawler.refuse(country, refusal.get());
+      CrawlReport refused = crawler.decline(country, refusal.get());
       progress.finished(country.name());
       listener.crawled(refused, false);
       log.warn("crawl {}: {}", refused.summaryLine(), String.join("; ", refused.problems()));

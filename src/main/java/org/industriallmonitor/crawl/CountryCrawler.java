@@ -67,6 +67,17 @@ public final class CountryCrawler {
     }
   }
 
+  /**
+   * A crawl not even started: nothing is written (no crawl run, no countries row), since the country's id
+   * may hold another country's state; the report carries {@code problem}.
+   */
+  public CrawlReport decline(CountryConfig country, String problem) {
+    Instant started = clock.instant();
+    CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), false);
+    report.error(problem);
+    return report.build(Duration.between(started, clock.instant()));
+  }
+
   private CrawlReport crawl(CountryConfig country, CrawlProgress progress, String refusal) throws InterruptedException {
     SiteReader reader = site.get();
     Instant started = clock.instant();
@@ -74,17 +85,12 @@ public final class CountryCrawler {
     Map<String, Boolean> baselines = new LinkedHashMap<>();
     long runId;
     try {
-      if (refusal == null) {
-        boolean english = !store.countries().ensure(country.region(), country.name(), started);
-        for (String language : country.languages()) {
-          baselines.put(language, language.equals("en") ? english : !store.countries().languageBaselineComplete(country.region(), language));
-        }
-        // The crawl counts as a baseline when its first language's listing is walked for the first time.
-        baseline = baselines.get(country.languages().get(0));
-      } else {
-        // A refused crawl writes no countries row: the id may hold another country's state, or wait for this one's.
-        baseline = false;
+      boolean english = !store.countries().ensure(country.region(), country.name(), started);
+      for (String language : country.languages()) {
+        baselines.put(language, language.equals("en") ? english : !store.countries().languageBaselineComplete(country.region(), language));
       }
+      // The crawl counts as a baseline when its first language's listing is walked for the first time.
+      baseline = baselines.get(country.languages().get(0));
       runId = store.runs().start(country.region(), baseline, started);
     } catch (StorageFailure e) {
       CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), false);

@@ -144,4 +144,52 @@ class RegionSwapRoutingTest {
         .as("each country's crawl runs under its own new id").containsExactly("169:3", "364:2");
     assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new' ORDER BY channel")).containsExactly("kg", "kz");
   }
+
+  @Test
+  void aChainWhoseCarryOverFailsOnceIsRefusedThenContinuesWithNothingCrossedOrOrphaned() throws Exception {
+    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
+        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
+    parts = Components.of(config);
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    // A chain: Kyrgyzstan takes Kazakhstan's old id, Kazakhstan a new one.
+    replica.catalog().renumberRegions(Map.of(364, 169, 169, 9169));
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    Path db = dir.resolve("state/monitor.db");
+    ReplicaArticle kyrgyz = replica.catalog().publishNew(List.of(169), LocalDate.now(), 0);
+    ReplicaArticle kazakh = replica.catalog().publishNew(List.of(9169), LocalDate.now(), 0);
+
+    // The carry-over fails once (a busy database, say): the countries' ids cannot change.
+    Sql.execute(db, "CREATE TRIGGER busy BEFORE UPDATE OF region ON countries BEGIN SELECT RAISE(ABORT, 'database is busy'); END");
+    MonitorConfig written = new ConfigLoader(name -> null).load(
+        withChannels().country("Kyrgyzstan", 169, "notify: [kg]").country("Kazakhstan", 9169, "notify: [kz]").writeTo(dir));
+    parts.monitor().apply(written);
+    for (CountryConfig country : written.countries()) {
+      CrawlReport refused = parts.monitor().crawl(country);
+      assertThat(refused.succeeded()).as("refused while its state cannot continue").isFalse();
+      assertThat(String.join("; ", refused.problems())).contains("region");
+    }
+    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).as("nothing renamed, nothing new")
+        .containsExactly("169:Kazakhstan", "364:Kyrgyzstan");
+
+    Sql.execute(db, "DROP TRIGGER busy");
+    for (CountryConfig country : written.countries()) {
+      CrawlReport report = parts.monitor().crawl(country);
+      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
+      assertThat(report.baseline()).isFalse();
+    }
+    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).containsExactly("169:Kyrgyzstan",
+        "9169:Kazakhstan");
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE baseline = 1")).as("no second baseline").isEqualTo(2);
+    // Three crawls each (a refused one records no run): the runs tell whose state each id holds.
+    assertThat(Sql.column(db, "SELECT region || ':' || COUNT(*) FROM crawl_runs GROUP BY region ORDER BY region"))
+        .containsExactly("169:3", "9169:3");
+    assertThat(Sql.column(db, "SELECT a.slug || ':' || c.region FROM article_countries c JOIN articles a ON a.id = c.article_id"
+        + " WHERE a.slug IN ('" + kyrgyz.slug() + "', '" + kazakh.slug() + "') ORDER BY c.region"))
+        .containsExactly(kyrgyz.slug() + ":169", kazakh.slug() + ":9169");
+    assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new' ORDER BY channel")).containsExactly("kg", "kz");
+  }
 }
