@@ -52,8 +52,8 @@ public final class Monitor {
 
   private final AtomicReference<MonitorConfig> config;
   /**
-   * Crawls hold its read lock; carrying moved states over to new ids takes the write lock, only when it is
-   * free: a crawl under way keeps writing under the ids it started with.
+   * Crawls hold its read lock; a new configuration and carrying moved states over to new ids take the write
+   * lock: a crawl under way keeps writing under the ids, and routing by the channels, it started with.
    */
   private final ReentrantReadWriteLock crawls = new ReentrantReadWriteLock();
   private final Site site;
@@ -389,8 +389,30 @@ public final class Monitor {
     return config.countries().stream().map(c -> (Object) java.util.List.of(c.region(), c.name(), c.aliases())).toList();
   }
 
-  /** Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels. */
+  /**
+   * Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels.
+   * Waits for the crawls in progress to end: a crawl keeps the ids and channels it started with (its articles
+   * were linked to its country's id and routed by the configuration of that moment, crossed with new ids).
+   */
   public void apply(MonitorConfig next) {
+    boolean exclusive;
+    try {
+      crawls.writeLock().lockInterruptibly();
+      exclusive = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exclusive = false;
+    }
+    try {
+      applyHolding(next, exclusive);
+    } finally {
+      if (exclusive) {
+        crawls.writeLock().unlock();
+      }
+    }
+  }
+
+  private void applyHolding(MonitorConfig next, boolean exclusive) {
     MonitorConfig current = config.get();
     if (!next.storage().equals(current.storage())) {
       log.warn("storage: changed in {}; the database and archive stay where they are until the monitor restarts", next.source());
@@ -407,16 +429,12 @@ public final class Monitor {
     config.set(next);
     // Ids written in place of the moved ones: every such state carries over now, chains and swaps at once
     // (else before the next crawl, which tries again).
-    if (!crawls.writeLock().tryLock()) {
-      log.info("configuration applied during a crawl: moved countries' states continue before the next crawl");
-    } else {
+    if (exclusive) {
       try {
         siteRegions.continueStates(next.countries());
       } catch (RuntimeException e) {
         log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
             e.getMessage());
-      } finally {
-        crawls.writeLock().unlock();
       }
     }
     if (!placing(next).equals(placing(current))) {

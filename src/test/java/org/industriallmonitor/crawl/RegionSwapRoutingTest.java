@@ -3,6 +3,7 @@ package org.industriallmonitor.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.industriallmonitor.replica.ReplicaArticle;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -191,5 +193,45 @@ class RegionSwapRoutingTest {
         + " WHERE a.slug IN ('" + kyrgyz.slug() + "', '" + kazakh.slug() + "') ORDER BY c.region"))
         .containsExactly(kyrgyz.slug() + ":169", kazakh.slug() + ":9169");
     assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new' ORDER BY channel")).containsExactly("kg", "kz");
+  }
+
+  @Test
+  void newIdsWrittenDuringACrawlTakeEffectWhenItEndsSoItsArticleStaysItsCountrysAndIsAlertedToItsChannelsOnly()
+      throws Exception {
+    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
+        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
+    parts = Components.of(config);
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    replica.catalog().renumberRegions(Map.of(364, 169, 169, 9169));
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    ReplicaArticle kazakh = replica.catalog().publishNew(List.of(9169), LocalDate.now(), 0);
+    MonitorConfig written = new ConfigLoader(name -> null).load(
+        withChannels().country("Kyrgyzstan", 169, "notify: [kg]").country("Kazakhstan", 9169, "notify: [kz]").writeTo(dir));
+    // While Kazakhstan's crawl (under 169) fetches its new article, the user's new ids are applied (the config watcher's thread).
+    Thread applying = new Thread(() -> parts.monitor().apply(written));
+    replica.tweaks().onRequest("/" + kazakh.slug(), () -> {
+      applying.start();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> applying.getState() == Thread.State.TERMINATED
+          || applying.getState() == Thread.State.WAITING);
+    });
+    assertThat(parts.monitor().crawl(config.countries().get(1)).succeeded()).isTrue();
+    applying.join(10_000);
+    assertThat(applying.isAlive()).isFalse();
+    for (CountryConfig country : written.countries()) {
+      CrawlReport report = parts.monitor().crawl(country);
+      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
+    }
+
+    Path db = dir.resolve("state/monitor.db");
+    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).containsExactly("169:Kyrgyzstan",
+        "9169:Kazakhstan");
+    assertThat(Sql.column(db, "SELECT c.region FROM article_countries c JOIN articles a ON a.id = c.article_id WHERE a.slug = '"
+        + kazakh.slug() + "'")).containsExactly("9169");
+    assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new'")).as("Kazakhstan's channel only")
+        .containsExactly("kz");
   }
 }
