@@ -215,7 +215,7 @@ public final class Monitor {
     boolean repairedLayout = false;
     if (layoutProblem != null && report.storageFailure() == null) {
       Optional<LayoutRepair.Outcome> repaired = repair.attempt(country,
-          siteRegions.resolve(country, country.languages().get(0)).siteRegion(), config.get().site(), layoutProblem);
+          siteRegions.resolve(country).siteRegion(), config.get().site(), layoutProblem);
       if (repaired.isPresent() && repaired.get().applied()) {
         log.warn("crawl {}: {}; repaired, crawling again", report.summaryLine(), layoutProblem);
         report = crawler.crawl(country, progress).withNote("layout repaired: " + repaired.get().changes());

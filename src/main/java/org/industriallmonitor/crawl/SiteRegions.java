@@ -74,11 +74,12 @@ public final class SiteRegions {
   public record Resolution(int siteRegion, String problem) {}
 
   /**
-   * The id the site lists {@code country} under now, by its English list (the country's first language's
-   * when no English list was read): where articles are placed and self-repair looks. Records a move found.
+   * The id the site lists {@code country} under now, by the list of its first walked language (a Spanish-only
+   * country is not moved by the English list, whose move its walks would never follow or end): where
+   * self-repair looks. Records a move found.
    */
   public Resolution resolve(CountryConfig country) {
-    return resolve(country, lists.of("en").isPresent() ? "en" : country.languages().get(0));
+    return resolve(country, country.languages().get(0));
   }
 
   /**
