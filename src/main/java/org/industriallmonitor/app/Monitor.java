@@ -183,8 +183,17 @@ public final class Monitor {
     // site lists a country under now: its state continues there (no second baseline).
     List<CountryConfig> configured = config.get().countries();
     Lock crawling = crawls.readLock();
-    // A carry-over re-keys states: only while no crawl of this process writes under the old ids (else the next crawl's).
-    if (crawls.writeLock().tryLock()) {
+    // A carry-over re-keys states: only while no crawl of this process writes under the old ids. When this
+    // country's own state waits for one, the crawl waits for the crawls under way (else it would only be refused,
+    // perhaps every time while crawls overlap); otherwise it carries over only if no crawl runs.
+    boolean exclusive;
+    if (siteRegions.refusal(country, configured).isPresent()) {
+      crawls.writeLock().lockInterruptibly();
+      exclusive = true;
+    } else {
+      exclusive = crawls.writeLock().tryLock();
+    }
+    if (exclusive) {
       try {
         siteRegions.continueStates(configured);
         crawling.lock();

@@ -304,7 +304,10 @@ public final class SiteRegions {
     if (there == null) {
       refresh();
       List<Integer> from = statesOf(country, configured, known, false);
-      if (!from.isEmpty()) {
+      // Several earlier states, or one another configured country claims too: no carry-over, a baseline (as documented).
+      boolean claimed = from.size() == 1 && configured.stream().anyMatch(other -> other != country
+          && !known.containsKey(other.region()) && statesOf(other, configured, known, false).contains(from.get(0)));
+      if (from.size() == 1 && !claimed) {
         return Optional.of(country.name() + "'s state under region " + from.get(0) + " has not continued under region "
             + country.region() + " yet; not crawled, so that what the site published meanwhile is alerted, not taken"
             + " as a baseline (tried again before the next crawl)");
