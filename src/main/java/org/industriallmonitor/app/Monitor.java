@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.industriallmonitor.archive.Archive;
@@ -48,6 +51,11 @@ public final class Monitor {
   static final Duration MAX_POLL_BACKOFF = Duration.ofMinutes(30);
 
   private final AtomicReference<MonitorConfig> config;
+  /**
+   * Crawls hold its read lock; a new configuration and carrying moved states over to new ids take the write
+   * lock: a crawl under way keeps writing under the ids, and routing by the channels, it started with.
+   */
+  private final ReentrantReadWriteLock crawls = new ReentrantReadWriteLock();
   private final Site site;
   private final CountryCrawler crawler;
   private final EarlyWarningPoller poller;
@@ -173,7 +181,44 @@ public final class Monitor {
     }
     // The moves in force, read again (another node may have recorded or ended one); the user wrote the id the
     // site lists a country under now: its state continues there (no second baseline).
-    siteRegions.continueStates(config.get().countries());
+    List<CountryConfig> configured = config.get().countries();
+    Lock crawling = crawls.readLock();
+    // A carry-over re-keys states: only while no crawl of this process writes under the old ids. When this
+    // country's own state waits for one, the crawl waits for the crawls under way (else it would only be refused,
+    // perhaps every time while crawls overlap); otherwise it carries over only if no crawl runs.
+    boolean exclusive;
+    if (siteRegions.refusal(country, configured).isPresent()) {
+      crawls.writeLock().lockInterruptibly();
+      exclusive = true;
+    } else {
+      exclusive = crawls.writeLock().tryLock();
+    }
+    if (exclusive) {
+      try {
+        siteRegions.continueStates(configured);
+        crawling.lock();
+      } finally {
+        crawls.writeLock().unlock();
+      }
+    } else {
+      crawling.lock();
+    }
+    try {
+      return crawlHolding(country, configured);
+    } finally {
+      crawling.unlock();
+    }
+  }
+
+  private CrawlReport crawlHolding(CountryConfig country, List<CountryConfig> configured) throws InterruptedException {
+    Optional<String> refusal = siteRegions.refusal(country, configured);
+    if (refusal.isPresent()) {
+      CrawlReport refused = crawler.decline(country, refusal.get());
+      progress.finished(country.name());
+      listener.crawled(refused, false);
+      log.warn("crawl {}: {}", refused.summaryLine(), String.join("; ", refused.problems()));
+      return refused;
+    }
     CrawlReport report = crawler.crawl(country, progress);
     String layoutProblem = report.layoutProblem();
     boolean repairedLayout = false;
@@ -353,8 +398,30 @@ public final class Monitor {
     return config.countries().stream().map(c -> (Object) java.util.List.of(c.region(), c.name(), c.aliases())).toList();
   }
 
-  /** Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels. */
+  /**
+   * Takes a new configuration: the next crawls use its countries and {@code site:}, deliveries its channels.
+   * Waits for the crawls in progress to end: a crawl keeps the ids and channels it started with (its articles
+   * were linked to its country's id and routed by the configuration of that moment, crossed with new ids).
+   */
   public void apply(MonitorConfig next) {
+    boolean exclusive;
+    try {
+      crawls.writeLock().lockInterruptibly();
+      exclusive = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exclusive = false;
+    }
+    try {
+      applyHolding(next, exclusive);
+    } finally {
+      if (exclusive) {
+        crawls.writeLock().unlock();
+      }
+    }
+  }
+
+  private void applyHolding(MonitorConfig next, boolean exclusive) {
     MonitorConfig current = config.get();
     if (!next.storage().equals(current.storage())) {
       log.warn("storage: changed in {}; the database and archive stay where they are until the monitor restarts", next.source());
@@ -371,11 +438,13 @@ public final class Monitor {
     config.set(next);
     // Ids written in place of the moved ones: every such state carries over now, chains and swaps at once
     // (else before the next crawl, which tries again).
-    try {
-      siteRegions.continueStates(next.countries());
-    } catch (RuntimeException e) {
-      log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
-          e.getMessage());
+    if (exclusive) {
+      try {
+        siteRegions.continueStates(next.countries());
+      } catch (RuntimeException e) {
+        log.warn("the states of moved countries could not continue under the ids written now ({}); tried again before the next crawl",
+            e.getMessage());
+      }
     }
     if (!placing(next).equals(placing(current))) {
       // What the early warning left aside as outside the configured countries may be inside now.

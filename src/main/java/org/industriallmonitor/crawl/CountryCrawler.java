@@ -67,6 +67,17 @@ public final class CountryCrawler {
     }
   }
 
+  /**
+   * A crawl not even started: nothing is written (no crawl run, no countries row), since the country's id
+   * may hold another country's state; the report carries {@code problem}.
+   */
+  public CrawlReport decline(CountryConfig country, String problem) {
+    Instant started = clock.instant();
+    CrawlReport.Builder report = new CrawlReport.Builder(country.name(), country.region(), false);
+    report.error(problem);
+    return report.build(Duration.between(started, clock.instant()));
+  }
+
   private CrawlReport crawl(CountryConfig country, CrawlProgress progress, String refusal) throws InterruptedException {
     SiteReader reader = site.get();
     Instant started = clock.instant();

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.CountryNames;
 import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.store.RegionMoveRepository.RegionMove;
 import org.industriallmonitor.store.Store;
@@ -42,6 +43,8 @@ public final class SiteRegions {
   private volatile Map<Integer, RegionMove> moves;
   /** How often this process looked again at what the early warning left aside: a poll under way placed its items before. */
   private final AtomicLong reconsidered = new AtomicLong();
+  /** The blocked carry-overs already warned of ("old>new"): each crawl of every country tries them again. */
+  private final Set<String> warnedBlocked = ConcurrentHashMap.newKeySet();
 
   public SiteRegions(SiteCountries lists, Store store, RegionMoveAlerts alerts, Clock clock) {
     this.lists = lists;
@@ -71,11 +74,12 @@ public final class SiteRegions {
   public record Resolution(int siteRegion, String problem) {}
 
   /**
-   * The id the site lists {@code country} under now, by its English list (the country's first language's
-   * when no English list was read): where articles are placed and self-repair looks. Records a move found.
+   * The id the site lists {@code country} under now, by the list of its first walked language (a Spanish-only
+   * country is not moved by the English list, whose move its walks would never follow or end): where
+   * self-repair looks. Records a move found.
    */
   public Resolution resolve(CountryConfig country) {
-    return resolve(country, lists.of("en").isPresent() ? "en" : country.languages().get(0));
+    return resolve(country, country.languages().get(0));
   }
 
   /**
@@ -236,7 +240,7 @@ public final class SiteRegions {
     continued.forEach((old, now) -> log.warn("{}: the configuration says region {} now, the site's id; the country's state"
         + " (its articles, pages and baseline) continues from region {}", by.get(old).name(), now, old));
     rekeys.forEach((old, now) -> {
-      if (!continued.containsKey(old)) {
+      if (!continued.containsKey(old) && warnedBlocked.add(old + ">" + now)) {
         log.warn("{}: its state under region {} cannot continue under region {}, which holds another country's state ({})",
             by.get(old).name(), old, now, known.get(now));
       }
@@ -258,14 +262,58 @@ public final class SiteRegions {
     // By name only when the site's list says the old id is gone and the new one is there: a renumbering,
     // not a country the user stopped following long ago and follows again (its articles since would all be alerted).
     Optional<Map<Integer, String>> now = lists.of("en").or(() -> lists.freshest().map(SiteCountries.Read::countries));
-    if (from.isEmpty() && !taken && now.isPresent() && now.get().containsKey(country.region())) {
+    if (from.isEmpty() && now.isPresent() && now.get().containsKey(country.region())) {
+      // A swap whose other half was never recorded (only one of the two countries crawled since): the list
+      // names this country at its configured id and another at the old one, which another configured country took.
+      boolean listedHere = country.answersTo(now.get().get(country.region()));
       known.forEach((region, name) -> {
-        if (configured.stream().noneMatch(c -> c.region() == region) && !now.get().containsKey(region) && country.answersTo(name)) {
+        if (region == country.region() || !country.answersTo(name)) {
+          return;
+        }
+        boolean gone = !taken && configured.stream().noneMatch(c -> c.region() == region) && !now.get().containsKey(region);
+        boolean swapped = listedHere && now.get().containsKey(region) && !country.answersTo(now.get().get(region))
+            && configured.stream().anyMatch(c -> c.region() == region && !c.answersTo(name));
+        if (gone || swapped) {
           from.add(region);
         }
       });
     }
     return from;
+  }
+
+  /**
+   * Why {@code country} must not be crawled now, if it must not: its configured id holds another country's
+   * state (a carry-over blocked or not done yet: a crawl would take that state as its own for good), or its
+   * own state waits under an earlier id (a crawl would start a baseline that archives what was published
+   * meanwhile without an alert). Tried again at the next crawl.
+   */
+  public Optional<String> refusal(CountryConfig country, List<CountryConfig> configured) {
+    Map<Integer, String> known = store.countries().names();
+    String there = known.get(country.region());
+    if (there != null && !country.answersTo(there)) {
+      Optional<CountryConfig> owner = configured.stream().filter(c -> c != country && c.answersTo(there)).findFirst();
+      boolean listedElsewhere = lists.all().stream().anyMatch(read -> read.countries().entrySet().stream()
+          .anyMatch(e -> e.getKey() != country.region() && CountryNames.key(e.getValue()).equals(CountryNames.key(there))));
+      if (owner.isPresent() || listedElsewhere) {
+        return Optional.of("region " + country.region() + " holds the state of " + there
+            + owner.map(o -> " (configured at region " + o.region() + ")").orElse("") + ", not " + country.name()
+            + "'s; not crawled until that state has continued under its own id (tried before each crawl)");
+      }
+      return Optional.empty();
+    }
+    if (there == null) {
+      refresh();
+      List<Integer> from = statesOf(country, configured, known, false);
+      // Several earlier states, or one another configured country claims too: no carry-over, a baseline (as documented).
+      boolean claimed = from.size() == 1 && configured.stream().anyMatch(other -> other != country
+          && !known.containsKey(other.region()) && statesOf(other, configured, known, false).contains(from.get(0)));
+      if (from.size() == 1 && !claimed) {
+        return Optional.of(country.name() + "'s state under region " + from.get(0) + " has not continued under region "
+            + country.region() + " yet; not crawled, so that what the site published meanwhile is alerted, not taken"
+            + " as a baseline (tried again before the next crawl)");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The move in force under {@code country}'s id, if it is this country's (the id may be another's now). */

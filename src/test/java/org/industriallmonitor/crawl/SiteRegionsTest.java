@@ -2,6 +2,9 @@ package org.industriallmonitor.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Where the site lists a configured country now: by its id, or found again by its name after a renumbering. */
 class SiteRegionsTest {
@@ -263,5 +267,43 @@ class SiteRegionsTest {
     assertThat(store.regionMoves().of(170)).map(RegionMove::siteRegion).as("Brazil's move").contains(171);
     assertThat(regions.placed(List.of(new Region(171, null)), List.of(argentina))).as("Brazil's id is not Argentina's").isEmpty();
     assertThat(regions.placed(List.of(new Region(170, null)), List.of(argentina))).containsExactly(argentina);
+  }
+
+  @Test
+  void aSpanishOnlyCountryIsResolvedByTheSpanishListNotTheEnglishOne() {
+    CountryConfig spanishOnly = new CountryConfig("Kyrgyzstan", 364, Schedule.every(Schedule.DEFAULT_EVERY), List.of(), List.of("es"));
+    regions.read("en", Map.of(9364, "Kyrgyzstan"));
+    regions.read("es", Map.of(364, "Kirguistán"));
+
+    assertThat(regions.resolve(spanishOnly)).as("where self-repair looks").isEqualTo(new SiteRegions.Resolution(364, null));
+    assertThat(alerted).as("no move its walks never follow").isEmpty();
+    assertThat(store.regionMoves().all()).isEmpty();
+  }
+
+  @Test
+  void aBlockedCarryOverIsWarnedOnceAndTheCountryIsRefused() {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger regionsLog = (Logger) LoggerFactory.getLogger(SiteRegions.class);
+    log.start();
+    regionsLog.addAppender(log);
+    try {
+      // Kazakhstan's state holds 169 (no longer configured); Kyrgyzstan moved there and the user wrote 169.
+      store.countries().ensure(364, "Kyrgyzstan", NOW);
+      store.countries().ensure(169, "Kazakhstan", NOW);
+      regions.read("en", Map.of(169, "Kyrgyzstan", 9169, "Kazakhstan"));
+      assertThat(regions.resolve(KYRGYZSTAN).siteRegion()).isEqualTo(169);
+      List<CountryConfig> configured = List.of(new CountryConfig("Kyrgyzstan", 169));
+
+      for (int crawl = 0; crawl < 3; crawl++) {
+        assertThat(regions.continueStates(configured)).isEmpty();
+      }
+
+      assertThat(log.list.stream().filter(e -> e.getFormattedMessage().contains("cannot continue under region 169")))
+          .as("warned once, not at every crawl").hasSize(1);
+      assertThat(regions.refusal(configured.get(0), configured)).get().asString().contains("region 169 holds the state of Kazakhstan");
+      assertThat(store.countries().names()).containsExactlyInAnyOrderEntriesOf(Map.of(364, "Kyrgyzstan", 169, "Kazakhstan"));
+    } finally {
+      regionsLog.detachAppender(log);
+    }
   }
 }
