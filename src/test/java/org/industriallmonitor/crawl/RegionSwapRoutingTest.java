@@ -85,22 +85,11 @@ class RegionSwapRoutingTest {
     ReplicaArticle kyrgyz = replica.catalog().publishNew(List.of(169), LocalDate.now(), 0);
     ReplicaArticle kazakh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 0);
 
-    MonitorConfig written = new ConfigLoader(name -> null).load(
-        withChannels().country("Kyrgyzstan", 169, "notify: [kg]").country("Kazakhstan", 364, "notify: [kz]").writeTo(dir));
-    parts.monitor().apply(written);
-    for (CountryConfig country : written.countries()) {
-      CrawlReport report = parts.monitor().crawl(country);
-      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
-      assertThat(report.baseline()).isFalse();
-    }
+    writeTheSwappedIdsAndCrawl();
 
-    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).containsExactly("169:Kyrgyzstan",
-        "364:Kazakhstan");
-    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE baseline = 1")).as("no second baseline").isEqualTo(2);
+    assertEachStateUnderItsNewIdWithoutASecondBaseline(db);
     assertThat(Sql.count(db, "SELECT COUNT(*) FROM region_moves")).isZero();
-    assertThat(Sql.column(db, "SELECT a.slug || ':' || c.region FROM article_countries c JOIN articles a ON a.id = c.article_id"
-        + " WHERE a.slug IN ('" + kyrgyz.slug() + "', '" + kazakh.slug() + "') ORDER BY c.region"))
-        .containsExactly(kyrgyz.slug() + ":169", kazakh.slug() + ":364");
+    assertLinkedUnderTheirOwnCountry(db, kyrgyz, kazakh);
     assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new' ORDER BY channel")).containsExactly("kg", "kz");
   }
 
@@ -124,21 +113,10 @@ class RegionSwapRoutingTest {
     ReplicaArticle kyrgyz = replica.catalog().publishNew(List.of(169), LocalDate.now(), 0);
     ReplicaArticle kazakh = replica.catalog().publishNew(List.of(364), LocalDate.now(), 0);
 
-    MonitorConfig written = new ConfigLoader(name -> null).load(
-        withChannels().country("Kyrgyzstan", 169, "notify: [kg]").country("Kazakhstan", 364, "notify: [kz]").writeTo(dir));
-    parts.monitor().apply(written);
-    for (CountryConfig country : written.countries()) {
-      CrawlReport report = parts.monitor().crawl(country);
-      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
-      assertThat(report.baseline()).isFalse();
-    }
+    writeTheSwappedIdsAndCrawl();
 
-    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).containsExactly("169:Kyrgyzstan",
-        "364:Kazakhstan");
-    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE baseline = 1")).as("no second baseline").isEqualTo(2);
-    assertThat(Sql.column(db, "SELECT a.slug || ':' || c.region FROM article_countries c JOIN articles a ON a.id = c.article_id"
-        + " WHERE a.slug IN ('" + kyrgyz.slug() + "', '" + kazakh.slug() + "') ORDER BY c.region"))
-        .containsExactly(kyrgyz.slug() + ":169", kazakh.slug() + ":364");
+    assertEachStateUnderItsNewIdWithoutASecondBaseline(db);
+    assertLinkedUnderTheirOwnCountry(db, kyrgyz, kazakh);
     assertThat(Sql.column(db, history + "169 ORDER BY a.slug")).as("Kyrgyzstan's history under its new id").containsAll(kyrgyzHistory);
     assertThat(Sql.column(db, history + "364 ORDER BY a.slug")).as("Kazakhstan's history under its new id").containsAll(kazakhHistory);
     // Kyrgyzstan crawled three times, Kazakhstan twice: the runs tell whose state each id holds.
@@ -233,5 +211,30 @@ class RegionSwapRoutingTest {
         + kazakh.slug() + "'")).containsExactly("9169");
     assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new'")).as("Kazakhstan's channel only")
         .containsExactly("kz");
+  }
+
+  /** The user writes both swapped ids: the monitor applies them and crawls each country, none of them a baseline. */
+  private void writeTheSwappedIdsAndCrawl() throws Exception {
+    MonitorConfig written = new ConfigLoader(name -> null).load(
+        withChannels().country("Kyrgyzstan", 169, "notify: [kg]").country("Kazakhstan", 364, "notify: [kz]").writeTo(dir));
+    parts.monitor().apply(written);
+    for (CountryConfig country : written.countries()) {
+      CrawlReport report = parts.monitor().crawl(country);
+      assertThat(report.succeeded()).as(report.problems().toString()).isTrue();
+      assertThat(report.baseline()).isFalse();
+    }
+  }
+
+  private static void assertEachStateUnderItsNewIdWithoutASecondBaseline(Path db) {
+    assertThat(Sql.column(db, "SELECT region || ':' || name FROM countries ORDER BY region")).containsExactly("169:Kyrgyzstan",
+        "364:Kazakhstan");
+    assertThat(Sql.count(db, "SELECT COUNT(*) FROM crawl_runs WHERE baseline = 1")).as("no second baseline").isEqualTo(2);
+  }
+
+  /** Kyrgyzstan's new article linked under its new id 169, Kazakhstan's under 364, each to its own country only. */
+  private static void assertLinkedUnderTheirOwnCountry(Path db, ReplicaArticle kyrgyz, ReplicaArticle kazakh) {
+    assertThat(Sql.column(db, "SELECT a.slug || ':' || c.region FROM article_countries c JOIN articles a ON a.id = c.article_id"
+        + " WHERE a.slug IN ('" + kyrgyz.slug() + "', '" + kazakh.slug() + "') ORDER BY c.region"))
+        .containsExactly(kyrgyz.slug() + ":169", kazakh.slug() + ":364");
   }
 }

@@ -63,21 +63,7 @@ class RegionMoveDaemonTest {
   @ParameterizedTest(name = "{0}, early warning {1}")
   @MethodSource("cases")
   void aRenumberedSiteIsFollowedByNameAndTheUsersEditContinuesTheState(Databases database, boolean earlyWarning) throws Exception {
-    this.database = database;
-    receiver = WebhookReceiver.start("s", r -> {});
-    TestConfig yaml = TestConfig.site(replica.baseUrl())
-        .site("early_warning", earlyWarning ? "{source: rss, every: 1s}" : "{source: off}")
-        .topLevel("schedule: {every: 300ms, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
-            + "    - {id: hook, type: webhook, url: \"" + receiver.url() + "\", secret: s}\n")
-        .country("Kyrgyzstan", 364).country("Kazakhstan", 169);
-    if (database == Databases.POSTGRESQL) {
-      pg = postgres.newDatabase();
-      yaml.database("postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database());
-    }
-    configFile = yaml.writeTo(dir);
-    startDaemon();
-    await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM countries WHERE baseline_completed_at IS NOT NULL") == 2
-        && (!earlyWarning || count("SELECT COUNT(*) FROM early_warning WHERE baseline_at IS NOT NULL") == 1));
+    startAfterItsBaselines(database, earlyWarning, 2, yaml -> yaml.country("Kyrgyzstan", 364).country("Kazakhstan", 169));
     long baselineArticles = count("SELECT COUNT(*) FROM articles");
 
     replica.catalog().renumberRegions(Map.of(364, 9364, 169, 9169, 366, 9366));
@@ -137,21 +123,7 @@ class RegionMoveDaemonTest {
   @MethodSource("unfollowed")
   void anEditOfTheIdWhileRunningContinuesTheStateOfACountryTheMonitorCouldNotFollow(Databases database, boolean earlyWarning)
       throws Exception {
-    this.database = database;
-    receiver = WebhookReceiver.start("s", r -> {});
-    TestConfig yaml = TestConfig.site(replica.baseUrl())
-        .site("early_warning", earlyWarning ? "{source: rss, every: 1s}" : "{source: off}")
-        .topLevel("schedule: {every: 300ms, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
-            + "    - {id: hook, type: webhook, url: \"" + receiver.url() + "\", secret: s}\n")
-        .country("Kyrgyz Republic", 364);
-    if (database == Databases.POSTGRESQL) {
-      pg = postgres.newDatabase();
-      yaml.database("postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database());
-    }
-    configFile = yaml.writeTo(dir);
-    startDaemon();
-    await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM countries WHERE baseline_completed_at IS NOT NULL") == 1
-        && (!earlyWarning || count("SELECT COUNT(*) FROM early_warning WHERE baseline_at IS NOT NULL") == 1));
+    startAfterItsBaselines(database, earlyWarning, 1, yaml -> yaml.country("Kyrgyz Republic", 364));
     long baselineArticles = count("SELECT COUNT(*) FROM articles");
 
     replica.catalog().renumberRegions(Map.of(364, 9364));
@@ -173,6 +145,28 @@ class RegionMoveDaemonTest {
     assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(baselineArticles + 1);
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE event = 'article.new'")).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM early_warning_skipped WHERE reason = 'outside'")).isZero();
+  }
+
+  /**
+   * Writes the configuration (the webhook receiver's channel, walks every 300 ms, the early warning on or off, the
+   * countries {@code countries} adds, on {@code database}), starts the daemon and waits for its baselines.
+   */
+  private void startAfterItsBaselines(Databases database, boolean earlyWarning, int countries,
+      java.util.function.UnaryOperator<TestConfig> withCountries) throws Exception {
+    this.database = database;
+    receiver = WebhookReceiver.start("s", r -> {});
+    TestConfig yaml = withCountries.apply(TestConfig.site(replica.baseUrl())
+        .site("early_warning", earlyWarning ? "{source: rss, every: 1s}" : "{source: off}")
+        .topLevel("schedule: {every: 300ms, jitter: 0ms}\nnotifications:\n  retry_backoff: 100ms\n  channels:\n"
+            + "    - {id: hook, type: webhook, url: \"" + receiver.url() + "\", secret: s}\n"));
+    if (database == Databases.POSTGRESQL) {
+      pg = postgres.newDatabase();
+      yaml.database("postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database());
+    }
+    configFile = yaml.writeTo(dir);
+    startDaemon();
+    await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM countries WHERE baseline_completed_at IS NOT NULL")
+        == countries && (!earlyWarning || count("SELECT COUNT(*) FROM early_warning WHERE baseline_at IS NOT NULL") == 1));
   }
 
   private void startDaemon() throws Exception {
