@@ -181,7 +181,8 @@ public final class Monitor {
     }
     // The moves in force, read again (another node may have recorded or ended one); the user wrote the id the
     // site lists a country under now: its state continues there (no second baseline).
-    List<CountryConfig> configured = config.get().countries();
+    MonitorConfig before = config.get();
+    List<CountryConfig> configured = before.countries();
     Lock crawling = crawls.readLock();
     // A carry-over re-keys states: only while no crawl of this process writes under the old ids. When this
     // country's own state waits for one, the crawl waits for the crawls under way (else it would only be refused,
@@ -204,7 +205,14 @@ public final class Monitor {
       crawling.lock();
     }
     try {
-      return crawlHolding(country, configured);
+      MonitorConfig now = config.get();
+      if (now != before && now.countries().stream().noneMatch(c -> c.region() == country.region() && c.name().equals(country.name()))) {
+        // A new configuration came while this crawl waited for the lock: its country is no longer configured so (its id
+        // was changed, say, and its state carried over): crawling it now would write a state under the id it left.
+        log.info("{} (region {}) is no longer configured; not crawling it", country.name(), country.region());
+        return crawler.decline(country, "no longer configured as region " + country.region());
+      }
+      return crawlHolding(country, now.countries());
     } finally {
       crawling.unlock();
     }
@@ -269,7 +277,16 @@ public final class Monitor {
     if (shortOfSpace().isPresent()) {
       return Optional.empty();
     }
-    PollReport report = poller.poll(earlyWarning, current.countries());
+    // As a crawl: a new configuration (its states carried over to new ids) waits for the poll, and the poll places its
+    // articles by the countries configured once it holds the lock, never under an id a carry-over just left.
+    PollReport report;
+    Lock polling = crawls.readLock();
+    polling.lockInterruptibly();
+    try {
+      report = poller.poll(config.get().site().earlyWarning(), config.get().countries());
+    } finally {
+      polling.unlock();
+    }
     if (report.storageFailure() != null) {
       return Optional.of(report);
     }
