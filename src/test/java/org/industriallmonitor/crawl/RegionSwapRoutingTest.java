@@ -69,12 +69,7 @@ class RegionSwapRoutingTest {
   @Test
   void whenTheUserWritesBothSwappedIdsEachStateContinuesUnderItsCountrysNewIdAndWhatWasPublishedMeanwhileIsAlerted()
       throws Exception {
-    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
-        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
-    parts = Components.of(config);
-    for (CountryConfig country : config.countries()) {
-      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
-    }
+    MonitorConfig config = baselinesAtTheirFirstIds();
     replica.catalog().renumberRegions(Map.of(364, 169, 169, 364));
     for (CountryConfig country : config.countries()) {
       assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
@@ -95,12 +90,7 @@ class RegionSwapRoutingTest {
 
   @Test
   void aSwapWithOnlyOneMoveRecordedCarriesBothStatesOverWhenTheUserWritesBothIds() throws Exception {
-    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
-        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
-    parts = Components.of(config);
-    for (CountryConfig country : config.countries()) {
-      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
-    }
+    MonitorConfig config = baselinesAtTheirFirstIds();
     Path db = dir.resolve("state/monitor.db");
     String history = "SELECT a.slug FROM article_countries c JOIN articles a ON a.id = c.article_id WHERE c.region = ";
     List<String> kyrgyzHistory = Sql.column(db, history + "364 ORDER BY a.slug");
@@ -127,12 +117,7 @@ class RegionSwapRoutingTest {
 
   @Test
   void aChainWhoseCarryOverFailsOnceIsRefusedThenContinuesWithNothingCrossedOrOrphaned() throws Exception {
-    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
-        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
-    parts = Components.of(config);
-    for (CountryConfig country : config.countries()) {
-      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
-    }
+    MonitorConfig config = baselinesAtTheirFirstIds();
     // A chain: Kyrgyzstan takes Kazakhstan's old id, Kazakhstan a new one.
     replica.catalog().renumberRegions(Map.of(364, 169, 169, 9169));
     for (CountryConfig country : config.countries()) {
@@ -176,12 +161,7 @@ class RegionSwapRoutingTest {
   @Test
   void newIdsWrittenDuringACrawlTakeEffectWhenItEndsSoItsArticleStaysItsCountrysAndIsAlertedToItsChannelsOnly()
       throws Exception {
-    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
-        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
-    parts = Components.of(config);
-    for (CountryConfig country : config.countries()) {
-      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
-    }
+    MonitorConfig config = baselinesAtTheirFirstIds();
     replica.catalog().renumberRegions(Map.of(364, 169, 169, 9169));
     for (CountryConfig country : config.countries()) {
       assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
@@ -211,6 +191,17 @@ class RegionSwapRoutingTest {
         + kazakh.slug() + "'")).containsExactly("9169");
     assertThat(Sql.column(db, "SELECT channel FROM outbox WHERE event = 'article.new'")).as("Kazakhstan's channel only")
         .containsExactly("kz");
+  }
+
+  /** Kyrgyzstan at 364 and Kazakhstan at 169, each with its own channel, crawled once: their baselines. */
+  private MonitorConfig baselinesAtTheirFirstIds() throws Exception {
+    MonitorConfig config = new ConfigLoader(name -> null).load(withChannels()
+        .country("Kyrgyzstan", 364, "notify: [kg]").country("Kazakhstan", 169, "notify: [kz]").writeTo(dir));
+    parts = Components.of(config);
+    for (CountryConfig country : config.countries()) {
+      assertThat(parts.monitor().crawl(country).succeeded()).isTrue();
+    }
+    return config;
   }
 
   /** The user writes both swapped ids: the monitor applies them and crawls each country, none of them a baseline. */
