@@ -23,10 +23,6 @@ import org.industriallmonitor.crawl.CrawlReport;
 import org.industriallmonitor.crawl.EarlyWarningPoller;
 import org.industriallmonitor.crawl.PollReport;
 import org.industriallmonitor.crawl.SiteRegions;
-import org.industriallmonitor.fetch.FetchException;
-import org.industriallmonitor.fetch.FetchResult;
-import org.industriallmonitor.fetch.Validators;
-import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.config.EarlyWarningConfig;
 import org.industriallmonitor.store.RetentionRepository;
 import org.industriallmonitor.store.SourceState;
@@ -135,16 +131,18 @@ public final class Monitor {
     java.util.Set<String> languages = new java.util.LinkedHashSet<>();
     current.countries().forEach(c -> languages.addAll(c.languages()));
     for (String language : languages) {
-      String url = site.reader().urls().facets(language);
+      OnlineCheck.CountryList list;
       try {
-        FetchResult page = site.reader().fetcher().fetch(url, Validators.NONE);
-        siteRegions.read(language, site.reader().listingParser().regions(page.body(), url));
-      } catch (FetchException | LayoutException e) {
-        log.warn("the site's country list in {} could not be read ({}); the walks read it from their first pages", language,
-            e.getMessage());
+        list = OnlineCheck.countryList(site.reader(), language);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+      if (list.problem() == null) {
+        siteRegions.read(language, list.regions());
+      } else {
+        log.warn("the site's country list in {} could not be read ({}); the walks read it from their first pages", language,
+            list.problem());
       }
     }
   }

@@ -220,7 +220,8 @@ public final class OnlineCheck {
     return countryList(site, "en");
   }
 
-  private static CountryList countryList(SiteReader site, String language) throws InterruptedException {
+  /** The site's country list in {@code language}, or the problem that kept it from being read (also read by {@link Monitor}). */
+  static CountryList countryList(SiteReader site, String language) throws InterruptedException {
     String url = site.urls().facets(language);
     try {
       FetchResult page = site.fetcher().fetch(url, Validators.NONE);
