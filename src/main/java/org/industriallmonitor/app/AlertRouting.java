@@ -2,10 +2,13 @@ package org.industriallmonitor.app;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.industriallmonitor.archive.ArchivedArticle;
+import org.industriallmonitor.config.ChannelFilter;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.crawl.ArticleRechecker;
@@ -20,11 +23,14 @@ import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.parse.Theme;
+import org.industriallmonitor.query.TextFilter;
+import org.industriallmonitor.store.ArticleAudience;
 import org.industriallmonitor.store.OutboxEntry;
 
 /**
  * Which channels hear of a new article: those of every configured country it belongs to (the
- * listing it was found in, and the countries it is tagged with), one delivery per channel.
+ * listing it was found in, and the countries it is tagged with) whose languages and filters it passes,
+ * one delivery per channel; the text filters are asked in the article's own transaction.
  */
 final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   private final Supplier<MonitorConfig> config;
@@ -38,30 +44,44 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   }
 
   @Override
-  public List<OutboxEntry> rowsFor(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt) {
+  public ArticleAudience audience(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt,
+      boolean baseline) {
     MonitorConfig current = config.get();
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
     // A tag names a configured country by its name, or the id the site lists it under now (never an id
     // the site gave another configured country).
     siteRegions.placed(article.countries(), current.countries()).forEach(c -> regions.add(c.region()));
-    List<String> channelIds = channelsOf(regions);
-    if (channelIds.isEmpty()) {
-      return List.of();
+    // A channel with languages: hears only of articles in those languages; with filters, of those that pass them.
+    List<Integer> themeIds = article.themes().stream().map(Theme::id).toList();
+    List<String> themeNames = article.themes().stream().map(Theme::name).toList();
+    Map<String, TextFilter> channels = new LinkedHashMap<>();
+    for (String id : hearing(channelsOf(regions), article.slug())) {
+      ChannelFilter filter = current.notifications().filter(id);
+      if (filter.passesCountries(regions) && filter.passesThemes(themeIds, themeNames)) {
+        channels.put(id, filter.text());
+      }
     }
-    List<String> countries = article.countries().stream().map(Region::name).toList();
-    if (countries.isEmpty()) {
-      countries = current.countries().stream().filter(c -> c.region() == region).map(CountryConfig::name).toList();
+    if (channels.isEmpty()) {
+      return ArticleAudience.NONE;
     }
-    // A channel with languages: hears only of articles in those languages.
-    List<String> hearing = hearing(channelIds, article.slug());
-    if (hearing.isEmpty()) {
-      return List.of();
-    }
+    List<String> countryNames = article.countries().stream().map(Region::name).toList();
+    List<String> countries = countryNames.isEmpty()
+        ? current.countries().stream().filter(c -> c.region() == region).map(CountryConfig::name).toList() : countryNames;
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
-        article.lede(), countries, article.themes().stream().map(Theme::name).toList(), archived.textPath(), degraded, detectedAt,
+        article.lede(), countries, themeNames, archived.textPath(), degraded, detectedAt,
         SiteUrls.languageOf(article.slug()), article.translations());
-    return queue.articleRows(event, hearing, current.notifications());
+    return new ArticleAudience() {
+      @Override
+      public Map<String, TextFilter> channels() {
+        return channels;
+      }
+
+      @Override
+      public List<OutboxEntry> rows(Map<String, String> snippets) {
+        return baseline ? List.of() : queue.articleRows(event, List.copyOf(snippets.keySet()), current.notifications());
+      }
+    };
   }
 
   /** An archived article changed on the site: the channels of the countries it is listed under hear of it. */

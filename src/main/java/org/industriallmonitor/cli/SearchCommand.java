@@ -15,6 +15,7 @@ import org.industriallmonitor.app.ArchiveSearch;
 import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.query.QuerySyntaxException;
 import org.industriallmonitor.config.MonitorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +62,11 @@ final class SearchCommand implements Callable<Integer> {
       try (Components parts = Components.of(config)) {
         ArchiveSearch archive = parts.archiveSearch();
         String region = country == null ? null : region(config, archive.countries());
-        results = archive.search(String.join(" ", words), region, lang, limit);
+        try {
+          results = archive.search(String.join(" ", words), region, lang, limit);
+        } catch (QuerySyntaxException e) {
+          throw new UserException(ExitCodes.USAGE, "not a query: " + e.getMessage() + " (search syntax: docs/search.md)");
+        }
       }
     } else {
       if (country != null) {

@@ -7,12 +7,12 @@ import java.util.Optional;
 
 /** The {@code type:} of a channel under {@code notifications.channels}: where its alerts go. */
 public enum ChannelType {
-  WEBHOOK("id", "type", "url", "secret", "format", "languages"),
-  EMAIL("id", "type", "smtp", "from", "to", "digest", "languages"),
-  NTFY("id", "type", "url", "token", "priority", "digest", "languages"),
-  MATRIX("id", "type", "homeserver", "room", "token", "digest", "languages"),
-  DISCORD("id", "type", "url", "digest", "languages"),
-  TELEGRAM("id", "type", "token", "chat", "api", "digest", "languages");
+  WEBHOOK("id", "type", "url", "secret", "format", "languages", "match", "exclude", "themes", "countries"),
+  EMAIL("id", "type", "smtp", "from", "to", "digest", "languages", "match", "exclude", "themes", "countries"),
+  NTFY("id", "type", "url", "token", "priority", "digest", "languages", "match", "exclude", "themes", "countries"),
+  MATRIX("id", "type", "homeserver", "room", "token", "digest", "languages", "match", "exclude", "themes", "countries"),
+  DISCORD("id", "type", "url", "digest", "languages", "match", "exclude", "themes", "countries"),
+  TELEGRAM("id", "type", "token", "chat", "api", "digest", "languages", "match", "exclude", "themes", "countries");
 
   private final List<String> keys;
 

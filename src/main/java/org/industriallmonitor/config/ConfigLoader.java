@@ -64,11 +64,13 @@ public final class ConfigLoader {
     List<String> warnings = new ArrayList<>();
     SiteConfig site = new SiteReader(defaults).read(top.required("site"), warnings);
     Schedule schedule = top.optional("schedule").map(n -> schedules.read(n, null)).orElse(schedules.defaults());
+    NotificationsReader notificationsReader = new NotificationsReader(defaults, site.themes());
     NotificationsConfig notifications =
-        top.optional("notifications").map(n -> new NotificationsReader(defaults).read(n, warnings)).orElse(NotificationsConfig.none());
+        top.optional("notifications").map(n -> notificationsReader.read(n, warnings)).orElse(NotificationsConfig.none());
     List<String> languages = top.optional("languages").map(ConfigValues::languages).orElse(CountryConfig.DEFAULT_LANGUAGES);
     List<CountryConfig> countries =
         new CountriesReader(schedules).read(top.required("countries"), schedule, notifications, languages, warnings);
+    notifications = notificationsReader.withCountries(notifications, countries, warnings);
     StorageConfig storage = top.optional("storage").map(new StorageReader(environment)::read).orElse(StorageConfig.defaults());
     WebConfig web = top.optional("web").map(n -> new WebReader().read(n, warnings)).orElse(WebConfig.DEFAULT);
     ClusterConfig cluster = top.optional("cluster").map(new ClusterReader()::read).orElse(ClusterConfig.defaults());

@@ -7,7 +7,8 @@ import java.util.List;
  * The {@code notifications:} section: the channels, which of them get monitor alerts, and how
  * long a failing delivery is retried before it is dead-lettered. {@code onceTimeout} bounds how
  * long {@code once} keeps delivering before it exits. {@code languages}: the channels that set
- * {@code languages:} hear only of articles in those languages (the others hear of all).
+ * {@code languages:} hear only of articles in those languages (the others hear of all). {@code filters}: the
+ * channels that set {@code match:}, {@code exclude:}, {@code themes:} or {@code countries:}.
  */
 public record NotificationsConfig(
     List<ChannelConfig> channels,
@@ -17,12 +18,19 @@ public record NotificationsConfig(
     Duration retryBackoff,
     int failureThreshold,
     Duration onceTimeout,
-    java.util.Map<String, List<String>> languages) {
+    java.util.Map<String, List<String>> languages,
+    java.util.Map<String, ChannelFilter> filters) {
 
   public NotificationsConfig {
     channels = List.copyOf(channels);
     alerts = List.copyOf(alerts);
     languages = java.util.Map.copyOf(languages);
+    filters = java.util.Map.copyOf(filters);
+  }
+
+  public NotificationsConfig(List<ChannelConfig> channels, List<String> alerts, int maxAttempts, Duration maxAge, Duration retryBackoff,
+      int failureThreshold, Duration onceTimeout, java.util.Map<String, List<String>> languages) {
+    this(channels, alerts, maxAttempts, maxAge, retryBackoff, failureThreshold, onceTimeout, languages, java.util.Map.of());
   }
 
   public NotificationsConfig(List<ChannelConfig> channels, List<String> alerts, int maxAttempts, Duration maxAge, Duration retryBackoff,
@@ -42,6 +50,16 @@ public record NotificationsConfig(
   public boolean wants(String id, String language) {
     List<String> only = languages.get(id);
     return only == null || only.contains(language);
+  }
+
+  /** Channel {@code id}'s filters ({@link ChannelFilter#NONE} when it sets none). */
+  public ChannelFilter filter(String id) {
+    return filters.getOrDefault(id, ChannelFilter.NONE);
+  }
+
+  /** The same notifications with these filters. */
+  NotificationsConfig withFilters(java.util.Map<String, ChannelFilter> newFilters) {
+    return new NotificationsConfig(channels, alerts, maxAttempts, maxAge, retryBackoff, failureThreshold, onceTimeout, languages, newFilters);
   }
 
   public java.util.Optional<ChannelConfig> channel(String id) {

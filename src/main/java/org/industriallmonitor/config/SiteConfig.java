@@ -33,10 +33,12 @@ public record SiteConfig(
     boolean selfRepair,
     int repairPages,
     EarlyWarningConfig earlyWarning,
-    RecheckConfig recheck) {
+    RecheckConfig recheck,
+    java.util.List<String> themes) {
 
   public SiteConfig {
     configuredSelectors = Set.copyOf(configuredSelectors);
+    themes = java.util.List.copyOf(themes);
   }
 
   /** Ten times the site's page size: a page with more is not the listing the monitor knows. */

@@ -21,7 +21,7 @@ final class SiteReader {
           "base_url", "user_agent", "request_delay", "max_pages", "max_items_per_page", "max_connections_per_host",
           "connect_timeout", "read_timeout", "call_timeout", "retries", "retry_backoff",
           "max_body_size", "selectors", "fallback_archive", "self_repair", "repair_pages", "early_warning", "recheck_window",
-          "recheck_every");
+          "recheck_every", "themes");
   private static final List<String> EARLY_WARNING_KEYS = List.of("source", "every", "max_items");
 
   /** The template's contact, or any other example domain: nobody can be reached there. */
@@ -76,7 +76,21 @@ final class SiteReader {
         m.optional("repair_pages").map(n -> n.integer(1, 50)).orElse(defaults.integer("site.repair_pages")),
         m.optional("early_warning").map(SiteReader::earlyWarning).orElse(EarlyWarningConfig.DEFAULT),
         new RecheckConfig(m.optional("recheck_window").map(ConfigNode::duration).orElse(RecheckConfig.DEFAULT.window()),
-            positive(m, "recheck_every", RecheckConfig.DEFAULT.every())));
+            positive(m, "recheck_every", RecheckConfig.DEFAULT.every())),
+        m.optional("themes").map(SiteReader::themes).orElse(defaults.list("site.themes")));
+  }
+
+  /** The site's theme names, each once: what a channel's themes: may name. */
+  private static List<String> themes(ConfigNode node) {
+    List<String> themes = new java.util.ArrayList<>();
+    for (ConfigNode item : node.listOrSingle()) {
+      String theme = item.nonBlankString().strip();
+      if (themes.stream().anyMatch(t -> CountryNames.same(t, theme))) {
+        throw item.error("the theme " + theme + " is listed twice");
+      }
+      themes.add(theme);
+    }
+    return themes;
   }
 
   /** The site's address: a plain origin and path, read without signing in. */

@@ -21,6 +21,7 @@ import org.industriallmonitor.parse.LayoutException;
 import org.industriallmonitor.parse.ListingItem;
 import org.industriallmonitor.parse.Region;
 import org.industriallmonitor.site.SiteReader;
+import org.industriallmonitor.store.ArticleAudience;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.NewArticle;
 import org.industriallmonitor.store.OutboxEntry;
@@ -187,9 +188,9 @@ final class ArticleArchiver {
     NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
         tags.isEmpty() ? first.name() : tags, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
         degraded, page.validators().etag(), page.validators().lastModified(), fetchedAt,
-        countries.stream().map(CountryConfig::region).toList(), files.text());
-    List<OutboxEntry> alertRows = baseline ? List.of() : alerts.rowsFor(article, files, degraded, first.region(), detectedAt);
-    return new Step(null, new Prepared(new ArticleRepository.Recording(row, detectedAt, alertRows), files, countries, layoutProblem));
+        countries.stream().map(CountryConfig::region).toList(), files.text(), article.themes());
+    ArticleAudience audience = alerts.audience(article, files, degraded, first.region(), detectedAt, baseline);
+    return new Step(null, new Prepared(new ArticleRepository.Recording(row, detectedAt, audience), files, countries, layoutProblem));
   }
 
   /**

@@ -1,16 +1,18 @@
 package org.industriallmonitor.crawl;
 
 import java.time.Instant;
-import java.util.List;
 import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.parse.Article;
-import org.industriallmonitor.store.OutboxEntry;
+import org.industriallmonitor.store.ArticleAudience;
 
-/** The alert rows of an article that is new (not baseline), recorded in the transaction that records it. */
+/**
+ * The channels a newly archived article is for, and its alert rows for those of them that pass their text
+ * filters in the transaction that records it (none for a baseline article).
+ */
 @FunctionalInterface
 public interface NewArticleAlerts {
-  NewArticleAlerts NONE = (article, archived, degraded, region, detectedAt) -> List.of();
+  NewArticleAlerts NONE = (article, archived, degraded, region, detectedAt, baseline) -> ArticleAudience.NONE;
 
-  /** The deliveries to write with the article's row. {@code degraded}: read by the fallback extractor. */
-  List<OutboxEntry> rowsFor(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt);
+  /** {@code degraded}: read by the fallback extractor; {@code baseline}: found by a country's first walk, alerted to nobody. */
+  ArticleAudience audience(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt, boolean baseline);
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.industriallmonitor.query.TextFilter;
 
 /** The {@code articles} and {@code article_countries} tables. */
 public final class ArticleRepository {
@@ -64,10 +65,11 @@ public final class ArticleRepository {
     });
   }
 
-  /** A newly archived article to record, with the time it was detected and its alert rows. */
-  public record Recording(NewArticle article, Instant detectedAt, List<OutboxEntry> alerts) {
-    public Recording {
-      alerts = List.copyOf(alerts);
+  /** A newly archived article to record, with the time it was detected and the channels it is for. */
+  public record Recording(NewArticle article, Instant detectedAt, ArticleAudience audience) {
+    /** An article whose alert rows are made already, for channels without text filters. */
+    public Recording(NewArticle article, Instant detectedAt, List<OutboxEntry> alerts) {
+      this(article, detectedAt, ArticleAudience.of(alerts));
     }
   }
 
@@ -82,21 +84,50 @@ public final class ArticleRepository {
 
   /**
    * Records newly archived articles (a listing page's, say) as {@link #recordNew} does, all in one
-   * durable transaction: one commit and one fsync of the log for the lot. Returns, per article in
-   * order, its id, or empty when another job recorded the slug first.
+   * durable transaction: one commit and one fsync of the log for the lot. In that transaction each
+   * article's channels are decided: those whose text filter the search index, holding the article's new
+   * row, passes get its alert rows, and are recorded as the channels the article is for. Returns, per
+   * article in order, its id, or empty when another job recorded the slug first.
    */
   public List<Optional<Long>> recordAll(List<Recording> batch) {
-    Map<String, Instant> dueByChannel = dueTogether(batch);
     // Crawls of several countries record articles at once: their commits (and fsyncs) are shared too.
     return groupCommit.run(c -> {
       List<Optional<Long>> ids = new java.util.ArrayList<>();
+      List<OutboxEntry> alerts = new java.util.ArrayList<>();
       for (Recording r : batch) {
-        List<OutboxEntry> alerts = r.alerts().stream().map(e -> new OutboxEntry(e.deliveryId(), e.channel(), e.event(), e.articleId(),
-            e.region(), e.subject(), e.payload(), dueByChannel.get(e.channel()), e.createdAt())).toList();
-        ids.add(insert(c, r.article(), r.detectedAt(), alerts));
+        Optional<Long> id = insert(c, r.article(), r.detectedAt());
+        ids.add(id);
+        if (id.isPresent()) {
+          Map<String, String> passed = decide(c, id.get(), r.audience());
+          r.audience().rows(passed).forEach(alert -> alerts.add(alert.forArticle(id.get())));
+        }
       }
+      Map<String, Instant> dueByChannel = dueTogether(alerts);
+      outbox.insert(c, alerts.stream().map(e -> new OutboxEntry(e.deliveryId(), e.channel(), e.event(), e.articleId(),
+          e.region(), e.subject(), e.payload(), dueByChannel.get(e.channel()), e.createdAt())).toList());
       return ids;
     });
+  }
+
+  /** The channels of {@code audience} that article {@code id} passes, with their snippets, recorded as its channels. */
+  private Map<String, String> decide(Connection c, long id, ArticleAudience audience) throws SQLException {
+    Map<String, String> passed = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, TextFilter> channel : audience.channels().entrySet()) {
+      Optional<String> snippet = channel.getValue().isNone() ? Optional.of("")
+          : SearchIndex.passes(db.dialect(), c, id, channel.getValue());
+      snippet.ifPresent(s -> passed.put(channel.getKey(), s));
+    }
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_channels(article_id, channel) VALUES (?, ?)")) {
+      for (String channel : passed.keySet()) {
+        insert.setLong(1, id);
+        insert.setString(2, channel);
+        insert.addBatch();
+      }
+      if (!passed.isEmpty()) {
+        insert.executeBatch();
+      }
+    }
+    return passed;
   }
 
   /**
@@ -104,23 +135,22 @@ public final class ArticleRepository {
    * the tick after an alert was made, article by article; articles committed together would otherwise wait for
    * two ticks when their alerts were made on either side of one, and go out as two digests.
    */
-  private static Map<String, Instant> dueTogether(List<Recording> batch) {
+  private static Map<String, Instant> dueTogether(List<OutboxEntry> alerts) {
     Map<String, Instant> due = new java.util.HashMap<>();
-    for (Recording r : batch) {
-      for (OutboxEntry e : r.alerts()) {
-        due.merge(e.channel(), e.nextAttemptAt(), (a, b) -> a.isAfter(b) ? a : b);
-      }
+    for (OutboxEntry e : alerts) {
+      due.merge(e.channel(), e.nextAttemptAt(), (a, b) -> a.isAfter(b) ? a : b);
     }
     return due;
   }
 
-  private Optional<Long> insert(Connection c, NewArticle a, Instant detectedAt, List<OutboxEntry> alerts) throws SQLException {
+  private Optional<Long> insert(Connection c, NewArticle a, Instant detectedAt) throws SQLException {
     long id;
     // Another node may record the same slug at the same moment (an article of two countries): the
     // unique slug lets one row in, and the other finds it did nothing and only links it.
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT INTO articles(slug, url, title, published, countries, archive_path, sidecar_path, sha256, "
-            + "baseline, fetched_at, detected_at, degraded, etag, last_modified, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + "baseline, fetched_at, detected_at, degraded, etag, last_modified, language, channels_recorded)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
             + " ON CONFLICT (slug) DO NOTHING",
         PreparedStatement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, a.slug());
@@ -150,9 +180,24 @@ public final class ArticleRepository {
       link(c, id, region, detectedAt);
     }
     SearchIndex.add(db.dialect(), c, id, a.title(), a.text());
+    insertThemes(c, id, a.themes());
     problems.resolve(c, a.slug());
-    outbox.insert(c, alerts.stream().map(alert -> alert.forArticle(id)).toList());
     return Optional.of(id);
+  }
+
+  private static void insertThemes(Connection c, long id, List<org.industriallmonitor.parse.Theme> themes) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO article_themes(article_id, theme, name) VALUES (?, ?, ?) ON CONFLICT (article_id, theme) DO NOTHING")) {
+      for (org.industriallmonitor.parse.Theme theme : themes) {
+        insert.setLong(1, id);
+        insert.setInt(2, theme.id());
+        insert.setString(3, theme.name());
+        insert.addBatch();
+      }
+      if (!themes.isEmpty()) {
+        insert.executeBatch();
+      }
+    }
   }
 
   /** An archived article's address and files, relative to the archive root. */

@@ -177,8 +177,8 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** Takes an article out of the index. */
   void removeFromSearch(Connection c, long articleId) throws SQLException;
 
-  /** The match expression of the words a user typed; empty when they hold no word. */
-  String searchMatch(String typed);
+  /** The match expression of a parsed query; empty when it holds no word the index could hold. */
+  String searchMatch(org.industriallmonitor.query.SearchQuery query);
 
   /**
    * FROM and WHERE of a search: the index joined to {@code articles a}, its one parameter the

@@ -225,8 +225,8 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
   }
 
   @Override
-  public String searchMatch(String typed) {
-    return TsQuery.of(typed);
+  public String searchMatch(org.industriallmonitor.query.SearchQuery query) {
+    return TsQuery.of(query);
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.industriallmonitor.query.SearchQuery;
+import org.industriallmonitor.query.TextFilter;
 
 /**
  * The full-text index of the archive (table {@code article_search}): an article's title and
@@ -51,10 +53,17 @@ public final class SearchIndex {
     dialect.addToSearch(c, articleId, title, text);
   }
 
-  /** Searches the index; a query with no words finds nothing. */
+  /**
+   * Searches the index; a blank query finds nothing.
+   *
+   * @throws org.industriallmonitor.query.QuerySyntaxException when the words are not a query (an unbalanced quote, say)
+   */
   public Results search(Query query) {
     Dialect dialect = db.dialect();
-    String match = dialect.searchMatch(query.text());
+    if (query.text() == null || query.text().isBlank()) {
+      return new Results(0, List.of());
+    }
+    String match = dialect.searchMatch(SearchQuery.parse(query.text()));
     if (match.isEmpty()) {
       return new Results(0, List.of());
     }
@@ -94,6 +103,34 @@ public final class SearchIndex {
       }
       return new Results(total, hits);
     });
+  }
+
+  /**
+   * Whether the indexed article {@code articleId} passes {@code filter}, asked of the index in the
+   * transaction of {@code c} with the very condition a search uses: a channel's filter and a search of
+   * its words cannot disagree. Returns empty when it does not pass; else the snippet of what
+   * {@code match} found (marked as a search's are), or an empty string for a filter without {@code match}.
+   */
+  static java.util.Optional<String> passes(Dialect dialect, Connection c, long articleId, TextFilter filter) throws SQLException {
+    if (filter.exclude() != null && snippet(dialect, c, articleId, filter.exclude()).isPresent()) {
+      return java.util.Optional.empty();
+    }
+    return filter.match() == null ? java.util.Optional.of("") : snippet(dialect, c, articleId, filter.match());
+  }
+
+  /** The snippet of the article's text around what {@code query} finds in it, or empty when it finds nothing there. */
+  private static java.util.Optional<String> snippet(Dialect dialect, Connection c, long articleId, SearchQuery query) throws SQLException {
+    String match = dialect.searchMatch(query);
+    if (match.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try (PreparedStatement q = c.prepareStatement("SELECT " + dialect.searchSnippet(SNIPPET_TOKENS) + dialect.searchFrom() + " AND a.id = ?")) {
+      q.setString(1, match);
+      q.setLong(2, articleId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+      }
+    }
   }
 
   /** A country the archive knows (a row of {@code countries}): what {@link Query#country()} may name. */

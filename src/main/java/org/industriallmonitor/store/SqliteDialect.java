@@ -375,8 +375,8 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
   }
 
   @Override
-  public String searchMatch(String typed) {
-    return FtsQuery.of(typed);
+  public String searchMatch(org.industriallmonitor.query.SearchQuery query) {
+    return FtsQuery.of(query);
   }
 
   @Override

@@ -21,7 +21,8 @@ public final class StateMigration {
    */
   static final List<String> TABLES = List.of("countries", "articles", "article_countries", "article_versions", "listing_pages",
       "country_languages", "crawl_runs", "pruned_crawl_pages", "schedule", "outbox", "country_health", "gone_articles", "degraded_articles",
-      "learned_selectors", "early_warning", "early_warning_skipped", "region_moves", "site_moves");
+      "learned_selectors", "early_warning", "early_warning_skipped", "region_moves", "site_moves",
+      "article_channels", "article_themes");
   private static final int BATCH = 1000;
 
   private StateMigration() {}

@@ -57,7 +57,7 @@ class BackupTest {
     CliRun taken = CliRun.of("backup", "--to", backup.toString(), "--config", file.toString());
 
     assertThat(taken.exitCode()).as(taken.toString()).isZero();
-    assertThat(taken.out()).contains("(schema 5; this release migrates it to 15 when it first opens it)");
+    assertThat(taken.out()).contains("(schema 5; this release migrates it to 16 when it first opens it)");
     assertThat(Sql.count(live, "PRAGMA user_version")).as("the state, under its own daemon, not migrated").isEqualTo(5);
     assertThat(Sql.count(backup.resolve("monitor.db"), "PRAGMA user_version")).as("the backup, as the state was").isEqualTo(5);
     assertThat(BackupManifest.parse(Files.readAllBytes(backup.resolve(BackupManifest.FILE_NAME))).database().orElseThrow()
@@ -66,7 +66,7 @@ class BackupTest {
 
     CliRun status = CliRun.of("status", "--config", file.toString(), "--state", backup.toString());
     assertThat(status.exitCode()).as(status.toString()).isZero();
-    assertThat(Sql.count(backup.resolve("monitor.db"), "PRAGMA user_version")).as("upgraded when a monitor opened it").isEqualTo(15);
+    assertThat(Sql.count(backup.resolve("monitor.db"), "PRAGMA user_version")).as("upgraded when a monitor opened it").isEqualTo(16);
     assertThat(Sql.count(backup.resolve("monitor.db"), "SELECT count(*) FROM articles")).isEqualTo(28);
   }
 

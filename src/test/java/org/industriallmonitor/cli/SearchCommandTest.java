@@ -65,9 +65,13 @@ class SearchCommandTest {
         CliRun.of("search", "grève", "--country", "169", "--json", "--config", config.toString()).out());
     assertThat(byRegion.get("total").asInt()).isZero();
 
-    CliRun none = CliRun.of("search", "\"unbalanced", "AND", "(", "--config", config.toString());
+    CliRun none = CliRun.of("search", "nowhere-to-be-found", "--config", config.toString());
     assertThat(none.exitCode()).isZero();
     assertThat(none.out()).contains("No archived article holds");
+
+    CliRun unbalanced = CliRun.of("search", "\"unbalanced", "AND", "(", "--config", config.toString());
+    assertThat(unbalanced.exitCode()).isEqualTo(2);
+    assertThat(unbalanced.err()).contains("not a query: a quote is not closed").doesNotContain("Exception");
   }
 
   @Test

@@ -77,6 +77,7 @@ class MonitorDefaultsTest {
     loaded.put("site.repair_pages", c -> c.site().repairPages());
     loaded.put("site.recheck_window", c -> c.site().recheck().window());
     loaded.put("site.recheck_every", c -> c.site().recheck().every());
+    loaded.put("site.themes", c -> c.site().themes());
     loaded.put("site.early_warning.source", c -> c.site().earlyWarning().source().id());
     loaded.put("site.early_warning.every", c -> c.site().earlyWarning().every());
     loaded.put("site.early_warning.max_items", c -> c.site().earlyWarning().maxItems());

@@ -2,23 +2,31 @@ package org.industriallmonitor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.industriallmonitor.query.SearchQuery;
 import org.junit.jupiter.api.Test;
 
-/** What users type becomes an FTS5 query that cannot be a syntax error. */
+/** A parsed query becomes an FTS5 query that cannot be a syntax error. */
 class FtsQueryTest {
-  @Test
-  void wordsAndPhrasesBecomeQuotedTerms() {
-    assertThat(FtsQuery.of("greve  miners")).isEqualTo("\"greve\" \"miners\"");
-    assertThat(FtsQuery.of("\"general strike\" kyrgyz")).isEqualTo("\"general strike\" \"kyrgyz\"");
-    assertThat(FtsQuery.of("organi*")).isEqualTo("\"organi\"*");
+  private static String fts(String typed) {
+    return FtsQuery.of(SearchQuery.parse(typed));
   }
 
   @Test
-  void operatorsAndPunctuationAreOrdinaryOrDropped() {
-    assertThat(FtsQuery.of("a AND ( b")).isEqualTo("\"a\" \"AND\" \"b\"");
-    assertThat(FtsQuery.of("say \"hi")).isEqualTo("\"say\" \"hi\"");
-    assertThat(FtsQuery.of("o\"neil")).isEqualTo("\"o\" \"neil\"");
-    assertThat(FtsQuery.of("  ** ; ")).isEmpty();
-    assertThat(FtsQuery.of(null)).isEmpty();
+  void wordsAndPhrasesBecomeQuotedTermsAllRequired() {
+    assertThat(fts("greve  miners")).isEqualTo("(\"greve\") AND (\"miners\")");
+    assertThat(fts("\"general strike\" kyrgyz")).isEqualTo("(\"general strike\") AND (\"kyrgyz\")");
+    assertThat(fts("organi*")).isEqualTo("(\"organi\"*)");
+  }
+
+  @Test
+  void orJoinsItsNeighboursAndMinusExcludes() {
+    assertThat(fts("strike OR lockout mine")).isEqualTo("(\"strike\" OR \"lockout\") AND (\"mine\")");
+    assertThat(fts("mine -coal -\"open pit\"")).isEqualTo("((\"mine\")) NOT (\"coal\" OR \"open pit\")");
+  }
+
+  @Test
+  void ftsOperatorsAndQuotesInsideTermsAreOrdinaryText() {
+    assertThat(fts("a NEAR ( b")).isEqualTo("(\"a\") AND (\"NEAR\") AND (\"b\")");
+    assertThat(fts("o\"ne\"il")).isEqualTo("(\"o\") AND (\"ne\") AND (\"il\")");
   }
 }

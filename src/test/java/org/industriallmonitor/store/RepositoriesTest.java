@@ -49,7 +49,7 @@ class RepositoriesTest {
   @EnumSource(Databases.class)
   void migratesToTheSameVersionAndAnswers(Databases database) {
     Store s = open(database);
-    assertThat(s.schemaVersion()).isEqualTo(15);
+    assertThat(s.schemaVersion()).isEqualTo(16);
     assertThat(s.integrityCheck()).isEqualTo("ok");
     assertThat(s.answers()).isTrue();
     assertThat(s.isShared()).isEqualTo(database == Databases.POSTGRESQL);
