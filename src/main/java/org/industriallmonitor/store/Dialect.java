@@ -198,6 +198,12 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** The SELECT of the ids of the articles the index holds. */
   String searchedIds();
 
+  /**
+   * The SELECT of the ids of the articles a {@link #searchMatch match expression} (its one parameter) finds:
+   * the condition of {@link #searchFrom}, for a channel's filters beside the words of a search.
+   */
+  String searchedIdsMatching();
+
   /** The SELECT of what the index holds, article by article: the id, the title and the text. */
   String searchedArticles();
 }

@@ -253,6 +253,11 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
   }
 
   @Override
+  public String searchedIdsMatching() {
+    return "SELECT article_id FROM article_search WHERE words @@ to_tsquery('simple', ?)";
+  }
+
+  @Override
   public String searchedArticles() {
     return "SELECT article_id, title, text FROM article_search";
   }

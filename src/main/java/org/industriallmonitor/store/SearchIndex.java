@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.industriallmonitor.config.ChannelFilter;
+import org.industriallmonitor.config.CountryNames;
 import org.industriallmonitor.query.SearchQuery;
 import org.industriallmonitor.query.TextFilter;
 
@@ -26,12 +29,43 @@ public final class SearchIndex {
     this.db = db;
   }
 
-  /** What a search asks: the words, and optionally a country (name or region number) and a language. */
-  public record Query(String text, String country, String language, int limit, int offset) {
+  /**
+   * What a search asks: the words (blank: none), and optionally a country (name or region number), a
+   * language, a theme (site id, or name compared as {@link CountryNames} compares names) and a channel's
+   * filters. Words find the best matches first; blank words with a country, a theme or a channel list the
+   * articles these let through, newest first; blank words with none of these find nothing.
+   */
+  public record Query(String text, String country, String language, String theme, Channel channel, int limit, int offset) {
     public Query {
       if (limit < 1 || offset < 0) {
         throw new IllegalArgumentException("a search returns at least one hit, from offset 0 or more");
       }
+    }
+
+    public Query(String text, String country, String language, int limit, int offset) {
+      this(text, country, language, null, null, limit, offset);
+    }
+
+    boolean hasWords() {
+      return text != null && !text.isBlank();
+    }
+
+    /** Whether something besides the words picks articles: then blank words list what it lets through. */
+    boolean narrows() {
+      return !blank(country) || !blank(theme) || channel != null;
+    }
+  }
+
+  /**
+   * A channel's filters as a search, what it would have been sent: articles of the countries whose
+   * {@code notify:} names it ({@code regions}; none: no article), in its {@code languages} (empty: any),
+   * passing its {@code filter} ({@code countries:}, {@code themes:}, {@code match:}, {@code exclude:}) as
+   * the article's own transaction decides them.
+   */
+  public record Channel(ChannelFilter filter, Set<Integer> regions, List<String> languages) {
+    public Channel {
+      regions = Set.copyOf(regions);
+      languages = List.copyOf(languages);
     }
   }
 
@@ -54,32 +88,47 @@ public final class SearchIndex {
   }
 
   /**
-   * Searches the index; a blank query finds nothing.
+   * Searches the index: the best matches of the words first, or, with blank words, the newest articles the
+   * other criteria let through (nothing when there is none).
    *
    * @throws org.industriallmonitor.query.QuerySyntaxException when the words are not a query (an unbalanced quote, say)
    */
   public Results search(Query query) {
     Dialect dialect = db.dialect();
-    if (query.text() == null || query.text().isBlank()) {
-      return new Results(0, List.of());
+    if (!query.hasWords() && !query.narrows()) {
+      return NOTHING;
     }
-    String match = dialect.searchMatch(SearchQuery.parse(query.text()));
-    if (match.isEmpty()) {
-      return new Results(0, List.of());
-    }
-    StringBuilder where = new StringBuilder(dialect.searchFrom());
-    List<String> args = new ArrayList<>(List.of(match));
-    if (query.country() != null && !query.country().isBlank()) {
-      where.append(" AND a.id IN (SELECT ac.article_id FROM article_countries ac JOIN countries c ON c.region = ac.region"
-          + " WHERE lower(c.name) = lower(?) OR CAST(c.region AS TEXT) = ?)");
-      args.add(query.country().strip());
-      args.add(query.country().strip());
-    }
-    if (query.language() != null && !query.language().isBlank()) {
-      where.append(" AND a.language = ?");
-      args.add(query.language().strip());
+    String words = query.hasWords() ? dialect.searchMatch(SearchQuery.parse(query.text())) : null;
+    SearchQuery channelMatch = query.channel() == null ? null : query.channel().filter().text().match();
+    // Without words, the channel's match: picks and marks the snippets (in date order): what its digests show.
+    String main = words != null ? words : channelMatch == null ? null : dialect.searchMatch(channelMatch);
+    if (main != null && main.isEmpty()) {
+      return NOTHING;
     }
     return db.read(c -> {
+      StringBuilder where = new StringBuilder(main == null ? " FROM articles a WHERE 1 = 1" : dialect.searchFrom());
+      List<String> args = new ArrayList<>();
+      if (main != null) {
+        args.add(main);
+      }
+      if (!blank(query.country())) {
+        where.append(" AND a.id IN (SELECT ac.article_id FROM article_countries ac JOIN countries c ON c.region = ac.region"
+            + " WHERE lower(c.name) = lower(?) OR CAST(c.region AS TEXT) = ?)");
+        args.add(query.country().strip());
+        args.add(query.country().strip());
+      }
+      if (!blank(query.language())) {
+        where.append(" AND a.language = ?");
+        args.add(query.language().strip());
+      }
+      if (!blank(query.theme())) {
+        String wanted = query.theme().strip();
+        boolean id = wanted.chars().allMatch(Character::isDigit);
+        where.append(themes(themeIds(c, (tag, name) -> id ? String.valueOf(tag).equals(wanted) : CountryNames.same(wanted, name))));
+      }
+      if (query.channel() != null && !channel(c, dialect, query.channel(), words != null, where, args)) {
+        return NOTHING;
+      }
       int total;
       try (PreparedStatement count = c.prepareStatement("SELECT count(*)" + where)) {
         bind(count, args);
@@ -89,8 +138,9 @@ public final class SearchIndex {
       }
       List<SearchHit> hits = new ArrayList<>();
       String columns = "SELECT a.slug, a.title, a.published, a.countries, a.language, a.url, a.archive_path, ";
-      try (PreparedStatement q = c.prepareStatement(columns + dialect.searchSnippet(SNIPPET_TOKENS) + ", " + dialect.searchRank()
-          + where + " ORDER BY " + dialect.searchRank() + ", a.published DESC LIMIT ? OFFSET ?")) {
+      String marked = main == null ? "'', 0" : dialect.searchSnippet(SNIPPET_TOKENS) + ", " + dialect.searchRank();
+      String order = words != null ? dialect.searchRank() + ", a.published DESC" : "a.published DESC, a.id DESC";
+      try (PreparedStatement q = c.prepareStatement(columns + marked + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
         int next = bind(q, args);
         q.setInt(next++, query.limit());
         q.setInt(next, query.offset());
@@ -103,6 +153,87 @@ public final class SearchIndex {
       }
       return new Results(total, hits);
     });
+  }
+
+  private static final Results NOTHING = new Results(0, List.of());
+
+  /**
+   * Adds a channel's filters to {@code where}; false when they let nothing through (no country names the
+   * channel, no archived article has its themes, a match: of no word). Its match: is a condition of its own
+   * when the words of the search are the main one ({@code wordsLead}).
+   */
+  private static boolean channel(Connection c, Dialect dialect, Channel channel, boolean wordsLead, StringBuilder where,
+      List<String> args) throws SQLException {
+    ChannelFilter filter = channel.filter();
+    if (channel.regions().isEmpty()) {
+      return false;
+    }
+    // Two conditions, as the alert's routing asks them: a country that notifies the channel, and one of its countries:.
+    where.append(regions(channel.regions()));
+    if (!filter.regions().isEmpty()) {
+      where.append(regions(filter.regions()));
+    }
+    if (!channel.languages().isEmpty()) {
+      where.append(" AND a.language IN (").append(String.join(", ", java.util.Collections.nCopies(channel.languages().size(), "?")))
+          .append(")");
+      args.addAll(channel.languages());
+    }
+    if (!filter.themes().isEmpty()) {
+      Set<Integer> ids = themeIds(c, (tag, name) -> filter.themes().stream().anyMatch(theme -> theme.is(tag, name)));
+      if (ids.isEmpty()) {
+        return false;
+      }
+      where.append(themes(ids));
+    }
+    if (wordsLead && filter.text().match() != null) {
+      String match = dialect.searchMatch(filter.text().match());
+      if (match.isEmpty()) {
+        return false;
+      }
+      where.append(" AND a.id IN (").append(dialect.searchedIdsMatching()).append(")");
+      args.add(match);
+    }
+    if (filter.text().exclude() != null) {
+      String exclude = dialect.searchMatch(filter.text().exclude());
+      // An exclude: of no word finds nothing, so excludes nothing (as the article's transaction decides).
+      if (!exclude.isEmpty()) {
+        where.append(" AND a.id NOT IN (").append(dialect.searchedIdsMatching()).append(")");
+        args.add(exclude);
+      }
+    }
+    return true;
+  }
+
+  /** The ids of the theme tags of archived articles that {@code wanted} accepts (by id and name). */
+  private static Set<Integer> themeIds(Connection c, java.util.function.BiPredicate<Integer, String> wanted) throws SQLException {
+    Set<Integer> ids = new java.util.TreeSet<>();
+    try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT theme, name FROM article_themes");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        if (wanted.test(rs.getInt(1), rs.getString(2))) {
+          ids.add(rs.getInt(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  // Ids are numbers the monitor holds, never typed text: written into the SQL, where PostgreSQL takes them as integers.
+  private static String themes(Set<Integer> ids) {
+    return ids.isEmpty() ? " AND 1 = 0"
+        : " AND a.id IN (SELECT article_id FROM article_themes WHERE theme IN (" + joined(ids) + "))";
+  }
+
+  private static String regions(Set<Integer> regions) {
+    return " AND a.id IN (SELECT article_id FROM article_countries WHERE region IN (" + joined(regions) + "))";
+  }
+
+  private static String joined(Set<Integer> numbers) {
+    return numbers.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /**

@@ -401,6 +401,11 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
   }
 
   @Override
+  public String searchedIdsMatching() {
+    return "SELECT rowid FROM article_search WHERE article_search MATCH ?";
+  }
+
+  @Override
   public String searchedArticles() {
     return "SELECT rowid, title, text FROM article_search";
   }
