@@ -1,6 +1,11 @@
 package org.industriallmonitor.app;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.industriallmonitor.config.CountryConfig;
+import org.industriallmonitor.config.MonitorConfig;
 import java.util.function.UnaryOperator;
 import org.industriallmonitor.store.SearchHit;
 import org.industriallmonitor.store.SearchIndex;
@@ -56,9 +61,11 @@ public final class ArchiveSearch {
   }
 
   private final SearchIndex index;
+  private final MonitorConfig config;
 
-  ArchiveSearch(Store store) {
+  ArchiveSearch(Store store, MonitorConfig config) {
     this.index = store.search();
+    this.config = config;
   }
 
   /** The countries the archive holds articles of. */
@@ -71,7 +78,58 @@ public final class ArchiveSearch {
    * with region id {@code region} and in {@code language} when these are not null.
    */
   public Results search(String words, String region, String language, int limit) {
-    SearchIndex.Results found = index.search(new SearchIndex.Query(words, region, language, limit, 0));
+    return search(new Request(words, region, language, null, null), limit);
+  }
+
+  /**
+   * What a search asks: the words (blank: none), and what narrows them, each null when not asked: the
+   * region id of a country, a language, a theme (site id or name), a channel's {@link SearchIndex.Channel filters}.
+   */
+  public record Request(String words, String region, String language, String theme, String channel) {}
+
+  /** A search named a channel the configuration does not have; {@code known} lists those it has. */
+  public static final class UnknownChannelException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String> known;
+
+    UnknownChannelException(String id, List<String> known) {
+      super("no channel has the id '" + id + "'" + (known.isEmpty() ? " (no channel is configured)"
+          : " (channels: " + String.join(", ", known) + ")"));
+      this.known = List.copyOf(known);
+    }
+
+    public List<String> known() {
+      return known;
+    }
+  }
+
+  /**
+   * The articles {@code request} finds, at most {@code limit}: best first for words, newest first for
+   * blank words with a country, theme or channel (none without them).
+   *
+   * @throws org.industriallmonitor.query.QuerySyntaxException when the words are not a query
+   * @throws UnknownChannelException when no channel has the id of {@code request.channel()}
+   */
+  public Results search(Request request, int limit) {
+    SearchIndex.Channel channel = request.channel() == null ? null : channel(config, request.channel())
+        .orElseThrow(() -> new UnknownChannelException(request.channel(), config.notifications().channelIds()));
+    SearchIndex.Results found = index.search(new SearchIndex.Query(request.words(), request.region(), request.language(),
+        request.theme(), channel, limit, 0));
     return new Results(found.total(), found.hits().stream().map(Hit::of).toList(), index.missing());
+  }
+
+  /**
+   * Channel {@code id}'s filters as a search, what it would have been sent (empty when no channel has this
+   * id): the articles of the countries whose {@code notify:} names it, in its {@code languages:}, passing
+   * its {@code countries:}, {@code themes:}, {@code match:} and {@code exclude:}.
+   */
+  public static Optional<SearchIndex.Channel> channel(MonitorConfig config, String id) {
+    if (id == null || config.notifications().channel(id).isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Integer> regions = config.countries().stream().filter(c -> c.channels().contains(id)).map(CountryConfig::region)
+        .collect(Collectors.toSet());
+    return Optional.of(new SearchIndex.Channel(config.notifications().filter(id), regions,
+        config.notifications().languages().getOrDefault(id, List.of())));
   }
 }

@@ -185,7 +185,7 @@ public final class Components implements AutoCloseable {
 
   /** The archive's full-text index ({@code search}), in the database opened for reading. */
   public ArchiveSearch archiveSearch() {
-    return new ArchiveSearch(storeForReading());
+    return new ArchiveSearch(storeForReading(), config);
   }
 
   /** The database for reading only ({@code status}): it works on a state folder that may not be written. */

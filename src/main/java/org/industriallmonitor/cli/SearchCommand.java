@@ -24,18 +24,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code search QUERY}: the archived articles whose title or text hold every word of QUERY, best first. */
+/**
+ * {@code search QUERY}: the archived articles whose title or text hold every word of QUERY, best first;
+ * {@code search --channel ID [QUERY]}: those the channel's filters let through, newest first without QUERY.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Searches the archive's full-text index: articles whose title or text hold every word, best first.",
-        "Accents do not matter (greve finds Grève); \"a phrase\" in double quotes matches as written; word* matches a prefix."},
+        "Accents do not matter (greve finds Grève); \"a phrase\" in double quotes matches as written; word* matches a prefix;"
+            + " a OR b matches either; -word leaves out the articles that hold it.",
+        "With --channel ID: the articles that channel's filters let through (what it would have been sent), newest first,"
+            + " or narrowed by QUERY."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:searched (found or not)", "2:unknown --country or --lang, or --limit below 1", "3:the configuration is missing or invalid", "5:the database cannot be read"})
+    exitCodeList = {"0:searched (found or not)", "2:not a query, unknown --country, --lang or --channel, no QUERY without --channel, or --limit below 1", "3:the configuration is missing or invalid", "5:the database cannot be read"})
 final class SearchCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The words to find.")
-  List<String> words;
+  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The words to find (optional with --channel).")
+  List<String> words = List.of();
+
+  @Option(names = "--channel", paramLabel = "ID", description = "Only the articles this channel's filters let through (its countries,"
+      + " languages, themes, match and exclude): what it would have been sent.")
+  String channel;
 
   @Option(names = "--country", paramLabel = "NAME", description = "Only articles listed under this country (its name or region number).")
   String country;
@@ -56,14 +66,22 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new UserException(ExitCodes.USAGE, "--limit must be 1 or more");
     }
+    if (words.isEmpty() && channel == null) {
+      throw new UserException(ExitCodes.USAGE, "give the words to find (QUERY), or --channel ID for what a channel would have been sent");
+    }
     String lang = language == null ? null : CountryArgument.language(language);
+    if (channel != null && config.notifications().channel(channel).isEmpty()) {
+      List<String> ids = config.notifications().channelIds();
+      throw new UserException(ExitCodes.USAGE, "no channel has the id '" + channel + "'"
+          + (ids.isEmpty() ? ": notifications.channels lists none" : " (channels: " + String.join(", ", ids) + ")"));
+    }
     ArchiveSearch.Results results;
     if (config.storage().hasDatabase()) {
       try (Components parts = Components.of(config)) {
         ArchiveSearch archive = parts.archiveSearch();
         String region = country == null ? null : region(config, archive.countries());
         try {
-          results = archive.search(String.join(" ", words), region, lang, limit);
+          results = archive.search(new ArchiveSearch.Request(String.join(" ", words), region, lang, null, channel), limit);
         } catch (QuerySyntaxException e) {
           throw new UserException(ExitCodes.USAGE, "not a query: " + e.getMessage() + " (search syntax: docs/search.md)");
         }
@@ -76,9 +94,9 @@ final class SearchCommand implements Callable<Integer> {
     }
     int missing = results.missing();
     if (json) {
-      out.println(json(results));
+      out.println(json(results, channel));
     } else {
-      text(results, out);
+      text(config, results, out);
     }
     out.flush();
     if (missing > 0) {
@@ -108,25 +126,36 @@ final class SearchCommand implements Callable<Integer> {
     throw CountryArgument.unknown(config, country, elsewhere);
   }
 
-  private void text(ArchiveSearch.Results results, PrintWriter out) {
+  private void text(MonitorConfig config, ArchiveSearch.Results results, PrintWriter out) {
+    if (channel != null) {
+      String filters = config.notifications().filter(channel).describe(config.countries());
+      out.printf("Channel %s%s%n", channel, filters.isEmpty() ? " (no filters: every article of its countries)" : ": " + filters);
+    }
     if (results.total() == 0) {
-      out.println("No archived article holds " + String.join(" ", words) + ".");
+      out.println(words.isEmpty() ? "No archived article passes the channel's filters."
+          : "No archived article holds " + String.join(" ", words) + (channel == null ? "." : " and passes the channel's filters."));
       return;
     }
-    out.printf("%s, best first%s:%n", Plural.of(results.total(), "article", "articles"),
+    out.printf("%s, %s first%s:%n", Plural.of(results.total(), "article", "articles"), words.isEmpty() ? "newest" : "best",
         results.total() > results.hits().size() ? " (the first " + results.hits().size() + ")" : "");
     for (ArchiveSearch.Hit hit : results.hits()) {
       out.println();
       out.printf("%s  %s  (%s)%n", hit.published(), TerminalText.safe(hit.title()), TerminalText.safe(hit.countries()));
       // One line per snippet: its line breaks become spaces before the rest is made safe for a terminal.
-      out.println("  " + hit.snippet(text -> TerminalText.safe(text.replace('\n', ' ')), "[", "]"));
+      String snippet = hit.snippet(text -> TerminalText.safe(text.replace('\n', ' ')), "[", "]");
+      if (!snippet.isBlank()) {
+        out.println("  " + snippet);
+      }
       out.println("  " + hit.archivePath() + "  " + TerminalText.safe(hit.url()));
     }
   }
 
-  private static String json(ArchiveSearch.Results results) throws IOException {
+  private static String json(ArchiveSearch.Results results, String channel) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
+    if (channel != null) {
+      root.put("channel", channel);
+    }
     root.put("total", results.total());
     ArrayNode hits = root.putArray("hits");
     for (ArchiveSearch.Hit hit : results.hits()) {

@@ -138,4 +138,57 @@ class SearchCommandTest {
     assertThat(reindex.err()).contains("1 archived text could not be read").contains("2026-11-19-kazakh-oil-workers-strike.txt");
     assertThat(CliRun.of("search", "greve", "--config", config.toString()).out()).contains("Grève générale des mineurs");
   }
+
+  /** The archive crawled above, now configured with two channels: one with text filters, one for Kazakhstan alone. */
+  private Path withChannels() {
+    return TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364, "notify: [miners]")
+        .country("Kazakhstan", 169, "notify: [miners, kz]")
+        .topLevel("notifications:\n  channels:\n"
+            + "    - {id: miners, type: webhook, url: \"http://127.0.0.1:9/hook\", match: \"miners OR mineurs\", exclude: oil}\n"
+            + "    - {id: kz, type: webhook, url: \"http://127.0.0.1:9/hook\"}\n")
+        .writeTo(dir);
+  }
+
+  @Test
+  void aChannelsSearchListsWhatItsFiltersLetThroughNewestFirst() throws Exception {
+    Path channels = withChannels();
+    ObjectMapper mapper = new ObjectMapper();
+
+    JsonNode kz = mapper.readTree(CliRun.of("search", "--channel", "kz", "--json", "--limit", "500", "--config", channels.toString()).out());
+    assertThat(kz.get("channel").asText()).isEqualTo("kz");
+    assertThat(kz.get("total").asLong()).isEqualTo(Sql.count(dir.resolve("state/monitor.db"),
+        "SELECT count(*) FROM article_countries WHERE region = 169")).isPositive();
+    kz.get("hits").forEach(hit -> assertThat(hit.get("countries")).extracting(JsonNode::asText).contains("Kazakhstan"));
+    List<String> published = new java.util.ArrayList<>();
+    kz.get("hits").forEach(hit -> published.add(hit.get("published").asText()));
+    assertThat(published).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    JsonNode miners = mapper.readTree(CliRun.of("search", "--channel", "miners", "--json", "--limit", "500", "--config",
+        channels.toString()).out());
+    List<String> slugs = new java.util.ArrayList<>();
+    miners.get("hits").forEach(hit -> slugs.add(hit.get("slug").asText()));
+    assertThat(slugs).contains("greve-generale-des-mineurs")
+        .as("its exclude: oil").doesNotContain("kazakh-oil-workers-strike");
+    miners.get("hits").forEach(hit -> assertThat(hit.get("snippet").asText()).as("the match: marked")
+        .containsPattern("(?i)\\[(miners|mineurs)\\]"));
+
+    CliRun narrowed = CliRun.of("search", "--channel", "miners", "greve", "--config", channels.toString());
+    assertThat(narrowed.exitCode()).as(narrowed.toString()).isZero();
+    assertThat(narrowed.out()).contains("Channel miners: match: miners OR mineurs, exclude: oil")
+        .contains("1 article, best first").contains("Grève générale des mineurs à Bichkek");
+    assertThat(CliRun.of("search", "--channel", "miners", "oil", "--config", channels.toString()).out())
+        .contains("No archived article holds oil and passes the channel's filters.");
+  }
+
+  @Test
+  void anUnknownChannelOrNeitherQueryNorChannelIsAUsageError() {
+    Path channels = withChannels();
+    CliRun unknown = CliRun.of("search", "--channel", "nope", "--config", channels.toString());
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("'nope'").contains("miners, kz").doesNotContain("Exception");
+
+    CliRun nothing = CliRun.of("search", "--config", channels.toString());
+    assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(nothing.err()).contains("--channel");
+  }
 }
