@@ -48,7 +48,8 @@ public final class PostgresServer implements ExtensionContext.Store.CloseableRes
         .getOrComputeIfAbsent(PostgresServer.class, k -> start(), PostgresServer.class);
   }
 
-  static PostgresServer start() {
+  /** A server of the caller's own (a jqwik property has no extension context), which it closes. */
+  public static PostgresServer start() {
     try {
       Path binaries = findBinaries();
       boolean asRoot = "root".equals(System.getProperty("user.name"));
