@@ -42,6 +42,22 @@ public final class ConsoleService {
     return store.search().search(query);
   }
 
+  /**
+   * The archived articles a search finds, as the console lists them (its feeds), in the search's order;
+   * a hit recorded but gone meanwhile (pruned) is left out.
+   *
+   * @throws org.industriallmonitor.query.QuerySyntaxException when the words are not a query
+   */
+  public List<ArticleRepository.Summary> articles(SearchIndex.Query query) {
+    return store.search().search(query).hits().stream().map(hit -> store.articles().find(hit.slug()))
+        .flatMap(Optional::stream).toList();
+  }
+
+  /** Channel {@code id}'s filters as a search (what it would have been sent), or empty when no channel has this id. */
+  public Optional<SearchIndex.Channel> channel(MonitorConfig config, String id) {
+    return ArchiveSearch.channel(config, id);
+  }
+
   /** The dead deliveries, at most {@code limit}. */
   public List<OutboxRow> deadDeliveries(int limit) {
     return store.outbox().list("dead", limit);

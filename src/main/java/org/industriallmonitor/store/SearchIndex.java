@@ -35,11 +35,16 @@ public final class SearchIndex {
    * filters. Words find the best matches first; blank words with a country, a theme or a channel list the
    * articles these let through, newest first; blank words with none of these find nothing.
    */
-  public record Query(String text, String country, String language, String theme, Channel channel, int limit, int offset) {
+  public record Query(String text, String country, String language, String theme, Channel channel, Order order, int limit,
+      int offset) {
     public Query {
       if (limit < 1 || offset < 0) {
         throw new IllegalArgumentException("a search returns at least one hit, from offset 0 or more");
       }
+    }
+
+    public Query(String text, String country, String language, String theme, Channel channel, int limit, int offset) {
+      this(text, country, language, theme, channel, Order.BEST_FIRST, limit, offset);
     }
 
     public Query(String text, String country, String language, int limit, int offset) {
@@ -55,6 +60,9 @@ public final class SearchIndex {
       return !blank(country) || !blank(theme) || channel != null;
     }
   }
+
+  /** The order of the hits of words: the best matches first (a page of results), or the newest (a feed). Blank words list the newest first. */
+  public enum Order { BEST_FIRST, NEWEST_FIRST }
 
   /**
    * A channel's filters as a search, what it would have been sent: articles of the countries whose
@@ -139,7 +147,7 @@ public final class SearchIndex {
       List<SearchHit> hits = new ArrayList<>();
       String columns = "SELECT a.slug, a.title, a.published, a.countries, a.language, a.url, a.archive_path, ";
       String marked = main == null ? "'', 0" : dialect.searchSnippet(SNIPPET_TOKENS) + ", " + dialect.searchRank();
-      String order = words != null ? dialect.searchRank() + ", a.published DESC" : "a.published DESC, a.id DESC";
+      String order = words != null && query.order() == Order.BEST_FIRST ? dialect.searchRank() + ", a.published DESC" : "a.published DESC, a.id DESC";
       try (PreparedStatement q = c.prepareStatement(columns + marked + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
         int next = bind(q, args);
         q.setInt(next++, query.limit());

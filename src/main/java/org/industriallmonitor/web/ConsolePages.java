@@ -28,6 +28,7 @@ import org.industriallmonitor.app.MonitorStatus;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.config.MonitorConfig;
+import org.industriallmonitor.query.QuerySyntaxException;
 import org.industriallmonitor.store.ArticleRepository;
 import org.industriallmonitor.store.ChannelCounts;
 import org.industriallmonitor.store.CountryStatus;
@@ -112,7 +113,11 @@ final class ConsolePages {
     m.put("newest", console.newest(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
     List<Map<String, Object>> channels = new ArrayList<>();
     for (ChannelCounts counts : status.channels()) {
+      // A configured channel links to its search: what its filters let through, in the configuration's words.
+      String filters = shown.notifications().filter(counts.channel()).describe(shown.countries());
       channels.add(Map.of("id", counts.channel(), "configured", status.configuredChannels().contains(counts.channel()),
+          "search", "/search?channel=" + URLEncoder.encode(counts.channel(), StandardCharsets.UTF_8),
+          "filters", filters.isEmpty() ? "no filters" : DisplayText.of(filters),
           "pending", counts.pending(), "delivered", counts.delivered(), "dead", counts.dead(),
           "oldestPending", counts.oldestPending() == null ? "-" : time(counts.oldestPending()),
           "rowClass", counts.dead() > 0 ? "dead" : "ok"));
@@ -229,32 +234,102 @@ final class ConsolePages {
     return Optional.of(render("article", m));
   }
 
-  String search(String query, String country, String language, int page) {
-    Map<String, Object> m = page("Search", query == null ? "" : query);
+  /** A page and the status it is sent with. */
+  record Answer(int status, String html) {}
+
+  /**
+   * The search page: words (best first), or, with blank words, the newest articles of a country, a theme or
+   * a channel's filters; each narrowing the others. A bad query shows the parser's message (400); an
+   * unknown channel says which there are (404).
+   */
+  Answer search(String query, String country, String language, String theme, String channel, int page) {
+    String q = query == null ? "" : query;
+    Map<String, Object> m = page("Search", q);
     m.put("country", country == null ? "" : country);
     m.put("lang", language == null ? "" : language);
+    m.put("theme", theme == null ? "" : theme);
+    m.put("channel", channel == null ? "" : channel);
     m.put("first", (page - 1) * HITS_PER_PAGE + 1);
-    if (query != null && !query.isBlank()) {
-      SearchIndex.Results results = console.search(
-          new SearchIndex.Query(query, country, language, HITS_PER_PAGE, (page - 1) * HITS_PER_PAGE));
-      m.put("searched", true);
-      m.put("totalLine", results.total() == 0 ? "No archived article holds these words."
-          : Plural.of(results.total(), "article", "articles") + ", best first.");
-      List<Map<String, Object>> hits = new ArrayList<>();
-      for (SearchHit hit : results.hits()) {
-        Map<String, Object> h = link(hit.slug(), hit.title(), hit.published(), hit.countries());
-        h.put("snippet", hit.snippet(text -> Escapers.HTML.escape(DisplayText.block(text)), "<mark>", "</mark>"));
-        hits.add(h);
+    MonitorConfig current = config.get();
+    Optional<SearchIndex.Channel> scope = Optional.empty();
+    if (channel != null) {
+      scope = console.channel(current, channel);
+      if (scope.isEmpty()) {
+        List<String> ids = current.notifications().channelIds();
+        m.put("problem", "No channel has the id '" + DisplayText.of(channel) + "'"
+            + (ids.isEmpty() ? ": none is configured." : " (channels: " + String.join(", ", ids) + ")."));
+        return new Answer(404, render("search", m));
       }
-      m.put("hits", hits);
-      if (page > 1) {
-        m.put("previous", searchUrl(query, country, language, page - 1));
-      }
-      if (page * HITS_PER_PAGE < results.total()) {
-        m.put("next", searchUrl(query, country, language, page + 1));
+      String filters = current.notifications().filter(channel).describe(current.countries());
+      m.put("channelLine", "What channel " + channel + " would have been sent: "
+          + (filters.isEmpty() ? "every article of the countries whose notify: names it." : filters + "."));
+    }
+    boolean words = !q.isBlank();
+    if (!words && country == null && theme == null && channel == null) {
+      return new Answer(200, render("search", m));
+    }
+    SearchIndex.Results results;
+    try {
+      results = console.search(new SearchIndex.Query(q, country, language, theme, scope.orElse(null), HITS_PER_PAGE,
+          (page - 1) * HITS_PER_PAGE));
+    } catch (QuerySyntaxException e) {
+      m.put("problem", "Not a query: " + e.getMessage() + ".");
+      return new Answer(400, render("search", m));
+    }
+    m.put("searched", true);
+    m.put("totalLine", results.total() == 0 ? (words ? "No archived article holds these words." : "No archived article matches.")
+        : Plural.of(results.total(), "article", "articles") + (words ? ", best first." : ", newest first."));
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (SearchHit hit : results.hits()) {
+      Map<String, Object> h = link(hit.slug(), hit.title(), hit.published(), hit.countries());
+      h.put("snippet", hit.snippet(text -> Escapers.HTML.escape(DisplayText.block(text)), "<mark>", "</mark>"));
+      hits.add(h);
+    }
+    m.put("hits", hits);
+    String params = searchQuery(q, country, language, theme, channel);
+    if (page > 1) {
+      m.put("previous", "/search?" + params + "&page=" + (page - 1));
+    }
+    if (page * HITS_PER_PAGE < results.total()) {
+      m.put("next", "/search?" + params + "&page=" + (page + 1));
+    }
+    boolean channelAlone = channel != null && !words && country == null && language == null && theme == null;
+    m.put("feed", channelAlone ? "/feeds/channel/" + encodePath(channel) + ".atom" : "/feeds/search.atom?" + params);
+    m.put("feedTitle", searchTitle(q, country, language, theme, channel));
+    return new Answer(200, render("search", m));
+  }
+
+  /** The parameters of a search, those set only, in one order: its pages' and its feed's addresses. */
+  static String searchQuery(String query, String country, String language, String theme, String channel) {
+    StringBuilder url = new StringBuilder("q=").append(URLEncoder.encode(query == null ? "" : query, StandardCharsets.UTF_8));
+    String[][] others = {{"country", country}, {"lang", language}, {"theme", theme}, {"channel", channel}};
+    for (String[] param : others) {
+      if (param[1] != null && !param[1].isBlank()) {
+        url.append('&').append(param[0]).append('=').append(URLEncoder.encode(param[1], StandardCharsets.UTF_8));
       }
     }
-    return render("search", m);
+    return url.toString();
+  }
+
+  /** A search in words, for its feed's title: {@code search "strike" in Kazakhstan, theme Mining}. */
+  static String searchTitle(String query, String country, String language, String theme, String channel) {
+    List<String> parts = new ArrayList<>();
+    if (query != null && !query.isBlank()) {
+      parts.add("\u201c" + query.strip() + "\u201d");
+    }
+    if (country != null) {
+      parts.add("country " + country);
+    }
+    if (language != null) {
+      parts.add("language " + language);
+    }
+    if (theme != null) {
+      parts.add("theme " + theme);
+    }
+    if (channel != null) {
+      parts.add("channel " + channel);
+    }
+    return "search " + (parts.isEmpty() ? "(nothing asked)" : String.join(", ", parts));
   }
 
   String login() {
@@ -284,17 +359,6 @@ final class ConsolePages {
     link.put("published", published);
     link.put("countries", DisplayText.of(countries));
     return link;
-  }
-
-  private static String searchUrl(String query, String country, String language, int page) {
-    StringBuilder url = new StringBuilder("/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
-    if (country != null && !country.isBlank()) {
-      url.append("&country=").append(URLEncoder.encode(country, StandardCharsets.UTF_8));
-    }
-    if (language != null && !language.isBlank()) {
-      url.append("&lang=").append(URLEncoder.encode(language, StandardCharsets.UTF_8));
-    }
-    return url.append("&page=").append(page).toString();
   }
 
   private Map<String, Object> page(String title, String query) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +27,9 @@ import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.config.WebConfig;
 import org.industriallmonitor.http.JdkHttpServers;
 import org.industriallmonitor.metrics.ConsoleMetrics;
+import org.industriallmonitor.query.QuerySyntaxException;
+import org.industriallmonitor.store.ArticleRepository;
+import org.industriallmonitor.store.SearchIndex;
 import org.industriallmonitor.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,7 +203,9 @@ public final class ConsoleServer implements AutoCloseable {
       return new Reply(200, ConsoleMetrics.contentType(), metrics.scrape(), new LinkedHashMap<>());
     }
     if (path.equals("/search")) {
-      return Reply.html(200, pages.search(query.get("q"), query.get("country"), query.get("lang"), page(query.get("page"))));
+      ConsolePages.Answer answer = pages.search(query.get("q"), blankToNull(query.get("country")), blankToNull(query.get("lang")),
+          blankToNull(query.get("theme")), blankToNull(query.get("channel")), page(query.get("page")));
+      return Reply.html(answer.status(), answer.html());
     }
     if (path.startsWith("/articles/")) {
       String slug = URLDecoder.decode(path.substring("/articles/".length()), StandardCharsets.UTF_8);
@@ -208,6 +214,13 @@ public final class ConsoleServer implements AutoCloseable {
     if (path.startsWith("/countries/") && path.substring("/countries/".length()).matches("\\d{1,9}")) {
       return pages.country(Integer.parseInt(path.substring("/countries/".length()))).map(html -> Reply.html(200, html))
           .orElseGet(this::notFound);
+    }
+    if (path.equals("/feeds/search.atom")) {
+      return searchFeed(query, exchange.getRequestURI().getRawQuery());
+    }
+    if (path.startsWith("/feeds/channel/") && path.endsWith(".atom")) {
+      return channelFeed(URLDecoder.decode(path.substring("/feeds/channel/".length(), path.length() - ".atom".length()),
+          StandardCharsets.UTF_8));
     }
     if (path.startsWith("/feeds/") && path.endsWith(".atom")) {
       return feed(path.substring("/feeds/".length(), path.length() - ".atom".length()));
@@ -229,6 +242,50 @@ public final class ConsoleServer implements AutoCloseable {
     }
     return new Reply(200, AtomFeeds.CONTENT_TYPE, feeds.feed("industriall-monitor: " + country.get(), "region/" + region.get(), self,
         url.toString(), console.newest(region.get(), AtomFeeds.ENTRIES)), new LinkedHashMap<>());
+  }
+
+  /**
+   * A search as a feed: its newest {@link AtomFeeds#ENTRIES} articles (q, country, lang, theme and channel as
+   * on the search page); a bad query is a 400 saying what is wrong, an unknown channel a 404.
+   */
+  private Reply searchFeed(Map<String, String> query, String rawQuery) {
+    String channelId = blankToNull(query.get("channel"));
+    Optional<SearchIndex.Channel> channel = channelId == null ? Optional.empty() : console.channel(config.get(), channelId);
+    if (channelId != null && channel.isEmpty()) {
+      return notFound();
+    }
+    SearchIndex.Query search = new SearchIndex.Query(query.get("q"), blankToNull(query.get("country")), blankToNull(query.get("lang")),
+        blankToNull(query.get("theme")), channel.orElse(null), SearchIndex.Order.NEWEST_FIRST, AtomFeeds.ENTRIES, 0);
+    String canonical = ConsolePages.searchQuery(query.get("q"), search.country(), search.language(), search.theme(), channelId);
+    return atom("industriall-monitor: " + ConsolePages.searchTitle(query.get("q"), search.country(), search.language(), search.theme(),
+        channelId), "search?" + canonical, url + "feeds/search.atom" + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery),
+        search);
+  }
+
+  /** A channel's search as a feed: the newest articles its filters let through; an unknown channel is a 404. */
+  private Reply channelFeed(String id) {
+    Optional<SearchIndex.Channel> channel = console.channel(config.get(), id);
+    if (channel.isEmpty()) {
+      return notFound();
+    }
+    String filters = config.get().notifications().filter(id).describe(config.get().countries());
+    return atom("industriall-monitor: channel " + id + (filters.isEmpty() ? "" : " (" + filters + ")"), "channel/" + id,
+        url + "feeds/channel/" + ConsolePages.encodePath(id) + ".atom",
+        new SearchIndex.Query(null, null, null, null, channel.get(), SearchIndex.Order.NEWEST_FIRST, AtomFeeds.ENTRIES, 0));
+  }
+
+  private Reply atom(String title, String feedId, String self, SearchIndex.Query search) {
+    List<ArticleRepository.Summary> articles;
+    try {
+      articles = console.articles(search);
+    } catch (QuerySyntaxException e) {
+      return Reply.text(400, "not a query: " + e.getMessage() + "\n");
+    }
+    return new Reply(200, AtomFeeds.CONTENT_TYPE, feeds.feed(title, feedId, self, url.toString(), articles), new LinkedHashMap<>());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private Reply login(HttpExchange exchange) throws IOException {

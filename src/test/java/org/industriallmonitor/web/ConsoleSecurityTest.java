@@ -41,7 +41,8 @@ class ConsoleSecurityTest {
   void withATokenEveryRequestNeedsItOrTheSessionOfTheLoginForm() throws Exception {
     Path file = config().web("{listen: \"127.0.0.1:0\", token: " + TOKEN + "}").writeTo(dir);
     try (ConsoleFixture fixture = ConsoleFixture.start(file)) {
-      for (String path : List.of("/", "/api/status", "/metrics", "/search?q=x", "/feeds/all.atom", "/healthz")) {
+      for (String path : List.of("/", "/api/status", "/metrics", "/search?q=x", "/feeds/all.atom", "/feeds/search.atom?q=x",
+          "/feeds/channel/x.atom", "/healthz")) {
         var anonymous = fixture.get(path);
         assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain(TOKEN).doesNotContain("wrong").doesNotContain("invalid");
