@@ -1,8 +1,9 @@
 /**
  * The monitor's state, where the crawl records what it archived and notify finds its work: {@code Store}
  * opens and migrates the database ({@code Database}, {@code GroupCommit}) and hands out repositories
- * that take and return values, one per table or concern ({@code ArticleRepository}, {@code OutboxRepository}, {@code CrawlRunRepository}, {@code SearchIndex},
- * ...), and {@code RetentionRepository}, which prunes the history older than {@code storage.retention} and
+ * that take and return values, one per table or concern ({@code ArticleRepository}, {@code OutboxRepository}, {@code CrawlRunRepository},
+ * {@code SearchIndex} (the full-text index: searched by words, a country, a theme or a channel's filters, and asked
+ * whether a new article passes a channel's text filter by the same query), ...), and {@code RetentionRepository}, which prunes the history older than {@code storage.retention} and
  * gives the space back. What differs between SQLite and PostgreSQL (connecting and reconnecting, migrations, commit
  * durability, row claims among nodes, search, the space of pruned rows) is each one's {@code Dialect}, {@code SqliteDialect} or
  * {@code PostgresDialect}: the rest asks its dialect and never which one it is ({@code DialectStrategyTest}).
