@@ -10,6 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +115,14 @@ class ConsoleBrowserIT {
       assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
       assertThat(browser.findElement(By.cssSelector("#hits mark")).getText()).isEqualToIgnoringCase("script");
       screenshot("search");
+      // The search's feed, as its page links it: Atom that Rome reads, holding what the search found.
+      String feed = browser.findElement(By.id("search-feed")).getAttribute("href");
+      assertThat(browser.findElement(By.cssSelector("head link[rel=alternate][href^='/feeds/search.atom']")).getAttribute("href"))
+          .isEqualTo(feed);
+      SyndFeed searched = new SyndFeedInput().build(new StringReader(java.net.http.HttpClient.newHttpClient()
+          .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(feed)).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()).body()));
+      assertThat(searched.getEntries()).extracting(SyndEntry::getTitle).contains(HOSTILE);
 
       hook.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
       browser.get(console);
