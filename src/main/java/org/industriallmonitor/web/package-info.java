@@ -8,7 +8,7 @@
  * ({@code app.ConsoleService}, {@code app.MonitorStatus}), never the store's repositories, and the archive;
  * it changes nothing but retrying dead deliveries.
  *
- * <p>May use: config, app ({@code ConsoleService}, {@code MonitorStatus}, {@code Plural}), metrics, http,
+ * <p>May use: config, app ({@code ConsoleService}, {@code MonitorStatus}, {@code MonthlyArticles}, {@code Plural}), metrics, http,
  * archive, and store for its values and to open {@code ConsoleService} on the {@code Store} it is given, not
  * its repositories (checked by {@code ArchitectureTest}). Nothing but the commands that start the console
  * (cli) uses it.
