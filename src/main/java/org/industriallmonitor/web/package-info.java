@@ -1,6 +1,7 @@
 /**
  * The daemon's web console: {@code ConsoleServer} (the JDK's HTTP server) serves the dashboard, country and
- * article pages ({@code ConsolePages}, Mustache templates under {@code /web}), search, {@code AtomFeeds}, the status
+ * article pages ({@code ConsolePages}, Mustache templates under {@code /web}; {@code MonthlyChart} draws their chart of
+ * articles per month as SVG), search, {@code AtomFeeds}, the status
  * JSON, a health check and {@code /metrics} (what {@code metrics.ConsoleMetrics} counts);
  * {@code ConsoleAuth} decides who may use it (with {@code SignInLimiter} throttling failed sign-ins),
  * {@code DisplayText} makes the site's text safe to show. Its server is made by {@code http.JdkHttpServers},
