@@ -112,6 +112,7 @@ class ConsoleBrowserIT {
       browser.get(console + "countries/364");
       assertThat(browser.findElements(By.cssSelector("#per-month svg [data-country]")).stream().map(e -> e.getAttribute("data-country")))
           .containsExactly("364");
+      screenshot("country");
 
       WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
       box.sendKeys("script alert");
