@@ -1,7 +1,9 @@
 package org.industriallmonitor.app;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.industriallmonitor.config.MonitorConfig;
 import org.industriallmonitor.store.ArticleRepository;
@@ -30,6 +32,16 @@ public final class ConsoleService {
   /** The newest archived articles, of one region or ({@code null}) of all, newest first. */
   public List<ArticleRepository.Summary> newest(Integer region, int limit) {
     return store.articles().recent(region, limit);
+  }
+
+  /**
+   * The archived articles per month of {@code countries} (region to name, in the order shown) over the
+   * {@link MonthlyArticles#MONTHS} months ending with {@code last}: one grouped query.
+   */
+  public MonthlyArticles perMonth(Map<Integer, String> countries, YearMonth last) {
+    List<YearMonth> months = MonthlyArticles.window(last);
+    return MonthlyArticles.of(countries, months,
+        store.articles().perMonth(countries.keySet(), months.get(0), months.get(months.size() - 1)));
   }
 
   /** The archived article of this slug, if any. */

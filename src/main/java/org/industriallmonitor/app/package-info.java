@@ -12,13 +12,13 @@
  * --online}, and {@code countries}), {@code StateCopy} ({@code migrate}), {@code Backup} and its
  * {@code BackupManifest} ({@code backup --to} and {@code --verify}), {@code Deliveries} ({@code outbox
  * list} and {@code retry}), {@code Reindex} ({@code reindex}); and {@code ConsoleService} (what the web console
- * reads of the state, and its retrying of dead deliveries), {@code LayoutRepair} and {@code ArchiveReferences}
+ * reads of the state, and its retrying of dead deliveries) with {@code MonthlyArticles} (its chart's counts), {@code LayoutRepair} and {@code ArchiveReferences}
  * (calibrating after a layout error), {@code AlertRouting} (which channels hear of an article), {@code SiteMoveRecorder} (a move of the site's
  * base address, recorded and alerted), {@code Plural}.
  *
  * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,
  * archive, store, notify, calibrate, metrics). web uses app ({@code ConsoleService}, {@code MonitorStatus},
- * {@code Plural}), never the other way round: {@code Components} builds {@code metrics.ConsoleMetrics},
+ * {@code MonthlyArticles}, {@code Plural}), never the other way round: {@code Components} builds {@code metrics.ConsoleMetrics},
  * which the console serves.
  */
 package org.industriallmonitor.app;

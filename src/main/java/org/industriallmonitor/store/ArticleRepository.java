@@ -269,6 +269,44 @@ public final class ArticleRepository {
     });
   }
 
+  /** How many archived articles of {@code region} were published in {@code month}; months without any have no row. */
+  public record MonthCount(int region, java.time.YearMonth month, int articles) {}
+
+  /**
+   * The archived articles per country of {@code regions} and month of publication, from {@code first} to
+   * {@code last} (both included), in one grouped query: the console's chart. {@code published} is an ISO
+   * date ({@code 2026-11-20}), so its first seven characters are its month and its order is the dates'
+   * order, on both databases; an article of two countries counts in each. Withdrawn articles count: their
+   * archived texts stay.
+   */
+  public List<MonthCount> perMonth(Collection<Integer> regions, java.time.YearMonth first, java.time.YearMonth last) {
+    if (regions.isEmpty() || last.isBefore(first)) {
+      return List.of();
+    }
+    String in = String.join(", ", java.util.Collections.nCopies(regions.size(), "?"));
+    return db.read(c -> {
+      List<MonthCount> counts = new java.util.ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT ac.region, substr(a.published, 1, 7) AS month, count(*)"
+          + " FROM article_countries ac JOIN articles a ON a.id = ac.article_id"
+          + " WHERE ac.region IN (" + in + ") AND a.published >= ? AND a.published < ?"
+          + " GROUP BY ac.region, substr(a.published, 1, 7) ORDER BY ac.region, month")) {
+        int i = 1;
+        for (int region : regions) {
+          q.setInt(i++, region);
+        }
+        // Bounds as text: "2025-01" sorts before every day of January 2025, "2027-01" after every day of 2026.
+        q.setString(i++, first.toString());
+        q.setString(i, last.plusMonths(1).toString());
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            counts.add(new MonthCount(rs.getInt(1), java.time.YearMonth.parse(rs.getString(2)), rs.getInt(3)));
+          }
+        }
+      }
+      return counts;
+    });
+  }
+
   private static List<Summary> summaries(PreparedStatement q) throws SQLException {
     List<Summary> rows = new java.util.ArrayList<>();
     try (ResultSet rs = q.executeQuery()) {

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +111,9 @@ final class ConsolePages {
     }
     m.put("countries", countries);
     m.put("selectorsLine", MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
+    Map<Integer, String> configured = new LinkedHashMap<>();
+    shown.countries().forEach(country -> configured.putIfAbsent(country.region(), country.name()));
+    m.put("chart", chart(configured));
     m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()));
     m.put("newest", console.newest(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
     List<Map<String, Object>> channels = new ArrayList<>();
@@ -159,7 +164,13 @@ final class ConsolePages {
     m.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
     m.put("moved", line.moved() == null ? null : regionMove(line, shown));
     m.put("newest", console.newest(region, NEWEST).stream().map(ConsolePages::articleLink).toList());
+    m.put("chart", chart(Map.of(region, s.name())));
     return Optional.of(render("country", m));
+  }
+
+  /** The chart of articles per month of {@code countries} (region to name) over the two years ending with this month (UTC). */
+  private String chart(Map<Integer, String> countries) {
+    return MonthlyChart.html(console.perMonth(countries, YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC))));
   }
 
   /** A moved country's notice: the site's id and name for it now, since when, and the YAML line to write. */

@@ -112,13 +112,13 @@ class ChannelFilterSearchProperties {
         .as((required, out) -> Stream.concat(required.stream(), out.stream()).collect(Collectors.joining(" ")));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 60)
   void onSqliteAFilterPassesWhatTheSearchOfItsWordsFinds(@ForAll("text") String title, @ForAll("text") String text,
       @ForAll("query") String match, @ForAll("query") String exclude) {
     agree(sqlite, title, text, match, exclude);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 30)
   void onPostgresqlAFilterPassesWhatTheSearchOfItsWordsFinds(@ForAll("text") String title, @ForAll("text") String text,
       @ForAll("query") String match, @ForAll("query") String exclude) {
     agree(postgresStore, title, text, match, exclude);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,8 +45,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The console in a real headless Chromium (Debian's, through its ChromeDriver), served by the
- * packaged jar running as a daemon on the replica: the dashboard, a search for a hostile title,
- * and the retry button. Screenshots go to target/screenshots (the README's come from there).
+ * packaged jar running as a daemon on the replica: the dashboard and its chart, a country's chart, a search for a
+ * hostile title, and the retry button. Screenshots go to target/screenshots (the README's come from there).
  */
 class ConsoleBrowserIT {
   private static final Pattern CONSOLE = Pattern.compile("Web console: (http://127\\.0\\.0\\.1:\\d+/)");
@@ -83,6 +84,7 @@ class ConsoleBrowserIT {
   @Test
   void dashboardSearchAndRetryWorkInABrowser() throws Exception {
     ConsoleTest.publishFixtures(replica);
+    publishOverTwoYears();
     hook.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
     TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
         .topLevel("schedule: {every: 1s, jitter: 0ms}\n"
@@ -102,7 +104,19 @@ class ConsoleBrowserIT {
       assertThat(browser.findElements(By.cssSelector("#countries tbody td.name")).stream().map(WebElement::getText))
           .containsExactly("Kyrgyzstan", HostileFixtures.COUNTRY);
       assertThat(browser.findElement(By.cssSelector("#channels tbody tr")).getText()).contains("team-hook").endsWith("1 -");
+      // The chart: a line per configured country, drawn as SVG by the server.
+      assertThat(browser.findElements(By.cssSelector("#per-month svg [data-country]")).stream().map(e -> e.getAttribute("data-country")))
+          .containsExactly("364", String.valueOf(HostileFixtures.REGION));
+      WebElement chart = browser.findElement(By.cssSelector("#per-month svg"));
+      assertThat(chart.getAttribute("aria-label")).startsWith("Articles per month from ").contains("Kyrgyzstan ", HostileFixtures.COUNTRY + " ");
+      assertThat(chart.getSize().getWidth()).as("the chart spans the page").isGreaterThan(800);
+      assertThat(browser.findElements(By.cssSelector("#per-month svg g.x-axis text"))).hasSize(8);
       screenshot("dashboard");
+
+      browser.get(console + "countries/364");
+      assertThat(browser.findElements(By.cssSelector("#per-month svg [data-country]")).stream().map(e -> e.getAttribute("data-country")))
+          .containsExactly("364");
+      screenshot("country");
 
       WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
       box.sendKeys("script alert");
@@ -132,6 +146,23 @@ class ConsoleBrowserIT {
       await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
           .until(() -> Sql.column(db, "SELECT status FROM outbox"), statuses -> statuses.equals(List.of("delivered")));
       hook.verify(2, postRequestedFor(urlEqualTo("/hook")));
+    }
+  }
+
+  /**
+   * Articles in most of the last 23 months, in both countries, dated from today (the daemon's clock is the
+   * machine's): the chart has something to show in the screenshot whenever the test runs.
+   */
+  private void publishOverTwoYears() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    for (int back = 1; back < 24; back++) {
+      LocalDate date = today.minusMonths(back).withDayOfMonth(10);
+      for (int i = 0; i < (back * 7) % 5; i++) {
+        replica.catalog().publishNew(List.of(364), date, Integer.MAX_VALUE);
+      }
+      for (int i = 0; i < (back * 3 + 1) % 4; i++) {
+        replica.catalog().publishNew(List.of(HostileFixtures.REGION), date, Integer.MAX_VALUE);
+      }
     }
   }
 
