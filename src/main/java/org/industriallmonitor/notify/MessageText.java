@@ -60,6 +60,7 @@ public final class MessageText {
       case ARTICLE_NEW -> out.append(event.path("title").asText()).append('\n')
           .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
           .append(event.path("lede").asText()).append("\n\n")
+          .append(snippetPlain(event))
           .append(event.path("url").asText()).append('\n')
           .append("Archived as ").append(event.path("archive_path").asText()).append('\n');
       case ARTICLE_UPDATED -> out.append(event.path("title").asText()).append('\n')
@@ -116,7 +117,20 @@ public final class MessageText {
     return "<h2><a href=\"" + escape(event.path("url").asText()) + "\">" + escape(event.path("title").asText()) + "</a></h2>"
         + "<p><small>" + escape(join(event.path("countries"))) + " · " + escape(event.path("published").asText()) + "</small></p>"
         + "<p>" + escape(event.path("lede").asText()) + "</p>"
+        + snippetHtml(event)
         + "<p><small>Archived as " + escape(event.path("archive_path").asText()) + "</small></p>";
+  }
+
+  /** What the channel's {@code match} found, {@code **word**} as the payload has it, as a paragraph; nothing without it. */
+  static String snippetPlain(JsonNode event) {
+    String snippet = event.path("snippet").asText("");
+    return snippet.isBlank() ? "" : "Matched: " + snippet + "\n\n";
+  }
+
+  /** The same in HTML: the matched words bold, the rest escaped. */
+  static String snippetHtml(JsonNode event) {
+    String snippet = event.path("snippet").asText("");
+    return snippet.isBlank() ? "" : "<p><small>Matched:</small> " + Snippets.render(snippet, MessageText::escape, "<b>", "</b>") + "</p>";
   }
 
   /** A chat message: the subject line and the link. */
