@@ -90,9 +90,9 @@ class FilteredChannelsTest {
     assertThat(received).as("one digest of both").hasSize(1);
     assertThat(received[0].getSubject()).isEqualTo("[IndustriALL] 2 new articles: Kyrgyzstan");
     MimeMultipart parts = (MimeMultipart) received[0].getContent();
-    String text = (String) parts.getBodyPart(0).getContent();
+    String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
     String html = (String) parts.getBodyPart(1).getContent();
-    assertThat(text).contains(a.title()).contains(b.title()).containsIgnoringCase("**cobalt**").contains("**Kumtor**");
+    assertThat(text).startsWith("Kyrgyzstan\n==========\n\n" + a.title()).as("under its country, the newest first").contains(a.title()).contains(b.title()).containsIgnoringCase("**cobalt**").contains("**Kumtor**");
     assertThat(html).containsIgnoringCase("<b>cobalt</b>").contains("<b>Kumtor</b>");
   }
 
