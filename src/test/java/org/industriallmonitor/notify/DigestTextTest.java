@@ -63,6 +63,17 @@ class DigestTextTest {
   }
 
   @Test
+  void aSingleChatMessageOfAMatchChannelShowsWhatMatchedUnderTheLede() {
+    ChatMessage one = ChatMessage.of(Payloads.parse(payload("kg", "T", "2026-11-01", List.of("Kyrgyzstan"), "the **cobalt** mine")));
+    ChatMessage plain = ChatMessage.of(Payloads.parse(payload("kg", "T", "2026-11-01", List.of("Kyrgyzstan"), "")));
+
+    assertThat(one.plain()).contains("Lede of kg.\n\nMatched: the **cobalt** mine");
+    assertThat(one.html("\n")).contains("Matched: the <b>cobalt</b> mine");
+    assertThat(one.markdown()).contains("Matched: the **cobalt** mine");
+    assertThat(plain.text()).isEqualTo("Lede of kg.");
+  }
+
+  @Test
   void aDigestCutToALengthLimitNeverLeavesItsEmphasisOpen() {
     ChatMessage digest = ChatMessage.digest(List.of(Payloads.parse(payload("kg", "T", "2026-11-01", List.of("Kyrgyzstan"),
         "the **cobalt** mine"))));
