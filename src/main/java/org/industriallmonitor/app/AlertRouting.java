@@ -79,27 +79,48 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
 
       @Override
       public List<OutboxEntry> rows(Map<String, String> snippets) {
-        return baseline ? List.of() : queue.articleRows(event, List.copyOf(snippets.keySet()), current.notifications());
+        if (baseline) {
+          return List.of();
+        }
+        // Only a channel with match: has words to show; the others' alerts say what they always said.
+        Map<String, String> shown = new LinkedHashMap<>();
+        snippets.forEach((id, snippet) -> shown.put(id, channels.get(id) != null && channels.get(id).match() != null ? snippet : ""));
+        return queue.articleRows(event, shown, current.notifications());
       }
     };
   }
 
-  /** An archived article changed on the site: the channels of the countries it is listed under hear of it. */
+  /**
+   * An archived article changed on the site: the channels that were sent it hear of it (those configured still);
+   * for an article archived before the channels were recorded, those of the countries it is listed under.
+   */
   @Override
   public List<OutboxEntry> updated(Target target, Article article, ArchivedArticle files, int version, String diff, Instant at) {
-    List<String> channelIds = hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
+    List<String> channelIds = channelsOf(target);
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countriesOf(target), article.themes().stream().map(Theme::name).toList(), files.textPath(), false, at);
     return queue.monitorRows(Event.ARTICLE_UPDATED, null, channelIds,
         id -> Payloads.articleUpdated(id, event, version, target.archivePath(), diff));
   }
 
-  /** An archived article is gone from the site: the channels of the countries it is listed under hear of it, once. */
+  /** An archived article is gone from the site: the channels of {@link #channelsOf(Target)} hear of it, once. */
   @Override
   public List<OutboxEntry> removed(Target target, int status, Instant at) {
-    List<String> channelIds = hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
+    List<String> channelIds = channelsOf(target);
     return queue.monitorRows(Event.ARTICLE_REMOVED, null, channelIds, id -> Payloads.articleRemoved(id, target.url(), target.slug(),
         target.title(), target.published(), countriesOf(target), target.archivePath(), status, at));
+  }
+
+  /**
+   * The channels that hear of a change to an archived article: those it was recorded for, which are configured now
+   * (in the configuration's order); an article recorded before they were, those of its countries and language.
+   */
+  private List<String> channelsOf(Target target) {
+    if (!target.channelsRecorded()) {
+      return hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
+    }
+    Set<String> recorded = new HashSet<>(target.channels());
+    return config.get().notifications().channelIds().stream().filter(recorded::contains).toList();
   }
 
   /** The channels of {@code channelIds} that hear of articles in {@code slug}'s language. */

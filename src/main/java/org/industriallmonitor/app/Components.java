@@ -219,7 +219,8 @@ public final class Components implements AutoCloseable {
     if (webhookHttp == null) {
       webhookHttp = HttpClients.withTimeouts(http(), WEBHOOK_CONNECT, WEBHOOK_READ, WEBHOOK_CALL);
     }
-    return Channels.from(next.notifications(), webhookHttp, next.site().userAgent());
+    return Channels.from(next.notifications(), webhookHttp, next.site().userAgent(),
+        next.countries().stream().map(org.industriallmonitor.config.CountryConfig::name).toList());
   }
 
   /** A test event sent to one channel of the configuration now ({@code notify-test}). */

@@ -34,7 +34,18 @@ final class ReindexCommand implements Callable<Integer> {
     try (Components parts = Components.of(config)) {
       Reindex.Result rebuilt = Reindex.run(parts);
       out.printf("Indexed %s from %s.%n", Plural.of(rebuilt.indexed(), "article", "articles"), rebuilt.archive().toAbsolutePath());
+      if (rebuilt.themesFilled() > 0) {
+        out.printf("Theme tags of %s filled from their sidecars.%n", Plural.of(rebuilt.themesFilled(), "article", "articles"));
+      }
       out.flush();
+      if (!rebuilt.unreadableSidecars().isEmpty()) {
+        // Their texts are indexed; only a channel's themes: filter misses their tags.
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("%s could not be read; their articles have no theme tags:%n",
+            Plural.of(rebuilt.unreadableSidecars().size(), "sidecar", "sidecars"));
+        rebuilt.unreadableSidecars().forEach(line -> err.println("  " + line));
+        err.flush();
+      }
       if (rebuilt.unreadable().isEmpty()) {
         return ExitCodes.OK;
       }

@@ -365,6 +365,14 @@ final class ConfigNode {
       return child == null || child.isNull() ? Optional.empty() : Optional.of(child);
     }
 
+    /**
+     * The value of {@code key} when the file writes the key, even with no value ({@code match:} alone): for a key
+     * whose absence means "everything", written empty is an error of its own, not the same as leaving it out.
+     */
+    Optional<ConfigNode> written(String key) {
+      return Optional.ofNullable(children.get(key));
+    }
+
     /** The keys the file sets here. */
     java.util.Set<String> keys() {
       return children.keySet();

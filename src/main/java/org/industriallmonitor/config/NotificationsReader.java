@@ -53,7 +53,7 @@ final class NotificationsReader {
       if (!filter.isNone()) {
         filters.put(channel.id(), filter);
       }
-      keys.optional("countries").ifPresent(n -> countriesByChannel.put(channel.id(), n));
+      keys.written("countries").ifPresent(n -> countriesByChannel.put(channel.id(), n));
       readers.get(type).warnOfWrittenSecrets(item.mapping(channelKeys), warnings);
       if (channel instanceof UnresolvedChannelConfig unresolved) {
         warnings.add(item.warning("channel '" + unresolved.id() + "' cannot send: " + unresolved.problem()
@@ -77,9 +77,10 @@ final class NotificationsReader {
 
   /** {@code match:}, {@code exclude:} and {@code themes:}; {@code countries:} waits for the countries. */
   private ChannelFilter filter(ConfigNode.Mapping keys) {
-    SearchQuery match = keys.optional("match").map(NotificationsReader::query).orElse(null);
-    SearchQuery exclude = keys.optional("exclude").map(NotificationsReader::query).orElse(null);
-    List<ChannelFilter.ThemeName> themes = keys.optional("themes").map(this::themes).orElse(List.of());
+    // Written without a value, each is an error: a channel meant to hear of some articles would hear of all.
+    SearchQuery match = keys.written("match").map(NotificationsReader::query).orElse(null);
+    SearchQuery exclude = keys.written("exclude").map(NotificationsReader::query).orElse(null);
+    List<ChannelFilter.ThemeName> themes = keys.written("themes").map(this::themes).orElse(List.of());
     return new ChannelFilter(new TextFilter(match, exclude), themes, Set.of());
   }
 
@@ -94,6 +95,9 @@ final class NotificationsReader {
   }
 
   private List<ChannelFilter.ThemeName> themes(ConfigNode node) {
+    if (node.isNull()) {
+      throw node.error("give at least one theme, or leave themes: out to hear of every theme");
+    }
     List<ChannelFilter.ThemeName> themes = new ArrayList<>();
     for (ConfigNode item : node.listOrSingle()) {
       String written = item.nonBlankString().strip();
@@ -127,6 +131,9 @@ final class NotificationsReader {
     }
     Map<String, ChannelFilter> filters = new LinkedHashMap<>(notifications.filters());
     countriesByChannel.forEach((id, node) -> {
+      if (node.isNull()) {
+        throw node.error("give at least one country, or leave countries: out to hear of every country");
+      }
       Set<Integer> regions = new java.util.LinkedHashSet<>();
       for (ConfigNode item : node.listOrSingle()) {
         String written = item.nonBlankString().strip();

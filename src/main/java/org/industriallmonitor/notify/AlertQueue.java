@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.industriallmonitor.config.ChannelConfig;
@@ -27,10 +29,21 @@ public final class AlertQueue {
 
   /** The outbox rows of a new article, to be written by the store in the transaction that records it. */
   public List<OutboxEntry> articleRows(ArticleEvent article, List<String> channelIds, NotificationsConfig config) {
+    Map<String, String> none = new LinkedHashMap<>();
+    channelIds.forEach(id -> none.put(id, ""));
+    return articleRows(article, none, config);
+  }
+
+  /**
+   * The outbox rows of a new article for the channels of {@code snippets}, in its order, each with the snippet
+   * of what the channel's {@code match} found (as the search index marks it; blank for a channel without one).
+   */
+  public List<OutboxEntry> articleRows(ArticleEvent article, Map<String, String> snippets, NotificationsConfig config) {
     List<OutboxEntry> entries = new ArrayList<>();
-    for (String channel : channelIds) {
+    for (Map.Entry<String, String> target : snippets.entrySet()) {
+      String channel = target.getKey();
       String deliveryId = UUID.randomUUID().toString();
-      JsonNode payload = Payloads.articleNew(deliveryId, article);
+      JsonNode payload = Payloads.articleNew(deliveryId, article, Snippets.marked(target.getValue()));
       entries.add(new OutboxEntry(deliveryId, channel, Event.ARTICLE_NEW.wireName(), null, null, MessageText.subject(payload),
           Payloads.write(payload), firstAttempt(config, channel), clock.instant()));
     }

@@ -37,11 +37,14 @@ final class ChannelSender {
     return new Delivery(row.deliveryId(), Event.ofWireName(row.event()), row.subject(), row.payload(), row.attempts() + 1);
   }
 
-  /** Sends the rows in order until the first failure, which schedules its retry. */
-  DeliveryReport send(String id, Optional<Channel> channel, List<OutboxRow> rows, boolean digest, DeliveryPolicy policy)
-      throws InterruptedException {
+  /**
+   * Sends the rows in order until the first failure, which schedules its retry; a digest's articles by country in
+   * {@code countryOrder}.
+   */
+  DeliveryReport send(String id, Optional<Channel> channel, List<OutboxRow> rows, boolean digest, List<String> countryOrder,
+      DeliveryPolicy policy) throws InterruptedException {
     DeliveryReport report = DeliveryReport.NONE;
-    for (List<OutboxRow> message : DigestBatching.messages(rows, digest)) {
+    for (List<OutboxRow> message : DigestBatching.messages(rows, digest, countryOrder)) {
       try {
         if (channel.isEmpty()) {
           throw new DeliveryException("channel '" + id + "' is not in the configuration", null, null);

@@ -1,6 +1,7 @@
 package org.industriallmonitor.notify;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -11,14 +12,28 @@ import org.industriallmonitor.config.NotificationsConfig;
 import org.industriallmonitor.config.UnresolvedChannelConfig;
 import org.industriallmonitor.config.WebhookChannelConfig;
 
-/** The configured channels by id, and the digest schedule of those that send digests. */
-public record Channels(Map<String, Channel> byId, Map<String, String> digests) {
+/**
+ * The configured channels by id, the digest schedule of those that send digests, and the configured countries'
+ * names in their order (a digest lists its articles by country in that order).
+ */
+public record Channels(Map<String, Channel> byId, Map<String, String> digests, List<String> countryOrder) {
   public Channels {
     byId = Map.copyOf(byId);
     digests = Map.copyOf(digests);
+    countryOrder = List.copyOf(countryOrder);
+  }
+
+  /** Channels whose digests list their countries in the order their articles come. */
+  public Channels(Map<String, Channel> byId, Map<String, String> digests) {
+    this(byId, digests, List.of());
   }
 
   public static Channels from(NotificationsConfig config, OkHttpClient webhookClient, String userAgent) {
+    return from(config, webhookClient, userAgent, List.of());
+  }
+
+  /** The channels of {@code config}; {@code countryOrder}: the configured countries' names, in the configuration's order. */
+  public static Channels from(NotificationsConfig config, OkHttpClient webhookClient, String userAgent, List<String> countryOrder) {
     Map<String, Channel> byId = new LinkedHashMap<>();
     Map<String, String> digests = new LinkedHashMap<>();
     for (ChannelConfig channel : config.channels()) {
@@ -35,7 +50,7 @@ public record Channels(Map<String, Channel> byId, Map<String, String> digests) {
         digests.put(channel.id(), channel.digest());
       }
     }
-    return new Channels(byId, digests);
+    return new Channels(byId, digests, countryOrder);
   }
 
   public Optional<Channel> get(String id) {

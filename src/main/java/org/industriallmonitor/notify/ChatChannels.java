@@ -194,7 +194,7 @@ final class ChatChannels {
         embed.put("url", message.url());
       }
       embed.put("description", new ChatMessage("", message.meta(), message.text(), "").fit(
-          m -> (ChatMessage.markdownEscape(m.meta()) + "\n\n" + ChatMessage.markdownEscape(m.text())).strip(), DISCORD_EMBED_DESCRIPTION,
+          m -> (ChatMessage.markdownEscape(m.meta()) + "\n\n" + m.textMarkdown()).strip(), DISCORD_EMBED_DESCRIPTION,
           String::length));
       if (event.hasNonNull("detected_at")) {
         embed.put("timestamp", event.get("detected_at").asText());

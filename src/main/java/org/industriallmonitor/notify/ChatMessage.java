@@ -3,6 +3,7 @@ package org.industriallmonitor.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -14,6 +15,9 @@ import java.util.function.UnaryOperator;
  */
 public record ChatMessage(String headline, String meta, String text, String url) {
   private static final String PREFIX = "[IndustriALL] ";
+  /** Mark the words a channel's match found in {@link #text}, for each format to show as its emphasis; never site text. */
+  static final char EMPHASIS_START = '\u0002';
+  static final char EMPHASIS_END = '\u0003';
 
   /** The message of one event. */
   public static ChatMessage of(JsonNode event) {
@@ -22,7 +26,7 @@ public record ChatMessage(String headline, String meta, String text, String url)
     String url = event.path("url").asText("");
     String meta = event.has("published") ? MessageText.join(event.path("countries")) + " · " + event.path("published").asText() : "";
     String text = switch (Event.of(event)) {
-      case ARTICLE_NEW -> event.path("lede").asText();
+      case ARTICLE_NEW -> plainText(event.path("lede").asText()) + matched(event, "\n\nMatched: ");
       case ARTICLE_UPDATED -> "The site changed this article after it was archived: version " + event.path("version").asInt()
           + " is archived as " + event.path("archive_path").asText() + ".";
       case ARTICLE_REMOVED -> "The site no longer has this article (HTTP " + event.path("status").asInt()
@@ -32,20 +36,72 @@ public record ChatMessage(String headline, String meta, String text, String url)
     return new ChatMessage(headline, meta, text, url);
   }
 
-  /** One message for several events (a digest): a headline, then a line per event with its link. */
+  /**
+   * One message for several events (a digest): a headline, then under a line per country (each article's first),
+   * a line per article with its link, and for a channel with {@code match} the snippet of what it found.
+   */
   public static ChatMessage digest(List<JsonNode> events) {
     String subject = MessageText.digestSubject(events);
     List<String> lines = new ArrayList<>();
-    for (JsonNode e : events) {
-      ChatMessage one = of(e);
-      lines.add("• " + one.headline() + (one.url().isEmpty() ? "" : " " + one.url()));
+    for (Map.Entry<String, List<JsonNode>> group : MessageText.byCountry(events).entrySet()) {
+      if (!lines.isEmpty()) {
+        lines.add("");
+      }
+      lines.add(MessageText.heading(group.getKey()));
+      for (JsonNode e : group.getValue()) {
+        String url = e.path("url").asText("");
+        List<String> others = new ArrayList<>();
+        e.path("countries").forEach(c -> others.add(c.asText()));
+        others.remove(group.getKey());
+        String title = e.has("title") ? plainText(e.path("title").asText()) : of(e).headline();
+        lines.add("• " + MessageText.oneLine(title) + (others.isEmpty() ? "" : " (also " + String.join(", ", others) + ")")
+            + (url.isEmpty() ? "" : " " + url) + matched(e, "\n  "));
+      }
     }
     return new ChatMessage(subject.startsWith(PREFIX) ? subject.substring(PREFIX.length()) : subject, "", String.join("\n", lines), "");
   }
 
+  /** {@code prefix} and the snippet of what the channel's {@code match} found, its words between the emphasis marks; "" without. */
+  private static String matched(JsonNode event, String prefix) {
+    String snippet = event.path("snippet").asText("");
+    return snippet.isBlank() ? ""
+        : prefix + Snippets.render(plainText(snippet), UnaryOperator.identity(), String.valueOf(EMPHASIS_START), String.valueOf(EMPHASIS_END));
+  }
+
+  /** Site text without the characters that mark emphasis in a message's text. */
+  private static String plainText(String raw) {
+    return raw.replace(String.valueOf(EMPHASIS_START), "").replace(String.valueOf(EMPHASIS_END), "");
+  }
+
+  /**
+   * {@code text} through {@code escape}, what lies between {@link #EMPHASIS_START} and {@link #EMPHASIS_END} between
+   * {@code open} and {@code close}; a mark without its pair (a text cut to a length limit) is dropped, never left open.
+   */
+  static String emphasised(String text, UnaryOperator<String> escape, String open, String close) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    while (from < text.length()) {
+      int start = text.indexOf(EMPHASIS_START, from);
+      int end = start < 0 ? -1 : text.indexOf(EMPHASIS_END, start + 1);
+      if (end < 0) {
+        out.append(escape.apply(plainText(text.substring(from))));
+        break;
+      }
+      out.append(escape.apply(plainText(text.substring(from, start)))).append(open)
+          .append(escape.apply(plainText(text.substring(start + 1, end)))).append(close);
+      from = end + 1;
+    }
+    return out.toString();
+  }
+
+  /** The text in Discord's Markdown: escaped, the matched words bold. */
+  public String textMarkdown() {
+    return emphasised(text, ChatMessage::markdownEscape, "**", "**");
+  }
+
   /** Plain text: headline, meta, text, link, one per paragraph. */
   public String plain() {
-    return join(headline, meta, text, url, UnaryOperator.identity(), "\n", "\n\n");
+    return join(headline, meta, emphasised(text, UnaryOperator.identity(), "**", "**"), url, UnaryOperator.identity(), "\n", "\n\n");
   }
 
   /** HTML for Telegram (line breaks as {@code \n}) and Matrix ({@code <br>}): the headline bold and linked. */
@@ -53,13 +109,13 @@ public record ChatMessage(String headline, String meta, String text, String url)
     String head = url.isEmpty() ? "<b>" + MessageText.escape(headline) + "</b>"
         : "<b><a href=\"" + MessageText.escape(url) + "\">" + MessageText.escape(headline) + "</a></b>";
     return head + (meta.isEmpty() ? "" : lineBreak + MessageText.escape(meta))
-        + (text.isEmpty() ? "" : lineBreak + lineBreak + MessageText.escape(text).replace("\n", lineBreak))
+        + (text.isEmpty() ? "" : lineBreak + lineBreak + emphasised(text, MessageText::escape, "<b>", "</b>").replace("\n", lineBreak))
         + (url.isEmpty() ? "" : lineBreak + lineBreak + MessageText.escape(url));
   }
 
   /** Discord's Markdown: the headline bold; every character Markdown or a mention could read escaped. */
   public String markdown() {
-    return join("**" + markdownEscape(headline) + "**", markdownEscape(meta), markdownEscape(text), url.isEmpty() ? "" : "<" + url + ">",
+    return join("**" + markdownEscape(headline) + "**", markdownEscape(meta), textMarkdown(), url.isEmpty() ? "" : "<" + url + ">",
         UnaryOperator.identity(), "\n", "\n\n");
   }
 

@@ -91,15 +91,13 @@ public final class EmailChannel implements Channel {
   }
 
   private static MimeMultipart body(List<JsonNode> events) throws MessagingException {
-    StringBuilder text = new StringBuilder();
-    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
-    for (JsonNode event : events) {
-      text.append(text.length() == 0 ? "" : "\n----\n\n").append(MessageText.plain(event));
-      html.append(MessageText.html(event));
-    }
+    // A digest: its articles under a heading per country.
+    String text = events.size() == 1 ? MessageText.plain(events.get(0)) : MessageText.digestPlain(events);
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>")
+        .append(events.size() == 1 ? MessageText.html(events.get(0)) : MessageText.digestHtml(events));
     html.append("<p><small>Sent by industriall-monitor.</small></p></body></html>");
     MimeBodyPart plainPart = new MimeBodyPart();
-    plainPart.setText(text.toString(), "UTF-8");
+    plainPart.setText(text, "UTF-8");
     MimeBodyPart htmlPart = new MimeBodyPart();
     htmlPart.setText(html.toString(), "UTF-8", "html");
     MimeMultipart alternative = new MimeMultipart("alternative");

@@ -2,7 +2,9 @@ package org.industriallmonitor.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Human-readable forms of events for mail and chat: a one-line subject, plain text and HTML.
@@ -60,6 +62,7 @@ public final class MessageText {
       case ARTICLE_NEW -> out.append(event.path("title").asText()).append('\n')
           .append(join(event.path("countries"))).append(" · ").append(event.path("published").asText()).append("\n\n")
           .append(event.path("lede").asText()).append("\n\n")
+          .append(snippetPlain(event))
           .append(event.path("url").asText()).append('\n')
           .append("Archived as ").append(event.path("archive_path").asText()).append('\n');
       case ARTICLE_UPDATED -> out.append(event.path("title").asText()).append('\n')
@@ -116,7 +119,67 @@ public final class MessageText {
     return "<h2><a href=\"" + escape(event.path("url").asText()) + "\">" + escape(event.path("title").asText()) + "</a></h2>"
         + "<p><small>" + escape(join(event.path("countries"))) + " · " + escape(event.path("published").asText()) + "</small></p>"
         + "<p>" + escape(event.path("lede").asText()) + "</p>"
+        + snippetHtml(event)
         + "<p><small>Archived as " + escape(event.path("archive_path").asText()) + "</small></p>";
+  }
+
+  /** What the channel's {@code match} found, {@code **word**} as the payload has it, as a paragraph; nothing without it. */
+  static String snippetPlain(JsonNode event) {
+    String snippet = event.path("snippet").asText("");
+    return snippet.isBlank() ? "" : "Matched: " + snippet + "\n\n";
+  }
+
+  /** The same in HTML: the matched words bold, the rest escaped. */
+  static String snippetHtml(JsonNode event) {
+    String snippet = event.path("snippet").asText("");
+    return snippet.isBlank() ? "" : "<p><small>Matched:</small> " + Snippets.render(snippet, MessageText::escape, "<b>", "</b>") + "</p>";
+  }
+
+  /**
+   * A digest's events under the country each is filed under (its first country), the countries in the order
+   * their first event comes ({@code DigestBatching} puts them in the configured order, newest first inside).
+   */
+  static Map<String, List<JsonNode>> byCountry(List<JsonNode> events) {
+    Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+    for (JsonNode e : events) {
+      groups.computeIfAbsent(firstCountry(e), c -> new ArrayList<>()).add(e);
+    }
+    return groups;
+  }
+
+  /** The country an article is filed under in a digest: its first; "" for none. */
+  static String firstCountry(JsonNode event) {
+    return event.path("countries").path(0).asText("");
+  }
+
+  /** A digest group's heading: its country, or a word for articles of none. */
+  static String heading(String country) {
+    return country.isEmpty() ? "Other articles" : country;
+  }
+
+  /** The plain text of a digest: a heading per country, under it each article as {@link #plain} writes it. */
+  static String digestPlain(List<JsonNode> events) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, List<JsonNode>> group : byCountry(events).entrySet()) {
+      String heading = heading(group.getKey());
+      out.append(out.length() == 0 ? "" : "\n").append(heading).append('\n').append("=".repeat(heading.length())).append("\n\n");
+      boolean first = true;
+      for (JsonNode event : group.getValue()) {
+        out.append(first ? "" : "\n----\n\n").append(plain(event));
+        first = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The HTML of a digest: a heading per country, under it each article as {@link #html} writes it. */
+  static String digestHtml(List<JsonNode> events) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, List<JsonNode>> group : byCountry(events).entrySet()) {
+      out.append("<h1>").append(escape(heading(group.getKey()))).append("</h1>");
+      group.getValue().forEach(event -> out.append(html(event)));
+    }
+    return out.toString();
   }
 
   /** A chat message: the subject line and the link. */

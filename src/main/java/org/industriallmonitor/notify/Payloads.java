@@ -15,6 +15,14 @@ public final class Payloads {
   private Payloads() {}
 
   public static JsonNode articleNew(String deliveryId, ArticleEvent a) {
+    return articleNew(deliveryId, a, "");
+  }
+
+  /**
+   * A new article for a channel with {@code match}: {@code snippet} (in the form of {@link Snippets#marked}) is
+   * what it found, in a field {@code snippet}; blank for a channel without {@code match}, which gets no such field.
+   */
+  public static JsonNode articleNew(String deliveryId, ArticleEvent a, String snippet) {
     ObjectNode node = start(Event.ARTICLE_NEW, deliveryId);
     node.put("url", a.url());
     node.put("slug", a.slug());
@@ -29,6 +37,9 @@ public final class Payloads {
     var translations = node.putArray("translations");
     a.translations().forEach(t -> translations.addObject().put("language", t.lang()).put("url", t.url()));
     node.put("detected_at", time(a.detectedAt()));
+    if (snippet != null && !snippet.isBlank()) {
+      node.put("snippet", snippet);
+    }
     return node;
   }
 

@@ -185,7 +185,8 @@ public final class ArticleRepository {
     return Optional.of(id);
   }
 
-  private static void insertThemes(Connection c, long id, List<org.industriallmonitor.parse.Theme> themes) throws SQLException {
+  /** Records an article's theme tags (once each): when it is recorded, or by {@code reindex} from its sidecar. */
+  static void insertThemes(Connection c, long id, List<org.industriallmonitor.parse.Theme> themes) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT INTO article_themes(article_id, theme, name) VALUES (?, ?, ?) ON CONFLICT (article_id, theme) DO NOTHING")) {
       for (org.industriallmonitor.parse.Theme theme : themes) {

@@ -24,12 +24,23 @@ public final class RecheckRepository {
 
   /**
    * An archived article to fetch again: its current text (the last version's, or the first),
-   * the validators of its last answer, and the countries it is listed under.
+   * the validators of its last answer, the countries it is listed under, and the channels it was
+   * recorded for ({@code channels}, when {@code channelsRecorded}; an article recorded before schema 16
+   * has none recorded, and its changes go to its countries' channels).
    */
   public record Target(long id, String slug, String url, String title, String published, String countries, String archivePath,
-      String sidecarPath, String sha256, int version, String etag, String lastModified, List<Integer> regions) {
+      String sidecarPath, String sha256, int version, String etag, String lastModified, List<Integer> regions,
+      boolean channelsRecorded, List<String> channels) {
     public Target {
       regions = List.copyOf(regions);
+      channels = List.copyOf(channels);
+    }
+
+    /** An article whose channels were not recorded (archived before schema 16). */
+    public Target(long id, String slug, String url, String title, String published, String countries, String archivePath,
+        String sidecarPath, String sha256, int version, String etag, String lastModified, List<Integer> regions) {
+      this(id, slug, url, title, published, countries, archivePath, sidecarPath, sha256, version, etag, lastModified, regions,
+          false, List.of());
     }
   }
 
@@ -43,7 +54,8 @@ public final class RecheckRepository {
       try (PreparedStatement q = c.prepareStatement(
           "SELECT a.id, a.slug, a.url, a.title, a.published, a.countries, coalesce(v.archive_path, a.archive_path), a.sidecar_path,"
               + " coalesce(v.sha256, a.sha256), coalesce(v.version, 1), a.etag, a.last_modified,"
-              + " (SELECT " + db.dialect().joinedByCommas("region") + " FROM article_countries WHERE article_id = a.id)"
+              + " (SELECT " + db.dialect().joinedByCommas("region") + " FROM article_countries WHERE article_id = a.id),"
+              + " a.channels_recorded"
               + " FROM articles a LEFT JOIN article_versions v ON v.article_id = a.id"
               + "   AND v.version = (SELECT max(version) FROM article_versions WHERE article_id = a.id)"
               + " WHERE a.removed_at IS NULL AND a.degraded = 0 AND a.published >= ?"
@@ -63,8 +75,26 @@ public final class RecheckRepository {
             }
             targets.add(new Target(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11),
-                rs.getString(12), regions));
+                rs.getString(12), regions, rs.getInt(14) == 1, List.of()));
           }
+        }
+      }
+      // A channel's id may hold any character: read apart, not joined by commas.
+      try (PreparedStatement q = c.prepareStatement("SELECT channel FROM article_channels WHERE article_id = ? ORDER BY channel")) {
+        for (int i = 0; i < targets.size(); i++) {
+          Target t = targets.get(i);
+          if (!t.channelsRecorded()) {
+            continue;
+          }
+          List<String> channels = new ArrayList<>();
+          q.setLong(1, t.id());
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              channels.add(rs.getString(1));
+            }
+          }
+          targets.set(i, new Target(t.id(), t.slug(), t.url(), t.title(), t.published(), t.countries(), t.archivePath(),
+              t.sidecarPath(), t.sha256(), t.version(), t.etag(), t.lastModified(), t.regions(), true, channels));
         }
       }
       return targets;

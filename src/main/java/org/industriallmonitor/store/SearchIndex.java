@@ -300,8 +300,18 @@ public final class SearchIndex {
     });
   }
 
-  /** An archived article to index again: its id, its title and where its text is. */
-  public record Entry(long id, String title, String archivePath) {}
+  /** An archived article to index again: its id, its title and where its text (and its sidecar) is. */
+  public record Entry(long id, String title, String archivePath, String sidecarPath) {
+    public Entry(long id, String title, String archivePath) {
+      this(id, title, archivePath, null);
+    }
+  }
+
+  /** Reads an article's theme tags (its sidecar's) for {@link #rebuild}, for an article recorded without them. */
+  @FunctionalInterface
+  public interface ThemeTags {
+    List<org.industriallmonitor.parse.Theme> read(Entry entry) throws java.io.IOException;
+  }
 
   /** Reads an article's archived text for {@link #rebuild}. */
   @FunctionalInterface
@@ -309,10 +319,18 @@ public final class SearchIndex {
     String read(Entry entry) throws java.io.IOException;
   }
 
-  /** What {@link #rebuild} did: the articles indexed, and those whose text could not be read (left out). */
-  public record Rebuilt(int indexed, List<String> unreadable) {
+  /**
+   * What {@link #rebuild} did: the articles indexed, and those whose text could not be read (left out); the articles
+   * recorded without theme tags whose tags were filled from their sidecars, and the sidecars that could not be read.
+   */
+  public record Rebuilt(int indexed, List<String> unreadable, int themesFilled, List<String> unreadableSidecars) {
     public Rebuilt {
       unreadable = List.copyOf(unreadable);
+      unreadableSidecars = List.copyOf(unreadableSidecars);
+    }
+
+    public Rebuilt(int indexed, List<String> unreadable) {
+      this(indexed, unreadable, 0, List.of());
     }
   }
 
@@ -322,16 +340,49 @@ public final class SearchIndex {
    * waits for the rebuild and is indexed after it, never lost by it.
    */
   public Rebuilt rebuild(Texts texts) {
+    return rebuild(texts, entry -> List.of());
+  }
+
+  /**
+   * As {@link #rebuild(Texts)}, and fills the theme tags ({@code article_themes}) of every article that has none from
+   * {@code themes} (its sidecar): articles recorded before the database held them; a channel's {@code themes:} and
+   * {@code search --channel} ask them.
+   */
+  public Rebuilt rebuild(Texts texts, ThemeTags themes) {
     return db.inTransaction(c -> {
       try (PreparedStatement clear = c.prepareStatement("DELETE FROM article_search")) {
         clear.executeUpdate();
       }
       List<Entry> entries = new ArrayList<>();
+      java.util.Set<Long> untagged = new java.util.HashSet<>();
       try (PreparedStatement q = c.prepareStatement("SELECT a.id, a.title, coalesce((SELECT v.archive_path FROM article_versions v"
-          + " WHERE v.article_id = a.id ORDER BY v.version DESC LIMIT 1), a.archive_path) FROM articles a ORDER BY a.id");
+          + " WHERE v.article_id = a.id ORDER BY v.version DESC LIMIT 1), a.archive_path), a.sidecar_path,"
+          + " CASE WHEN EXISTS (SELECT 1 FROM article_themes t WHERE t.article_id = a.id) THEN 1 ELSE 0 END"
+          + " FROM articles a ORDER BY a.id");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+          entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          if (rs.getInt(5) == 0) {
+            untagged.add(rs.getLong(1));
+          }
+        }
+      }
+      int themesFilled = 0;
+      List<String> unreadableSidecars = new ArrayList<>();
+      for (Entry e : entries) {
+        if (!untagged.contains(e.id()) || e.sidecarPath() == null) {
+          continue;
+        }
+        List<org.industriallmonitor.parse.Theme> tags;
+        try {
+          tags = themes.read(e);
+        } catch (java.io.IOException | RuntimeException failure) {
+          unreadableSidecars.add(e.sidecarPath() + ": " + failure.getMessage());
+          continue;
+        }
+        if (!tags.isEmpty()) {
+          ArticleRepository.insertThemes(c, e.id(), tags);
+          themesFilled++;
         }
       }
       int indexed = 0;
@@ -347,7 +398,7 @@ public final class SearchIndex {
         add(db.dialect(), c, e.id(), e.title(), text);
         indexed++;
       }
-      return new Rebuilt(indexed, unreadable);
+      return new Rebuilt(indexed, unreadable, themesFilled, unreadableSidecars);
     });
   }
 

@@ -245,7 +245,8 @@ class ChatChannelsTest {
     }
     ChatMessage digest = ChatChannels.message(rows);
     assertThat(digest.headline()).isEqualTo("2 new articles: Kyrgyzstan");
-    assertThat(digest.text()).isEqualTo("• Kyrgyzstan: Title 1 http://127.0.0.1:9/a1\n• Kyrgyzstan: Title 2 http://127.0.0.1:9/a2");
+    // Under a heading per country (since channel filters, issue 35): the country is not repeated on each line.
+    assertThat(digest.text()).isEqualTo("Kyrgyzstan\n• Title 1 http://127.0.0.1:9/a1\n• Title 2 http://127.0.0.1:9/a2");
     assertThat(ChatChannels.Matrix.transactionId(rows)).startsWith("digest-").isEqualTo(ChatChannels.Matrix.transactionId(List.copyOf(rows)));
   }
 }
