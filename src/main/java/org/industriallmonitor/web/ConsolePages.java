@@ -38,7 +38,8 @@ import org.industriallmonitor.store.SearchIndex;
 /**
  * The console's HTML pages, from Mustache templates under {@code /web}; every value from the
  * site or the database is HTML-escaped by the templates, except search snippets, which are
- * escaped here around their {@code <mark>}s.
+ * escaped here around their {@code <mark>}s, and status texts, escaped around their {@code <code>}s
+ * by {@link DisplayText#withCode}.
  */
 final class ConsolePages {
   static final int NEWEST = 20;
@@ -82,7 +83,7 @@ final class ConsolePages {
     m.put("daemonLine", status.nodes().shared() ? nodesLine(status.nodes())
         : status.daemon().map(d -> "The daemon (pid " + d.pid() + ") is running on " + status.database().toAbsolutePath().getParent() + ".")
             .orElse("No daemon holds this state folder."));
-    m.put("configProblem", configProblem.get());
+    m.put("configProblem", configProblem.get() == null ? null : DisplayText.withCode(configProblem.get()));
     MonitorConfig shown = config.get();
     m.put("regionMoves", status.countries().stream().filter(line -> line.moved() != null).map(line -> regionMove(line, shown)).toList());
     m.put("siteMoves", status.siteMoves().stream().map(move -> siteMove(move, shown)).toList());
@@ -96,19 +97,19 @@ final class ConsolePages {
       c.put("region", s.region());
       c.put("articles", s.articles());
       c.put("lastCrawl", time(s.lastCrawl()));
-      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + DisplayText.of(s.lastError()) : "ok");
+      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + DisplayText.withCode(s.lastError()) : "ok");
       c.put("rowClass", failed ? "failed" : "ok");
       c.put("lastSuccess", time(s.lastSuccess()));
       c.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
       c.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
-      c.put("layout", line.degraded() > 0 ? line.degraded() + " read by the fallback extractor wait to be archived"
-          : line.warning() != null ? line.warning() : "ok");
+      c.put("layout", DisplayText.withCode(line.degraded() > 0 ? line.degraded() + " read by the fallback extractor wait to be archived"
+          : line.warning() != null ? line.warning() : "ok"));
       c.put("movedTo", line.moved() == null ? null : line.moved().siteRegion());
       countries.add(c);
     }
     m.put("countries", countries);
-    m.put("selectorsLine", MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
-    m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()));
+    m.put("selectorsLine", DisplayText.withCode(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors())));
+    m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()).stream().map(DisplayText::withCode).toList());
     m.put("newest", console.newest(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
     List<Map<String, Object>> channels = new ArrayList<>();
     for (ChannelCounts counts : status.channels()) {
@@ -121,7 +122,7 @@ final class ConsolePages {
     List<Map<String, Object>> dead = new ArrayList<>();
     for (OutboxRow row : console.deadDeliveries(DEAD_SHOWN)) {
       dead.add(Map.of("deliveryId", row.deliveryId(), "channel", row.channel(), "event", row.event(),
-          "subject", DisplayText.of(row.subject()), "lastError", DisplayText.of(row.lastError()), "csrf", csrf));
+          "subject", DisplayText.of(row.subject()), "lastError", DisplayText.withCode(row.lastError()), "csrf", csrf));
     }
     m.put("dead", dead);
     m.put("hasDead", !dead.isEmpty());
@@ -148,7 +149,7 @@ final class ConsolePages {
     m.put("region", s.region());
     m.put("articles", s.articles());
     m.put("lastCrawl", time(s.lastCrawl()));
-    m.put("outcome", s.lastCrawl() == null ? "-" : s.lastError() != null ? "failed: " + DisplayText.of(s.lastError()) : "ok");
+    m.put("outcome", s.lastCrawl() == null ? "-" : s.lastError() != null ? "failed: " + DisplayText.withCode(s.lastError()) : "ok");
     m.put("lastSuccess", time(s.lastSuccess()));
     m.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
     m.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");

@@ -3,6 +3,8 @@ package org.industriallmonitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,22 @@ class DashboardTest {
   @AfterEach
   void stop() {
     fixture.close();
+  }
+
+  @Test
+  void statusTextsShowTheirCommandsAsCodeNeverAsBackticks() throws Exception {
+    Document page = Jsoup.parse(fixture.get("/").body());
+
+    assertThat(page.select("p.selectors code").eachText()).containsExactly("calibrate");
+    assertThat(page.select("main").text()).doesNotContain("`");
+  }
+
+  @Test
+  void codeIsMadeAfterEscapingAndAnUnpairedBacktickStays() {
+    assertThat(DisplayText.withCode("run `reindex` then `once <all>`")).isEqualTo("run <code>reindex</code> then <code>once &lt;all&gt;</code>");
+    assertThat(DisplayText.withCode("`<b>` & one ` left")).isEqualTo("<code>&lt;b&gt;</code> &amp; one &#x60; left");
+    assertThat(DisplayText.withCode("no code\u0007")).isEqualTo("no code\uFFFD");
+    assertThat(DisplayText.withCode(null)).isEmpty();
   }
 
   @Test
