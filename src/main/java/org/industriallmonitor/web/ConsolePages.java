@@ -109,7 +109,7 @@ final class ConsolePages {
     }
     m.put("countries", countries);
     m.put("selectorsLine", DisplayText.withCode(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors())));
-    m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()).stream().map(DisplayText::withCode).toList());
+    m.put("earlyWarning", MonitorStatus.earlyWarning(status.earlyWarning(), status.source()).stream().map(this::earlyWarningLine).toList());
     m.put("newest", console.newest(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
     List<Map<String, Object>> channels = new ArrayList<>();
     for (ChannelCounts counts : status.channels()) {
@@ -129,6 +129,20 @@ final class ConsolePages {
     m.put("csrf", csrf);
     m.put("retried", retried);
     return render("dashboard", m);
+  }
+
+  /**
+   * A line of the early-warning panel; its last new article as a link to the article's page, by its title when it is
+   * archived (a slug alone says little), else by its slug.
+   */
+  private Map<String, Object> earlyWarningLine(MonitorStatus.EarlyWarningLine line) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("html", DisplayText.withCode(line.text()));
+    if (line.article() != null) {
+      m.put("article", Map.of("path", encodePath(line.article()),
+          "title", console.article(line.article()).map(a -> DisplayText.inList(a.title())).orElse(DisplayText.of(line.article()))));
+    }
+    return m;
   }
 
   /**

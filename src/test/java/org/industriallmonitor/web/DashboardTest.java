@@ -3,8 +3,13 @@ package org.industriallmonitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.industriallmonitor.crawl.PollReport;
+import org.industriallmonitor.replica.ReplicaArticle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.industriallmonitor.testing.ReplicaExtension;
 import org.industriallmonitor.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +40,24 @@ class DashboardTest {
 
     assertThat(page.select("p.selectors code").eachText()).containsExactly("calibrate");
     assertThat(page.select("main").text()).doesNotContain("`");
+  }
+
+  @Test
+  void theEarlyWarningsLastNewArticleIsItsTitleLinkedToItsPage() throws Exception {
+    fixture.crawlAll();
+    fixture.parts.monitor().pollEarlyWarning(false).orElseThrow();
+    ReplicaArticle fresh = replica.catalog().publishNew(List.of(364), LocalDate.of(2026, 12, 1), 0);
+    PollReport poll = fixture.parts.monitor().pollEarlyWarning(false).orElseThrow();
+    assertThat(poll.archived()).as("the poll found the new article").isEqualTo(1);
+
+    Document page = Jsoup.parse(fixture.get("/").body());
+
+    Element link = page.selectFirst("p.early-warning a.last-new");
+    assertThat(link).isNotNull();
+    assertThat(link.text()).isEqualTo(fresh.title());
+    assertThat(link.attr("href")).isEqualTo("/articles/" + fresh.slug());
+    assertThat(link.parent().text()).startsWith("last new article: ").doesNotContain(" " + fresh.slug());
+    assertThat(fixture.get(link.attr("href")).statusCode()).isEqualTo(200);
   }
 
   @Test
