@@ -1,7 +1,5 @@
 package org.industriallmonitor.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -13,7 +11,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ final class ConsolePages {
   private final Supplier<MonitorConfig> config;
   private final Supplier<String> configProblem;
   private final ConsoleService console;
-  private final Archive archive;
+  private final ArticlePage articles;
   private final Clock clock;
   private final Mustache.Compiler compiler;
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
@@ -59,7 +56,7 @@ final class ConsolePages {
     this.config = config;
     this.configProblem = configProblem;
     this.console = console;
-    this.archive = archive;
+    this.articles = new ArticlePage(console, archive);
     this.clock = clock;
     this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").withLoader(ConsolePages::resource);
   }
@@ -200,48 +197,18 @@ final class ConsolePages {
     return m;
   }
 
-  /** The page of an archived article, or empty when no article has this slug. */
+  /** The reader's view of an archived article, or empty when no article has this slug. */
   Optional<String> article(String slug) {
-    Optional<ArticleRepository.Summary> found = console.article(slug);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    ArticleRepository.Summary a = found.get();
-    Map<String, Object> m = page(DisplayText.of(a.title()), "");
-    m.put("published", a.published());
-    m.put("countries", DisplayText.of(a.countries()));
-    m.put("language", a.language());
-    m.put("url", DisplayText.of(a.url()));
-    m.put("urlIsLink", DisplayText.isWebLink(a.url()));
-    m.put("href", a.url());
-    m.put("archivePath", a.archivePath());
-    m.put("detected", time(a.detectedAt()));
-    JsonNode sidecar = sidecar(a.sidecarPath());
-    // The sidecar lists the texts the article had (a correction on the site is a new version); the newest is shown.
-    List<Map<String, String>> versions = new ArrayList<>();
-    sidecar.path("versions").forEach(v -> versions.add(Map.of("version", v.path("version").asText(), "path", v.path("archive_path").asText(),
-        "sha256", v.path("sha256").asText(), "fetched", v.path("fetched_at").asText())));
-    String shown = versions.isEmpty() ? a.archivePath() : versions.get(versions.size() - 1).get("path");
-    m.put("versions", versions);
-    m.put("hasVersions", versions.size() > 1);
-    m.put("shownPath", shown);
-    m.put("text", DisplayText.block(read(shown).orElse("(the archived text cannot be read)")));
-    if (sidecar.hasNonNull("removed_at")) {
-      m.put("removed", "Withdrawn by the site: HTTP " + sidecar.path("removed_status").asInt() + " since " + sidecar.path("removed_at").asText()
-          + ". The archived texts stay.");
-    }
-    List<String> themes = new ArrayList<>();
-    sidecar.path("themes").forEach(t -> themes.add(t.path("name").asText(t.asText())));
-    m.put("themes", DisplayText.of(String.join(", ", themes)));
-    List<Map<String, Object>> translations = new ArrayList<>();
-    sidecar.path("translations").forEach(t -> {
-      String url = t.path("url").asText("");
-      translations.add(Map.of("language", DisplayText.of(t.path("lang").asText("")), "url", DisplayText.of(url),
-          "isLink", DisplayText.isWebLink(url), "href", url));
+    return articles.model(slug).map(model -> {
+      Map<String, Object> m = page("", "");
+      m.putAll(model);
+      return render("article", m);
     });
-    m.put("translations", translations);
-    m.put("hasTranslations", !translations.isEmpty());
-    return Optional.of(render("article", m));
+  }
+
+  /** The archived text of an article as it is on disk: its newest version, or {@code version}. */
+  Optional<byte[]> archivedFile(String slug, Integer version) {
+    return articles.archivedFile(slug, version);
   }
 
   String search(String query, String country, String language, int page) {
@@ -320,25 +287,6 @@ final class ConsolePages {
     return m;
   }
 
-  private Optional<String> read(String archivePath) {
-    try {
-      return Optional.of(Files.readString(archive.resolve(archivePath), StandardCharsets.UTF_8));
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The article's sidecar; an empty object when it cannot be read (the page then shows less, never fails). */
-  private JsonNode sidecar(String sidecarPath) {
-    ObjectMapper mapper = new ObjectMapper();
-    try {
-      Optional<String> json = read(sidecarPath);
-      return json.isPresent() ? mapper.readTree(json.get()) : mapper.createObjectNode();
-    } catch (IOException e) {
-      return mapper.createObjectNode();
-    }
-  }
-
   private String render(String name, Map<String, Object> model) {
     Template template = templates.computeIfAbsent(name, n -> {
       try (Reader reader = resource(n)) {
@@ -355,7 +303,7 @@ final class ConsolePages {
     return in == null ? new StringReader("") : new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
-  private static String time(Instant instant) {
+  static String time(Instant instant) {
     return MonitorStatus.time(instant);
   }
 }

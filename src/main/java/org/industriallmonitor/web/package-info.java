@@ -1,9 +1,11 @@
 /**
  * The daemon's web console: {@code ConsoleServer} (the JDK's HTTP server) serves the dashboard, country and
- * article pages ({@code ConsolePages}, Mustache templates under {@code /web}), search, {@code AtomFeeds}, the status
+ * article pages ({@code ConsolePages}, Mustache templates under {@code /web}; an article as a reader's view,
+ * {@code ArticlePage}, with its archived file as it is), search, {@code AtomFeeds}, the status
  * JSON, a health check and {@code /metrics} (what {@code metrics.ConsoleMetrics} counts);
  * {@code ConsoleAuth} decides who may use it (with {@code SignInLimiter} throttling failed sign-ins),
- * {@code DisplayText} makes the site's text safe to show. Its server is made by {@code http.JdkHttpServers},
+ * {@code DisplayText} makes the site's text safe to show (and the status texts' commands between backticks code).
+ * Its server is made by {@code http.JdkHttpServers},
  * like every JDK HTTP server of the process. It reads the state through the application
  * ({@code app.ConsoleService}, {@code app.MonitorStatus}), never the store's repositories, and the archive;
  * it changes nothing but retrying dead deliveries.
