@@ -2,6 +2,8 @@ package org.industriallmonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -113,6 +115,34 @@ class ArticlePageTest {
     assertThat(new String(archived, StandardCharsets.UTF_8)).startsWith("Jump to main content\nIndustriALL logotype\n\n" + TITLE)
         .contains("\n\n  • Pay the wage arrears.\n  • Reinstate \nthe dismissed workers.\n\n");
     assertThat(fixture.get("/archived/" + SLUG + "?version=1").body()).isEqualTo(new String(archived, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anArticleArchivedBeforeBlockKindsShowsItsListsAsListsAndItsQuotesAsParagraphs() throws Exception {
+    Path sidecar = dir.resolve("state/archive/articles/2023/" + SLUG + ".json");
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(sidecar.toFile());
+    assertThat(json.remove("block_kinds")).isNotNull();
+    Files.writeString(sidecar, json.toString());
+
+    Element body = Jsoup.parse(fixture.get("/articles/" + SLUG).body()).selectFirst("article.reader div.body");
+
+    assertThat(body.select("ul > li")).hasSize(2);
+    assertThat(body.select("blockquote, h2")).isEmpty();
+    assertThat(body.select("p").eachText()).contains("“We will not accept this.”", "Next steps");
+  }
+
+  @Test
+  void aFileThatDoesNotReadAsAnArticleIsSaidSoAndServedAsItIs() throws Exception {
+    Files.writeString(dir.resolve("state/archive/articles/2023/2023-01-13-" + SLUG + ".txt"), "Not an article <b>at all</b>");
+
+    var page = fixture.get("/articles/" + SLUG);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    Document document = Jsoup.parse(page.body());
+    assertThat(document.select("#unreadable")).hasSize(1);
+    assertThat(document.select("article.reader div.body")).isEmpty();
+    assertThat(document.selectFirst("article.reader h1").text()).isEqualTo(TITLE);
+    assertThat(fixture.get("/archived/" + SLUG).body()).isEqualTo("Not an article <b>at all</b>");
   }
 
   @Test
