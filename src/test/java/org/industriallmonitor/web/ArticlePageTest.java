@@ -146,6 +146,26 @@ class ArticlePageTest {
   }
 
   @Test
+  void anArchivedTranslationIsLinkedToItsOwnPage(@TempDir Path other) throws Exception {
+    String original = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
+    String spanish = "es/la-lucha-continua-de-kirguistan";
+    replica.catalog().publishTranslation(original, new ReplicaArticle(spanish, "La lucha continua de Kirguistán",
+        LocalDate.of(2023, 9, 6), "Los sindicatos luchan.", List.of("Un párrafo."), List.of(364), List.of(1201)), 0);
+    Path config = TestConfig.site(replica.baseUrl()).walksOnly().topLevel("languages: [en, es]").country("Kyrgyzstan", 364).writeTo(other);
+    try (ConsoleFixture both = ConsoleFixture.start(config).crawlAll()) {
+      Document page = Jsoup.parse(both.get("/articles/" + original).body());
+
+      Element archived = page.selectFirst("ul.translations a.archived");
+      assertThat(archived).isNotNull();
+      assertThat(archived.attr("href")).isEqualTo("/articles/es%2Fla-lucha-continua-de-kirguistan");
+      assertThat(page.select("ul.translations a[rel=noreferrer]").eachAttr("href")).contains(replica.baseUrl() + "/" + spanish);
+      Document translation = Jsoup.parse(both.get(archived.attr("href")).body());
+      assertThat(translation.selectFirst("article.reader h1").text()).isEqualTo("La lucha continua de Kirguistán");
+      assertThat(translation.selectFirst("article.reader").attr("lang")).isEqualTo("es");
+    }
+  }
+
+  @Test
   void aMissingArticleOrVersionIsNotFoundAndNothingOutsideTheArchiveIsServed() throws Exception {
     assertThat(fixture.get("/articles/no-such-article").statusCode()).isEqualTo(404);
     assertThat(fixture.get("/archived/no-such-article").statusCode()).isEqualTo(404);
