@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.industriallmonitor.parse.BodyBlocks;
+import org.industriallmonitor.parse.SiteDates;
 
 /**
  * An archived article's text read back into its parts, the inverse of {@link ArchiveText#article}: its title,
@@ -89,10 +90,11 @@ public record ArchivedText(String title, String date, String lede, List<Block> b
       readLede = lede;
       rest = rest.substring(Math.min(rest.length(), end + SEPARATOR.length()));
     } else {
-      // A later text with another lede: the date cannot be told from the lede.
-      date = "";
-      readLede = first(rest);
-      rest = after(rest, readLede);
+      // A later text with another lede: the date is told by its shape.
+      String line = first(rest);
+      date = SiteDates.printedAtStart(line).orElse("");
+      readLede = line.substring(date.length());
+      rest = after(rest, line);
     }
     List<String> texts = rest.isEmpty() ? List.of() : List.of(rest.split(SEPARATOR, -1));
     boolean known = kinds != null && kinds.size() == texts.size();

@@ -35,7 +35,9 @@ class ArchivedTextTest {
     assertThat(known.blocks()).extracting(Block::text).isEqualTo(article.blocks());
     assertThat(known.text()).isEqualTo(text);
     assertThat(unknown.title()).isEqualTo(article.title());
-    assertThat(unknown.date() + unknown.lede()).isEqualTo(article.date() + article.lede());
+    // Without the sidecar's lede (a later text whose lede changed), the date is told by its shape.
+    assertThat(unknown.date()).isEqualTo(article.date());
+    assertThat(unknown.lede()).isEqualTo(article.lede());
     assertThat(unknown.text()).isEqualTo(text);
   }
 
