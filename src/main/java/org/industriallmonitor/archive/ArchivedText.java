@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.industriallmonitor.parse.BodyBlocks;
 import org.industriallmonitor.parse.SiteDates;
 
@@ -14,12 +16,19 @@ import org.industriallmonitor.parse.SiteDates;
  * by the prefixes {@link BodyBlocks} writes; a quote or a heading known from the sidecar's
  * {@code block_kinds}, since the text does not say). For a reader's view: the archived file stays the record.
  *
- * <p>The format separates its parts by blank lines, which a part may hold too (two {@code br} in a row): the
- * title and lede the sidecar knows are looked for first, so that only a body block with a blank line inside
- * reads as two blocks.
+ * <p>The format separates its parts by blank lines, which a part may hold too (two {@code br} in a row), or
+ * end or start with (one {@code br}): the title and lede the sidecar knows are looked for first, a part is
+ * taken to end with the line breaks of a run but the last two, and only a body block with a blank line
+ * inside, or starting with a line break, reads otherwise than it was written (the text itself always
+ * writes back byte for byte).
  */
 public record ArchivedText(String title, String date, String lede, List<Block> blocks) {
   private static final String SEPARATOR = "\n\n";
+  /**
+   * The blank line between two parts: the last two of a run of line breaks, since a part may end with a line
+   * break of its own (a {@code br} closing a paragraph, as editors leave them) far more often than start with one.
+   */
+  private static final Pattern BETWEEN_BLOCKS = Pattern.compile("\n\n(?!\n)");
 
   public ArchivedText {
     blocks = List.copyOf(blocks);
@@ -49,7 +58,7 @@ public record ArchivedText(String title, String date, String lede, List<Block> b
     }
 
     /** The block's text as the archive writes it. */
-    String text() {
+    public String text() {
       if (shape != Shape.BULLETS && shape != Shape.NUMBERS) {
         return items.get(0);
       }
@@ -96,7 +105,7 @@ public record ArchivedText(String title, String date, String lede, List<Block> b
       readLede = line.substring(date.length());
       rest = after(rest, line);
     }
-    List<String> texts = rest.isEmpty() ? List.of() : List.of(rest.split(SEPARATOR, -1));
+    List<String> texts = rest.isEmpty() ? List.of() : List.of(BETWEEN_BLOCKS.split(rest, -1));
     boolean known = kinds != null && kinds.size() == texts.size();
     List<Block> blocks = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
@@ -136,8 +145,8 @@ public record ArchivedText(String title, String date, String lede, List<Block> b
   }
 
   private static String first(String rest) {
-    int end = rest.indexOf(SEPARATOR);
-    return end < 0 ? rest : rest.substring(0, end);
+    Matcher m = BETWEEN_BLOCKS.matcher(rest);
+    return m.find() ? rest.substring(0, m.start()) : rest;
   }
 
   private static String after(String rest, String first) {
