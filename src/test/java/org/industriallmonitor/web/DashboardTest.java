@@ -3,6 +3,9 @@ package org.industriallmonitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import org.industriallmonitor.crawl.PollReport;
@@ -58,6 +61,25 @@ class DashboardTest {
     assertThat(link.attr("href")).isEqualTo("/articles/" + fresh.slug());
     assertThat(link.parent().text()).startsWith("last new article: ").doesNotContain(" " + fresh.slug());
     assertThat(fixture.get(link.attr("href")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCrawlErrorShowsItsCommandsAsCodeAndItsMarkupAsText() throws Exception {
+    fixture.crawlAll();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state/monitor.db"));
+        PreparedStatement update = db.prepareStatement("UPDATE crawl_runs SET error = ? WHERE id = (SELECT MAX(id) FROM crawl_runs)")) {
+      update.setString(1, "layout changed: run `calibrate` to apply <b>it</b>");
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+
+    Element outcome = Jsoup.parse(fixture.get("/").body()).selectFirst("#countries td.outcome");
+    Element country = Jsoup.parse(fixture.get("/countries/364").body()).selectFirst("dl.country");
+
+    for (Element shown : List.of(outcome, country)) {
+      assertThat(shown.select("code").eachText()).containsExactly("calibrate");
+      assertThat(shown.text()).contains("failed: layout changed: run calibrate to apply <b>it</b>").doesNotContain("`");
+      assertThat(shown.select("b")).isEmpty();
+    }
   }
 
   @Test
