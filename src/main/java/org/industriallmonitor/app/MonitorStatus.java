@@ -386,25 +386,38 @@ public final class MonitorStatus {
 
   /** The early-warning source: what it is, its last poll, its last new article, its errors. */
   public static List<String> earlyWarningLines(EarlyWarningConfig config, Optional<SourceState> polled) {
+    return earlyWarning(config, polled).stream().map(line -> line.article() == null ? line.text() : line.text() + line.article()).toList();
+  }
+
+  /**
+   * A line of the early-warning source's status: {@code text}, then, on the line of its last new article, that
+   * article's slug ({@code article}; else null), which the console shows as the article's linked title.
+   */
+  public record EarlyWarningLine(String text, String article) {}
+
+  /** {@link #earlyWarningLines}, with the last new article's slug apart. */
+  public static List<EarlyWarningLine> earlyWarning(EarlyWarningConfig config, Optional<SourceState> polled) {
     if (!config.enabled()) {
-      return List.of("Early warning: off (site.early_warning.source); new articles wait for the walks.");
+      return List.of(new EarlyWarningLine("Early warning: off (site.early_warning.source); new articles wait for the walks.", null));
     }
-    List<String> lines = new ArrayList<>();
+    List<EarlyWarningLine> lines = new ArrayList<>();
     String head = "Early warning: " + config.source().id() + ", every " + Durations.format(config.every());
     if (polled.isEmpty()) {
-      lines.add(head + "; not polled yet.");
+      lines.add(new EarlyWarningLine(head + "; not polled yet.", null));
       return lines;
     }
     SourceState s = polled.get();
-    lines.add(head + " (" + s.url() + ")");
-    lines.add("  last poll: " + time(s.lastPollAt()) + (s.lastOutcome() == null ? "" : " (" + s.lastOutcome().replace('_', ' ') + ")")
-        + (s.baselineTaken() ? "" : "; its baseline is not taken yet"));
-    lines.add("  last new article: " + (s.lastNewSlug() == null ? "none yet" : time(s.lastNewAt()) + " " + s.lastNewSlug()));
+    lines.add(new EarlyWarningLine(head + " (" + s.url() + ")", null));
+    lines.add(new EarlyWarningLine("  last poll: " + time(s.lastPollAt()) + (s.lastOutcome() == null ? "" : " ("
+        + s.lastOutcome().replace('_', ' ') + ")") + (s.baselineTaken() ? "" : "; its baseline is not taken yet"), null));
+    lines.add(s.lastNewSlug() == null ? new EarlyWarningLine("  last new article: none yet", null)
+        : new EarlyWarningLine("  last new article: " + time(s.lastNewAt()) + " ", s.lastNewSlug()));
     if (s.consecutiveFailures() > 0) {
-      lines.add("  errors: " + Plural.of(s.consecutiveFailures(), "failed poll", "failed polls") + " in a row, the last at "
-          + time(s.lastErrorAt()) + ": " + s.lastError() + (s.alertOpen() ? " (monitor alert sent; the walks go on)" : ""));
+      lines.add(new EarlyWarningLine("  errors: " + Plural.of(s.consecutiveFailures(), "failed poll", "failed polls") + " in a row, the last at "
+          + time(s.lastErrorAt()) + ": " + s.lastError() + (s.alertOpen() ? " (monitor alert sent; the walks go on)" : ""), null));
     } else {
-      lines.add("  errors: none" + (s.lastError() == null ? "" : " now (the last, at " + time(s.lastErrorAt()) + ": " + s.lastError() + ")"));
+      lines.add(new EarlyWarningLine("  errors: none" + (s.lastError() == null ? "" : " now (the last, at " + time(s.lastErrorAt()) + ": "
+          + s.lastError() + ")"), null));
     }
     return lines;
   }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.industriallmonitor.parse.SiteUrls;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.ListingPage;
@@ -72,7 +74,8 @@ public final class Archive {
     Sidecar sidecar = new Sidecar(
         article.url(), article.slug(), article.title(), article.published().toString(), article.lede(),
         article.countries(), article.themes(), article.translations(),
-        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded, SiteUrls.languageOf(article.slug()));
+        fetchedAt.truncatedTo(ChronoUnit.SECONDS).toString(), sha256, textPath, degraded, SiteUrls.languageOf(article.slug()),
+        Sidecar.blockKinds(article));
     // The text first: a sidecar never describes a text that is not there.
     writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(textPath), text),
         new AtomicFiles.Pending(inside(sidecarPath), sidecarJson(sidecar))));
@@ -102,7 +105,8 @@ public final class Archive {
     String sha256 = Hashes.sha256(text);
     List<VersionEntry> versions = new java.util.ArrayList<>(earlier);
     versions.add(new VersionEntry(version, textPath, sha256, fetchedAt));
-    byte[] sidecar = editedSidecar(sidecarPath, node -> node.set("versions", versionsJson(versions)));
+    byte[] sidecar = editedSidecar(sidecarPath, node -> node.set("versions", versionsJson(versions, node.path("versions"),
+        version, Sidecar.blockKinds(article))));
     writer.write(incoming(), List.of(new AtomicFiles.Pending(inside(textPath), text), new AtomicFiles.Pending(inside(sidecarPath), sidecar)));
     AtomicFiles.syncFolders(List.of(inside(textPath).getParent()));
     return new ArchivedArticle(textPath, sidecarPath, sha256, rendered);
@@ -126,11 +130,28 @@ public final class Archive {
     return (Json.MAPPER.writeValueAsString(object) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static com.fasterxml.jackson.databind.node.ArrayNode versionsJson(List<VersionEntry> versions) {
+  /**
+   * The sidecar's {@code versions}: each entry with the kinds of its text's blocks, {@code newKinds} for the version
+   * written now ({@code newVersion}), the earlier ones' as the sidecar had them ({@code before}).
+   */
+  private static com.fasterxml.jackson.databind.node.ArrayNode versionsJson(List<VersionEntry> versions,
+      com.fasterxml.jackson.databind.JsonNode before, int newVersion, List<String> newKinds) {
+    Map<Integer, com.fasterxml.jackson.databind.JsonNode> kindsBefore = new HashMap<>();
+    before.forEach(v -> {
+      if (v.path("block_kinds").isArray()) {
+        kindsBefore.put(v.path("version").asInt(), v.get("block_kinds"));
+      }
+    });
     com.fasterxml.jackson.databind.node.ArrayNode array = Json.MAPPER.createArrayNode();
     for (VersionEntry v : versions) {
-      array.addObject().put("version", v.version()).put("archive_path", v.archivePath()).put("sha256", v.sha256())
+      com.fasterxml.jackson.databind.node.ObjectNode entry = array.addObject().put("version", v.version())
+          .put("archive_path", v.archivePath()).put("sha256", v.sha256())
           .put("fetched_at", v.fetchedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+      if (v.version() == newVersion) {
+        newKinds.forEach(entry.putArray("block_kinds")::add);
+      } else if (kindsBefore.containsKey(v.version())) {
+        entry.set("block_kinds", kindsBefore.get(v.version()));
+      }
     }
     return array;
   }

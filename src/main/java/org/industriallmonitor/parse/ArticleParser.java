@@ -54,7 +54,7 @@ public final class ArticleParser {
     if (title.isEmpty()) {
       throw new LayoutException(url, "article_title", selectors.articleTitle(), "no title");
     }
-    List<String> blocks = body(doc, url);
+    List<BodyBlocks.Block> blocks = body(doc, url);
     Element lead = doc.selectFirst(leadSelector);
     checkBody(doc, url, titleElement, lead);
     Element dateElement = lead == null ? null : lead.selectFirst(dateSelector);
@@ -65,17 +65,18 @@ public final class ArticleParser {
     String date = dateElement == null ? "" : SiteText.of(dateElement);
     String lede = lead == null ? "" : SiteText.ofExcept(lead, dateElement);
     LocalDate published = published(doc, date, url);
-    return new Article(url, slug, title, published, date, lede, blocks, countries(doc), themes(doc), translations(doc));
+    return new Article(url, slug, title, published, date, lede, blocks.stream().map(BodyBlocks.Block::text).toList(),
+        blocks.stream().map(BodyBlocks.Block::kind).toList(), countries(doc), themes(doc), translations(doc));
   }
 
   /** The body's blocks: of the body element, or (an old configuration) the text of each element of article_paragraphs. */
-  private List<String> body(Document doc, String url) throws LayoutException {
-    List<String> blocks = new ArrayList<>();
+  private List<BodyBlocks.Block> body(Document doc, String url) throws LayoutException {
+    List<BodyBlocks.Block> blocks = new ArrayList<>();
     if (legacyParagraphsSelector != null) {
       for (Element p : doc.select(legacyParagraphsSelector)) {
         String text = SiteText.of(p);
         if (!text.isEmpty()) {
-          blocks.add(text);
+          blocks.add(new BodyBlocks.Block(text, BodyBlocks.Kind.ofText(text)));
         }
       }
       if (blocks.isEmpty()) {
@@ -85,7 +86,7 @@ public final class ArticleParser {
     }
     Element body = doc.selectFirst(bodySelector);
     if (body != null) {
-      blocks.addAll(BodyBlocks.of(body));
+      blocks.addAll(BodyBlocks.read(body));
     }
     if (blocks.isEmpty()) {
       throw new LayoutException(url, "article_body", selectors.articleBody(), "no body text");

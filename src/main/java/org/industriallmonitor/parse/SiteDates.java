@@ -52,6 +52,12 @@ public final class SiteDates {
     return text != null && PRINTED_SHAPE.matcher(text).matches();
   }
 
+  /** The printed date {@code text} starts with (an archived article's date run into its lede), if it does. */
+  public static Optional<String> printedAtStart(String text) {
+    java.util.regex.Matcher m = PRINTED_SHAPE.matcher(text == null ? "" : text);
+    return m.lookingAt() ? Optional.of(m.group()) : Optional.empty();
+  }
+
   /** Reads a date as printed on the site in any of its languages: {@code 6 September, 2023}, {@code 16 août, 2017}. */
   public static Optional<LocalDate> fromPrinted(String text) {
     String folded = SiteText.fold(text == null ? "" : text);

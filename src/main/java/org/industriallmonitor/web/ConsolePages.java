@@ -1,7 +1,5 @@
 package org.industriallmonitor.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -13,7 +11,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -41,7 +38,8 @@ import org.industriallmonitor.store.SearchIndex;
 /**
  * The console's HTML pages, from Mustache templates under {@code /web}; every value from the
  * site or the database is HTML-escaped by the templates, except search snippets, which are
- * escaped here around their {@code <mark>}s.
+ * escaped here around their {@code <mark>}s, and status texts, escaped around their {@code <code>}s
+ * by {@link DisplayText#withCode}.
  */
 final class ConsolePages {
   static final int NEWEST = 20;
@@ -52,7 +50,7 @@ final class ConsolePages {
   private final Supplier<MonitorConfig> config;
   private final Supplier<String> configProblem;
   private final ConsoleService console;
-  private final Archive archive;
+  private final ArticlePage articles;
   private final Clock clock;
   private final Mustache.Compiler compiler;
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
@@ -61,7 +59,7 @@ final class ConsolePages {
     this.config = config;
     this.configProblem = configProblem;
     this.console = console;
-    this.archive = archive;
+    this.articles = new ArticlePage(console, archive);
     this.clock = clock;
     this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").withLoader(ConsolePages::resource);
   }
@@ -85,7 +83,7 @@ final class ConsolePages {
     m.put("daemonLine", status.nodes().shared() ? nodesLine(status.nodes())
         : status.daemon().map(d -> "The daemon (pid " + d.pid() + ") is running on " + status.database().toAbsolutePath().getParent() + ".")
             .orElse("No daemon holds this state folder."));
-    m.put("configProblem", configProblem.get());
+    m.put("configProblem", configProblem.get() == null ? null : DisplayText.withCode(configProblem.get()));
     MonitorConfig shown = config.get();
     m.put("regionMoves", status.countries().stream().filter(line -> line.moved() != null).map(line -> regionMove(line, shown)).toList());
     m.put("siteMoves", status.siteMoves().stream().map(move -> siteMove(move, shown)).toList());
@@ -99,22 +97,22 @@ final class ConsolePages {
       c.put("region", s.region());
       c.put("articles", s.articles());
       c.put("lastCrawl", time(s.lastCrawl()));
-      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + DisplayText.of(s.lastError()) : "ok");
+      c.put("outcome", s.lastCrawl() == null ? "-" : failed ? "failed: " + DisplayText.withCode(s.lastError()) : "ok");
       c.put("rowClass", failed ? "failed" : "ok");
       c.put("lastSuccess", time(s.lastSuccess()));
       c.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
       c.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
-      c.put("layout", line.degraded() > 0 ? line.degraded() + " read by the fallback extractor wait to be archived"
-          : line.warning() != null ? line.warning() : "ok");
+      c.put("layout", DisplayText.withCode(line.degraded() > 0 ? line.degraded() + " read by the fallback extractor wait to be archived"
+          : line.warning() != null ? line.warning() : "ok"));
       c.put("movedTo", line.moved() == null ? null : line.moved().siteRegion());
       countries.add(c);
     }
     m.put("countries", countries);
-    m.put("selectorsLine", MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors()));
+    m.put("selectorsLine", DisplayText.withCode(MonitorStatus.selectorsLine(status.learned(), status.configuredSelectors())));
     Map<Integer, String> configured = new LinkedHashMap<>();
     shown.countries().forEach(country -> configured.putIfAbsent(country.region(), country.name()));
     m.put("chart", chart(configured));
-    m.put("earlyWarning", MonitorStatus.earlyWarningLines(status.earlyWarning(), status.source()));
+    m.put("earlyWarning", MonitorStatus.earlyWarning(status.earlyWarning(), status.source()).stream().map(this::earlyWarningLine).toList());
     m.put("newest", console.newest(null, NEWEST).stream().map(ConsolePages::articleLink).toList());
     List<Map<String, Object>> channels = new ArrayList<>();
     for (ChannelCounts counts : status.channels()) {
@@ -131,13 +129,27 @@ final class ConsolePages {
     List<Map<String, Object>> dead = new ArrayList<>();
     for (OutboxRow row : console.deadDeliveries(DEAD_SHOWN)) {
       dead.add(Map.of("deliveryId", row.deliveryId(), "channel", row.channel(), "event", row.event(),
-          "subject", DisplayText.of(row.subject()), "lastError", DisplayText.of(row.lastError()), "csrf", csrf));
+          "subject", DisplayText.of(row.subject()), "lastError", DisplayText.withCode(row.lastError()), "csrf", csrf));
     }
     m.put("dead", dead);
     m.put("hasDead", !dead.isEmpty());
     m.put("csrf", csrf);
     m.put("retried", retried);
     return render("dashboard", m);
+  }
+
+  /**
+   * A line of the early-warning panel; its last new article as a link to the article's page, by its title when it is
+   * archived (a slug alone says little), else by its slug.
+   */
+  private Map<String, Object> earlyWarningLine(MonitorStatus.EarlyWarningLine line) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("html", DisplayText.withCode(line.text()));
+    if (line.article() != null) {
+      m.put("article", Map.of("path", encodePath(line.article()),
+          "title", console.article(line.article()).map(a -> DisplayText.inList(a.title())).orElse(DisplayText.of(line.article()))));
+    }
+    return m;
   }
 
   /**
@@ -158,7 +170,7 @@ final class ConsolePages {
     m.put("region", s.region());
     m.put("articles", s.articles());
     m.put("lastCrawl", time(s.lastCrawl()));
-    m.put("outcome", s.lastCrawl() == null ? "-" : s.lastError() != null ? "failed: " + DisplayText.of(s.lastError()) : "ok");
+    m.put("outcome", s.lastCrawl() == null ? "-" : s.lastError() != null ? "failed: " + DisplayText.withCode(s.lastError()) : "ok");
     m.put("lastSuccess", time(s.lastSuccess()));
     m.put("nextRun", line.nextRun() == null ? "-" : time(line.nextRun()));
     m.put("baseline", s.baselineComplete() ? "complete" : s.lastCrawl() == null ? "not started" : "in progress (no alerts yet)");
@@ -201,48 +213,18 @@ final class ConsolePages {
     return m;
   }
 
-  /** The page of an archived article, or empty when no article has this slug. */
+  /** The reader's view of an archived article, or empty when no article has this slug. */
   Optional<String> article(String slug) {
-    Optional<ArticleRepository.Summary> found = console.article(slug);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    ArticleRepository.Summary a = found.get();
-    Map<String, Object> m = page(DisplayText.of(a.title()), "");
-    m.put("published", a.published());
-    m.put("countries", DisplayText.of(a.countries()));
-    m.put("language", a.language());
-    m.put("url", DisplayText.of(a.url()));
-    m.put("urlIsLink", DisplayText.isWebLink(a.url()));
-    m.put("href", a.url());
-    m.put("archivePath", a.archivePath());
-    m.put("detected", time(a.detectedAt()));
-    JsonNode sidecar = sidecar(a.sidecarPath());
-    // The sidecar lists the texts the article had (a correction on the site is a new version); the newest is shown.
-    List<Map<String, String>> versions = new ArrayList<>();
-    sidecar.path("versions").forEach(v -> versions.add(Map.of("version", v.path("version").asText(), "path", v.path("archive_path").asText(),
-        "sha256", v.path("sha256").asText(), "fetched", v.path("fetched_at").asText())));
-    String shown = versions.isEmpty() ? a.archivePath() : versions.get(versions.size() - 1).get("path");
-    m.put("versions", versions);
-    m.put("hasVersions", versions.size() > 1);
-    m.put("shownPath", shown);
-    m.put("text", DisplayText.block(read(shown).orElse("(the archived text cannot be read)")));
-    if (sidecar.hasNonNull("removed_at")) {
-      m.put("removed", "Withdrawn by the site: HTTP " + sidecar.path("removed_status").asInt() + " since " + sidecar.path("removed_at").asText()
-          + ". The archived texts stay.");
-    }
-    List<String> themes = new ArrayList<>();
-    sidecar.path("themes").forEach(t -> themes.add(t.path("name").asText(t.asText())));
-    m.put("themes", DisplayText.of(String.join(", ", themes)));
-    List<Map<String, Object>> translations = new ArrayList<>();
-    sidecar.path("translations").forEach(t -> {
-      String url = t.path("url").asText("");
-      translations.add(Map.of("language", DisplayText.of(t.path("lang").asText("")), "url", DisplayText.of(url),
-          "isLink", DisplayText.isWebLink(url), "href", url));
+    return articles.model(slug).map(model -> {
+      Map<String, Object> m = page("", "");
+      m.putAll(model);
+      return render("article", m);
     });
-    m.put("translations", translations);
-    m.put("hasTranslations", !translations.isEmpty());
-    return Optional.of(render("article", m));
+  }
+
+  /** The archived text of an article as it is on disk: its newest version, or {@code version}. */
+  Optional<byte[]> archivedFile(String slug, Integer version) {
+    return articles.archivedFile(slug, version);
   }
 
   /** A page and the status it is sent with. */
@@ -380,25 +362,6 @@ final class ConsolePages {
     return m;
   }
 
-  private Optional<String> read(String archivePath) {
-    try {
-      return Optional.of(Files.readString(archive.resolve(archivePath), StandardCharsets.UTF_8));
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The article's sidecar; an empty object when it cannot be read (the page then shows less, never fails). */
-  private JsonNode sidecar(String sidecarPath) {
-    ObjectMapper mapper = new ObjectMapper();
-    try {
-      Optional<String> json = read(sidecarPath);
-      return json.isPresent() ? mapper.readTree(json.get()) : mapper.createObjectNode();
-    } catch (IOException e) {
-      return mapper.createObjectNode();
-    }
-  }
-
   private String render(String name, Map<String, Object> model) {
     Template template = templates.computeIfAbsent(name, n -> {
       try (Reader reader = resource(n)) {
@@ -415,7 +378,7 @@ final class ConsolePages {
     return in == null ? new StringReader("") : new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
-  private static String time(Instant instant) {
+  static String time(Instant instant) {
     return MonitorStatus.time(instant);
   }
 }

@@ -35,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's web console on the JDK's HTTP server: the dashboard, archived articles, search,
+ * The daemon's web console on the JDK's HTTP server: the dashboard, archived articles (a reader's
+ * view, and the archived text as it is), search,
  * Atom feeds, metrics, the status JSON and a health check. Read-only but for retrying dead
  * deliveries (a POST with this daemon's CSRF token). Every answer carries a strict
  * Content-Security-Policy: no script runs, no page may frame it. A request for another host name
@@ -210,6 +211,17 @@ public final class ConsoleServer implements AutoCloseable {
     if (path.startsWith("/articles/")) {
       String slug = URLDecoder.decode(path.substring("/articles/".length()), StandardCharsets.UTF_8);
       return pages.article(slug).map(html -> Reply.html(200, html)).orElseGet(this::notFound);
+    }
+    if (path.startsWith("/archived/")) {
+      // The article's archived text exactly as the archive keeps it (found by its slug, never by a path the client gives).
+      String slug = URLDecoder.decode(path.substring("/archived/".length()), StandardCharsets.UTF_8);
+      String version = query.get("version");
+      if (version != null && !version.matches("\\d{1,9}")) {
+        return notFound();
+      }
+      return pages.archivedFile(slug, version == null ? null : Integer.valueOf(version))
+          .map(bytes -> new Reply(200, "text/plain; charset=utf-8", bytes, new LinkedHashMap<>()))
+          .orElseGet(this::notFound);
     }
     if (path.startsWith("/countries/") && path.substring("/countries/".length()).matches("\\d{1,9}")) {
       return pages.country(Integer.parseInt(path.substring("/countries/".length()))).map(html -> Reply.html(200, html))

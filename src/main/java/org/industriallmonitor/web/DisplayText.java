@@ -1,5 +1,7 @@
 package org.industriallmonitor.web;
 
+import com.samskivert.mustache.Escapers;
+
 /**
  * Text from the site as the console shows it (pages and feeds): control characters and the
  * bidirectional overrides, embeddings, isolates and marks (which make {@code gnp.exe} read as
@@ -7,6 +9,8 @@ package org.industriallmonitor.web;
  * ({@link #of}: a title, a name) keeps tabs only; a block ({@link #block}: an archived text, a
  * snippet) keeps its line breaks too. HTML and XML escaping are the templates' and feeds' part.
  * Every view of site text goes through here: this is the one place that says what is hidden.
+ * The monitor's own status texts (notices, errors, advice) write commands between backticks, as the
+ * terminal shows them; {@link #withCode} turns those into {@code <code>} for a page.
  */
 final class DisplayText {
   private DisplayText() {}
@@ -28,6 +32,23 @@ final class DisplayText {
   /** {@link #of}, keeping line breaks: a text of several lines. */
   static String block(String text) {
     return shown(text, true);
+  }
+
+  /**
+   * {@link #of} as HTML: escaped, each pair of backticks around a text made a {@code <code>} element
+   * (status texts write {@code `reindex`} for a command); a backtick left without its pair stays as it is.
+   * For the templates' triple braces, which do not escape again.
+   */
+  static String withCode(String text) {
+    String[] parts = of(text).split("`", -1);
+    StringBuilder html = new StringBuilder(Escapers.HTML.escape(parts[0]));
+    for (int i = 1; i < parts.length; i++) {
+      String part = Escapers.HTML.escape(parts[i]);
+      boolean opensAPair = i % 2 == 1 && i < parts.length - 1;
+      boolean closesAPair = i % 2 == 0;
+      html.append(opensAPair ? "<code>" + part : closesAPair ? "</code>" + part : Escapers.HTML.escape("`") + part);
+    }
+    return html.toString();
   }
 
   /**

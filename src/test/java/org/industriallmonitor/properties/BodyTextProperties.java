@@ -10,9 +10,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.industriallmonitor.archive.ArchiveText;
+import org.industriallmonitor.archive.ArchivedText;
 import org.industriallmonitor.config.Selectors;
 import org.industriallmonitor.parse.Article;
 import org.industriallmonitor.parse.ArticleParser;
+import org.industriallmonitor.parse.BodyBlocks;
 import org.industriallmonitor.parse.LayoutException;
 
 /** Whatever the markup of a body, no text inside the body element is lost (media, scripts and captions aside), nor any added. */
@@ -79,6 +82,45 @@ class BodyTextProperties {
     }
 
     assertThat(withoutAsciiWhiteSpace(archived)).isEqualTo(expected);
+  }
+
+  /**
+   * Whatever the body, its archived text read back writes back byte for byte; a block reads as a list exactly
+   * when it was one; and, unless a block holds a blank line (two {@code br} in a row) or starts with a line
+   * break, the blocks read back are the article's, each with the kind it had.
+   */
+  @Property(tries = 150)
+  void theArchivedTextReadsBackToItsBlocks(@ForAll("bodies") Piece body) {
+    String page = "<html><head><meta property=\"article:published_time\" content=\"2024-01-01\"></head><body>"
+        + "<h1 class=\"page-title\">Title</h1><div class=\"article-lead\"><span class=\"date\">1 January, 2024</span>Lede</div>"
+        + "<div class=\"article-body\">" + body.html() + "</div></body></html>";
+    Article article;
+    try {
+      article = new ArticleParser(Selectors.defaults()).parse(page, "https://x.example/a", "a");
+    } catch (LayoutException e) {
+      return;
+    }
+    String text = ArchiveText.article(article);
+    List<String> kinds = article.kinds().stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList();
+
+    ArchivedText read = ArchivedText.read(text, article.title(), article.lede(), kinds).orElseThrow();
+
+    assertThat(read.text()).isEqualTo(text);
+    for (int i = 0; i < article.blocks().size(); i++) {
+      assertThat(BodyBlocks.isList(article.blocks().get(i))).isEqualTo(article.kinds().get(i) == BodyBlocks.Kind.LIST);
+    }
+    if (article.blocks().stream().noneMatch(b -> b.contains("\n\n") || b.startsWith("\n"))) {
+      assertThat(read.blocks().stream().map(ArchivedText.Block::text)).containsExactlyElementsOf(article.blocks());
+      for (int i = 0; i < article.blocks().size(); i++) {
+        ArchivedText.Shape shape = read.blocks().get(i).shape();
+        assertThat(switch (article.kinds().get(i)) {
+          case LIST -> shape == ArchivedText.Shape.BULLETS || shape == ArchivedText.Shape.NUMBERS;
+          case QUOTE -> shape == ArchivedText.Shape.QUOTE;
+          case HEADING -> shape == ArchivedText.Shape.HEADING;
+          case PARAGRAPH -> shape == ArchivedText.Shape.PARAGRAPH;
+        }).as("block %d: %s read as %s", i, article.kinds().get(i), shape).isTrue();
+      }
+    }
   }
 
   private static String withoutAsciiWhiteSpace(String s) {

@@ -27,6 +27,9 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
   private volatile Duration latency = Duration.ZERO;
   private final java.util.Set<Integer> goneListings = ConcurrentHashMap.newKeySet();
   private final Map<String, Runnable> onRequest = new ConcurrentHashMap<>();
+  private final Map<String, String> bodies = new ConcurrentHashMap<>();
+  private static final String BODY_START = "<div class=\"article-body field--name-body\">\n";
+  private static final String BODY_END = "          </div>\n          <div class=\"article-translations\"";
 
   /** Ways an article page can be served wrongly. */
   public enum Misbehaviour {
@@ -87,6 +90,14 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
     misbehaviours.put(slug, how);
   }
 
+  /**
+   * Serves the page of the article {@code slug} with {@code html} as its body (lists, quotes, headings: the
+   * contract's markup, which the replica's own paragraphs do not have), in the replica's default markup.
+   */
+  public void body(String slug, String html) {
+    bodies.put(slug, html);
+  }
+
   @Override
   public boolean intercept(HttpExchange exchange, ReplicaServer replica) throws IOException {
     requests.incrementAndGet();
@@ -121,6 +132,14 @@ public final class ReplicaTweaks implements ReplicaServer.Interceptor {
       return true;
     }
     Optional<ReplicaArticle> article = replica.catalog().articleAt(path);
+    String body = article.map(a -> bodies.get(a.slug())).orElse(null);
+    if (body != null) {
+      String page = ReplicaPages.article(replica.catalog(), article.get());
+      int start = page.indexOf(BODY_START) + BODY_START.length();
+      String rich = page.substring(0, start) + body + "\n" + page.substring(page.indexOf(BODY_END, start));
+      write(exchange, 200, "text/html; charset=utf-8", rich.getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
     Misbehaviour how = article.map(a -> misbehaviours.get(a.slug())).orElse(null);
     if (how == null) {
       return false;

@@ -85,6 +85,7 @@ class ConsoleBrowserIT {
   void dashboardSearchAndRetryWorkInABrowser() throws Exception {
     ConsoleTest.publishFixtures(replica);
     publishOverTwoYears();
+    ArticlePageTest.publishRichArticle(replica);
     hook.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
     TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
         .topLevel("schedule: {every: 1s, jitter: 0ms}\n"
@@ -112,6 +113,8 @@ class ConsoleBrowserIT {
       assertThat(chart.getSize().getWidth()).as("the chart spans the page").isGreaterThan(800);
       assertThat(browser.findElements(By.cssSelector("#per-month svg g.x-axis text"))).hasSize(8);
       screenshot("dashboard");
+      readersView(console);
+      browser.get(console);
 
       browser.get(console + "countries/364");
       assertThat(browser.findElements(By.cssSelector("#per-month svg [data-country]")).stream().map(e -> e.getAttribute("data-country")))
@@ -140,7 +143,12 @@ class ConsoleBrowserIT {
 
       hook.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
       browser.get(console);
-      browser.findElement(By.cssSelector("#dead button.retry")).click();
+      // The Retry button's label on one line: the button in its narrow cell is as tall as the one below the table,
+      // whose label has room (a label broken as "Re/try" makes it two lines tall).
+      WebElement retry = browser.findElement(By.cssSelector("#dead button.retry"));
+      assertThat(retry.getText()).isEqualTo("Retry");
+      assertThat(retry.getRect().getHeight()).isEqualTo(browser.findElement(By.id("retry-all")).getRect().getHeight());
+      retry.click();
       await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("retried")).isEmpty());
       assertThat(browser.findElement(By.id("retried")).getText()).isEqualTo("1 dead delivery put back in line.");
       await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -164,6 +172,30 @@ class ConsoleBrowserIT {
         replica.catalog().publishNew(List.of(HostileFixtures.REGION), date, Integer.MAX_VALUE);
       }
     }
+  }
+
+  /** The reader's view of an article whose body has a list and a quote: shown as a list and a quote, no archive format. */
+  private void readersView(String console) throws Exception {
+    browser.get(console + "articles/" + ArticlePageTest.SLUG);
+    assertThat(browser.getTitle()).isEqualTo(ArticlePageTest.TITLE + " · industriall-monitor");
+    WebElement reader = browser.findElement(By.cssSelector("article.reader"));
+    assertThat(reader.findElements(By.cssSelector("div.body ul > li")).stream().map(WebElement::getText))
+        .containsExactly("Pay the wage arrears.", "Reinstate\nthe dismissed workers.");
+    assertThat(reader.findElements(By.cssSelector("div.body blockquote > p")).stream().map(WebElement::getText))
+        .containsExactly("“We will not accept this.”", "“The law must change.”");
+    // A list item is drawn as one (a marker, and indented), a quote as a block set apart.
+    WebElement item = reader.findElement(By.cssSelector("div.body ul > li"));
+    assertThat(item.getCssValue("display")).isEqualTo("list-item");
+    WebElement quote = reader.findElement(By.cssSelector("div.body blockquote"));
+    assertThat(quote.getCssValue("display")).isEqualTo("block");
+    assertThat(quote.findElement(By.tagName("p")).getRect().getX())
+        .isGreaterThan(reader.findElement(By.cssSelector("div.body > p")).getRect().getX());
+    assertThat(reader.findElement(By.cssSelector("time")).getText()).isEqualTo("13 January 2023");
+    assertThat(reader.getText()).doesNotContain("Jump to main content");
+    screenshot("article");
+    reader.findElement(By.id("archived-file")).click();
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/archived/" + ArticlePageTest.SLUG));
+    assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Jump to main content\nIndustriALL logotype");
   }
 
   private static String consoleUrl(String out) {

@@ -44,6 +44,7 @@ import org.industriallmonitor.testing.Sql;
 import org.industriallmonitor.testing.TestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -190,7 +191,7 @@ class ConsoleHardeningTest {
       assertThat(page.select("a[href]").eachAttr("href")).as("links of the page")
           .allSatisfy(href -> assertThat(href).matches("(https?://\\S+|/([^/].*)?)"))
           .contains("https://www.industriall-union.org/fr/une-page");
-      String shown = page.select("dl.article").text();
+      String shown = page.select("dl.article, ul.translations").text();
       assertThat(shown).contains("javascript:alert(document.cookie)", "javascript:alert('original')", "vbscript:msgbox(1)");
 
       String feed = fixture.get("/feeds/all.atom").body();
@@ -229,8 +230,10 @@ class ConsoleHardeningTest {
         assertThat(bidiControls(answer.body())).as(answer.uri().getPath()).isEmpty();
       }
       Document page = Jsoup.parse(article.body());
-      String archived = page.selectFirst("pre.archived").wholeText();
-      assertThat(archived).contains("\uFFFDzanzibarite\uFFFD").contains("\n"); // lines stay lines
+      Element reader = page.selectFirst("article.reader");
+      assertThat(reader.select("div.body p").eachText()).hasSize(2) // paragraphs stay paragraphs
+          .first().asString().contains("\uFFFDzanzibarite\uFFFD");
+      assertThat(reader.selectFirst("p.lede").text()).contains("\uFFFDan isolate\uFFFD and \uFFFDmarks.");
       assertThat(Jsoup.parse(search.body()).select("#hits li p.snippet").text()).contains("\uFFFDzanzibarite");
       SyndFeed atom = new SyndFeedInput().build(new StringReader(feed.body()));
       SyndEntry entry = atom.getEntries().stream().filter(e -> e.getUri().endsWith(BIDI)).findFirst().orElseThrow();

@@ -47,6 +47,9 @@ class ConsoleSecurityTest {
         assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain(TOKEN).doesNotContain("wrong").doesNotContain("invalid");
       }
+      // The archived files are behind the same door as the pages that link to them.
+      assertThat(fixture.get("/archived/any-article").statusCode()).isEqualTo(401);
+      assertThat(fixture.get("/archived/any-article", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
       var wrong = fixture.get("/api/status", "Authorization", "Bearer not-" + TOKEN);
       assertThat(wrong.statusCode()).isEqualTo(401);
       // A wrong token gets the page that no token gets: nothing tells a guess from no attempt.

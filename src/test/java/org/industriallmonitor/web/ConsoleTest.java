@@ -98,13 +98,15 @@ class ConsoleTest {
   }
 
   @Test
-  void anArticlePageShowsTheArchivedTextAsArchivedAndItsDetails() throws Exception {
+  void anArticlePageShowsTheArticleTheArchivedFileOneClickAwayAndItsDetails() throws Exception {
     var response = fixture.get("/articles/" + GREVE);
 
     assertThat(response.statusCode()).isEqualTo(200);
     Document page = Jsoup.parse(response.body());
     String archived = Files.readString(dir.resolve("state/archive/articles/2026/2026-11-20-" + GREVE + ".txt"), StandardCharsets.UTF_8);
-    assertThat(page.selectFirst("pre.archived").wholeText()).isEqualTo(archived);
+    assertThat(page.selectFirst("article.reader p.lede").text()).isEqualTo("Les syndicats appellent à la grève.");
+    assertThat(page.select("article.reader div.body p").eachText()).containsExactly("Les mineurs réclament leurs salaires impayés.");
+    assertThat(fixture.get(page.selectFirst("a#archived-file").attr("href")).body()).isEqualTo(archived);
     assertThat(page.selectFirst("h1").text()).isEqualTo("Grève générale des mineurs à Bichkek");
     assertThat(page.select("dl.article").text()).contains("Kyrgyzstan").contains(replica.baseUrl() + "/" + GREVE)
         .contains("articles/2026/2026-11-20-" + GREVE + ".txt");

@@ -31,14 +31,18 @@ class ConsoleVersionsTest {
       assertThat(fixture.parts.monitor().recheck().updated()).isEqualTo(1);
       Document corrected = Jsoup.parse(fixture.get("/articles/" + fresh.slug()).body());
       assertThat(corrected.select("ol.versions li")).hasSize(2);
-      assertThat(corrected.selectFirst("pre.archived").attr("data-path")).endsWith(".v2.txt");
-      assertThat(corrected.selectFirst("pre.archived").wholeText()).contains("The corrected paragraph.");
+      assertThat(corrected.select("article.reader div.body").text()).isEqualTo("The corrected paragraph.");
+      // The archived file one click away is the newest text; each version's file is a link of its own.
+      assertThat(fixture.get(corrected.selectFirst("a#archived-file").attr("href")).body()).endsWith("\n\nThe corrected paragraph.");
+      List<String> files = corrected.select("ol.versions li a").eachAttr("href");
+      assertThat(files).containsExactly("/archived/" + fresh.slug() + "?version=1", "/archived/" + fresh.slug() + "?version=2");
+      assertThat(fixture.get(files.get(0)).body()).doesNotContain("The corrected paragraph.");
 
       replica.catalog().withdraw(fresh.slug());
       assertThat(fixture.parts.monitor().recheck().removed()).isEqualTo(1);
       Document withdrawn = Jsoup.parse(fixture.get("/articles/" + fresh.slug()).body());
       assertThat(withdrawn.selectFirst("#removed").text()).startsWith("Withdrawn by the site: HTTP 404 since ");
-      assertThat(withdrawn.selectFirst("pre.archived").wholeText()).contains("The corrected paragraph.");
+      assertThat(withdrawn.select("article.reader div.body").text()).isEqualTo("The corrected paragraph.");
     }
   }
 }

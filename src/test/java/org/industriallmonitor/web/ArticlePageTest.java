@@ -1,0 +1,177 @@
+package org.industriallmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.industriallmonitor.replica.ReplicaArticle;
+import org.industriallmonitor.testing.ReplicaExtension;
+import org.industriallmonitor.testing.TestConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader's view of an archived article, and its archived file one click away. */
+class ArticlePageTest {
+  static final String SLUG = "miners-demands-and-the-presidents-answer";
+  static final String TITLE = "Miners’ demands & the president’s answer";
+  /** A body with each kind of block of the contract, and text that looks like markup. */
+  static final String BODY = """
+      <p>The union’s demands:</p>
+      <ul><li>Pay the <b>wage</b> arrears.</li><li>Reinstate <br>the dismissed workers.</li></ul>
+      <blockquote><p>“We will not accept this.”</p><p>“The law must change.”</p></blockquote>
+      <h2>Next steps</h2>
+      <ol><li>A strike.</li><li>Talks.</li></ol>
+      <p>Text that looks like markup: &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</p>""";
+
+  @TempDir Path dir;
+  @RegisterExtension final ReplicaExtension replica = new ReplicaExtension();
+  private ConsoleFixture fixture;
+
+  /** Publishes the article with {@link #BODY} as its body on {@code replica}. */
+  static ReplicaArticle publishRichArticle(ReplicaExtension replica) {
+    ReplicaArticle article = new ReplicaArticle(SLUG, TITLE, LocalDate.of(2023, 1, 13), "Miners in Kyrgyzstan set out what they want.",
+        List.of("Replaced by the rich body."), List.of(364), List.of(1201));
+    replica.catalog().publish(article, 0);
+    replica.tweaks().body(SLUG, BODY);
+    return article;
+  }
+
+  @BeforeEach
+  void crawl() throws Exception {
+    publishRichArticle(replica);
+    fixture = ConsoleFixture.start(TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).writeTo(dir)).crawlAll();
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void theLedeAndBodyShowAsParagraphsListsAndQuotes() throws Exception {
+    var response = fixture.get("/articles/" + SLUG);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Element reader = Jsoup.parse(response.body()).selectFirst("article.reader");
+    assertThat(reader.selectFirst("h1").text()).isEqualTo(TITLE);
+    assertThat(reader.selectFirst("time").text()).isEqualTo("13 January 2023");
+    assertThat(reader.selectFirst("time").attr("datetime")).isEqualTo("2023-01-13");
+    assertThat(reader.selectFirst("p.lede").text()).isEqualTo("Miners in Kyrgyzstan set out what they want.");
+    Element body = reader.selectFirst("div.body");
+    assertThat(body.children().stream().map(Element::normalName)).containsExactly("p", "ul", "blockquote", "h2", "ol", "p");
+    assertThat(body.select("ul > li").eachText()).containsExactly("Pay the wage arrears.", "Reinstate the dismissed workers.");
+    assertThat(body.select("ul > li").get(1).select("br")).hasSize(1);
+    assertThat(body.select("blockquote")).hasSize(1);
+    assertThat(body.select("blockquote > p").eachText()).containsExactly("“We will not accept this.”", "“The law must change.”");
+    assertThat(body.select("ol > li").eachText()).containsExactly("A strike.", "Talks.");
+    assertThat(body.selectFirst("h2").text()).isEqualTo("Next steps");
+    // The site's text is text: what looks like markup shows as written, and makes no element.
+    assertThat(body.children().last().text()).isEqualTo("Text that looks like markup: <b>bold</b> & <script>alert(1)</script>");
+    assertThat(body.select("b, script")).isEmpty();
+    // The archive's format is not shown: no header lines, the date apart from the lede.
+    assertThat(reader.text()).doesNotContain("Jump to main content").doesNotContain("IndustriALL logotype")
+        .doesNotContain("13 January, 2023Miners");
+  }
+
+  @Test
+  void countriesThemesTranslationsAndTheArchivedFileAreLinks() throws Exception {
+    Document page = Jsoup.parse(fixture.get("/articles/" + SLUG).body());
+
+    assertThat(page.select("article.reader a.country")).extracting(Element::text, e -> e.attr("href"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Kyrgyzstan", "/search?country=Kyrgyzstan"));
+    assertThat(page.select("article.reader a.theme")).extracting(Element::text, e -> e.attr("href"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Trade union rights", "/search?theme=Trade+union+rights"));
+    assertThat(page.select("ul.translations a").eachAttr("href"))
+        .contains(replica.baseUrl() + "/fr/" + SLUG, replica.baseUrl() + "/es/" + SLUG);
+    assertThat(page.selectFirst("a#archived-file").attr("href")).isEqualTo("/archived/" + SLUG);
+    assertThat(page.select("dl.article").text()).contains("articles/2023/2023-01-13-" + SLUG + ".txt");
+  }
+
+  @Test
+  void theArchivedFileIsServedByteForByteAsUtf8Text() throws Exception {
+    String href = Jsoup.parse(fixture.get("/articles/" + SLUG).body()).selectFirst("a#archived-file").attr("href");
+    HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(fixture.url(href)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    assertThat(file.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleServer.CSP);
+    byte[] archived = Files.readAllBytes(dir.resolve("state/archive/articles/2023/2023-01-13-" + SLUG + ".txt"));
+    assertThat(file.body()).isEqualTo(archived);
+    assertThat(new String(archived, StandardCharsets.UTF_8)).startsWith("Jump to main content\nIndustriALL logotype\n\n" + TITLE)
+        .contains("\n\n  • Pay the wage arrears.\n  • Reinstate \nthe dismissed workers.\n\n");
+    assertThat(fixture.get("/archived/" + SLUG + "?version=1").body()).isEqualTo(new String(archived, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anArticleArchivedBeforeBlockKindsShowsItsListsAsListsAndItsQuotesAsParagraphs() throws Exception {
+    Path sidecar = dir.resolve("state/archive/articles/2023/" + SLUG + ".json");
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(sidecar.toFile());
+    assertThat(json.remove("block_kinds")).isNotNull();
+    Files.writeString(sidecar, json.toString());
+
+    Element body = Jsoup.parse(fixture.get("/articles/" + SLUG).body()).selectFirst("article.reader div.body");
+
+    assertThat(body.select("ul > li")).hasSize(2);
+    assertThat(body.select("blockquote, h2")).isEmpty();
+    assertThat(body.select("p").eachText()).contains("“We will not accept this.”", "Next steps");
+  }
+
+  @Test
+  void aFileThatDoesNotReadAsAnArticleIsSaidSoAndServedAsItIs() throws Exception {
+    Files.writeString(dir.resolve("state/archive/articles/2023/2023-01-13-" + SLUG + ".txt"), "Not an article <b>at all</b>");
+
+    var page = fixture.get("/articles/" + SLUG);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    Document document = Jsoup.parse(page.body());
+    assertThat(document.select("#unreadable")).hasSize(1);
+    assertThat(document.select("article.reader div.body")).isEmpty();
+    assertThat(document.selectFirst("article.reader h1").text()).isEqualTo(TITLE);
+    assertThat(fixture.get("/archived/" + SLUG).body()).isEqualTo("Not an article <b>at all</b>");
+  }
+
+  @Test
+  void anArchivedTranslationIsLinkedToItsOwnPage(@TempDir Path other) throws Exception {
+    String original = "kyrgyzstans-ongoing-struggle-for-fundamental-workers-rights";
+    String spanish = "es/la-lucha-continua-de-kirguistan";
+    replica.catalog().publishTranslation(original, new ReplicaArticle(spanish, "La lucha continua de Kirguistán",
+        LocalDate.of(2023, 9, 6), "Los sindicatos luchan.", List.of("Un párrafo."), List.of(364), List.of(1201)), 0);
+    Path config = TestConfig.site(replica.baseUrl()).walksOnly().topLevel("languages: [en, es]").country("Kyrgyzstan", 364).writeTo(other);
+    try (ConsoleFixture both = ConsoleFixture.start(config).crawlAll()) {
+      Document page = Jsoup.parse(both.get("/articles/" + original).body());
+
+      Element archived = page.selectFirst("ul.translations a.archived");
+      assertThat(archived).isNotNull();
+      assertThat(archived.attr("href")).isEqualTo("/articles/es%2Fla-lucha-continua-de-kirguistan");
+      assertThat(page.select("ul.translations a[rel=noreferrer]").eachAttr("href")).contains(replica.baseUrl() + "/" + spanish);
+      Document translation = Jsoup.parse(both.get(archived.attr("href")).body());
+      assertThat(translation.selectFirst("article.reader h1").text()).isEqualTo("La lucha continua de Kirguistán");
+      assertThat(translation.selectFirst("article.reader").attr("lang")).isEqualTo("es");
+    }
+  }
+
+  @Test
+  void aMissingArticleOrVersionIsNotFoundAndNothingOutsideTheArchiveIsServed() throws Exception {
+    assertThat(fixture.get("/articles/no-such-article").statusCode()).isEqualTo(404);
+    assertThat(fixture.get("/archived/no-such-article").statusCode()).isEqualTo(404);
+    assertThat(fixture.get("/archived/" + SLUG + "?version=2").statusCode()).isEqualTo(404);
+    assertThat(fixture.get("/archived/" + SLUG + "?version=..%2F..%2Fmonitor.db").statusCode()).isEqualTo(404);
+    assertThat(fixture.get("/archived/..%2F..%2Fmonitor.db").statusCode()).isEqualTo(404);
+    assertThat(fixture.get("/archived/%2e%2e%2f%2e%2e%2fconfig%2fmonitor.yaml").statusCode()).isEqualTo(404);
+  }
+}
