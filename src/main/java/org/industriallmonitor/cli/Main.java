@@ -74,6 +74,12 @@ public final class Main implements Runnable {
     } else {
       COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     }
+    // search strike -coal: an excluded word is a word of the query, not an unknown option (SearchCommand
+    // still refuses an unknown --option).
+    CommandLine search = cli.getSubcommands().get("search");
+    if (search != null) {
+      search.setUnmatchedOptionsArePositionalParams(true);
+    }
     cli.setExecutionExceptionHandler(Main::handle);
     return cli;
   }

@@ -16,6 +16,7 @@ import org.industriallmonitor.app.Components;
 import org.industriallmonitor.app.Plural;
 import org.industriallmonitor.config.CountryConfig;
 import org.industriallmonitor.query.QuerySyntaxException;
+import org.industriallmonitor.query.SearchQuery;
 import org.industriallmonitor.config.MonitorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,12 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (String word : words) {
+      if (word.startsWith("--") && word.length() > 2) {
+        throw new UserException(ExitCodes.USAGE, "unknown option '" + word + "' (search --help lists them; a query's excluded"
+            + " word is written -word)");
+      }
+    }
     MonitorConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     if (limit < 1) {
@@ -83,10 +90,18 @@ final class SearchCommand implements Callable<Integer> {
         try {
           results = archive.search(new ArchiveSearch.Request(String.join(" ", words), region, lang, null, channel), limit);
         } catch (QuerySyntaxException e) {
-          throw new UserException(ExitCodes.USAGE, "not a query: " + e.getMessage() + " (search syntax: docs/search.md)");
+          throw notAQuery(e);
         }
       }
     } else {
+      String typed = String.join(" ", words);
+      if (!typed.isBlank()) {
+        try {
+          SearchQuery.parse(typed); // no archive yet, and still a query that is not one says so
+        } catch (QuerySyntaxException e) {
+          throw notAQuery(e);
+        }
+      }
       if (country != null) {
         region(config, List.of()); // no archive yet: a configured country finds nothing, another is a usage error
       }
@@ -104,6 +119,10 @@ final class SearchCommand implements Callable<Integer> {
           Plural.of(missing, "article", "articles"));
     }
     return ExitCodes.OK;
+  }
+
+  private static UserException notAQuery(QuerySyntaxException e) {
+    return new UserException(ExitCodes.USAGE, "not a query: " + e.getMessage() + " (search syntax: docs/search.md)");
   }
 
   /**

@@ -53,7 +53,7 @@ final class AtomFeeds {
   byte[] feed(String title, String feedId, String self, String console, List<ArticleRepository.Summary> articles) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType("atom_1.0");
-    feed.setTitle(title);
+    feed.setTitle(xmlSafe(DisplayText.of(title)));
     feed.setUri(TAG + "feed/" + feedId);
     feed.setLink(console);
     SyndLink selfLink = new SyndLinkImpl();

@@ -75,6 +75,23 @@ class SearchCommandTest {
   }
 
   @Test
+  void beforeAnyCrawlABadQueryIsStillAUsageError() throws Exception {
+    Path fresh = dir.resolve("fresh");
+    Files.createDirectories(fresh);
+    Path untouched = TestConfig.site(replica.baseUrl()).country("Kyrgyzstan", 364).writeTo(fresh);
+
+    CliRun bad = CliRun.of("search", "-coal", "--config", untouched.toString());
+    assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err()).contains("not a query: the query only excludes");
+    CliRun typo = CliRun.of("search", "coal", "--lmit", "5", "--config", untouched.toString());
+    assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
+    assertThat(typo.err()).contains("unknown option '--lmit'");
+    CliRun good = CliRun.of("search", "coal", "-gas", "--config", untouched.toString());
+    assertThat(good.exitCode()).as(good.toString()).isZero();
+    assertThat(good.out()).contains("No archived article holds coal -gas.");
+  }
+
+  @Test
   void anUnknownCountryOrLanguageIsAUsageErrorThatListsTheKnownOnes() {
     CliRun atlantis = CliRun.of("search", "strike", "--country", "Atlantis", "--config", config.toString());
 

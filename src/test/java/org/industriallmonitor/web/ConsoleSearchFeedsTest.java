@@ -127,6 +127,14 @@ class ConsoleSearchFeedsTest {
   }
 
   @Test
+  void controlCharactersInTheParametersStillMakeAFeed() throws Exception {
+    // A feed's title names the search: a character XML cannot hold must not make it a server error.
+    assertThat(feed("/feeds/search.atom?q=greve%01").getTitle()).contains("greve");
+    assertThat(fixture.get("/feeds/search.atom?q=&country=%01").statusCode()).isIn(200, 404);
+    assertThat(fixture.get("/feeds/search.atom?q=greve&theme=%01").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void everySearchPageLinksItsFeedAndTheFeedsHoldTheSearchesArticles() throws Exception {
     Document greve = page("/search?q=greve&lang=en", 200);
     String feedHref = greve.selectFirst("head link[rel=alternate][href^=/feeds/search.atom]").attr("href");
