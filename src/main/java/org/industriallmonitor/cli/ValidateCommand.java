@@ -2,6 +2,7 @@ package org.industriallmonitor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.industriallmonitor.app.Components;
@@ -67,6 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("    and in %s: %s%n", language, urls.listing(country.region(), 0, language));
       }
     }
+    printChannels(config, out);
     out.flush();
     if (!online) {
       return ExitCodes.OK;
@@ -86,6 +88,22 @@ final class ValidateCommand implements Callable<Integer> {
    * What the user writes after a move: the id the site lists a gone country under now (found by its name or
    * an alias), or the candidates when several answer to it.
    */
+  /** Each channel: the countries whose new articles it hears of, and its languages and filters in the configuration's words. */
+  private static void printChannels(MonitorConfig config, PrintWriter out) {
+    var notifications = config.notifications();
+    if (notifications.channels().isEmpty()) {
+      return;
+    }
+    out.printf("channels (%d):%n", notifications.channels().size());
+    for (String id : notifications.channelIds()) {
+      List<String> countries = config.countries().stream().filter(c -> c.channels().contains(id)).map(CountryConfig::name).toList();
+      String languages = notifications.languages().containsKey(id) ? "; languages " + String.join(", ", notifications.languages().get(id)) : "";
+      String filters = notifications.filter(id).describe(config.countries());
+      out.printf("  %s: %s%s; %s%n", id, countries.isEmpty() ? "no country names it in notify:" : "hears of " + String.join(", ", countries),
+          languages, filters.isEmpty() ? "no filters" : TerminalText.safe(filters));
+    }
+  }
+
   private static void moved(OnlineCheck.Finding f, Map<Integer, String> siteList, PrintWriter out) {
     if (f.namedLike().isEmpty()) {
       return;

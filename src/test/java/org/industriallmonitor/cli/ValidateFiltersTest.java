@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.industriallmonitor.testing.CliRun;
 import org.industriallmonitor.testing.TestConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,5 +35,23 @@ class ValidateFiltersTest {
     assertThat(run.err()).startsWith("configuration error: " + config + ":" + lineNumber + ": notifications.channels[0]." + problem);
     assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void validatePrintsWhatEachChannelHearsOf() {
+    Path config = TestConfig.site(java.net.URI.create("http://127.0.0.1:9")).country("Kyrgyzstan", 364).country("Kazakhstan", 169)
+        .topLevel("notifications:\n  channels:\n"
+            + "    - {id: desk, type: webhook, url: \"http://127.0.0.1:9/hook\", match: 'cobalt OR \"gold mine\"', exclude: football,"
+            + " themes: [Trade union rights, 1187], countries: [Kazakhstan], languages: [en, fr]}\n"
+            + "    - {id: plain, type: webhook, url: \"http://127.0.0.1:9/other\"}\n")
+        .writeTo(dir);
+
+    CliRun run = CliRun.of("validate", "--config", config.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("channels (2):\n"
+        + "  desk: hears of Kyrgyzstan, Kazakhstan; languages en, fr; match: cobalt OR \"gold mine\", exclude: football,"
+        + " themes: [Trade union rights, 1187], countries: [Kazakhstan]\n"
+        + "  plain: hears of Kyrgyzstan, Kazakhstan; no filters\n");
   }
 }
