@@ -117,10 +117,16 @@ public final class ConfigLoader {
       ConfigNode.refuseExpansionBeyond(node, MAX_EXPANDED_VALUES, file);
       return node;
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = (e.getProblem() == null ? e.getMessage() : e.getProblem()).trim();
+      Mark context = e.getContextMark();
+      // A quote never closed runs to the end of the file: the line to fix is the one where it opened.
+      if (context != null && e.getContext() != null && e.getContext().contains("quoted scalar")) {
+        throw new ConfigException(file, context.getLine() + 1, "", "invalid YAML: the quote that opens at column " + (context.getColumn() + 1)
+            + " is never closed (" + problem + "): close it, or write the value without quotes");
+      }
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : context;
       int line = mark == null ? 0 : mark.getLine() + 1;
-      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      throw new ConfigException(file, line, "", "invalid YAML: " + problem.trim());
+      throw new ConfigException(file, line, "", "invalid YAML: " + problem);
     } catch (YAMLException e) {
       throw new ConfigException(file, 0, "", "invalid YAML: " + e.getMessage());
     }

@@ -264,10 +264,14 @@ public final class ConsoleServer implements AutoCloseable {
     String channelId = blankToNull(query.get("channel"));
     Optional<SearchIndex.Channel> channel = channelId == null ? Optional.empty() : console.channel(config.get(), channelId);
     if (channelId != null && channel.isEmpty()) {
-      return notFound();
+      return unknownChannel(channelId);
     }
     SearchIndex.Query search = new SearchIndex.Query(query.get("q"), blankToNull(query.get("country")), blankToNull(query.get("lang")),
         blankToNull(query.get("theme")), channel.orElse(null), SearchIndex.Order.NEWEST_FIRST, AtomFeeds.ENTRIES, 0);
+    if (blankToNull(search.text()) == null && search.country() == null && search.theme() == null && channel.isEmpty()) {
+      // A feed reader subscribed to this would wait forever for an entry.
+      return Reply.text(400, "a search feed asks something: give q (words), country, theme or channel\n");
+    }
     String canonical = ConsolePages.searchQuery(query.get("q"), search.country(), search.language(), search.theme(), channelId);
     return atom("industriall-monitor: " + ConsolePages.searchTitle(query.get("q"), search.country(), search.language(), search.theme(),
         channelId), "search?" + canonical, url + "feeds/search.atom" + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery),
@@ -278,7 +282,7 @@ public final class ConsoleServer implements AutoCloseable {
   private Reply channelFeed(String id) {
     Optional<SearchIndex.Channel> channel = console.channel(config.get(), id);
     if (channel.isEmpty()) {
-      return notFound();
+      return unknownChannel(id);
     }
     String filters = config.get().notifications().filter(id).describe(config.get().countries());
     return atom("industriall-monitor: channel " + id + (filters.isEmpty() ? "" : " (" + filters + ")"), "channel/" + id,
@@ -333,6 +337,13 @@ public final class ConsoleServer implements AutoCloseable {
     log.info("web console: {} put back in line", retried);
     String done = count == 0 ? "No dead delivery to retry." : retried + " put back in line.";
     return Reply.html(200, pages.dashboard(auth.csrfToken(), done));
+  }
+
+  /** A feed of a channel that is not configured: which there are, as the search page says. */
+  private Reply unknownChannel(String id) {
+    List<String> ids = config.get().notifications().channelIds();
+    return Reply.text(404, "no channel has the id '" + DisplayText.of(id) + "'"
+        + (ids.isEmpty() ? ": none is configured" : " (channels: " + String.join(", ", ids) + ")") + "\n");
   }
 
   private Reply notFound() {

@@ -292,6 +292,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aQuoteNeverClosedNamesTheLineWhereItOpens() {
+    String yaml = "site:\n  base_url: https://www.industriall-union.org\n  user_agent: 'monitor (+mailto:a@b.org)\n"
+        + "countries:\n  - {name: Kyrgyzstan, region: 364}\n";
+    assertThatThrownBy(() -> loader.parse(FILE, yaml))
+        .hasMessageStartingWith("config/monitor.yaml:3: invalid YAML: the quote that opens at column 15 is never closed (")
+        .hasMessageEndingWith("): close it, or write the value without quotes");
+  }
+
+  @Test
   void aliasBombIsRefused() {
     StringBuilder yaml = new StringBuilder(VALID).append("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i < 12; i++) {

@@ -156,8 +156,13 @@ class ConsoleSearchFeedsTest {
         .containsExactlyInAnyOrderElementsOf(slugs(miners).stream().map(slug -> TAG + slug).toList());
     assertThat(feed("/feeds/search.atom?channel=rights&q=greve").getEntries()).extracting(SyndEntry::getUri).containsExactly(TAG + GREVE);
 
-    assertThat(fixture.get("/feeds/channel/nope.atom").statusCode()).isEqualTo(404);
+    var nope = fixture.get("/feeds/channel/nope.atom");
+    assertThat(nope.statusCode()).isEqualTo(404);
+    assertThat(nope.body()).contains("no channel has the id 'nope' (channels: miners, rights, everything)");
     assertThat(fixture.get("/feeds/search.atom?channel=nope").statusCode()).isEqualTo(404);
-    assertThat(feed("/feeds/search.atom").getEntries()).as("nothing asked").isEmpty();
+    var nothingAsked = fixture.get("/feeds/search.atom");
+    assertThat(nothingAsked.statusCode()).as("nothing asked").isEqualTo(400);
+    assertThat(nothingAsked.body()).contains("give q (words), country, theme or channel");
+    assertThat(fixture.get("/feeds/search.atom?q=&lang=en").statusCode()).as("a language alone lists nothing").isEqualTo(400);
   }
 }
