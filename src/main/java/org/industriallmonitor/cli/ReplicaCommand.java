@@ -81,8 +81,9 @@ final class ReplicaCommand implements Callable<Integer> {
     try (ReplicaServer replica = started;
         WebhookReceiver receiver = receiverSecret == null ? null : WebhookReceiver.start(receiverSecret, r -> {
           int n = received.incrementAndGet();
-          out.printf("webhook %d: %s, X-Monitor-Delivery %s, signature %s%n", n, r.event(), r.deliveryId(),
-              r.signatureValid() ? "verified" : "INVALID (not made with the receiver's secret)");
+          // The path tells channels apart (give each its own: /hook/team, /hook/mining), the title what it was about.
+          out.printf("webhook %d on %s: %s%s, X-Monitor-Delivery %s, signature %s%n", n, TerminalText.safe(r.path()), r.event(),
+              titleOf(r.body()), r.deliveryId(), r.signatureValid() ? "verified" : "INVALID (not made with the receiver's secret)");
           out.flush();
         })) {
       replica.theme(markup);
@@ -120,6 +121,16 @@ final class ReplicaCommand implements Callable<Integer> {
     public Duration convert(String value) {
       return Durations.parse(value)
           .orElseThrow(() -> new IllegalArgumentException("expected a duration such as 300ms, 2s, 30m, 12h or 1d"));
+    }
+  }
+
+  /** The delivery's article title, quoted, or nothing for a body without one (a monitor alert, or not JSON). */
+  private static String titleOf(String body) {
+    try {
+      String title = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("title").asText("");
+      return title.isEmpty() ? "" : " \"" + TerminalText.safe(title) + "\"";
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
     }
   }
 }

@@ -105,10 +105,10 @@ class FirstHourJarIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> served.out().contains("Webhook receiver at "));
       Matcher url = Pattern.compile("Webhook receiver at (\\S+)").matcher(served.out());
       assertThat(url.find()).isTrue();
-      byte[] body = "{\"event\":\"test\",\"delivery_id\":\"kat-1\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] body = "{\"event\":\"test\",\"delivery_id\":\"kat-1\",\"title\":\"Miners strike\"}".getBytes(StandardCharsets.UTF_8);
       OkHttpClient client = new OkHttpClient();
       for (String signature : List.of(HmacSha256.hex("test-secret", body), "0".repeat(64))) {
-        Request post = new Request.Builder().url(url.group(1)).header("X-Monitor-Event", "test").header("X-Monitor-Delivery", "kat-1")
+        Request post = new Request.Builder().url(url.group(1) + "/desk").header("X-Monitor-Event", "test").header("X-Monitor-Delivery", "kat-1")
             .header("X-Monitor-Signature", "sha256=" + signature).post(RequestBody.create(body, MediaType.get("application/json"))).build();
         try (Response response = client.newCall(post).execute()) {
           assertThat(response.code()).isIn(204, 401);
@@ -117,8 +117,8 @@ class FirstHourJarIT {
       client.dispatcher().executorService().shutdown();
 
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(served.out())
-          .contains("webhook 1: test, X-Monitor-Delivery kat-1, signature verified")
-          .contains("webhook 2: test, X-Monitor-Delivery kat-1, signature INVALID"));
+          .contains("webhook 1 on /hook/desk: test \"Miners strike\", X-Monitor-Delivery kat-1, signature verified")
+          .contains("webhook 2 on /hook/desk: test \"Miners strike\", X-Monitor-Delivery kat-1, signature INVALID"));
     }
   }
 
