@@ -136,15 +136,29 @@ public final class MessageText {
   }
 
   /**
-   * A digest's events under the country each is filed under (its first country), the countries in the order
-   * their first event comes ({@code DigestBatching} puts them in the configured order, newest first inside).
+   * A digest's events under the country each is filed under ({@code filings}, one per event; where null, its first
+   * country), the countries in the order their first event comes ({@code DigestBatching} puts them in the
+   * configured order, newest first inside).
    */
-  static Map<String, List<JsonNode>> byCountry(List<JsonNode> events) {
+  static Map<String, List<JsonNode>> byCountry(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
-    for (JsonNode e : events) {
-      groups.computeIfAbsent(firstCountry(e), c -> new ArrayList<>()).add(e);
+    for (int i = 0; i < events.size(); i++) {
+      groups.computeIfAbsent(filing(events.get(i), filings, i).country(), c -> new ArrayList<>()).add(events.get(i));
     }
     return groups;
+  }
+
+  /** Where a digest files event {@code i}: its filing, or when it has none its first country. */
+  static DigestCountries.Filing filing(JsonNode event, List<DigestCountries.Filing> filings, int i) {
+    DigestCountries.Filing filing = i < filings.size() ? filings.get(i) : null;
+    return filing != null ? filing : DigestCountries.NONE.filing(event);
+  }
+
+  /** The filings of a digest's deliveries, in their order (null for one without). */
+  static List<DigestCountries.Filing> filings(List<Delivery> deliveries) {
+    List<DigestCountries.Filing> filings = new ArrayList<>();
+    deliveries.forEach(d -> filings.add(d.filing()));
+    return filings;
   }
 
   /** The country an article is filed under in a digest: its first; "" for none. */
@@ -159,8 +173,13 @@ public final class MessageText {
 
   /** The plain text of a digest: a heading per country, under it each article as {@link #plain} writes it. */
   static String digestPlain(List<JsonNode> events) {
+    return digestPlain(events, List.of());
+  }
+
+  /** As {@link #digestPlain(List)}, each event filed as {@code filings} says (see {@link #byCountry}). */
+  static String digestPlain(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, List<JsonNode>> group : byCountry(events).entrySet()) {
+    for (Map.Entry<String, List<JsonNode>> group : byCountry(events, filings).entrySet()) {
       String heading = heading(group.getKey());
       out.append(out.length() == 0 ? "" : "\n").append(heading).append('\n').append("=".repeat(heading.length())).append("\n\n");
       boolean first = true;
@@ -174,8 +193,13 @@ public final class MessageText {
 
   /** The HTML of a digest: a heading per country, under it each article as {@link #html} writes it. */
   static String digestHtml(List<JsonNode> events) {
+    return digestHtml(events, List.of());
+  }
+
+  /** As {@link #digestHtml(List)}, each event filed as {@code filings} says (see {@link #byCountry}). */
+  static String digestHtml(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, List<JsonNode>> group : byCountry(events).entrySet()) {
+    for (Map.Entry<String, List<JsonNode>> group : byCountry(events, filings).entrySet()) {
       out.append("<h1>").append(escape(heading(group.getKey()))).append("</h1>");
       group.getValue().forEach(event -> out.append(html(event)));
     }
