@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Human-readable forms of events for mail and chat: a one-line subject, plain text and HTML.
@@ -123,10 +124,13 @@ public final class MessageText {
         + "<p><small>Archived as " + escape(event.path("archive_path").asText()) + "</small></p>";
   }
 
-  /** What the channel's {@code match} found, {@code **word**} as the payload has it, as a paragraph; nothing without it. */
+  /**
+   * What the channel's {@code match} found, as a paragraph: the matched words between {@code **}, the site's own
+   * stars and backslashes as the site wrote them; nothing without it.
+   */
   static String snippetPlain(JsonNode event) {
     String snippet = event.path("snippet").asText("");
-    return snippet.isBlank() ? "" : "Matched: " + snippet + "\n\n";
+    return snippet.isBlank() ? "" : "Matched: " + Snippets.render(snippet, UnaryOperator.identity(), Snippets.MARK, Snippets.MARK) + "\n\n";
   }
 
   /** The same in HTML: the matched words bold, the rest escaped. */
