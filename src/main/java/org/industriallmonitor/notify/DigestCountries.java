@@ -11,7 +11,7 @@ import org.industriallmonitor.config.CountryNames;
  * that is not followed), headed by the configured name; an article naming none under its first tag, after them.
  */
 public record DigestCountries(List<Country> countries) {
-  /** No configured country: each article under its first tag, the tags in the order their first article comes. */
+  /** No configured country: each article under its first tag, the tags in alphabetical order. */
   public static final DigestCountries NONE = new DigestCountries(List.of());
 
   public DigestCountries {
