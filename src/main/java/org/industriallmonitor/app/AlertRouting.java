@@ -46,6 +46,8 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   @Override
   public ArticleAudience audience(Article article, ArchivedArticle archived, boolean degraded, int region, Instant detectedAt,
       boolean baseline) {
+    // One configuration for the whole decision: a reload half-way would pair a new channel with no filter (the
+    // old configuration has none for it), and the article's channels are recorded for good.
     MonitorConfig current = config.get();
     Set<Integer> regions = new HashSet<>();
     regions.add(region);
@@ -56,7 +58,7 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
     List<Integer> themeIds = article.themes().stream().map(Theme::id).toList();
     List<String> themeNames = article.themes().stream().map(Theme::name).toList();
     Map<String, TextFilter> channels = new LinkedHashMap<>();
-    for (String id : hearing(channelsOf(regions), article.slug())) {
+    for (String id : hearing(current, channelsOf(current, regions), article.slug())) {
       ChannelFilter filter = current.notifications().filter(id);
       if (filter.passesCountries(regions) && filter.passesThemes(themeIds, themeNames)) {
         channels.put(id, filter.text());
@@ -96,7 +98,7 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
    */
   @Override
   public List<OutboxEntry> updated(Target target, Article article, ArchivedArticle files, int version, String diff, Instant at) {
-    List<String> channelIds = channelsOf(target);
+    List<String> channelIds = channelsOf(config.get(), target);
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countriesOf(target), article.themes().stream().map(Theme::name).toList(), files.textPath(), false, at);
     return queue.monitorRows(Event.ARTICLE_UPDATED, null, channelIds,
@@ -106,7 +108,7 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   /** An archived article is gone from the site: the channels of {@link #channelsOf(Target)} hear of it, once. */
   @Override
   public List<OutboxEntry> removed(Target target, int status, Instant at) {
-    List<String> channelIds = channelsOf(target);
+    List<String> channelIds = channelsOf(config.get(), target);
     return queue.monitorRows(Event.ARTICLE_REMOVED, null, channelIds, id -> Payloads.articleRemoved(id, target.url(), target.slug(),
         target.title(), target.published(), countriesOf(target), target.archivePath(), status, at));
   }
@@ -114,23 +116,23 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
   /**
    * The channels that hear of a change to an archived article: those it was recorded for, which are configured now
    * (in the configuration's order); an article recorded before they were, those of its countries and language.
+   * All of it read in {@code current}, the one configuration the caller took.
    */
-  private List<String> channelsOf(Target target) {
+  private static List<String> channelsOf(MonitorConfig current, Target target) {
     if (!target.channelsRecorded()) {
-      return hearing(channelsOf(new HashSet<>(target.regions())), target.slug());
+      return hearing(current, channelsOf(current, new HashSet<>(target.regions())), target.slug());
     }
     Set<String> recorded = new HashSet<>(target.channels());
-    return config.get().notifications().channelIds().stream().filter(recorded::contains).toList();
+    return current.notifications().channelIds().stream().filter(recorded::contains).toList();
   }
 
   /** The channels of {@code channelIds} that hear of articles in {@code slug}'s language. */
-  private List<String> hearing(List<String> channelIds, String slug) {
+  private static List<String> hearing(MonitorConfig current, List<String> channelIds, String slug) {
     String language = SiteUrls.languageOf(slug);
-    return channelIds.stream().filter(id -> config.get().notifications().wants(id, language)).toList();
+    return channelIds.stream().filter(id -> current.notifications().wants(id, language)).toList();
   }
 
-  private List<String> channelsOf(Set<Integer> regions) {
-    MonitorConfig current = config.get();
+  private static List<String> channelsOf(MonitorConfig current, Set<Integer> regions) {
     Set<String> wanted = new HashSet<>();
     for (CountryConfig c : current.countries()) {
       if (regions.contains(c.region())) {

@@ -24,6 +24,7 @@ import org.industriallmonitor.crawl.SlugLocks;
 import org.industriallmonitor.fetch.HttpClients;
 import org.industriallmonitor.notify.AlertQueue;
 import org.industriallmonitor.notify.Channels;
+import org.industriallmonitor.notify.DigestCountries;
 import org.industriallmonitor.notify.DeliveryPolicy;
 import org.industriallmonitor.notify.Dispatcher;
 import org.industriallmonitor.notify.MonitorAlerts;
@@ -219,8 +220,7 @@ public final class Components implements AutoCloseable {
     if (webhookHttp == null) {
       webhookHttp = HttpClients.withTimeouts(http(), WEBHOOK_CONNECT, WEBHOOK_READ, WEBHOOK_CALL);
     }
-    return Channels.from(next.notifications(), webhookHttp, next.site().userAgent(),
-        next.countries().stream().map(org.industriallmonitor.config.CountryConfig::name).toList());
+    return Channels.from(next.notifications(), webhookHttp, next.site().userAgent(), DigestCountries.of(next.countries()));
   }
 
   /** A test event sent to one channel of the configuration now ({@code notify-test}). */

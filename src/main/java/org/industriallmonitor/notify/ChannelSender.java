@@ -37,19 +37,25 @@ final class ChannelSender {
     return new Delivery(row.deliveryId(), Event.ofWireName(row.event()), row.subject(), row.payload(), row.attempts() + 1);
   }
 
+  /** As {@link #delivery(OutboxRow)}; a digest's article with where the digest files it, as its order was made. */
+  static Delivery delivery(OutboxRow row, boolean digest, DigestCountries countries) {
+    return new Delivery(row.deliveryId(), Event.ofWireName(row.event()), row.subject(), row.payload(), row.attempts() + 1,
+        DigestBatching.inDigest(row, digest) ? countries.filing(Payloads.parse(row.payload())) : null);
+  }
+
   /**
    * Sends the rows in order until the first failure, which schedules its retry; a digest's articles by country in
-   * {@code countryOrder}.
+   * {@code countries}.
    */
-  DeliveryReport send(String id, Optional<Channel> channel, List<OutboxRow> rows, boolean digest, List<String> countryOrder,
+  DeliveryReport send(String id, Optional<Channel> channel, List<OutboxRow> rows, boolean digest, DigestCountries countries,
       DeliveryPolicy policy) throws InterruptedException {
     DeliveryReport report = DeliveryReport.NONE;
-    for (List<OutboxRow> message : DigestBatching.messages(rows, digest, countryOrder)) {
+    for (List<OutboxRow> message : DigestBatching.messages(rows, digest, countries)) {
       try {
         if (channel.isEmpty()) {
           throw new DeliveryException("channel '" + id + "' is not in the configuration", null, null);
         }
-        String outcome = channel.get().send(message.stream().map(ChannelSender::delivery).toList());
+        String outcome = channel.get().send(message.stream().map(r -> delivery(r, digest, countries)).toList());
         outbox.markDelivered(message.stream().map(OutboxRow::id).toList(), clock.instant());
         listener.attempted(id, DeliveryOutcome.DELIVERED, message.size());
         report = report.plus(new DeliveryReport(message.size(), 0, 0, 0));

@@ -13,27 +13,26 @@ import org.industriallmonitor.config.UnresolvedChannelConfig;
 import org.industriallmonitor.config.WebhookChannelConfig;
 
 /**
- * The configured channels by id, the digest schedule of those that send digests, and the configured countries'
- * names in their order (a digest lists its articles by country in that order).
+ * The configured channels by id, the digest schedule of those that send digests, and the configured countries
+ * in their order, with their aliases (a digest lists its articles by configured country in that order).
  */
-public record Channels(Map<String, Channel> byId, Map<String, String> digests, List<String> countryOrder) {
+public record Channels(Map<String, Channel> byId, Map<String, String> digests, DigestCountries countries) {
   public Channels {
     byId = Map.copyOf(byId);
     digests = Map.copyOf(digests);
-    countryOrder = List.copyOf(countryOrder);
   }
 
   /** Channels whose digests list their countries in the order their articles come. */
   public Channels(Map<String, Channel> byId, Map<String, String> digests) {
-    this(byId, digests, List.of());
+    this(byId, digests, DigestCountries.NONE);
   }
 
   public static Channels from(NotificationsConfig config, OkHttpClient webhookClient, String userAgent) {
-    return from(config, webhookClient, userAgent, List.of());
+    return from(config, webhookClient, userAgent, DigestCountries.NONE);
   }
 
-  /** The channels of {@code config}; {@code countryOrder}: the configured countries' names, in the configuration's order. */
-  public static Channels from(NotificationsConfig config, OkHttpClient webhookClient, String userAgent, List<String> countryOrder) {
+  /** The channels of {@code config}; {@code countries}: the configured countries, in the configuration's order. */
+  public static Channels from(NotificationsConfig config, OkHttpClient webhookClient, String userAgent, DigestCountries countries) {
     Map<String, Channel> byId = new LinkedHashMap<>();
     Map<String, String> digests = new LinkedHashMap<>();
     for (ChannelConfig channel : config.channels()) {
@@ -50,7 +49,7 @@ public record Channels(Map<String, Channel> byId, Map<String, String> digests, L
         digests.put(channel.id(), channel.digest());
       }
     }
-    return new Channels(byId, digests, countryOrder);
+    return new Channels(byId, digests, countries);
   }
 
   public Optional<Channel> get(String id) {

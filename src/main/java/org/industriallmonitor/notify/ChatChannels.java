@@ -69,7 +69,7 @@ final class ChatChannels {
     if (deliveries.size() == 1) {
       return ChatMessage.of(Payloads.parse(deliveries.get(0).payload()));
     }
-    return ChatMessage.digest(deliveries.stream().map(d -> Payloads.parse(d.payload())).toList());
+    return ChatMessage.digest(deliveries.stream().map(d -> Payloads.parse(d.payload())).toList(), MessageText.filings(deliveries));
   }
 
   static JsonNode event(List<Delivery> deliveries) {

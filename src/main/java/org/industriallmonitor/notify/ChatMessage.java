@@ -41,9 +41,18 @@ public record ChatMessage(String headline, String meta, String text, String url)
    * a line per article with its link, and for a channel with {@code match} the snippet of what it found.
    */
   public static ChatMessage digest(List<JsonNode> events) {
+    return digest(events, List.of());
+  }
+
+  /** As {@link #digest(List)}, each event under the country of its filing ({@code filings}, one per event, or none). */
+  static ChatMessage digest(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     String subject = MessageText.digestSubject(events);
+    Map<JsonNode, DigestCountries.Filing> filed = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      filed.put(events.get(i), MessageText.filing(events.get(i), filings, i));
+    }
     List<String> lines = new ArrayList<>();
-    for (Map.Entry<String, List<JsonNode>> group : MessageText.byCountry(events).entrySet()) {
+    for (Map.Entry<String, List<JsonNode>> group : MessageText.byCountry(events, filings).entrySet()) {
       if (!lines.isEmpty()) {
         lines.add("");
       }
@@ -52,7 +61,8 @@ public record ChatMessage(String headline, String meta, String text, String url)
         String url = e.path("url").asText("");
         List<String> others = new ArrayList<>();
         e.path("countries").forEach(c -> others.add(c.asText()));
-        others.remove(group.getKey());
+        // The tag it is filed under goes without saying, even where the heading is the configured name of an alias.
+        others.remove(filed.get(e).tag());
         String title = e.has("title") ? plainText(e.path("title").asText()) : of(e).headline();
         lines.add("• " + MessageText.oneLine(title) + (others.isEmpty() ? "" : " (also " + String.join(", ", others) + ")")
             + (url.isEmpty() ? "" : " " + url) + matched(e, "\n  "));

@@ -130,7 +130,7 @@ public final class Dispatcher implements AutoCloseable {
         boolean digest = current.digests().containsKey(id);
         handedOut.add(lane.run(() -> {
           try {
-            return sender.send(id, channel, rows, digest, current.countryOrder(), retries);
+            return sender.send(id, channel, rows, digest, current.countries(), retries);
           } catch (RuntimeException e) {
             // A locked or full database, for instance: the rows are safe and tried again.
             log.error("delivering to {} failed: {}", id, e.getMessage(), e);

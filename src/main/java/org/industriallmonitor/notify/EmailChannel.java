@@ -72,7 +72,7 @@ public final class EmailChannel implements Channel {
       message.setSentDate(new Date());
       message.setHeader("X-Monitor-Event", deliveries.get(0).event().wireName());
       message.setHeader("X-Monitor-Delivery", messageId);
-      message.setContent(body(events));
+      message.setContent(body(events, MessageText.filings(deliveries)));
       SmtpConfig smtp = config.smtp();
       message.saveChanges();
       try (Transport transport = session.getTransport(smtp.ssl() ? "smtps" : "smtp")) {
@@ -90,11 +90,11 @@ public final class EmailChannel implements Channel {
     }
   }
 
-  private static MimeMultipart body(List<JsonNode> events) throws MessagingException {
+  private static MimeMultipart body(List<JsonNode> events, List<DigestCountries.Filing> filings) throws MessagingException {
     // A digest: its articles under a heading per country.
-    String text = events.size() == 1 ? MessageText.plain(events.get(0)) : MessageText.digestPlain(events);
+    String text = events.size() == 1 ? MessageText.plain(events.get(0)) : MessageText.digestPlain(events, filings);
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>")
-        .append(events.size() == 1 ? MessageText.html(events.get(0)) : MessageText.digestHtml(events));
+        .append(events.size() == 1 ? MessageText.html(events.get(0)) : MessageText.digestHtml(events, filings));
     html.append("<p><small>Sent by industriall-monitor.</small></p></body></html>");
     MimeBodyPart plainPart = new MimeBodyPart();
     plainPart.setText(text, "UTF-8");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Human-readable forms of events for mail and chat: a one-line subject, plain text and HTML.
@@ -123,10 +124,13 @@ public final class MessageText {
         + "<p><small>Archived as " + escape(event.path("archive_path").asText()) + "</small></p>";
   }
 
-  /** What the channel's {@code match} found, {@code **word**} as the payload has it, as a paragraph; nothing without it. */
+  /**
+   * What the channel's {@code match} found, as a paragraph: the matched words between {@code **}, the site's own
+   * stars and backslashes as the site wrote them; nothing without it.
+   */
   static String snippetPlain(JsonNode event) {
     String snippet = event.path("snippet").asText("");
-    return snippet.isBlank() ? "" : "Matched: " + snippet + "\n\n";
+    return snippet.isBlank() ? "" : "Matched: " + Snippets.render(snippet, UnaryOperator.identity(), Snippets.MARK, Snippets.MARK) + "\n\n";
   }
 
   /** The same in HTML: the matched words bold, the rest escaped. */
@@ -136,15 +140,29 @@ public final class MessageText {
   }
 
   /**
-   * A digest's events under the country each is filed under (its first country), the countries in the order
-   * their first event comes ({@code DigestBatching} puts them in the configured order, newest first inside).
+   * A digest's events under the country each is filed under ({@code filings}, one per event; where null, its first
+   * country), the countries in the order their first event comes ({@code DigestBatching} puts them in the
+   * configured order, newest first inside).
    */
-  static Map<String, List<JsonNode>> byCountry(List<JsonNode> events) {
+  static Map<String, List<JsonNode>> byCountry(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
-    for (JsonNode e : events) {
-      groups.computeIfAbsent(firstCountry(e), c -> new ArrayList<>()).add(e);
+    for (int i = 0; i < events.size(); i++) {
+      groups.computeIfAbsent(filing(events.get(i), filings, i).country(), c -> new ArrayList<>()).add(events.get(i));
     }
     return groups;
+  }
+
+  /** Where a digest files event {@code i}: its filing, or when it has none its first country. */
+  static DigestCountries.Filing filing(JsonNode event, List<DigestCountries.Filing> filings, int i) {
+    DigestCountries.Filing filing = i < filings.size() ? filings.get(i) : null;
+    return filing != null ? filing : DigestCountries.NONE.filing(event);
+  }
+
+  /** The filings of a digest's deliveries, in their order (null for one without). */
+  static List<DigestCountries.Filing> filings(List<Delivery> deliveries) {
+    List<DigestCountries.Filing> filings = new ArrayList<>();
+    deliveries.forEach(d -> filings.add(d.filing()));
+    return filings;
   }
 
   /** The country an article is filed under in a digest: its first; "" for none. */
@@ -159,8 +177,13 @@ public final class MessageText {
 
   /** The plain text of a digest: a heading per country, under it each article as {@link #plain} writes it. */
   static String digestPlain(List<JsonNode> events) {
+    return digestPlain(events, List.of());
+  }
+
+  /** As {@link #digestPlain(List)}, each event filed as {@code filings} says (see {@link #byCountry}). */
+  static String digestPlain(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, List<JsonNode>> group : byCountry(events).entrySet()) {
+    for (Map.Entry<String, List<JsonNode>> group : byCountry(events, filings).entrySet()) {
       String heading = heading(group.getKey());
       out.append(out.length() == 0 ? "" : "\n").append(heading).append('\n').append("=".repeat(heading.length())).append("\n\n");
       boolean first = true;
@@ -174,8 +197,13 @@ public final class MessageText {
 
   /** The HTML of a digest: a heading per country, under it each article as {@link #html} writes it. */
   static String digestHtml(List<JsonNode> events) {
+    return digestHtml(events, List.of());
+  }
+
+  /** As {@link #digestHtml(List)}, each event filed as {@code filings} says (see {@link #byCountry}). */
+  static String digestHtml(List<JsonNode> events, List<DigestCountries.Filing> filings) {
     StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, List<JsonNode>> group : byCountry(events).entrySet()) {
+    for (Map.Entry<String, List<JsonNode>> group : byCountry(events, filings).entrySet()) {
       out.append("<h1>").append(escape(heading(group.getKey()))).append("</h1>");
       group.getValue().forEach(event -> out.append(html(event)));
     }

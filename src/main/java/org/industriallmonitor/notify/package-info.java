@@ -3,7 +3,7 @@
  * writes them, one per {@code Event} and channel), and the outbox pump, {@code Dispatcher}, delivers them:
  * each pass hands a channel's due rows to its lane ({@code Lanes}, a thread per channel), where
  * {@code ChannelSender} turns them into {@code Delivery} values (a digest's articles grouped by
- * {@code DigestBatching}, by country in the configured order that {@code Channels} holds), sends them to the {@code Channel} ({@code WebhookChannel}, {@code EmailChannel},
+ * {@code DigestBatching}, each under its first configured country as {@code DigestCountries} files it, in the configured order that {@code Channels} holds), sends them to the {@code Channel} ({@code WebhookChannel}, {@code EmailChannel},
  * {@code ChatChannels}; {@code UnavailableChannel} when a secret is missing) and records the
  * {@code DeliveryOutcome}, retrying by the {@code DeliveryPolicy} or dead-lettering; a channel that
  * waits for its retry or a Retry-After is held in {@code ChannelHolds}. The pump's waiting goes through

@@ -98,4 +98,35 @@ class DigestTextTest {
     assertThat(html).startsWith("<h1>Kyrgyzstan</h1><h2>").contains("<b>cobalt</b>").contains("<h1>Kazakhstan</h1>")
         .contains("<h1>Georgia</h1>");
   }
+
+  @Test
+  void aDigestFilesEachArticleUnderItsFirstConfiguredCountryByNameOrAliasUnderTheConfiguredName() {
+    DigestCountries countries = new DigestCountries(List.of(new DigestCountries.Country("Kyrgyzstan", List.of("Kyrgyz Republic")),
+        new DigestCountries.Country("Kazakhstan", List.of())));
+    List<OutboxRow> rows = List.of(
+        row(1, "article.new", payload("de-kz", "In Germany and Kazakhstan", "2026-11-30", List.of("Germany", "Kazakhstan"), "")),
+        row(2, "article.new", payload("ge", "In Georgia", "2026-11-25", List.of("Georgia"), "")),
+        row(3, "article.new", payload("kg", "In the Kyrgyz Republic", "2026-11-01", List.of("KYRGYZ REPUBLIC", "Germany"), "")));
+
+    List<OutboxRow> digest = DigestBatching.messages(rows, true, countries).get(0);
+    List<Delivery> deliveries = digest.stream().map(r -> ChannelSender.delivery(r, true, countries)).toList();
+    List<JsonNode> events = deliveries.stream().map(d -> Payloads.parse(d.payload())).toList();
+    String text = MessageText.digestPlain(events, MessageText.filings(deliveries));
+    String html = MessageText.digestHtml(events, MessageText.filings(deliveries));
+    ChatMessage chat = ChatChannels.message(deliveries);
+
+    assertThat(digest).extracting(OutboxRow::deliveryId).as("an alias in its country's place; a country not configured last")
+        .containsExactly("d-3", "d-1", "d-2");
+    assertThat(text).startsWith("Kyrgyzstan\n==========\n\nIn the Kyrgyz Republic\n")
+        .contains("\nKazakhstan\n==========\n\nIn Germany and Kazakhstan\n").contains("\nGeorgia\n=======\n\nIn Georgia\n")
+        .doesNotContain("Germany\n===").doesNotContain("KYRGYZ REPUBLIC\n===");
+    assertThat(html).startsWith("<h1>Kyrgyzstan</h1>").contains("<h1>Kazakhstan</h1>").doesNotContain("<h1>Germany</h1>");
+    assertThat(chat.plain()).isEqualTo("3 new articles: KYRGYZ REPUBLIC, Germany, Kazakhstan, Georgia\n\n"
+        + "Kyrgyzstan\n"
+        + "• In the Kyrgyz Republic (also Germany) http://127.0.0.1:9/kg\n\n"
+        + "Kazakhstan\n"
+        + "• In Germany and Kazakhstan (also Germany) http://127.0.0.1:9/de-kz\n\n"
+        + "Georgia\n"
+        + "• In Georgia http://127.0.0.1:9/ge");
+  }
 }

@@ -33,6 +33,27 @@ class SnippetsTest {
   }
 
   @Test
+  void theSitesOwnStarsAndBackslashesAreEscapedSoEveryMediumPairsOnlyTheMatchMarks() {
+    // The site's own "**Note:**", a literal star right after a match, a backslash.
+    String marked = Snippets.marked("**Note:** the \u0002cobalt\u0003* mine \\ \u0002zinc\u0003");
+
+    assertThat(marked).isEqualTo("\\*\\*Note:\\*\\* the **cobalt**\\* mine \\\\ **zinc**");
+    assertThat(Snippets.render(marked, MessageText::escape, "<b>", "</b>"))
+        .isEqualTo("**Note:** the <b>cobalt</b>* mine \\ <b>zinc</b>");
+    assertThat(Snippets.render(marked, s -> s, "[", "]")).isEqualTo("**Note:** the [cobalt]* mine \\ [zinc]");
+    assertThat(Snippets.render("a ** b", s -> s, "[", "]")).as("an unpaired mark stays text").isEqualTo("a ** b");
+    assertThat(Snippets.render("\\\\**x**", s -> s, "[", "]")).as("an escaped backslash before a mark").isEqualTo("\\[x]");
+
+    JsonNode payload = Payloads.articleNew("d", ARTICLE, marked);
+    assertThat(MessageText.html(payload)).contains("**Note:** the <b>cobalt</b>* mine \\ <b>zinc</b>");
+    assertThat(MessageText.plain(payload)).contains("Matched: **Note:** the **cobalt*** mine \\ **zinc**");
+    ChatMessage chat = ChatMessage.of(payload);
+    assertThat(chat.html("\n")).contains("**Note:** the <b>cobalt</b>* mine \\ <b>zinc</b>");
+    assertThat(chat.textMarkdown()).as("Discord: the site's stars escaped, the match bold")
+        .contains("\\*\\*Note:\\*\\* the **cobalt**\\* mine \\\\ **zinc**");
+  }
+
+  @Test
   void onlyAChannelWithMatchGetsASnippetFieldAndEveryOtherFieldStays() {
     Map<String, String> snippets = new LinkedHashMap<>();
     snippets.put("copper", "the \u0002copper\u0003 miners");
