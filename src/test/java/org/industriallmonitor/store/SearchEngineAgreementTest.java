@@ -1,0 +1,86 @@
+package org.industriallmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.industriallmonitor.config.ChannelFilter;
+import org.industriallmonitor.config.ClusterConfig;
+import org.industriallmonitor.parse.Theme;
+import org.industriallmonitor.query.SearchQuery;
+import org.industriallmonitor.query.TextFilter;
+import org.industriallmonitor.testing.Databases;
+import org.industriallmonitor.testing.StoreExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What users type reaches either engine's index whole, and both engines answer it alike. */
+class SearchEngineAgreementTest {
+  private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+  private static final int REGION = 7;
+
+  @RegisterExtension final StoreExtension stores = new StoreExtension();
+  @TempDir Path dir;
+
+  private Store open(Databases database) {
+    Store s = stores.open(database, dir, new ClusterConfig("node-a", Duration.ofSeconds(15)));
+    s.countries().ensure(REGION, "Kyrgyzstan", T0);
+    return s;
+  }
+
+  private static void record(Store s, String slug, String title, String text, List<Theme> themes) {
+    s.articles().recordNew(newArticle(slug, title, text, themes), T0, List.of());
+  }
+
+  private static NewArticle newArticle(String slug, String title, String text, List<Theme> themes) {
+    return new NewArticle(slug, "https://www.industriall-union.org/" + slug, title, "2026-11-20", "x", "articles/" + slug + ".txt",
+        "articles/" + slug + ".json", "abc", false, false, null, null, T0, List.of(REGION), text, themes);
+  }
+
+  /** Records an article through the article's own transaction for one channel, and returns its snippet if it passed. */
+  private static java.util.Optional<String> recordFor(Store s, String slug, String title, String text, TextFilter filter) {
+    AtomicReference<Map<String, String>> passed = new AtomicReference<>();
+    s.articles().recordAll(List.of(new ArticleRepository.Recording(newArticle(slug, title, text, List.of()), T0, new ArticleAudience() {
+      @Override
+      public Map<String, TextFilter> channels() {
+        return Map.of("chat", filter);
+      }
+
+      @Override
+      public List<OutboxEntry> rows(Map<String, String> snippets) {
+        passed.set(Map.copyOf(snippets));
+        return List.of();
+      }
+    })));
+    return java.util.Optional.ofNullable(passed.get().get("chat"));
+  }
+
+  private static List<String> slugs(Store s, String words) {
+    return s.search().search(new SearchIndex.Query(words, null, null, 20, 0)).hits().stream().map(SearchHit::slug).toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void controlCharactersAndTheLongestQueryRunAsAMatch(Databases database) {
+    Store s = open(database);
+    record(s, "strike", "Strike at the mine", "The union calls a strike.", List.of());
+    assertThat(slugs(s, "strike\u0000")).containsExactly("strike");
+    assertThat(slugs(s, "\"strike\u0000at\u200Bthe\" mine")).containsExactly("strike");
+    assertThat(slugs(s, "a\u0000b")).isEmpty();
+    // A channel whose match: holds a NUL: the article is still recorded, and passes.
+    TextFilter nul = new TextFilter(SearchQuery.parse("union\u0000"), SearchQuery.parse("lockout\u0007"));
+    assertThat(recordFor(s, "union", "Union news", "The union grows.", nul)).isPresent();
+    assertThat(slugs(s, "grows")).containsExactly("union");
+    String most = "strike ".repeat(SearchQuery.MAX_TERMS);
+    assertThat(slugs(s, most)).containsExactly("strike");
+    assertThat(slugs(s, "nothing OR ".repeat(SearchQuery.MAX_TERMS - 1) + "strike")).containsExactly("strike");
+    assertThat(slugs(s, "strike " + "-nothing ".repeat(SearchQuery.MAX_TERMS - 1))).containsExactly("strike");
+  }
+}
