@@ -202,7 +202,10 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
     });
   }
 
-  /** The title weighs more (A) than the text (B); both folded, so that diacritics are ignored. */
+  /**
+   * The title weighs more (A) than the text (B); both as {@link SearchWords} (FTS5's words, folded), so
+   * that diacritics are ignored and both engines find the same words.
+   */
   @Override
   public void addToSearch(Connection c, long articleId, String title, String text) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(article_id, title, text, words)"
@@ -210,8 +213,8 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
       insert.setLong(1, articleId);
       insert.setString(2, title);
       insert.setString(3, text);
-      insert.setString(4, TsQuery.fold(title));
-      insert.setString(5, TsQuery.fold(text));
+      insert.setString(4, SearchWords.indexed(title));
+      insert.setString(5, SearchWords.indexed(text));
       insert.executeUpdate();
     }
   }

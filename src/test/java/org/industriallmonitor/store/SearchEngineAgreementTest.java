@@ -83,4 +83,18 @@ class SearchEngineAgreementTest {
     assertThat(slugs(s, "nothing OR ".repeat(SearchQuery.MAX_TERMS - 1) + "strike")).containsExactly("strike");
     assertThat(slugs(s, "strike " + "-nothing ".repeat(SearchQuery.MAX_TERMS - 1))).containsExactly("strike");
   }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void bothEnginesSplitCompoundsNumbersAddressesAndQuotedWordsAlike(Databases database) {
+    Store s = open(database);
+    record(s, "measured", "Plan", "The mine co-op strike, ILO 2.0 plan, l’usine «grève» and “union” leaders info@x.org", List.of());
+    for (String found : List.of("\"mine co-op\"", "\"mine co op\"", "co", "op", "2.0", "\"2 0\"", "usine", "l'usine", "\"l usine\"",
+        "greve", "GRÈVE", "union", "info", "\"info x org\"", "info@x.org", "strike", "ilo")) {
+      assertThat(slugs(s, found)).as(found).containsExactly("measured");
+    }
+    for (String missed : List.of("coop", "20", "lusine", "\"mine op\"", "infox")) {
+      assertThat(slugs(s, missed)).as(missed).isEmpty();
+    }
+  }
 }

@@ -1,0 +1,32 @@
+package org.industriallmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The words PostgreSQL indexes are those SQLite's FTS5 (unicode61 remove_diacritics 2) finds, as FTS5 measured them. */
+class SearchWordsTest {
+  @Test
+  void punctuationSymbolsAndInvisiblesSeparateAndLatinLettersLoseTheirDiacritics() {
+    assertThat(SearchWords.folded("The mine co-op strike, ILO 2.0 plan, l’usine «grève» and “union” leaders info@x.org"))
+        .containsExactly("the", "mine", "co", "op", "strike", "ilo", "2", "0", "plan", "l", "usine", "greve", "and", "union",
+            "leaders", "info", "x", "org");
+    assertThat(SearchWords.folded("a€b c+d e_f g·h 3½ x²y Ⅻ ø ł ß İstanbul cafe\u0301 \uE000q ǅ a\u200Bb n\u00ADo ŁÓDŹ"))
+        .containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "3½", "x²y", "ⅻ", "ø", "ł", "ß", "istanbul", "cafe", "q", "ǆ", "a",
+            "b", "n", "o", "łodz");
+  }
+
+  @Test
+  void otherScriptsKeepTheirAccentsAndAMarkAfterTheirLettersSeparates() {
+    // As FTS5 splits them: its diacritics are Latin ones, and it folds case letter by letter.
+    assertThat(SearchWords.folded("हिन्दी ΟΔΟΣ ά Tiếng 日本語テキスト")).containsExactly("ह", "न", "द", "οδοσ", "ά", "tieng", "日本語テキスト");
+  }
+
+  @Test
+  void aWordKnowsWhereItIsInTheText() {
+    assertThat(SearchWords.of("La «Grève»!")).containsExactly(new SearchWords.Word(0, 2, "la"), new SearchWords.Word(4, 9, "greve"));
+    assertThat(SearchWords.indexed(" l’usine, 2.0 ")).isEqualTo("l usine 2 0");
+    assertThat(SearchWords.of("?! ")).isEqualTo(List.of());
+  }
+}
