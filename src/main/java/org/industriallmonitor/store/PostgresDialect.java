@@ -238,10 +238,15 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
         + " WHERE article_search.words @@ q";
   }
 
+  /** The text as written: ts_headline would compare the folded query with it, and mark no accented word. */
   @Override
   public String searchSnippet(int snippetTokens) {
-    return "ts_headline('simple', article_search.text, q, 'StartSel=\u0002, StopSel=\u0003, MaxWords="
-        + snippetTokens + ", MinWords=" + snippetTokens / 2 + ", FragmentDelimiter=…, MaxFragments=1')";
+    return "article_search.text";
+  }
+
+  @Override
+  public String snippet(String selected, org.industriallmonitor.query.SearchQuery query, int snippetTokens) {
+    return TextSnippet.of(selected, query, snippetTokens);
   }
 
   /** ts_rank grows with relevance: its negative sorts best first, as bm25 does. */

@@ -106,10 +106,12 @@ public final class SearchIndex {
     if (!query.hasWords() && !query.narrows()) {
       return NOTHING;
     }
-    String words = query.hasWords() ? dialect.searchMatch(SearchQuery.parse(query.text())) : null;
+    SearchQuery parsed = query.hasWords() ? SearchQuery.parse(query.text()) : null;
+    String words = parsed != null ? dialect.searchMatch(parsed) : null;
     SearchQuery channelMatch = query.channel() == null ? null : query.channel().filter().text().match();
     // Without words, the channel's match: picks and marks the snippets (in date order): what its digests show.
-    String main = words != null ? words : channelMatch == null ? null : dialect.searchMatch(channelMatch);
+    SearchQuery marking = parsed != null ? parsed : channelMatch;
+    String main = marking == null ? null : dialect.searchMatch(marking);
     if (main != null && main.isEmpty()) {
       return NOTHING;
     }
@@ -155,7 +157,8 @@ public final class SearchIndex {
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
             hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9)));
+                rs.getString(6), rs.getString(7), marking == null ? rs.getString(8) : dialect.snippet(rs.getString(8), marking, SNIPPET_TOKENS),
+                rs.getDouble(9)));
           }
         }
       }
@@ -267,7 +270,7 @@ public final class SearchIndex {
       q.setString(1, match);
       q.setLong(2, articleId);
       try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+        return rs.next() ? java.util.Optional.of(dialect.snippet(rs.getString(1), query, SNIPPET_TOKENS)) : java.util.Optional.empty();
       }
     }
   }

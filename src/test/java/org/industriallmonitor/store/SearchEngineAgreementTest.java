@@ -97,4 +97,24 @@ class SearchEngineAgreementTest {
       assertThat(slugs(s, missed)).as(missed).isEmpty();
     }
   }
+
+  private static final String START = String.valueOf(SearchIndex.MATCH_START);
+  private static final String END = String.valueOf(SearchIndex.MATCH_END);
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void snippetsMarkTheMatchedWordsAsWrittenAccentsKept(Databases database) {
+    Store s = open(database);
+    TextFilter greve = new TextFilter(SearchQuery.parse("greve"), null);
+    assertThat(recordFor(s, "greve", "Mineurs", "La grève des mineurs", greve)).hasValueSatisfying(snippet ->
+        assertThat(snippet).contains(START + "grève" + END).contains("mineurs"));
+    SearchHit hit = s.search().search(new SearchIndex.Query("GREVE", null, null, 20, 0)).hits().get(0);
+    assertThat(hit.snippet()).contains(START + "grève" + END);
+    assertThat(s.search().search(new SearchIndex.Query("\"grève des\" mineur*", null, null, 20, 0)).hits().get(0).snippet())
+        .contains(START + "grève des" + END + " " + START + "mineurs" + END);
+    // A channel's search without words: its match: marks the snippets.
+    SearchIndex.Channel channel = new SearchIndex.Channel(new ChannelFilter(greve, List.of(), Set.of()), Set.of(REGION), List.of());
+    assertThat(s.search().search(new SearchIndex.Query(null, null, null, null, channel, 20, 0)).hits())
+        .singleElement().satisfies(h -> assertThat(h.snippet()).contains(START + "grève" + END));
+  }
 }
