@@ -117,4 +117,34 @@ class SearchEngineAgreementTest {
     assertThat(s.search().search(new SearchIndex.Query(null, null, null, null, channel, 20, 0)).hits())
         .singleElement().satisfies(h -> assertThat(h.snippet()).contains(START + "grève" + END));
   }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void aThemeByNameIsATagOfThatNameAndByIdATagOfThatIdInTheAlertAndTheChannelsSearch(Databases database) {
+    Store s = open(database);
+    Theme english = new Theme(1187, "Health and safety");
+    Theme french = new Theme(1187, "Santé et sécurité");
+    record(s, "en/safety", "Safety first", "Miners ask for safety.", List.of(english));
+    record(s, "fr/securite", "La sécurité d'abord", "Les mineurs demandent la sécurité.", List.of(french));
+    Map<String, Theme> tags = Map.of("en/safety", english, "fr/securite", french);
+    for (ChannelFilter.ThemeName written : List.of(new ChannelFilter.ThemeName(null, "health AND SAFETY"),
+        new ChannelFilter.ThemeName(null, "Sante et securite"), new ChannelFilter.ThemeName(1187, null),
+        new ChannelFilter.ThemeName(null, "Mining"), new ChannelFilter.ThemeName(12, null))) {
+      ChannelFilter filter = new ChannelFilter(TextFilter.NONE, List.of(written), Set.of());
+      // What the alert's routing lets through is what the channel's search lists.
+      List<String> routed = tags.entrySet().stream()
+          .filter(tag -> filter.passesThemes(List.of(tag.getValue().id()), List.of(tag.getValue().name()))).map(Map.Entry::getKey)
+          .sorted().toList();
+      SearchIndex.Channel channel = new SearchIndex.Channel(filter, Set.of(REGION), List.of());
+      List<String> searched = s.search().search(new SearchIndex.Query(null, null, null, null, channel, 20, 0)).hits().stream()
+          .map(SearchHit::slug).sorted().toList();
+      assertThat(searched).as("themes: [%s]", written).isEqualTo(routed);
+      // The console's /search?theme= and the feeds: the same rule.
+      List<String> byTheme = s.search().search(new SearchIndex.Query(null, null, null, written.toString(), null, 20, 0)).hits()
+          .stream().map(SearchHit::slug).sorted().toList();
+      assertThat(byTheme).as("theme=%s", written).isEqualTo(routed);
+    }
+    assertThat(s.search().search(new SearchIndex.Query(null, null, null, "Health and safety", null, 20, 0)).hits())
+        .extracting(SearchHit::slug).containsExactly("en/safety");
+  }
 }
