@@ -204,17 +204,16 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
 
   /**
    * The title weighs more (A) than the text (B); both as {@link SearchWords} (FTS5's words, folded), so
-   * that diacritics are ignored and both engines find the same words.
+   * that diacritics are ignored and both engines find the same words, whatever the database's locale.
    */
   @Override
   public void addToSearch(Connection c, long articleId, String title, String text) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(article_id, title, text, words)"
-        + " VALUES (?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))")) {
+        + " VALUES (?, ?, ?, CAST(? AS tsvector))")) {
       insert.setLong(1, articleId);
       insert.setString(2, title);
       insert.setString(3, text);
-      insert.setString(4, SearchWords.indexed(title));
-      insert.setString(5, SearchWords.indexed(text));
+      insert.setString(4, SearchWords.tsvector(title, text));
       insert.executeUpdate();
     }
   }
@@ -234,7 +233,7 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
 
   @Override
   public String searchFrom() {
-    return " FROM article_search JOIN articles a ON a.id = article_search.article_id, to_tsquery('simple', ?) q"
+    return " FROM article_search JOIN articles a ON a.id = article_search.article_id, CAST(? AS tsquery) q"
         + " WHERE article_search.words @@ q";
   }
 
@@ -262,7 +261,7 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
 
   @Override
   public String searchedIdsMatching() {
-    return "SELECT article_id FROM article_search WHERE words @@ to_tsquery('simple', ?)";
+    return "SELECT article_id FROM article_search WHERE words @@ CAST(? AS tsquery)";
   }
 
   @Override

@@ -48,16 +48,56 @@ final class SearchWords {
     return words;
   }
 
-  /** The text's words, folded, one space between: what PostgreSQL's parser splits into exactly these words. */
-  static String indexed(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+  /** The longest word PostgreSQL's tsvector and tsquery hold, in UTF-8 bytes: a longer one is left out. */
+  static final int LONGEST = 2046;
+  private static final int LAST_POSITION = 16383;
+  private static final int POSITIONS_PER_WORD = 256;
+
+  /**
+   * The PostgreSQL tsvector (in its input syntax) of an article's title (weight A) and text (weight B), made of
+   * these words here rather than by PostgreSQL's parser, which splits by the database's locale. A position lies
+   * between the title's last word and the text's first, so that no phrase runs from one into the other (FTS5
+   * finds a phrase within one column). Beyond PostgreSQL's bounds, as its own parser does: positions stop at 16383,
+   * a word keeps its first 256, a word longer than {@value #LONGEST} bytes is left out.
+   */
+  static String tsvector(String title, String text) {
+    java.util.Map<String, List<String>> positions = new java.util.LinkedHashMap<>();
+    int next = 1;
+    for (Word w : of(title)) {
+      add(positions, w.folded(), next++, 'A');
+    }
+    next++;
     for (Word w : of(text)) {
+      add(positions, w.folded(), next++, 'B');
+    }
+    StringBuilder out = new StringBuilder();
+    positions.forEach((word, at) -> {
       if (!out.isEmpty()) {
         out.append(' ');
       }
-      out.append(w.folded());
-    }
+      out.append(quoted(word)).append(':').append(String.join(",", at));
+    });
     return out.toString();
+  }
+
+  /** A word as a lexeme of tsvector and tsquery input. */
+  static String quoted(String word) {
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  static boolean fits(String word) {
+    return word.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= LONGEST;
+  }
+
+  private static void add(java.util.Map<String, List<String>> positions, String word, int position, char weight) {
+    if (!fits(word)) {
+      return;
+    }
+    List<String> at = positions.computeIfAbsent(word, w -> new ArrayList<>());
+    String p = Math.min(position, LAST_POSITION) + String.valueOf(weight);
+    if (at.size() < POSITIONS_PER_WORD && !(position >= LAST_POSITION && at.contains(p))) {
+      at.add(p);
+    }
   }
 
   /** The folded words of a text (a query's word or phrase). */

@@ -5,7 +5,8 @@ import java.util.List;
 import org.industriallmonitor.query.SearchQuery;
 
 /**
- * A {@link SearchQuery} as a PostgreSQL tsquery, which cannot be a syntax error: a phrase's words
+ * A {@link SearchQuery} as a PostgreSQL tsquery (in its input syntax, cast rather than parsed, as the index's
+ * tsvector is made), which cannot be a syntax error: a phrase's words
  * follow each other ({@code <->}), a prefix ends in {@code :*}, OR is {@code |}, the required terms are
  * joined by {@code &} and the excluded ones by {@code & !}. Words are split and folded as the index's are
  * ({@link SearchWords}): as SQLite's FTS5 splits and folds them.
@@ -30,7 +31,9 @@ final class TsQuery {
     for (SearchQuery.Term term : terms) {
       List<String> words = new ArrayList<>();
       for (String word : SearchWords.folded(term.text())) {
-        words.add("'" + word.replace("'", "''") + "'");
+        if (SearchWords.fits(word)) {
+          words.add(SearchWords.quoted(word));
+        }
       }
       if (!words.isEmpty()) {
         alternatives.add("(" + String.join(" <-> ", words) + (term.prefix() ? ":*" : "") + ")");

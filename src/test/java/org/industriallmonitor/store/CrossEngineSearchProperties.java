@@ -110,7 +110,28 @@ class CrossEngineSearchProperties {
       coverage.check(true).count(n -> n > 0);
       coverage.check(false).count(n -> n > 0);
     });
-    assertThat(onPostgresql).as("query %s | title %s | text %s", query, title, text).isEqualTo(onSqlite);
+    String why = "query " + query + " | title " + title + " | text " + text;
+    assertThat(onPostgresql).as(why).isEqualTo(onSqlite);
+    if (onSqlite) {
+      // The whole text is in the snippet (it is shorter than one): the same words are marked on both.
+      assertThat(marked(hit(postgresStore, query, slug).snippet())).as("marked, " + why)
+          .isEqualTo(marked(hit(sqlite, query, slug).snippet()));
+    }
+  }
+
+  /** The marked words of a snippet, folded, in order. */
+  private static List<String> marked(String snippet) {
+    List<String> words = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(SearchIndex.MATCH_START + "(.*?)" + SearchIndex.MATCH_END).matcher(snippet);
+    while (m.find()) {
+      words.addAll(SearchWords.folded(m.group(1)));
+    }
+    return words;
+  }
+
+  private static SearchHit hit(Store store, String words, String slug) {
+    return store.search().search(new SearchIndex.Query(words, null, null, 1000, 0)).hits().stream()
+        .filter(hit -> hit.slug().equals(slug)).findFirst().orElseThrow();
   }
 
   private static boolean finds(Store store, String words, String slug) {

@@ -93,7 +93,8 @@ class SearchEngineAgreementTest {
         "greve", "GRÈVE", "union", "info", "\"info x org\"", "info@x.org", "strike", "ilo")) {
       assertThat(slugs(s, found)).as(found).containsExactly("measured");
     }
-    for (String missed : List.of("coop", "20", "lusine", "\"mine op\"", "infox")) {
+    // "plan the" would run from the title into the text: no phrase does, on either engine.
+    for (String missed : List.of("coop", "20", "lusine", "\"mine op\"", "infox", "\"plan the\"")) {
       assertThat(slugs(s, missed)).as(missed).isEmpty();
     }
   }

@@ -26,7 +26,11 @@ class SearchWordsTest {
   @Test
   void aWordKnowsWhereItIsInTheText() {
     assertThat(SearchWords.of("La «Grève»!")).containsExactly(new SearchWords.Word(0, 2, "la"), new SearchWords.Word(4, 9, "greve"));
-    assertThat(SearchWords.indexed(" l’usine, 2.0 ")).isEqualTo("l usine 2 0");
+    // A position apart between the title and the text: no phrase runs from one into the other.
+    assertThat(SearchWords.tsvector("Co-op «grève»", " l’usine, 2.0 co-op"))
+        .isEqualTo("'co':1A,9B 'op':2A,10B 'greve':3A 'l':5B 'usine':6B '2':7B '0':8B");
+    assertThat(SearchWords.tsvector("", "")).isEmpty();
+    assertThat(SearchWords.tsvector("x", "a".repeat(SearchWords.LONGEST + 1) + " y")).isEqualTo("'x':1A 'y':4B");
     assertThat(SearchWords.of("?! ")).isEqualTo(List.of());
   }
 }
