@@ -9,13 +9,18 @@ import java.util.List;
  * mine); {@code -word} and {@code -"a phrase"} exclude; a word ending in {@code *} is a prefix.
  * {@code OR} and {@code AND} are operators only in capitals ({@code AND} is what a space already
  * means); in lower case they are words. A term of punctuation alone is no term: the index holds no
- * token for it.
+ * token for it. A control or format character (a NUL, a zero-width space) is a space: the index
+ * holds no token for it either, and FTS5 would take it for the end of its string. A query has at most
+ * {@value #MAX_TERMS} terms: PostgreSQL runs out of stack on a query of thousands.
  *
  * @param typed what the user typed, as they typed it (without the spaces around)
  * @param required the terms every match has: each inner list is one term or several joined by OR
  * @param excluded the terms no match has
  */
 public record SearchQuery(String typed, List<List<Term>> required, List<Term> excluded) {
+
+  /** The most terms (words and phrases, wanted or excluded) a query may have. */
+  public static final int MAX_TERMS = 200;
 
   /** A word or phrase; {@code prefix} when a word ended in {@code *} (which {@code text} no longer has). */
   public record Term(String text, boolean prefix) {}
@@ -37,9 +42,14 @@ public record SearchQuery(String typed, List<List<Term>> required, List<Term> ex
    *     term on each side, an excluded term joined by {@code OR}, or only excluded terms
    */
   public static SearchQuery parse(String typed) {
-    List<Token> tokens = tokens(typed == null ? "" : typed);
+    String cleaned = spaced(typed == null ? "" : typed);
+    List<Token> tokens = tokens(cleaned);
     if (tokens.isEmpty()) {
       throw new QuerySyntaxException("the query is empty: write at least one word to look for");
+    }
+    long terms = tokens.stream().filter(token -> !token.or()).count();
+    if (terms > MAX_TERMS) {
+      throw new QuerySyntaxException("the query has " + terms + " words and phrases: a query has at most " + MAX_TERMS);
     }
     List<List<Term>> required = new ArrayList<>();
     List<Term> excluded = new ArrayList<>();
@@ -73,7 +83,18 @@ public record SearchQuery(String typed, List<List<Term>> required, List<Term> ex
     if (required.isEmpty()) {
       throw new QuerySyntaxException("the query only excludes (-word): add a word to look for");
     }
-    return new SearchQuery(typed.strip(), required, excluded);
+    return new SearchQuery(cleaned.strip(), required, excluded);
+  }
+
+  /** {@code typed} with each control or format character a space. */
+  private static String spaced(String typed) {
+    StringBuilder out = new StringBuilder(typed.length());
+    typed.codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      boolean invisible = Character.isISOControl(c) || type == Character.CONTROL || type == Character.FORMAT;
+      out.appendCodePoint(invisible ? ' ' : c);
+    });
+    return out.toString();
   }
 
   /** One piece of a query: a term (perhaps excluded) or the operator OR. */

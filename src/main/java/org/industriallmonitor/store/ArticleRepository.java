@@ -188,11 +188,12 @@ public final class ArticleRepository {
   /** Records an article's theme tags (once each): when it is recorded, or by {@code reindex} from its sidecar. */
   static void insertThemes(Connection c, long id, List<org.industriallmonitor.parse.Theme> themes) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO article_themes(article_id, theme, name) VALUES (?, ?, ?) ON CONFLICT (article_id, theme) DO NOTHING")) {
+        "INSERT INTO article_themes(article_id, theme, name, name_key) VALUES (?, ?, ?, ?) ON CONFLICT (article_id, theme) DO NOTHING")) {
       for (org.industriallmonitor.parse.Theme theme : themes) {
         insert.setLong(1, id);
         insert.setInt(2, theme.id());
         insert.setString(3, theme.name());
+        insert.setString(4, org.industriallmonitor.config.CountryNames.key(theme.name()));
         insert.addBatch();
       }
       if (!themes.isEmpty()) {

@@ -187,10 +187,17 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   String searchFrom();
 
   /**
-   * The snippet of a hit, about {@code snippetTokens} words, its matches between
-   * {@link SearchIndex#MATCH_START} and {@link SearchIndex#MATCH_END}.
+   * The SELECT expression (of {@link #searchFrom}) a hit's snippet is made from by {@link #snippet}: the
+   * snippet itself, or the text it is made of.
    */
   String searchSnippet(int snippetTokens);
+
+  /**
+   * The snippet of a hit from what {@link #searchSnippet} selected and the query it answers: about
+   * {@code snippetTokens} words, its matches between {@link SearchIndex#MATCH_START} and
+   * {@link SearchIndex#MATCH_END}, as written in the text.
+   */
+  String snippet(String selected, org.industriallmonitor.query.SearchQuery query, int snippetTokens);
 
   /** The rank of a hit: the better it matches, the lower. */
   String searchRank();

@@ -202,16 +202,18 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
     });
   }
 
-  /** The title weighs more (A) than the text (B); both folded, so that diacritics are ignored. */
+  /**
+   * The title weighs more (A) than the text (B); both as {@link SearchWords} (FTS5's words, folded), so
+   * that diacritics are ignored and both engines find the same words, whatever the database's locale.
+   */
   @Override
   public void addToSearch(Connection c, long articleId, String title, String text) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_search(article_id, title, text, words)"
-        + " VALUES (?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))")) {
+        + " VALUES (?, ?, ?, CAST(? AS tsvector))")) {
       insert.setLong(1, articleId);
       insert.setString(2, title);
       insert.setString(3, text);
-      insert.setString(4, TsQuery.fold(title));
-      insert.setString(5, TsQuery.fold(text));
+      insert.setString(4, SearchWords.tsvector(title, text));
       insert.executeUpdate();
     }
   }
@@ -231,14 +233,19 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
 
   @Override
   public String searchFrom() {
-    return " FROM article_search JOIN articles a ON a.id = article_search.article_id, to_tsquery('simple', ?) q"
+    return " FROM article_search JOIN articles a ON a.id = article_search.article_id, CAST(? AS tsquery) q"
         + " WHERE article_search.words @@ q";
   }
 
+  /** The text as written: ts_headline would compare the folded query with it, and mark no accented word. */
   @Override
   public String searchSnippet(int snippetTokens) {
-    return "ts_headline('simple', article_search.text, q, 'StartSel=\u0002, StopSel=\u0003, MaxWords="
-        + snippetTokens + ", MinWords=" + snippetTokens / 2 + ", FragmentDelimiter=…, MaxFragments=1')";
+    return "article_search.text";
+  }
+
+  @Override
+  public String snippet(String selected, org.industriallmonitor.query.SearchQuery query, int snippetTokens) {
+    return TextSnippet.of(selected, query, snippetTokens);
   }
 
   /** ts_rank grows with relevance: its negative sorts best first, as bm25 does. */
@@ -254,7 +261,7 @@ record PostgresDialect(PostgresTarget target) implements Dialect {
 
   @Override
   public String searchedIdsMatching() {
-    return "SELECT article_id FROM article_search WHERE words @@ to_tsquery('simple', ?)";
+    return "SELECT article_id FROM article_search WHERE words @@ CAST(? AS tsquery)";
   }
 
   @Override

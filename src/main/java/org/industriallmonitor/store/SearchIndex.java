@@ -106,10 +106,12 @@ public final class SearchIndex {
     if (!query.hasWords() && !query.narrows()) {
       return NOTHING;
     }
-    String words = query.hasWords() ? dialect.searchMatch(SearchQuery.parse(query.text())) : null;
+    SearchQuery parsed = query.hasWords() ? SearchQuery.parse(query.text()) : null;
+    String words = parsed != null ? dialect.searchMatch(parsed) : null;
     SearchQuery channelMatch = query.channel() == null ? null : query.channel().filter().text().match();
     // Without words, the channel's match: picks and marks the snippets (in date order): what its digests show.
-    String main = words != null ? words : channelMatch == null ? null : dialect.searchMatch(channelMatch);
+    SearchQuery marking = parsed != null ? parsed : channelMatch;
+    String main = marking == null ? null : dialect.searchMatch(marking);
     if (main != null && main.isEmpty()) {
       return NOTHING;
     }
@@ -131,10 +133,11 @@ public final class SearchIndex {
       }
       if (!blank(query.theme())) {
         String wanted = query.theme().strip();
-        boolean id = wanted.chars().allMatch(Character::isDigit);
-        where.append(themes(themeIds(c, (tag, name) -> id ? String.valueOf(tag).equals(wanted) : CountryNames.same(wanted, name))));
+        boolean id = wanted.length() <= 9 && wanted.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+        where.append(themes(List.of(id ? new ChannelFilter.ThemeName(Integer.valueOf(wanted), null)
+            : new ChannelFilter.ThemeName(null, wanted)), args));
       }
-      if (query.channel() != null && !channel(c, dialect, query.channel(), words != null, where, args)) {
+      if (query.channel() != null && !channel(dialect, query.channel(), words != null, where, args)) {
         return NOTHING;
       }
       int total;
@@ -155,7 +158,8 @@ public final class SearchIndex {
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
             hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9)));
+                rs.getString(6), rs.getString(7), marking == null ? rs.getString(8) : dialect.snippet(rs.getString(8), marking, SNIPPET_TOKENS),
+                rs.getDouble(9)));
           }
         }
       }
@@ -167,10 +171,10 @@ public final class SearchIndex {
 
   /**
    * Adds a channel's filters to {@code where}; false when they let nothing through (no country names the
-   * channel, no archived article has its themes, a match: of no word). Its match: is a condition of its own
+   * channel, a match: of no word). Its match: is a condition of its own
    * when the words of the search are the main one ({@code wordsLead}).
    */
-  private static boolean channel(Connection c, Dialect dialect, Channel channel, boolean wordsLead, StringBuilder where,
+  private static boolean channel(Dialect dialect, Channel channel, boolean wordsLead, StringBuilder where,
       List<String> args) throws SQLException {
     ChannelFilter filter = channel.filter();
     if (channel.regions().isEmpty()) {
@@ -187,11 +191,7 @@ public final class SearchIndex {
       args.addAll(channel.languages());
     }
     if (!filter.themes().isEmpty()) {
-      Set<Integer> ids = themeIds(c, (tag, name) -> filter.themes().stream().anyMatch(theme -> theme.is(tag, name)));
-      if (ids.isEmpty()) {
-        return false;
-      }
-      where.append(themes(ids));
+      where.append(themes(filter.themes(), args));
     }
     if (wordsLead && filter.text().match() != null) {
       String match = dialect.searchMatch(filter.text().match());
@@ -212,24 +212,32 @@ public final class SearchIndex {
     return true;
   }
 
-  /** The ids of the theme tags of archived articles that {@code wanted} accepts (by id and name). */
-  private static Set<Integer> themeIds(Connection c, java.util.function.BiPredicate<Integer, String> wanted) throws SQLException {
+  /**
+   * The condition of a tag of one of {@code themes}, the rule of {@link ChannelFilter.ThemeName#is} (an alert's
+   * routing): a theme written as an id is a tag of that id; one written as a name a tag of that name, case and
+   * accents aside (whatever its id: the site gives a theme a name in each language, and a channel's themes: by
+   * name hears of the articles tagged with that name only).
+   */
+  private static String themes(List<ChannelFilter.ThemeName> themes, List<String> args) {
     Set<Integer> ids = new java.util.TreeSet<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT theme, name FROM article_themes");
-        ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        if (wanted.test(rs.getInt(1), rs.getString(2))) {
-          ids.add(rs.getInt(1));
-        }
+    List<String> keys = new ArrayList<>();
+    for (ChannelFilter.ThemeName theme : themes) {
+      if (theme.id() != null) {
+        ids.add(theme.id());
+      } else {
+        keys.add(CountryNames.key(theme.name()));
       }
     }
-    return ids;
-  }
-
-  // Ids are numbers the monitor holds, never typed text: written into the SQL, where PostgreSQL takes them as integers.
-  private static String themes(Set<Integer> ids) {
-    return ids.isEmpty() ? " AND 1 = 0"
-        : " AND a.id IN (SELECT article_id FROM article_themes WHERE theme IN (" + joined(ids) + "))";
+    List<String> either = new ArrayList<>();
+    // Ids are numbers the monitor holds, never typed text: written into the SQL, where PostgreSQL takes them as integers.
+    if (!ids.isEmpty()) {
+      either.add("theme IN (" + joined(ids) + ")");
+    }
+    if (!keys.isEmpty()) {
+      either.add("name_key IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")");
+      args.addAll(keys);
+    }
+    return " AND a.id IN (SELECT article_id FROM article_themes WHERE " + String.join(" OR ", either) + ")";
   }
 
   private static String regions(Set<Integer> regions) {
@@ -267,7 +275,7 @@ public final class SearchIndex {
       q.setString(1, match);
       q.setLong(2, articleId);
       try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+        return rs.next() ? java.util.Optional.of(dialect.snippet(rs.getString(1), query, SNIPPET_TOKENS)) : java.util.Optional.empty();
       }
     }
   }

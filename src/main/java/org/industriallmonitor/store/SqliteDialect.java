@@ -389,6 +389,12 @@ record SqliteDialect(Path file, Duration busyTimeout, Access access) implements 
     return "snippet(article_search, 1, char(2), char(3), '…', " + snippetTokens + ")";
   }
 
+  /** FTS5's snippet() made it already. */
+  @Override
+  public String snippet(String selected, org.industriallmonitor.query.SearchQuery query, int snippetTokens) {
+    return selected;
+  }
+
   /** The title weighs five times the text. */
   @Override
   public String searchRank() {

@@ -1,25 +1,18 @@
 package org.industriallmonitor.store;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.industriallmonitor.query.SearchQuery;
 
 /**
- * A {@link SearchQuery} as a PostgreSQL tsquery, which cannot be a syntax error: a phrase's words
+ * A {@link SearchQuery} as a PostgreSQL tsquery (in its input syntax, cast rather than parsed, as the index's
+ * tsvector is made), which cannot be a syntax error: a phrase's words
  * follow each other ({@code <->}), a prefix ends in {@code :*}, OR is {@code |}, the required terms are
- * joined by {@code &} and the excluded ones by {@code & !}. Words are folded as the index's are: lower
- * case, diacritics removed.
+ * joined by {@code &} and the excluded ones by {@code & !}. Words are split and folded as the index's are
+ * ({@link SearchWords}): as SQLite's FTS5 splits and folds them.
  */
 final class TsQuery {
   private TsQuery() {}
-
-  /** Lower case without diacritics: what the index holds and a query looks for ({@code Grève} is {@code greve}). */
-  static String fold(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-  }
 
   static String of(SearchQuery query) {
     List<String> parts = new ArrayList<>();
@@ -37,9 +30,9 @@ final class TsQuery {
     List<String> alternatives = new ArrayList<>();
     for (SearchQuery.Term term : terms) {
       List<String> words = new ArrayList<>();
-      for (String word : fold(term.text()).split("[^\\p{L}\\p{N}]+")) {
-        if (!word.isEmpty()) {
-          words.add("'" + word.replace("'", "''") + "'");
+      for (String word : SearchWords.folded(term.text())) {
+        if (SearchWords.fits(word)) {
+          words.add(SearchWords.quoted(word));
         }
       }
       if (!words.isEmpty()) {

@@ -33,7 +33,8 @@ class ReindexThemesTest {
     assertThat(recorded).as("recorded with the article").hasSize(1).allMatch(t -> t.startsWith("1201 "));
     // As schema 16 finds the articles recorded before it: no tags, but one article, tagged by hand, that keeps its own.
     Sql.execute(db, "DELETE FROM article_themes",
-        "INSERT INTO article_themes(article_id, theme, name) SELECT id, 9999, 'Kept' FROM articles WHERE slug = 'kazakh-oil-workers-strike'");
+        "INSERT INTO article_themes(article_id, theme, name, name_key) SELECT id, 9999, 'Kept', 'kept' FROM articles"
+            + " WHERE slug = 'kazakh-oil-workers-strike'");
     String other = Sql.column(db, "SELECT sidecar_path FROM articles WHERE slug <> 'kazakh-oil-workers-strike' ORDER BY id LIMIT 1").get(0);
     Files.writeString(dir.resolve("state/archive").resolve(other), "not json");
 
@@ -45,6 +46,11 @@ class ReindexThemesTest {
     assertThat(Sql.column(db, "SELECT theme || ' ' || name FROM article_themes WHERE article_id = " + oil)).containsExactly("9999 Kept");
     assertThat(Sql.count(db, "SELECT count(DISTINCT article_id) FROM article_themes")).isEqualTo(articles - 1);
     assertThat(Sql.column(db, "SELECT DISTINCT theme FROM article_themes WHERE theme <> 9999 ORDER BY theme")).containsExactly("1187", "1201");
+
+    // Each filled tag has its name's key, which a channel's themes: by name is compared with.
+    assertThat(Sql.column(db, "SELECT name || '|' || name_key FROM article_themes WHERE theme <> 9999"))
+        .isNotEmpty().allSatisfy(row -> assertThat(row.substring(row.indexOf('|') + 1))
+            .isEqualTo(org.industriallmonitor.config.CountryNames.key(row.substring(0, row.indexOf('|')))));
 
     CliRun again = CliRun.of("reindex", "--config", config.toString());
     assertThat(again.out()).as("filled once").doesNotContain("Theme tags of");

@@ -58,4 +58,22 @@ class SearchQueryTest {
     assertThatThrownBy(() -> SearchQuery.parse("-coal OR strike")).hasMessageContaining("not an excluded one (-coal)");
     assertThatThrownBy(() -> SearchQuery.parse("-coal -gas")).hasMessageContaining("only excludes");
   }
+
+  @Test
+  void controlAndFormatCharactersAreSpaces() {
+    assertThat(SearchQuery.parse("a\u0000b").required()).containsExactly(List.of(word("a")), List.of(word("b")));
+    assertThat(SearchQuery.parse("\"mine\u0007co\u200Bop\u00ADs\" strike\u0000").required())
+        .containsExactly(List.of(word("mine co op s")), List.of(word("strike")));
+    assertThat(SearchQuery.parse("strike\u0000").typed()).isEqualTo("strike");
+    assertThatThrownBy(() -> SearchQuery.parse("\u0000\u0002\u200B")).hasMessageContaining("empty");
+  }
+
+  @Test
+  void aQueryHasAtMostTwoHundredTerms() {
+    String most = "w ".repeat(SearchQuery.MAX_TERMS - 1) + "-x";
+    assertThat(SearchQuery.parse(most).required()).hasSize(SearchQuery.MAX_TERMS - 1);
+    assertThat(SearchQuery.parse("a OR ".repeat(100) + "b").required()).hasSize(1);
+    assertThatThrownBy(() -> SearchQuery.parse(most + " y")).isInstanceOf(QuerySyntaxException.class)
+        .hasMessage("the query has 201 words and phrases: a query has at most 200");
+  }
 }

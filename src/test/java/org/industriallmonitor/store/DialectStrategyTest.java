@@ -40,13 +40,15 @@ class DialectStrategyTest {
 
   /**
    * How typed words become a match expression is a search spelling, FTS5's ({@link FtsQuery}) or
-   * tsquery's ({@link TsQuery}, built on the former's terms): the dialects' alone.
+   * tsquery's ({@link TsQuery}, built on the former's terms, with PostgreSQL's words and snippets made as FTS5's,
+   * {@link SearchWords} and {@link TextSnippet}): the dialects' alone.
    */
   @Test
   void onlyTheDialectsSpellASearch() {
     noClasses().that().resideInAPackage(STORE)
-        .and(not(belongToAnyOf(SqliteDialect.class, PostgresDialect.class, FtsQuery.class, TsQuery.class)))
-        .should().dependOnClassesThat(belongToAnyOf(FtsQuery.class, TsQuery.class))
+        .and(not(belongToAnyOf(SqliteDialect.class, PostgresDialect.class, FtsQuery.class, TsQuery.class, SearchWords.class,
+            TextSnippet.class)))
+        .should().dependOnClassesThat(belongToAnyOf(FtsQuery.class, TsQuery.class, SearchWords.class, TextSnippet.class))
         .check(store);
   }
 }
