@@ -53,11 +53,15 @@ class LoggingTest {
       log.info("line {} {}", i, HexFormat.of().formatHex(noise));
     }
     assertThat(rolled(logs)).as("the file rolled, compressed, within 4,000 lines of 300 characters").isNotEmpty();
+    // A .gz appears when its compression starts, from a renamed .tmp file that goes when it ends: stopping the
+    // file before one compression ended left no .gz at all now and then.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listing(logs)).as("compressions under way")
+        .noneMatch(name -> name.contains(".tmp ")));
     Logging.toFile(logs, new LoggingConfig(false, 1, 1, 1)); // stops the file: waits for compression and clean-up
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       List<Path> rolled = rolled(logs);
-      assertThat(rolled).isNotEmpty().allSatisfy(p -> assertThat(p.getFileName().toString()).matches("monitor\\.\\d{4}-\\d\\d-\\d\\d\\.\\d+\\.log\\.gz"));
+      assertThat(rolled).as("the log folder: %s", listing(logs)).isNotEmpty().allSatisfy(p -> assertThat(p.getFileName().toString()).matches("monitor\\.\\d{4}-\\d\\d-\\d\\d\\.\\d+\\.log\\.gz"));
       // logback caps at each roll, in the background, beside that roll's compression: the files still being
       // compressed when the last clean-up measured land after it (one, or two on a loaded machine: 9,220
       // bytes were seen against a cap of 8,192 under a load of 15).
@@ -90,6 +94,12 @@ class LoggingTest {
   private static List<Path> rolled(Path logs) throws IOException {
     try (Stream<Path> files = Files.list(logs)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".gz")).sorted().toList();
+    }
+  }
+
+  private static List<String> listing(Path logs) throws IOException {
+    try (Stream<Path> files = Files.list(logs)) {
+      return files.map(p -> p.getFileName().toString() + " (" + size(p) + ")").sorted().toList();
     }
   }
 
