@@ -67,7 +67,8 @@ class LoggingTest {
         byte[] noise = new byte[150];
         random.nextBytes(noise);
         log.info("line {} {}", i, HexFormat.of().formatHex(noise));
-        await().atMost(Duration.ofSeconds(10)).until(() -> capped.get() >= rolls.get() && compressing(logs).isEmpty());
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10))
+            .until(() -> capped.get() >= rolls.get() && compressing(logs).isEmpty());
       }
     } finally {
       context.getStatusManager().remove(counter);
