@@ -92,13 +92,39 @@ class ArticlePageTest {
     Document page = Jsoup.parse(fixture.get("/articles/" + SLUG).body());
 
     assertThat(page.select("article.reader a.country")).extracting(Element::text, e -> e.attr("href"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Kyrgyzstan", "/search?country=Kyrgyzstan"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Kyrgyzstan", "/search?country=364"));
     assertThat(page.select("article.reader a.theme")).extracting(Element::text, e -> e.attr("href"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Trade union rights", "/search?theme=Trade+union+rights"));
     assertThat(page.select("ul.translations a").eachAttr("href"))
         .contains(replica.baseUrl() + "/fr/" + SLUG, replica.baseUrl() + "/es/" + SLUG);
     assertThat(page.selectFirst("a#archived-file").attr("href")).isEqualTo("/archived/" + SLUG);
     assertThat(page.select("dl.article").text()).contains("articles/2023/2023-01-13-" + SLUG + ".txt");
+  }
+
+  /**
+   * The site tags an article with every country it concerns; only those the archive links it to (configured, under
+   * their configured names) find it again in a search, so only those are links, by region id.
+   */
+  @Test
+  void everyCountryLinkFindsTheArticleAndACountryNotFollowedIsNoLink(@TempDir Path other) throws Exception {
+    String slug = "miners-of-two-countries";
+    replica.catalog().publish(new ReplicaArticle(slug, "Miners of two countries", LocalDate.of(2023, 2, 3), "Miners in two countries.",
+        List.of("A paragraph."), List.of(364, 169), List.of(1201)), 0);
+    // Configured under another name than the site's: the site's name finds nothing in the archive's countries.
+    Path config = TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyz Republic", 364).writeTo(other);
+    try (ConsoleFixture renamed = ConsoleFixture.start(config).crawlAll()) {
+      Element reader = Jsoup.parse(renamed.get("/articles/" + slug).body()).selectFirst("article.reader");
+
+      List<Element> links = reader.select("a.country");
+      assertThat(links).extracting(Element::text, e -> e.attr("href"))
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("Kyrgyz Republic", "/search?country=364"));
+      for (Element link : links) {
+        Document search = Jsoup.parse(renamed.get(link.attr("href")).body());
+        assertThat(search.select("a[href=/articles/" + slug + "]")).as(link.attr("href")).isNotEmpty();
+      }
+      assertThat(reader.select("a").eachText()).doesNotContain("Kazakhstan");
+      assertThat(reader.selectFirst("p.byline").text()).contains("Kazakhstan (not followed)");
+    }
   }
 
   @Test
