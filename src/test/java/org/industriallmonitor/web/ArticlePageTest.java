@@ -187,7 +187,15 @@ class ArticlePageTest {
       assertThat(page.select("ul.translations a[rel=noreferrer]").eachAttr("href")).contains(replica.baseUrl() + "/" + spanish);
       Document translation = Jsoup.parse(both.get(archived.attr("href")).body());
       assertThat(translation.selectFirst("article.reader h1").text()).isEqualTo("La lucha continua de Kirguistán");
-      assertThat(translation.selectFirst("article.reader").attr("lang")).isEqualTo("es");
+      // The site's text is in the article's language; the console's own words around it (the date, "Themes:", the
+      // archived file's link) stay the page's English.
+      Element reader = translation.selectFirst("article.reader");
+      assertThat(reader.select("[lang]")).extracting(Element::normalName, e -> e.attr("lang")).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("h1", "es"), org.assertj.core.groups.Tuple.tuple("p", "es"), // the lede
+          org.assertj.core.groups.Tuple.tuple("div", "es"));
+      for (String english : List.of("p.byline", "p.themes", "p.archived-file")) {
+        assertThat(reader.selectFirst(english).closest("[lang]").attr("lang")).as(english).isEqualTo("en");
+      }
     }
   }
 
