@@ -49,6 +49,11 @@ public final class ConsoleService {
     return store.articles().find(slug);
   }
 
+  /** The countries the archived article of {@code slug} is linked to, under their configured names: those a search by country finds it by. */
+  public List<ArticleRepository.LinkedCountry> countriesOf(String slug) {
+    return store.articles().countriesOf(slug);
+  }
+
   /** The search of the archived articles. */
   public SearchIndex.Results search(SearchIndex.Query query) {
     return store.search().search(query);

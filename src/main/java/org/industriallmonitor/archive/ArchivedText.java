@@ -19,8 +19,8 @@ import org.industriallmonitor.parse.SiteDates;
  * <p>The format separates its parts by blank lines, which a part may hold too (two {@code br} in a row), or
  * end or start with (one {@code br}): the title and lede the sidecar knows are looked for first, a part is
  * taken to end with the line breaks of a run but the last two, and only a body block with a blank line
- * inside, or starting with a line break, reads otherwise than it was written (the text itself always
- * writes back byte for byte).
+ * inside, or starting with a line break, reads otherwise than it was written: as several parts, each with the
+ * kind of its block, since the sidecar keeps one kind per part (the text itself always writes back byte for byte).
  */
 public record ArchivedText(String title, String date, String lede, List<Block> blocks) {
   private static final String SEPARATOR = "\n\n";
@@ -73,7 +73,8 @@ public record ArchivedText(String title, String date, String lede, List<Block> b
 
   /**
    * Reads an archived article's text; {@code title} and {@code lede} are the sidecar's (null when unknown), and
-   * {@code kinds} its {@code block_kinds} for this text (ignored when null or not one per block). Empty when the
+   * {@code kinds} its {@code block_kinds} for this text, one per part the body reads as (ignored when null or not
+   * one per part: a sidecar written before they were, one per block, whose article had a blank line inside a block). Empty when the
    * text does not start as an archived article does.
    */
   public static Optional<ArchivedText> read(String text, String title, String lede, List<String> kinds) {
@@ -112,6 +113,34 @@ public record ArchivedText(String title, String date, String lede, List<Block> b
       blocks.add(block(texts.get(i), known ? kinds.get(i) : null));
     }
     return Optional.of(new ArchivedText(readTitle, date, readLede, blocks));
+  }
+
+  /**
+   * One kind per part {@link #read} will split the body into, each the kind of the block the part starts in: a
+   * block with a blank line inside (two {@code br} in a row) reads as several parts, each of its kind, so that
+   * the kinds still line up with the parts after it. {@code kinds} has one per block.
+   */
+  static List<String> kindsOfParts(List<String> blocks, List<String> kinds) {
+    if (blocks.isEmpty() || kinds.size() != blocks.size()) {
+      return List.copyOf(kinds);
+    }
+    int[] starts = new int[blocks.size()];
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < blocks.size(); i++) {
+      body.append(i == 0 ? "" : SEPARATOR);
+      starts[i] = body.length();
+      body.append(blocks.get(i));
+    }
+    List<String> parts = new ArrayList<>(List.of(kinds.get(0)));
+    Matcher m = BETWEEN_BLOCKS.matcher(body);
+    int block = 0;
+    while (m.find()) {
+      while (block + 1 < starts.length && starts[block + 1] <= m.end()) {
+        block++;
+      }
+      parts.add(kinds.get(block));
+    }
+    return List.copyOf(parts);
   }
 
   /** The text this reading came from, as {@link ArchiveText#article} writes it. */

@@ -11,9 +11,10 @@ import org.industriallmonitor.parse.Translation;
 
 /**
  * The JSON file beside each archived article: what it is, where it came from and its checksum.
- * {@code block_kinds} says what each block of the body of the text at {@code archive_path} was
+ * {@code block_kinds} says what each part of the body of the text at {@code archive_path} was
  * ({@code paragraph}, {@code heading}, {@code list}, {@code quote}: the text alone does not say
- * which paragraphs were quoted); absent from sidecars written before it existed. A later version
+ * which paragraphs were quoted), one per part separated by a blank line (a block with a blank line
+ * inside is two parts of its kind); absent from sidecars written before it existed. A later version
  * of the text has its own in its entry of {@code versions}.
  */
 @JsonPropertyOrder({"url", "slug", "title", "published", "lede", "countries", "themes", "translations", "fetched_at", "sha256", "archive_path",
@@ -34,8 +35,12 @@ public record Sidecar(
     String language,
     @JsonProperty("block_kinds") List<String> blockKinds) {
 
-  /** The sidecar's names of the kinds of {@code article}'s blocks. */
-  static List<String> blockKinds(Article article) {
-    return article.kinds().stream().map(kind -> kind.name().toLowerCase(Locale.ROOT)).toList();
+  /**
+   * The sidecar's names of the kinds of {@code article}'s body, one per part its archived text reads back as
+   * ({@link ArchivedText#read}: parts are separated by a blank line, which a block may hold too), each the kind
+   * of the block it comes from.
+   */
+  public static List<String> blockKinds(Article article) {
+    return ArchivedText.kindsOfParts(article.blocks(), article.kinds().stream().map(kind -> kind.name().toLowerCase(Locale.ROOT)).toList());
   }
 }

@@ -271,6 +271,29 @@ public final class ArticleRepository {
     });
   }
 
+  /** A country an archived article is linked to: its region and the name the archive knows it by (the configured one). */
+  public record LinkedCountry(int region, String name) {}
+
+  /**
+   * The countries the article of {@code slug} is linked to ({@code article_countries}, each with its row of
+   * {@code countries}), by region: exactly those whose search by country finds it.
+   */
+  public List<LinkedCountry> countriesOf(String slug) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT ac.region, c.name FROM article_countries ac"
+          + " JOIN articles a ON a.id = ac.article_id JOIN countries c ON c.region = ac.region WHERE a.slug = ? ORDER BY ac.region")) {
+        q.setString(1, slug);
+        List<LinkedCountry> linked = new java.util.ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            linked.add(new LinkedCountry(rs.getInt(1), rs.getString(2)));
+          }
+        }
+        return linked;
+      }
+    });
+  }
+
   /** How many archived articles of {@code region} were published in {@code month}; months without any have no row. */
   public record MonthCount(int region, java.time.YearMonth month, int articles) {}
 

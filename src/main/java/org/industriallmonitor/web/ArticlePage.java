@@ -151,23 +151,38 @@ final class ArticlePage {
     }
   }
 
-  /** The article's countries as the sidecar names them (else as the database lists them), each a link to its search. */
-  private static List<Map<String, Object>> countryLinks(ArticleRepository.Summary a, JsonNode sidecar) {
-    List<Map<String, Object>> links = new ArrayList<>();
+  /**
+   * The article's countries: those the archive links it to (configured ones, under their configured names) each a
+   * link to its search by region id, which finds it; the site's other tags as plain text, since a search finds
+   * nothing by them. In the order of the sidecar's tags, then any linked country the tags do not name (an id the
+   * site moved).
+   */
+  private List<Map<String, Object>> countryLinks(ArticleRepository.Summary a, JsonNode sidecar) {
+    Map<Integer, String> linked = new LinkedHashMap<>();
+    console.countriesOf(a.slug()).forEach(c -> linked.put(c.region(), c.name()));
+    List<Map<String, Object>> shown = new ArrayList<>();
     sidecar.path("countries").forEach(c -> {
       String name = c.path("name").asText("");
-      if (!name.isBlank()) {
-        links.add(searchLink("country", name));
+      String linkedName = c.path("id").canConvertToInt() ? linked.remove(c.path("id").asInt()) : null;
+      if (linkedName != null) {
+        shown.add(countryLink(c.path("id").asInt(), linkedName));
+      } else if (!name.isBlank()) {
+        shown.add(Map.of("name", DisplayText.of(name + " (not followed)"), "link", false));
       }
     });
-    if (links.isEmpty() && a.countries() != null) {
+    linked.forEach((region, name) -> shown.add(countryLink(region, name)));
+    if (shown.isEmpty() && a.countries() != null) {
       for (String name : a.countries().split(",")) {
         if (!name.isBlank()) {
-          links.add(searchLink("country", name.trim()));
+          shown.add(Map.of("name", DisplayText.of(name.trim()), "link", false));
         }
       }
     }
-    return links;
+    return shown;
+  }
+
+  private static Map<String, Object> countryLink(int region, String name) {
+    return Map.of("name", DisplayText.of(name), "link", true, "href", "/search?country=" + region);
   }
 
   private static Map<String, Object> searchLink(String key, String name) {

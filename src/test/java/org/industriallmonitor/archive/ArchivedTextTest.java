@@ -74,6 +74,40 @@ class ArchivedTextTest {
         .doesNotContain(Shape.QUOTE);
   }
 
+  /**
+   * A paragraph with a blank line inside (two {@code br} in a row) reads back as two parts: the sidecar has a kind
+   * for each, so that the quotes and headings after it are still known.
+   */
+  @Test
+  void aBlankLineInsideAParagraphKeepsTheKindsOfEveryOtherBlock() throws Exception {
+    String html = resource("/blocks/quote.html").replaceAll("(?s)<div class=\"article-body field--name-body\">.*?</div>\\s*<div class=\"article-translations",
+        "<div class=\"article-body field--name-body\"><p>One<br><br>two.</p><blockquote><p>Quoted.</p></blockquote><h2>Heading</h2>"
+            + "<p>End.</p></div><div class=\"article-translations");
+    Article article = new ArticleParser(Selectors.defaults()).parse(html, BASE + "/" + SLUG, SLUG);
+    assertThat(article.blocks()).containsExactly("One\n\ntwo.", "Quoted.", "Heading", "End.");
+
+    assertThat(Sidecar.blockKinds(article)).containsExactly("paragraph", "paragraph", "quote", "heading", "paragraph");
+    ArchivedText read = ArchivedText.read(ArchiveText.article(article), article.title(), article.lede(), Sidecar.blockKinds(article))
+        .orElseThrow();
+    assertThat(read.blocks()).containsExactly(
+        new Block(Shape.PARAGRAPH, List.of("One"), 1),
+        new Block(Shape.PARAGRAPH, List.of("two."), 1),
+        new Block(Shape.QUOTE, List.of("Quoted."), 1),
+        new Block(Shape.HEADING, List.of("Heading"), 1),
+        new Block(Shape.PARAGRAPH, List.of("End."), 1));
+  }
+
+  /** A sidecar written before its kinds were one per part (one per block) still shows its kinds when the two agree. */
+  @Test
+  void anOlderSidecarsKindsOnePerBlockStillRead() throws Exception {
+    Article article = new ArticleParser(Selectors.defaults()).parse(resource("/blocks/quote.html"), BASE + "/" + SLUG, SLUG);
+
+    ArchivedText read = ArchivedText.read(ArchiveText.article(article), article.title(), article.lede(),
+        List.of("paragraph", "quote", "quote", "quote")).orElseThrow();
+
+    assertThat(read.blocks()).extracting(Block::shape).containsExactly(Shape.PARAGRAPH, Shape.QUOTE, Shape.QUOTE, Shape.QUOTE);
+  }
+
   @Test
   void aTextThatIsNotAnArchivedArticleIsNotRead() {
     assertThat(ArchivedText.read("Some other file", null, null, null)).isEmpty();

@@ -88,7 +88,7 @@ class ConsoleBrowserIT {
     ArticlePageTest.publishRichArticle(replica);
     hook.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
     TestConfig.site(replica.baseUrl()).walksOnly().country("Kyrgyzstan", 364).country(HostileFixtures.COUNTRY, HostileFixtures.REGION)
-        .topLevel("schedule: {every: 1s, jitter: 0ms}\n"
+        .topLevel("schedule: {every: 1s, jitter: 0ms}\nlanguages: [en, fr]\n"
             + "notifications:\n  max_attempts: 1\n  channels:\n    - {id: team-hook, type: webhook, url: \"" + hook.baseUrl() + "/hook\"}\n")
         .writeTo(dir);
     Path db = dir.resolve("state/monitor.db");
@@ -174,15 +174,19 @@ class ConsoleBrowserIT {
     }
   }
 
-  /** The reader's view of an article whose body has a list and a quote: shown as a list and a quote, no archive format. */
+  /**
+   * The reader's view of a real article (the French one of {@link ArticlePageTest#SLUG}, whose body has a list; the
+   * quote's markup around one of its real paragraphs is ours): shown as a list and a quote, no archive format.
+   */
   private void readersView(String console) throws Exception {
-    browser.get(console + "articles/" + ArticlePageTest.SLUG);
+    browser.get(console + ArticlePage.path(ArticlePageTest.SLUG).substring(1));
     assertThat(browser.getTitle()).isEqualTo(ArticlePageTest.TITLE + " · industriall-monitor");
     WebElement reader = browser.findElement(By.cssSelector("article.reader"));
     assertThat(reader.findElements(By.cssSelector("div.body ul > li")).stream().map(WebElement::getText))
-        .containsExactly("Pay the wage arrears.", "Reinstate\nthe dismissed workers.");
+        // WebDriver's text gives a no-break space as a space.
+        .containsExactlyElementsOf(ArticlePageTest.ITEMS.stream().map(item -> item.replace('\u00a0', ' ')).toList());
     assertThat(reader.findElements(By.cssSelector("div.body blockquote > p")).stream().map(WebElement::getText))
-        .containsExactly("“We will not accept this.”", "“The law must change.”");
+        .containsExactly(ArticlePageTest.QUOTE);
     // A list item is drawn as one (a marker, and indented), a quote as a block set apart.
     WebElement item = reader.findElement(By.cssSelector("div.body ul > li"));
     assertThat(item.getCssValue("display")).isEqualTo("list-item");
@@ -190,11 +194,11 @@ class ConsoleBrowserIT {
     assertThat(quote.getCssValue("display")).isEqualTo("block");
     assertThat(quote.findElement(By.tagName("p")).getRect().getX())
         .isGreaterThan(reader.findElement(By.cssSelector("div.body > p")).getRect().getX());
-    assertThat(reader.findElement(By.cssSelector("time")).getText()).isEqualTo("13 January 2023");
+    assertThat(reader.findElement(By.cssSelector("time")).getText()).isEqualTo("16 August 2017");
     assertThat(reader.getText()).doesNotContain("Jump to main content");
     screenshot("article");
     reader.findElement(By.id("archived-file")).click();
-    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/archived/" + ArticlePageTest.SLUG));
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith(ArticlePage.filePath(ArticlePageTest.SLUG, null)));
     assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Jump to main content\nIndustriALL logotype");
   }
 
