@@ -119,6 +119,11 @@ public record SearchQuery(String typed, List<List<Term>> required, List<Term> ex
           phraseStart = i;
         }
         inPhrase = !inPhrase;
+      } else if (!inPhrase && (c == '(' || c == ')')) {
+        // Brackets are read as grouping by whoever writes them, and would be ignored: say so rather than mis-filter.
+        throw new QuerySyntaxException("brackets do not group words here (character " + (i + 1) + "): OR joins the word or"
+            + " phrase on each side of it, so write strike OR lockout mine for (strike or lockout) and mine, and put a"
+            + " bracket that belongs to the text inside quotes");
       } else if (!inPhrase && Character.isWhitespace(c)) {
         excluded = addWord(tokens, current, excluded);
       } else if (!inPhrase && c == '-' && current.length() == 0 && !excluded && i + 1 < typed.length()

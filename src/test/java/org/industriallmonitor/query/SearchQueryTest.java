@@ -57,6 +57,9 @@ class SearchQueryTest {
     assertThatThrownBy(() -> SearchQuery.parse("strike OR -coal")).hasMessageContaining("not an excluded one (-coal)");
     assertThatThrownBy(() -> SearchQuery.parse("-coal OR strike")).hasMessageContaining("not an excluded one (-coal)");
     assertThatThrownBy(() -> SearchQuery.parse("-coal -gas")).hasMessageContaining("only excludes");
+    assertThatThrownBy(() -> SearchQuery.parse("(textile strike) OR metallurgy")).isInstanceOf(QuerySyntaxException.class)
+        .hasMessageStartingWith("brackets do not group words here (character 1)");
+    assertThat(SearchQuery.parse("\"ILO (Geneva)\"").required()).containsExactly(List.of(word("ILO (Geneva)")));
   }
 
   @Test

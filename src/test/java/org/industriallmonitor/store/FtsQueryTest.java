@@ -26,7 +26,7 @@ class FtsQueryTest {
 
   @Test
   void ftsOperatorsAndQuotesInsideTermsAreOrdinaryText() {
-    assertThat(fts("a NEAR ( b")).isEqualTo("(\"a\") AND (\"NEAR\") AND (\"b\")");
+    assertThat(fts("a NEAR b title:c ^d")).isEqualTo("(\"a\") AND (\"NEAR\") AND (\"b\") AND (\"title:c\") AND (\"^d\")");
     assertThat(fts("o\"ne\"il")).isEqualTo("(\"o\") AND (\"ne\") AND (\"il\")");
   }
 }
