@@ -130,6 +130,6 @@ public final class ArchiveSearch {
     Set<Integer> regions = config.countries().stream().filter(c -> c.channels().contains(id)).map(CountryConfig::region)
         .collect(Collectors.toSet());
     return Optional.of(new SearchIndex.Channel(config.notifications().filter(id), regions,
-        config.notifications().languages().getOrDefault(id, List.of())));
+        config.notifications().languages().getOrDefault(id, List.of()), id));
   }
 }

@@ -68,12 +68,19 @@ public final class SearchIndex {
    * A channel's filters as a search, what it would have been sent: articles of the countries whose
    * {@code notify:} names it ({@code regions}; none: no article), in its {@code languages} (empty: any),
    * passing its {@code filter} ({@code countries:}, {@code themes:}, {@code match:}, {@code exclude:}) as
-   * the article's own transaction decides them.
+   * the article's own transaction decides them. An article recorded for channel {@code id} counts as one of
+   * its countries' too: the routing placed it there by a tag of a configured country whose listing has not
+   * (yet) linked it.
    */
-  public record Channel(ChannelFilter filter, Set<Integer> regions, List<String> languages) {
+  public record Channel(ChannelFilter filter, Set<Integer> regions, List<String> languages, String id) {
     public Channel {
       regions = Set.copyOf(regions);
       languages = List.copyOf(languages);
+    }
+
+    /** Filters of no configured channel (nothing recorded for it). */
+    public Channel(ChannelFilter filter, Set<Integer> regions, List<String> languages) {
+      this(filter, regions, languages, null);
     }
   }
 
@@ -181,9 +188,14 @@ public final class SearchIndex {
       return false;
     }
     // Two conditions, as the alert's routing asks them: a country that notifies the channel, and one of its countries:.
-    where.append(regions(channel.regions()));
-    if (!filter.regions().isEmpty()) {
-      where.append(regions(filter.regions()));
+    // The routing also places an article by its tags of configured countries, which only the record of the
+    // channels it was for keeps (article_countries holds the listings that linked it).
+    String countries = regions(channel.regions()) + (filter.regions().isEmpty() ? "" : regions(filter.regions()));
+    if (channel.id() == null) {
+      where.append(countries);
+    } else {
+      where.append(" AND (1 = 1").append(countries).append(" OR a.id IN (SELECT article_id FROM article_channels WHERE channel = ?))");
+      args.add(channel.id());
     }
     if (!channel.languages().isEmpty()) {
       where.append(" AND a.language IN (").append(String.join(", ", java.util.Collections.nCopies(channel.languages().size(), "?")))

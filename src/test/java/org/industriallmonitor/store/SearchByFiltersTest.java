@@ -123,4 +123,25 @@ class SearchByFiltersTest {
     Store s = archive(database);
     assertThatThrownBy(() -> s.search().search(only("\"copper", "7", null, null))).isInstanceOf(QuerySyntaxException.class);
   }
+
+  /**
+   * An article found in Kazakhstan's listing and tagged Kyrgyzstan too is routed to a channel of Kyrgyzstan
+   * alone; the channel's search lists it although no Kyrgyzstan listing linked it (yet), and a channel it was
+   * not for does not.
+   */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void anArticleRoutedToAChannelByATagOfAnotherCountryIsInItsSearch(Databases database) {
+    Store s = archive(database);
+    s.articles().recordNew(new NewArticle("kyrgyz-kazakh-forum", "https://www.industriall-union.org/kyrgyz-kazakh-forum",
+        "Kyrgyz and Kazakh unions meet", "2026-11-24", "Kazakhstan, Kyrgyzstan", "articles/k.txt", "articles/k.json", "abc", false,
+        false, null, null, T0, List.of(8), "Unions of both countries met in Almaty.", List.of()), T0,
+        List.of(new OutboxEntry("d-1", "kg", "article.new", null, 8, "subject", "{}", T0, T0)));
+
+    SearchIndex.Channel kg = new SearchIndex.Channel(ChannelFilter.NONE, Set.of(7), List.of(), "kg");
+    assertThat(slugs(s, only("", null, null, kg))).containsExactly("kyrgyz-kazakh-forum", "es/huelga-minera", "copper-strike");
+    assertThat(slugs(s, only("unions", null, null, kg))).containsExactly("kyrgyz-kazakh-forum");
+    SearchIndex.Channel other = new SearchIndex.Channel(ChannelFilter.NONE, Set.of(7), List.of(), "other");
+    assertThat(slugs(s, only("", null, null, other))).containsExactly("es/huelga-minera", "copper-strike");
+  }
 }
