@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.industriallmonitor.archive.ArchiveText;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.parse.Theme;
 import org.industriallmonitor.store.SearchIndex;
@@ -37,7 +38,7 @@ public final class Reindex {
     Archive archive = parts.archive();
     ObjectMapper json = new ObjectMapper();
     SearchIndex.Rebuilt rebuilt = parts.store().search()
-        .rebuild(entry -> Files.readString(archive.resolve(entry.archivePath()), StandardCharsets.UTF_8),
+        .rebuild(entry -> ArchiveText.withoutHeader(Files.readString(archive.resolve(entry.archivePath()), StandardCharsets.UTF_8)),
             entry -> themes(json.readTree(archive.resolve(entry.sidecarPath()).toFile())));
     return new Result(rebuilt.indexed(), rebuilt.unreadable(), archive.root(), rebuilt.themesFilled(), rebuilt.unreadableSidecars());
   }

@@ -11,6 +11,15 @@ public final class ArchiveText {
 
   private ArchiveText() {}
 
+  /**
+   * An archived text without the two lines of {@link #HEADER} that every page starts with: what the search
+   * index holds and a feed shows (the same two lines in every article are no words to find or read).
+   */
+  public static String withoutHeader(String archived) {
+    String prefix = HEADER + "\n\n";
+    return archived.startsWith(prefix) ? archived.substring(prefix.length()) : archived;
+  }
+
   /** Header, title, date immediately followed by the lede, then the body's blocks; no final newline. */
   public static String article(Article article) {
     StringBuilder out = new StringBuilder(HEADER)

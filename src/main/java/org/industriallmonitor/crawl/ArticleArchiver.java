@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.industriallmonitor.archive.ArchiveText;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.archive.ArchivedArticle;
 import org.industriallmonitor.config.CountryConfig;
@@ -188,7 +189,7 @@ final class ArticleArchiver {
     NewArticle row = new NewArticle(article.slug(), article.url(), article.title(), article.published().toString(),
         tags.isEmpty() ? first.name() : tags, files.textPath(), files.sidecarPath(), files.sha256(), baseline,
         degraded, page.validators().etag(), page.validators().lastModified(), fetchedAt,
-        countries.stream().map(CountryConfig::region).toList(), files.text(), article.themes());
+        countries.stream().map(CountryConfig::region).toList(), ArchiveText.withoutHeader(files.text()), article.themes());
     ArticleAudience audience = alerts.audience(article, files, degraded, first.region(), detectedAt, baseline);
     return new Step(null, new Prepared(new ArticleRepository.Recording(row, detectedAt, audience), files, countries, layoutProblem));
   }

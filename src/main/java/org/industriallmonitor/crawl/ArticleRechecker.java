@@ -183,7 +183,7 @@ public final class ArticleRechecker {
       ArchivedArticle files = archive.writeVersion(article, version, earlier, target.sidecarPath(), fetchedAt);
       String diff = diff(target.archivePath(), before, files.textPath(), files.text());
       boolean recorded = rechecks.recordVersion(new RecheckRepository.NewVersion(target.id(), version, files.textPath(), files.sha256(),
-          page.validators().etag(), page.validators().lastModified(), fetchedAt, article.title(), files.text()),
+          page.validators().etag(), page.validators().lastModified(), fetchedAt, article.title(), ArchiveText.withoutHeader(files.text())),
           alerts.updated(target, article, files, version, diff, fetchedAt));
       if (recorded) {
         log.info("{}: changed on the site; archived version {} as {}", target.url(), version, files.textPath());

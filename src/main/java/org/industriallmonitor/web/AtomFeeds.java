@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import org.industriallmonitor.archive.ArchiveText;
 import org.industriallmonitor.archive.Archive;
 import org.industriallmonitor.store.ArticleRepository;
 
@@ -125,7 +126,7 @@ final class AtomFeeds {
 
   private String archivedText(ArticleRepository.Summary a) {
     try {
-      return Files.readString(archive.resolve(a.archivePath()), StandardCharsets.UTF_8);
+      return ArchiveText.withoutHeader(Files.readString(archive.resolve(a.archivePath()), StandardCharsets.UTF_8));
     } catch (IOException e) {
       return "(the archived text " + a.archivePath() + " cannot be read: " + e.getMessage() + ")";
     }

@@ -65,6 +65,9 @@ class SearchCommandTest {
         CliRun.of("search", "grève", "--country", "169", "--json", "--config", config.toString()).out());
     assertThat(byRegion.get("total").asInt()).isZero();
 
+    CliRun header = CliRun.of("search", "logotype", "--config", config.toString());
+    assertThat(header.out()).as("the two lines every archived page starts with are not indexed").contains("No archived article holds");
+
     CliRun none = CliRun.of("search", "nowhere-to-be-found", "--config", config.toString());
     assertThat(none.exitCode()).isZero();
     assertThat(none.out()).contains("No archived article holds");
