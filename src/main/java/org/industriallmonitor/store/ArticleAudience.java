@@ -32,15 +32,21 @@ public interface ArticleAudience {
     Map<String, TextFilter> channels = new LinkedHashMap<>();
     rows.forEach(row -> channels.put(row.channel(), TextFilter.NONE));
     List<OutboxEntry> made = List.copyOf(rows);
+    return of(channels, passed -> made.stream().filter(row -> passed.containsKey(row.channel())).toList());
+  }
+
+  /** The audience of these {@code channels}, whose alert rows {@code rows} makes for those that pass. */
+  static ArticleAudience of(Map<String, TextFilter> channels, java.util.function.Function<Map<String, String>, List<OutboxEntry>> rows) {
+    Map<String, TextFilter> fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(channels));
     return new ArticleAudience() {
       @Override
       public Map<String, TextFilter> channels() {
-        return channels;
+        return fixed;
       }
 
       @Override
       public List<OutboxEntry> rows(Map<String, String> snippets) {
-        return made.stream().filter(row -> snippets.containsKey(row.channel())).toList();
+        return rows.apply(snippets);
       }
     };
   }

@@ -177,19 +177,8 @@ final class MonthlyChart {
     return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
   }
 
-  /** Text and attribute values of the SVG, which the HTML and XML parsers both read alike. */
+  /** Text and attribute values of the SVG, which the HTML and XML parsers both read alike (as the pages' text is escaped). */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return com.samskivert.mustache.Escapers.HTML.escape(text);
   }
 }

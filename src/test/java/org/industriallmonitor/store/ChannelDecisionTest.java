@@ -48,21 +48,13 @@ class ChannelDecisionTest {
 
   /** An audience whose rows are one alert per passing channel, each row's subject the channel's snippet. */
   private static ArticleAudience audience(Map<String, TextFilter> channels, List<Map<String, String>> decided) {
-    return new ArticleAudience() {
-      @Override
-      public Map<String, TextFilter> channels() {
-        return channels;
-      }
-
-      @Override
-      public List<OutboxEntry> rows(Map<String, String> snippets) {
-        decided.add(snippets);
-        List<OutboxEntry> rows = new ArrayList<>();
-        snippets.forEach((channel, snippet) -> rows.add(new OutboxEntry(java.util.UUID.randomUUID().toString(), channel, "article.new",
-            null, null, "s", "{}", T0, T0)));
-        return rows;
-      }
-    };
+    return ArticleAudience.of(channels, snippets -> {
+      decided.add(snippets);
+      List<OutboxEntry> rows = new ArrayList<>();
+      snippets.forEach((channel, snippet) -> rows.add(new OutboxEntry(java.util.UUID.randomUUID().toString(), channel, "article.new",
+          null, null, "s", "{}", T0, T0)));
+      return rows;
+    });
   }
 
   @ParameterizedTest

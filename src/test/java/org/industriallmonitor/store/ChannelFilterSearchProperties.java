@@ -3,15 +3,11 @@ package org.industriallmonitor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,12 +21,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.industriallmonitor.config.ChannelFilter;
-import org.industriallmonitor.config.ClusterConfig;
-import org.industriallmonitor.config.StorageConfig;
 import org.industriallmonitor.query.QuerySyntaxException;
 import org.industriallmonitor.query.SearchQuery;
 import org.industriallmonitor.query.TextFilter;
-import org.industriallmonitor.testing.PostgresServer;
 
 /**
  * A channel's filter and a search never disagree: for random texts and queries, whether the article's own
@@ -39,55 +32,29 @@ import org.industriallmonitor.testing.PostgresServer;
  * on PostgreSQL (one server for the whole property, few tries).
  */
 class ChannelFilterSearchProperties {
-  private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
-  private static final int REGION = 7;
+  private static final Instant T0 = BothEngines.T0;
+  private static final int REGION = BothEngines.REGION;
   /** Words that meet: accents, case, prefixes of each other, an apostrophe and a hyphen. */
   private static final List<String> WORDS = List.of("grève", "greve", "mine", "mines", "miner", "mineurs", "minería", "union",
       "unión", "strike", "striker", "arrest", "arrested", "lockout", "acier", "cobre", "d'acier", "co-op", "l'usine", "oil");
 
-  private static Path dir;
-  private static PostgresServer postgres;
-  private static Store sqlite;
-  private static Store postgresStore;
-  private static final AtomicInteger SLUGS = new AtomicInteger();
+  private static BothEngines engines;
 
   @BeforeContainer
   static void open() throws IOException {
-    dir = Files.createTempDirectory("filter-search-");
-    sqlite = open(StorageConfig.under(dir.resolve("sqlite")));
-    postgres = PostgresServer.start();
-    postgresStore = open(StorageConfig.under(dir.resolve("postgres")).withPostgres(postgres.newDatabase()));
-  }
-
-  private static Store open(StorageConfig storage) {
-    Store store = Store.open(storage, new ClusterConfig("node-a", Duration.ofSeconds(15)));
-    store.countries().ensure(REGION, "Kyrgyzstan", T0);
-    return store;
+    engines = BothEngines.open("filter-search");
   }
 
   @AfterContainer
   static void close() throws IOException {
-    Stream.of(sqlite, postgresStore).filter(java.util.Objects::nonNull).forEach(Store::close);
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (dir != null) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+    if (engines != null) {
+      engines.close();
     }
   }
 
   @Provide
   Arbitrary<String> word() {
-    return Combinators.combine(Arbitraries.of(WORDS), Arbitraries.of(0, 1, 2))
-        .as((w, casing) -> switch (casing) {
-          case 0 -> w;
-          case 1 -> w.toUpperCase(java.util.Locale.ROOT);
-          default -> Character.toUpperCase(w.charAt(0)) + w.substring(1);
-        });
+    return BothEngines.anyCasing(WORDS);
   }
 
   @Provide
@@ -115,13 +82,13 @@ class ChannelFilterSearchProperties {
   @Property(tries = 60)
   void onSqliteAFilterPassesWhatTheSearchOfItsWordsFinds(@ForAll("text") String title, @ForAll("text") String text,
       @ForAll("query") String match, @ForAll("query") String exclude) {
-    agree(sqlite, title, text, match, exclude);
+    agree(engines.sqlite, title, text, match, exclude);
   }
 
   @Property(tries = 30)
   void onPostgresqlAFilterPassesWhatTheSearchOfItsWordsFinds(@ForAll("text") String title, @ForAll("text") String text,
       @ForAll("query") String match, @ForAll("query") String exclude) {
-    agree(postgresStore, title, text, match, exclude);
+    agree(engines.postgresql, title, text, match, exclude);
   }
 
   private static void agree(Store store, String title, String text, String match, String exclude) {
@@ -140,7 +107,7 @@ class ChannelFilterSearchProperties {
     channels.put("exclude", new TextFilter(null, x));
     channels.put("both", new TextFilter(m, x));
     AtomicReference<Set<String>> passed = new AtomicReference<>();
-    String slug = "article-" + SLUGS.incrementAndGet();
+    String slug = engines.nextSlug();
     store.articles().recordAll(List.of(new ArticleRepository.Recording(new NewArticle(slug, "https://example.org/" + slug, title,
         "2026-11-20", "Kyrgyzstan", "articles/" + slug + ".txt", "articles/" + slug + ".json", "abc", false, false, null, null, T0,
         List.of(REGION), text), T0, new ArticleAudience() {
