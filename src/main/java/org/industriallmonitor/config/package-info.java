@@ -13,6 +13,9 @@
  * once: the one place a default is written. {@code Secrets} masks tokens, {@code Durations} and {@code ByteSizes} read the
  * YAML's durations and sizes.
  *
- * <p>May use: no other package of the product; every other package may read it.
+ * A channel's filters ({@code match:}, {@code exclude:}, {@code themes:}, {@code countries:}) are a
+ * {@code ChannelFilter}, whose queries {@code query.SearchQuery} parses (a bad one is the configuration's error).
+ *
+ * <p>May use: query (the search language); every other package may read it.
  */
 package org.industriallmonitor.config;
