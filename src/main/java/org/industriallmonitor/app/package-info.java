@@ -16,7 +16,7 @@
  * (calibrating after a layout error), {@code AlertRouting} (which channels hear of an article), {@code SiteMoveRecorder} (a move of the site's
  * base address, recorded and alerted), {@code Plural}.
  *
- * <p>May use: every package but cli, replica and web (config, schedule, crawl, fetch, parse, site, feed,
+ * <p>May use: every package but cli, replica and web (config, query, schedule, crawl, fetch, parse, site, feed,
  * archive, store, notify, calibrate, metrics). web uses app ({@code ConsoleService}, {@code MonitorStatus},
  * {@code MonthlyArticles}, {@code Plural}), never the other way round: {@code Components} builds {@code metrics.ConsoleMetrics},
  * which the console serves.

@@ -7,8 +7,8 @@
  * {@code --version} ({@code VersionProvider}, from the build's {@code build.properties}) and {@code ManPage},
  * the manual page the build writes from the command definitions (no command of the monitor).
  *
- * <p>May use: app (the composition root {@code Components} and the application services beside it) and
- * config, picocli; none may use it. Known exceptions, listed class by class in {@code ArchitectureTest}
+ * <p>May use: app (the composition root {@code Components} and the application services beside it),
+ * config, query (a query that is not one, exit 2), picocli; none may use it. Known exceptions, listed class by class in {@code ArchitectureTest}
  * (which fails on a new one): {@code RunCommand} and {@code DemoCommand} start {@code web.ConsoleServer}
  * with the {@code metrics.ConsoleMetrics} of {@code Components} (app cannot: web depends on app), beside the
  * daemon ({@code schedule.Daemon}); the demo's rounds go through {@code app.OnceRound} as {@code once}'s do;

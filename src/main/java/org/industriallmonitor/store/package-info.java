@@ -16,7 +16,7 @@
  * {@code DatabaseCopy}, as {@code Store.readCopy} reads a backup's copy), and the failures a
  * user can act on ({@code StorageFailure}, {@code ForeignStateException}, {@code UnwritableFolderException}).
  *
- * <p>May use: config (where the state is), parse ({@code ArticleRepository} calls
+ * <p>May use: config (where the state is), query (a query spelled for FTS5 or PostgreSQL), parse ({@code ArticleRepository} calls
  * {@code parse.SiteUrls.languageOf}, written out in full rather than imported).
  */
 package org.industriallmonitor.store;
