@@ -194,7 +194,7 @@ class FaultInjectionTest {
   @Test
   void robotsTxtIsNeverBypassedAndCrawlDelayIsKept() throws Exception {
     site.stubFor(get(urlEqualTo("/robots.txt")).atPriority(1).willReturn(aResponse().withStatus(200)
-        .withBody("User-agent: industriall-monitor-test\nDisallow: /kyrgyzstans-\nCrawl-delay: 0.2\n\nUser-agent: *\nDisallow: /\n")));
+        .withBody("User-agent: industriall-monitor-test\nDisallow: /kyrgyzstans-\nCrawl-delay: 0.1\n\nUser-agent: *\nDisallow: /\n")));
 
     CliRun run = CliRun.of("once", "--config", config.toString());
 
@@ -204,7 +204,7 @@ class FaultInjectionTest {
     long afterRobots = requests.get(1).getLoggedDate().getTime();
     for (int i = 2; i < requests.size(); i++) {
       assertThat(requests.get(i).getLoggedDate().getTime() - afterRobots)
-          .as("Crawl-delay 0.2 s between request starts (request %d)", i).isGreaterThanOrEqualTo((i - 1) * 200L - 15);
+          .as("Crawl-delay 0.1 s between request starts (request %d)", i).isGreaterThanOrEqualTo((i - 1) * 100L - 15);
     }
   }
 
