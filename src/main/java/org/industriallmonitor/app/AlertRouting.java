@@ -73,15 +73,8 @@ final class AlertRouting implements NewArticleAlerts, ArticleRechecker.Alerts {
     ArticleEvent event = new ArticleEvent(article.url(), article.slug(), article.title(), article.published().toString(),
         article.lede(), countries, themeNames, archived.textPath(), degraded, detectedAt,
         SiteUrls.languageOf(article.slug()), article.translations());
-    return ArticleAudience.of(channels, snippets -> {
-      if (baseline) {
-        return List.of();
-      }
-      // Only a channel with match: has words to show; the others' alerts say what they always said.
-      Map<String, String> shown = new LinkedHashMap<>();
-      snippets.forEach((id, snippet) -> shown.put(id, channels.get(id) != null && channels.get(id).match() != null ? snippet : ""));
-      return queue.articleRows(event, shown, current.notifications());
-    });
+    // The store gives a channel without match: an empty snippet: its alerts say what they always said.
+    return ArticleAudience.of(channels, snippets -> baseline ? List.of() : queue.articleRows(event, snippets, current.notifications()));
   }
 
   /**

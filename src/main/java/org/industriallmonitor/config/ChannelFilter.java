@@ -20,6 +20,12 @@ public record ChannelFilter(TextFilter text, List<ThemeName> themes, Set<Integer
 
   /** A theme as written under {@code themes:}: its site id, or its name ({@code id} null). */
   public record ThemeName(Integer id, String name) {
+    /** A theme as a user writes it: up to nine digits are a site id, anything else a name. */
+    public static ThemeName of(String written) {
+      String theme = written.strip();
+      return theme.matches("[0-9]{1,9}") ? new ThemeName(Integer.valueOf(theme), null) : new ThemeName(null, theme);
+    }
+
     /** Whether an article's theme tag with this id and name is this theme. */
     public boolean is(int tagId, String tagName) {
       return id != null ? id == tagId : CountryNames.same(name, tagName);

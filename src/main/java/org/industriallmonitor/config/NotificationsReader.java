@@ -101,10 +101,8 @@ final class NotificationsReader {
     List<ChannelFilter.ThemeName> themes = new ArrayList<>();
     for (ConfigNode item : node.listOrSingle()) {
       String written = item.nonBlankString().strip();
-      ChannelFilter.ThemeName theme;
-      if (written.matches("[0-9]{1,9}")) {
-        theme = new ChannelFilter.ThemeName(Integer.valueOf(written), null);
-      } else {
+      ChannelFilter.ThemeName theme = ChannelFilter.ThemeName.of(written);
+      if (theme.id() == null) {
         String known = knownThemes.stream().filter(t -> CountryNames.same(t, written)).findFirst().orElseThrow(() -> item.error(
             "unknown theme '" + written + "': the themes known by name are " + String.join(", ", knownThemes)
                 + "; name another by its id (the number after themes= in the site's links) or add it to site.themes"));

@@ -139,10 +139,7 @@ public final class SearchIndex {
         args.add(query.language().strip());
       }
       if (!blank(query.theme())) {
-        String wanted = query.theme().strip();
-        boolean id = wanted.length() <= 9 && wanted.chars().allMatch(ch -> ch >= '0' && ch <= '9');
-        where.append(themes(List.of(id ? new ChannelFilter.ThemeName(Integer.valueOf(wanted), null)
-            : new ChannelFilter.ThemeName(null, wanted)), args));
+        where.append(themes(List.of(ChannelFilter.ThemeName.of(query.theme())), args));
       }
       if (query.channel() != null && !channel(dialect, query.channel(), words != null, where, args)) {
         return NOTHING;
@@ -271,23 +268,34 @@ public final class SearchIndex {
    * {@code match} found (marked as a search's are), or an empty string for a filter without {@code match}.
    */
   static java.util.Optional<String> passes(Dialect dialect, Connection c, long articleId, TextFilter filter) throws SQLException {
-    if (filter.exclude() != null && snippet(dialect, c, articleId, filter.exclude()).isPresent()) {
+    if (filter.exclude() != null && finds(dialect, c, articleId, filter.exclude())) {
       return java.util.Optional.empty();
     }
     return filter.match() == null ? java.util.Optional.of("") : snippet(dialect, c, articleId, filter.match());
   }
 
+  /** Whether {@code query} finds the article: an exclude: needs no snippet. */
+  private static boolean finds(Dialect dialect, Connection c, long articleId, SearchQuery query) throws SQLException {
+    return ask(dialect, c, articleId, query, "1").isPresent();
+  }
+
   /** The snippet of the article's text around what {@code query} finds in it, or empty when it finds nothing there. */
   private static java.util.Optional<String> snippet(Dialect dialect, Connection c, long articleId, SearchQuery query) throws SQLException {
+    return ask(dialect, c, articleId, query, dialect.searchSnippet(SNIPPET_TOKENS)).map(raw -> dialect.snippet(raw, query, SNIPPET_TOKENS));
+  }
+
+  /** {@code column} of the article when {@code query} finds it, by the very condition a search uses, restricted to its row. */
+  private static java.util.Optional<String> ask(Dialect dialect, Connection c, long articleId, SearchQuery query, String column)
+      throws SQLException {
     String match = dialect.searchMatch(query);
     if (match.isEmpty()) {
       return java.util.Optional.empty();
     }
-    try (PreparedStatement q = c.prepareStatement("SELECT " + dialect.searchSnippet(SNIPPET_TOKENS) + dialect.searchFrom() + " AND a.id = ?")) {
+    try (PreparedStatement q = c.prepareStatement("SELECT " + column + dialect.searchFrom() + " AND a.id = ?")) {
       q.setString(1, match);
       q.setLong(2, articleId);
       try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? java.util.Optional.of(dialect.snippet(rs.getString(1), query, SNIPPET_TOKENS)) : java.util.Optional.empty();
+        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
       }
     }
   }
